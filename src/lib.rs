@@ -1,0 +1,34 @@
+//! canonym turns messy person and organisation names into canonical
+//! entities. It normalises each name, recognises spelling,
+//! transliteration, word-order, title, initial and partial-name variants,
+//! and says why two names match.
+//!
+//! ```
+//! use canonym::analyze;
+//!
+//! let a = analyze("Brig. Gen. Patrick Karuretwa");
+//! assert_eq!(a.display(), "Patrick Karuretwa");
+//! assert_eq!(a.titles(), ["brig gen"]);
+//!
+//! // Word order, case, diacritics and script do not change the key.
+//! assert_eq!(analyze("Loudyi Abdeltif").key(), analyze("ABDELTIF LOUDYI").key());
+//! assert_eq!(analyze("Juvénal Marizamunda").key(), "juvenal marizamunda");
+//! assert_eq!(analyze("Владимир Путин").key(), "putin vladimir");
+//! ```
+//!
+//! The data path, one module per step: text folding ([`fold`]) → name
+//! analysis ([`Analyzer`], [`Name`]) → transliteration keys
+//! ([`skeleton`]).
+
+#![warn(missing_docs)]
+
+mod analyze;
+mod error;
+pub mod fold;
+mod key;
+mod tables;
+
+pub use analyze::{analyze, Analyzer, AnalyzerBuilder, Kind, Name, Part, Tag};
+pub use error::{Error, ErrorKind, Problem};
+pub use key::{skeleton, skeleton_into};
+pub use tables::Table;

@@ -1,0 +1,255 @@
+//! Knowledge tables: titles, particles, suffixes, legal forms, organisation
+//! words, given-name variant groups and nicknames.
+//!
+//! The bundled tables in `data/` are compiled into the library; callers add
+//! their own at run time through [`AnalyzerBuilder::add_table`]
+//! (see `data/README.md` for every table's format, source and licence).
+//!
+//! [`AnalyzerBuilder::add_table`]: crate::AnalyzerBuilder::add_table
+
+use crate::error::{Error, ErrorKind, Problem};
+use rustc_hash::{FxHashMap, FxHashSet};
+
+/// Which knowledge table a text holds. Each variant documents its format;
+/// all tables are UTF-8, one record per line, fields separated by TAB, with
+/// `#` comment lines and blank lines ignored. Forms are written naturally
+/// (case, diacritics, dots and hyphens are folded when loaded).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Table {
+    /// `phrase<TAB>category`: titles, honorifics, ranks and roles that can
+    /// precede a person's name ("Brig. Gen.", "Minister of Defense").
+    Titles,
+    /// `particle`: name particles such as al, bin, van, von, de.
+    Particles,
+    /// `form<TAB>canonical`: generational suffixes (Jr. → jr) and
+    /// post-nominals to drop (canonical `-`: PhD, OBE).
+    Suffixes,
+    /// `form<TAB>canonical`: organisation legal forms
+    /// (Aktiengesellschaft → ag).
+    LegalForms,
+    /// `word`: words that mark a name as an organisation (Ministry, Bank).
+    OrgWords,
+    /// `id<TAB>form<TAB>form…`: groups of equivalent given-name forms across
+    /// romanisations and languages (Mohammed, Muhammad, Mohamed).
+    GivenNames,
+    /// `name<TAB>nickname`: nicknames, weaker evidence than given-name
+    /// groups (William, Bill).
+    Nicknames,
+}
+
+impl Table {
+    /// Every table kind, in load order.
+    pub const ALL: [Table; 7] = [
+        Table::Titles,
+        Table::Particles,
+        Table::Suffixes,
+        Table::LegalForms,
+        Table::OrgWords,
+        Table::GivenNames,
+        Table::Nicknames,
+    ];
+
+    /// The table's short name, as used on the command line (`titles`,
+    /// `particles`, `suffixes`, `legal-forms`, `org-words`, `given-names`,
+    /// `nicknames`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Table::Titles => "titles",
+            Table::Particles => "particles",
+            Table::Suffixes => "suffixes",
+            Table::LegalForms => "legal-forms",
+            Table::OrgWords => "org-words",
+            Table::GivenNames => "given-names",
+            Table::Nicknames => "nicknames",
+        }
+    }
+
+    /// Parses a short name as returned by [`Table::name`].
+    pub fn from_name(name: &str) -> Option<Table> {
+        Table::ALL.into_iter().find(|t| t.name() == name)
+    }
+
+    fn bundled(self) -> &'static [(&'static str, &'static str)] {
+        match self {
+            Table::Titles => &[("data/titles.tsv", include_str!("../data/titles.tsv"))],
+            Table::Particles => &[("data/particles.txt", include_str!("../data/particles.txt"))],
+            Table::Suffixes => &[("data/suffixes.tsv", include_str!("../data/suffixes.tsv"))],
+            Table::LegalForms => &[(
+                "data/legal_forms.tsv",
+                include_str!("../data/legal_forms.tsv"),
+            )],
+            Table::OrgWords => &[("data/org_words.txt", include_str!("../data/org_words.txt"))],
+            Table::GivenNames => &[
+                (
+                    "data/given_names.tsv",
+                    include_str!("../data/given_names.tsv"),
+                ),
+                (
+                    "data/given_names_extra.tsv",
+                    include_str!("../data/given_names_extra.tsv"),
+                ),
+            ],
+            Table::Nicknames => &[("data/nicknames.tsv", include_str!("../data/nicknames.tsv"))],
+        }
+    }
+}
+
+/// The loaded, folded knowledge the analyser uses.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Tables {
+    /// Folded title phrase ("brig gen") → category.
+    pub titles: FxHashMap<Box<str>, Box<str>>,
+    pub title_max: usize,
+    pub particles: FxHashSet<Box<str>>,
+    /// Folded suffix → canonical, `None` for post-nominals that are dropped.
+    pub suffixes: FxHashMap<Box<str>, Option<Box<str>>>,
+    /// Folded legal-form phrase ("s a", "aktiengesellschaft") → canonical.
+    pub legal: FxHashMap<Box<str>, Box<str>>,
+    pub legal_max: usize,
+    pub org_words: FxHashSet<Box<str>>,
+    /// Glued folded given-name form → variant group ids.
+    pub given: FxHashMap<Box<str>, Vec<u32>>,
+    given_ids: FxHashMap<Box<str>, u32>,
+    /// Glued folded form → nickname group ids.
+    pub nicks: FxHashMap<Box<str>, Vec<u32>>,
+    nick_ids: FxHashMap<Box<str>, u32>,
+}
+
+/// Splits a table line into trimmed TAB-separated fields.
+fn fields(line: &str) -> Vec<&str> {
+    line.split('\t').map(str::trim).collect()
+}
+
+fn push_unique(v: &mut Vec<u32>, id: u32) {
+    if !v.contains(&id) {
+        v.push(id);
+        v.sort_unstable();
+    }
+}
+
+impl Tables {
+    /// Loads every bundled table.
+    pub fn bundled() -> Tables {
+        let mut t = Tables::default();
+        for table in Table::ALL {
+            for (src, text) in table.bundled() {
+                if let Err(e) = t.add(table, src, text) {
+                    panic!("bundled table {src} is malformed: {e}");
+                }
+            }
+        }
+        t
+    }
+
+    /// Parses `text` as a table of kind `table` and merges it in. Nothing is
+    /// merged when any line is malformed; every bad line is reported.
+    pub fn add(&mut self, table: Table, source: &str, text: &str) -> Result<(), Error> {
+        let mut problems = Vec::new();
+        let mut rows: Vec<Vec<&str>> = Vec::new();
+        let want = match table {
+            Table::Titles | Table::Suffixes | Table::LegalForms | Table::Nicknames => 2,
+            Table::Particles | Table::OrgWords => 1,
+            Table::GivenNames => 2,
+        };
+        for (i, raw) in text.lines().enumerate() {
+            let line = raw.trim_end_matches('\r');
+            if line.trim().is_empty() || line.trim_start().starts_with('#') {
+                continue;
+            }
+            let f = fields(line);
+            let ok = f.len() >= want && f.iter().take(want).all(|x| !x.is_empty());
+            if !ok {
+                problems.push(Problem {
+                    source: source.to_string(),
+                    line: Some(i + 1),
+                    path: None,
+                    message: format!(
+                        "expected at least {want} non-empty TAB-separated field(s) for a {} table",
+                        table.name()
+                    ),
+                });
+                continue;
+            }
+            // A form that folds to nothing ("..." or "-") cannot be matched.
+            let first = phrase(f[0]);
+            if first.is_empty() {
+                problems.push(Problem {
+                    source: source.to_string(),
+                    line: Some(i + 1),
+                    path: None,
+                    message: format!("{:?} has no letters or digits", f[0]),
+                });
+                continue;
+            }
+            rows.push(f);
+        }
+        if !problems.is_empty() {
+            return Err(Error::new(ErrorKind::Parse, problems));
+        }
+        for f in rows {
+            self.merge_row(table, &f);
+        }
+        Ok(())
+    }
+
+    fn merge_row(&mut self, table: Table, f: &[&str]) {
+        match table {
+            Table::Titles => {
+                let p = phrase(f[0]);
+                self.title_max = self.title_max.max(p.split(' ').count());
+                self.titles.insert(p.into(), f[1].into());
+            }
+            Table::Particles => {
+                self.particles.insert(phrase(f[0]).into());
+            }
+            Table::Suffixes => {
+                let canon = if f[1] == "-" {
+                    None
+                } else {
+                    Some(glued(f[1]).into())
+                };
+                self.suffixes.insert(glued(f[0]).into(), canon);
+            }
+            Table::LegalForms => {
+                let p = phrase(f[0]);
+                self.legal_max = self.legal_max.max(p.split(' ').count());
+                self.legal.insert(p.into(), phrase(f[1]).into());
+            }
+            Table::OrgWords => {
+                self.org_words.insert(phrase(f[0]).into());
+            }
+            Table::GivenNames => {
+                let next = self.given_ids.len() as u32;
+                let id = *self.given_ids.entry(f[0].into()).or_insert(next);
+                for form in &f[1..] {
+                    let g = glued(form);
+                    if g.len() >= 2 {
+                        push_unique(self.given.entry(g.into()).or_default(), id);
+                    }
+                }
+            }
+            Table::Nicknames => {
+                let name = glued(f[0]);
+                let next = self.nick_ids.len() as u32;
+                let id = *self.nick_ids.entry(name.as_str().into()).or_insert(next);
+                push_unique(self.nicks.entry(name.into()).or_default(), id);
+                let nick = glued(f[1]);
+                if nick.len() >= 2 {
+                    push_unique(self.nicks.entry(nick.into()).or_default(), id);
+                }
+            }
+        }
+    }
+}
+
+/// Folds a table phrase the way the analyser folds a name: tokens folded and
+/// joined by single spaces ("Brig. Gen." → "brig gen").
+pub(crate) fn phrase(s: &str) -> String {
+    crate::analyze::fold_phrase(s).join(" ")
+}
+
+/// Folds a table form with its tokens glued ("Abd al-Latif" → "abdallatif").
+pub(crate) fn glued(s: &str) -> String {
+    crate::analyze::fold_phrase(s).concat()
+}
