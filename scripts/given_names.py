@@ -27,9 +27,9 @@ Filtering policy (all deterministic):
   such as ``ping4``); so is a form containing no letter;
 * each form gets a comparison key: NFKD, combining marks removed, lower case,
   ß->ss æ->ae œ->oe ø->o ł->l đ->d ð->d þ->th ı->i, apostrophes and modifier
-  letters removed, hyphens and other separators turned into single spaces.
-  Word boundaries are kept in the key, because the matcher treats
-  ``abd al rahman`` and ``abdalrahman`` as different token sequences;
+  letters, hyphens, spaces and other separators removed. This mirrors the
+  loader, which glues the tokens of a form (``Abd al-Latif`` -> ``abdallatif``),
+  so ``abd al-rahman`` and ``abdalrahman`` are one form;
 * forms whose key has fewer than 2 letters are dropped;
 * forms with the same key inside a group are merged; the representative
   original is the ASCII one if there is one, else the shortest, then the
@@ -98,7 +98,7 @@ def scripts_of(form: str) -> set[str]:
 
 
 def fold(form: str) -> str:
-    """Comparison key: ASCII-ish lower case, word boundaries as single spaces."""
+    """Comparison key: lower case, no marks, tokens glued (as the loader does)."""
     out = []
     for ch in unicodedata.normalize("NFKD", form):
         if unicodedata.combining(ch):
@@ -115,11 +115,11 @@ def fold(form: str) -> str:
             out.append(ch.lower())
         else:
             out.append(" ")
-    return " ".join("".join(out).split())
+    return "".join("".join(out).split())
 
 
 def letters(key: str) -> int:
-    return sum(1 for c in key if c != " ")
+    return len(key)
 
 
 def read_source(path: str | None) -> tuple[str, str]:

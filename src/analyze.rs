@@ -109,6 +109,11 @@ pub(crate) struct PartData {
     pub(crate) tag: Tag,
     pub(crate) hash: u64,
     pub(crate) skel_hash: u64,
+    /// Bit `i` set when the folded form contains letter `a + i`; bits 26..
+    /// for digits. A cheap filter before edit distances.
+    pub(crate) mask: u32,
+    /// A generic word (organisation word, connector) that says little.
+    pub(crate) generic: bool,
 }
 
 /// An analysed name: original, display form, comparison key, kind, removed
@@ -568,9 +573,9 @@ fn roman_value(s: &str) -> Option<u32> {
         let v = val(b[k])?;
         let next = if k + 1 < b.len() { val(b[k + 1])? } else { 0 };
         if v < next {
-            total -= v as i32;
+            total -= v;
         } else {
-            total += v as i32;
+            total += v;
         }
     }
     if total <= 0 {
@@ -649,10 +654,6 @@ impl Analyzer {
             .contains_key(fold_phrase(word).join(" ").as_str())
     }
 
-    pub(crate) fn tables(&self) -> &Tables {
-        &self.tables
-    }
-
     fn analyze_inner(&self, input: &str, forced: Option<Kind>) -> Name {
         let t = &*self.tables;
         let norm = fold::nfkc(input);
@@ -672,8 +673,8 @@ impl Analyzer {
         });
 
         // Whole-name casing, for display and the family-name hint.
-        let all_upper = toks.iter().all(|x| x.upper || (!x.lower && !x.upper));
-        let all_lower = toks.iter().all(|x| x.lower || (!x.lower && !x.upper));
+        let all_upper = toks.iter().all(|x| !x.lower);
+        let all_lower = toks.iter().all(|x| !x.upper);
         let any_cased = toks.iter().any(|x| x.upper || x.lower);
 
         // Legal forms and organisation words.
@@ -1177,6 +1178,8 @@ impl Analyzer {
                 tag,
                 hash: fx_hash(f),
                 skel_hash: fx_hash(sub(&skels, (sa as u32, sb as u32))),
+                mask: letter_mask(f),
+                generic: tag == Tag::Particle || t.org_words.contains(f) || CONNECTORS.contains(&f),
             });
         }
         // Legal forms spanning several tokens keep their canonical form on
@@ -1201,6 +1204,20 @@ impl Analyzer {
             parts,
         }
     }
+}
+
+/// Connecting words of organisation names that carry no identity.
+const CONNECTORS: &[&str] = &[
+    "of", "the", "and", "for", "in", "on", "at", "to", "et", "und", "y", "e", "de", "des", "du",
+    "la", "le", "les", "der", "die", "das", "del", "di", "da", "do", "dos",
+];
+
+fn letter_mask(f: &str) -> u32 {
+    f.bytes().fold(0u32, |m, b| match b {
+        b'a'..=b'z' => m | 1 << (b - b'a'),
+        b'0'..=b'9' => m | 1 << 26,
+        _ => m,
+    })
 }
 
 fn tok_is_abbrev(tag: Tag) -> bool {

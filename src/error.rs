@@ -68,6 +68,7 @@ impl Error {
         Error { kind, problems }
     }
 
+    #[allow(dead_code)]
     pub(crate) fn at(
         kind: ErrorKind,
         source: &str,
@@ -85,6 +86,7 @@ impl Error {
         )
     }
 
+    #[allow(dead_code)]
     pub(crate) fn io(source: &str, err: &std::io::Error) -> Error {
         Error::at(ErrorKind::Io, source, None, err.to_string())
     }

@@ -23,12 +23,17 @@
 #![warn(missing_docs)]
 
 mod analyze;
+mod compare;
 mod error;
 pub mod fold;
 mod key;
 mod tables;
 
 pub use analyze::{analyze, Analyzer, AnalyzerBuilder, Kind, Name, Part, Tag};
+pub use compare::{
+    compare, compare_with, Comparison, Evidence, MatchConfig, Reason, Side, DEFAULT_THRESHOLD,
+    MAX_PARTS,
+};
 pub use error::{Error, ErrorKind, Problem};
 pub use key::{skeleton, skeleton_into};
 pub use tables::Table;
