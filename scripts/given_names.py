@@ -36,6 +36,13 @@ Filtering policy (all deterministic):
   lexicographically smallest;
 * a group must keep at least 2 distinct keys and at least one Latin form,
   otherwise it is dropped;
+* Chinese reading lists: a group with a Latin form carrying tone digits or
+  tone marks (``huang²``, ``ping4``, ``gongˇ``) is a list of readings of one
+  character across Mandarin, Cantonese, Hokkien, Hakka, Vietnamese and old
+  romanisations. Readings diverge so far (Q804988 joins chen, tan, tran,
+  deng, ding; Q3570980 joins xie, dare, dear, shea) that such a group is
+  dropped when it keeps more than MAX_READINGS (8) Latin forms; small ones
+  (hsu/xu, chi-keung/zhiqiang) are kept without their toned forms;
 * at most MAX_FORMS (40) forms per group. Ranking: Latin before other scripts,
   then keys that more source spellings collapsed into (a stand-in for
   frequency, which the source does not give), then shorter, then
@@ -61,6 +68,8 @@ from collections import Counter, defaultdict
 PACKAGE = "rigour==1.8.2"
 MEMBER = "rigour/data/names/persons.txt"
 MAX_FORMS = 40
+MAX_READINGS = 8
+TONE_MARKS = set("ˇˊˋ˙")
 KEEP_SCRIPTS = {"LATIN", "CYRILLIC", "ARABIC", "HEBREW"}
 SPECIAL = {
     "ß": "ss", "ẞ": "ss", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe",
@@ -165,6 +174,17 @@ def qid_order(qid: str):
     return (1, 0, qid)
 
 
+def reading_list(forms: list[str]) -> bool:
+    """True for a Chinese reading list: a Latin form with tone digits or marks."""
+    for f in forms:
+        if "LATIN" not in scripts_of(f):
+            continue
+        n = unicodedata.normalize("NFKD", f)
+        if any(c.isascii() and c.isdigit() for c in n) or any(c in TONE_MARKS for c in f):
+            return True
+    return False
+
+
 def clean_group(forms: list[str], stats: Counter) -> list[str]:
     by_key: dict[str, list[str]] = defaultdict(list)
     latin_key: dict[str, bool] = {}
@@ -187,6 +207,9 @@ def clean_group(forms: list[str], stats: Counter) -> list[str]:
         by_key[key].append(f)
         latin_key[key] = "LATIN" in sc
     if len(by_key) < 2 or not any(latin_key.values()):
+        return []
+    if reading_list(forms) and sum(latin_key.values()) > MAX_READINGS:
+        stats["groups_dropped_reading_list"] += 1
         return []
     ranked = sorted(
         by_key,
@@ -262,7 +285,8 @@ def main() -> int:
         "# transliterations and native-script forms of one name, one group a row.\n"
         "# columns: id<TAB>form<TAB>form... (id = Wikidata Qid of the name item)\n"
         f"# policy: Latin/Cyrillic/Arabic/Hebrew forms only, no digits, >= 2 letters,\n"
-        f"# one form per comparison key, >= 2 keys and a Latin form per group, <= {MAX_FORMS} forms.\n"
+        f"# one form per comparison key, >= 2 keys and a Latin form per group, <= {MAX_FORMS} forms,\n"
+        f"# Chinese multi-dialect reading lists (> {MAX_READINGS} Latin readings) dropped.\n"
     )
     with open(args.out, "w", encoding="utf-8", newline="\n") as f:
         f.write(header)
@@ -274,8 +298,8 @@ def main() -> int:
     sizes = Counter(len(fs) for _, fs in out_groups)
     print(f"source: {origin}")
     print(f"source groups: {len(src)}, forms: {stats['forms_in']}")
-    for k in ("form_other_script", "form_digit", "form_no_letters", "form_too_short",
-              "forms_merged_same_key", "groups_capped", "forms_cut_by_cap", "groups_dropped"):
+    for k in ("groups_dropped_reading_list", "form_other_script", "form_digit", "form_no_letters", "form_too_short",
+              "forms_merged_same_key", "groups_capped", "forms_cut_by_cap", "groups_dropped"):  # groups_dropped counts all drops
         print(f"  {k}: {stats[k]}")
     print(f"written: {os.path.relpath(args.out, root)}: {len(out_groups)} groups, "
           f"{n_forms} forms, {size} bytes")

@@ -373,6 +373,8 @@ struct Tok {
     upper: bool,
     /// Written in lower case throughout.
     lower: bool,
+    /// Has at least one cased letter.
+    cased: bool,
     fold: Span,
     /// Canonical fold replacing `fold` in the key (legal forms, suffixes).
     canon: Option<Box<str>>,
@@ -411,6 +413,7 @@ fn new_tok(s: &str, start: usize, end: usize, sep: Sep) -> Tok {
         dotted: false,
         upper: has_upper && !has_lower,
         lower: has_lower && !has_upper,
+        cased: has_lower || has_upper,
         fold: (0, 0),
         canon: None,
         tag: None,
@@ -673,8 +676,8 @@ impl Analyzer {
         });
 
         // Whole-name casing, for display and the family-name hint.
-        let all_upper = toks.iter().all(|x| !x.lower);
-        let all_lower = toks.iter().all(|x| !x.upper);
+        let all_upper = toks.iter().all(|x| x.upper || !x.cased);
+        let all_lower = toks.iter().all(|x| x.lower || !x.cased);
         let any_cased = toks.iter().any(|x| x.upper || x.lower);
 
         // Legal forms and organisation words.
@@ -849,7 +852,8 @@ impl Analyzer {
             let last = &toks[n - 1];
             let lf = sub(&sc.folds, last.fold);
             let cased_ok = last.upper || all_lower;
-            if last.tag.is_none() && cased_ok && roman_value(lf).is_some() {
+            let free = last.tag.is_none() || last.tag == Some(Tag::Suffix);
+            if free && cased_ok && roman_value(lf).is_some() {
                 let mains = toks[..n - 1]
                     .iter()
                     .filter(|x| {
@@ -904,7 +908,12 @@ impl Analyzer {
             // name ("Mohamed Mire ALI").
             if any_cased && !all_upper && !list_order && !east_asian {
                 for tok in toks.iter_mut() {
-                    if tok.upper && tok.tag.is_none() && tok.end - tok.start > 1 && !tok.dot {
+                    if tok.upper
+                        && tok.tag.is_none()
+                        && tok.end - tok.start > 1
+                        && !tok.dot
+                        && roman_value(sub(&sc.folds, tok.fold)).is_none()
+                    {
                         tok.family_hint = true;
                     }
                 }
