@@ -280,7 +280,7 @@ impl AnalyzerBuilder {
     /// A builder starting from the bundled tables.
     pub fn new() -> AnalyzerBuilder {
         AnalyzerBuilder {
-            tables: BUNDLED.clone(),
+            tables: Tables::clone(&BUNDLED),
         }
     }
 
@@ -312,9 +312,9 @@ impl AnalyzerBuilder {
     }
 }
 
-static BUNDLED: Lazy<Tables> = Lazy::new(Tables::bundled);
+static BUNDLED: Lazy<Arc<Tables>> = Lazy::new(|| Arc::new(Tables::bundled()));
 static DEFAULT: Lazy<Analyzer> = Lazy::new(|| Analyzer {
-    tables: Arc::new(BUNDLED.clone()),
+    tables: Arc::clone(&BUNDLED),
 });
 
 /// Analyses raw names into [`Name`]s using a set of knowledge tables.
@@ -375,6 +375,8 @@ struct Tok {
     lower: bool,
     /// Has at least one cased letter.
     cased: bool,
+    /// The folded form is a known particle.
+    particle: bool,
     fold: Span,
     /// Canonical fold replacing `fold` in the key (legal forms, suffixes).
     canon: Option<Box<str>>,
@@ -383,6 +385,9 @@ struct Tok {
 }
 
 fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     c.is_alphanumeric()
         || unicode_normalization::char::is_combining_mark(c)
         || c == '\u{200C}'
@@ -414,6 +419,7 @@ fn new_tok(s: &str, start: usize, end: usize, sep: Sep) -> Tok {
         upper: has_upper && !has_lower,
         lower: has_lower && !has_upper,
         cased: has_lower || has_upper,
+        particle: false,
         fold: (0, 0),
         canon: None,
         tag: None,
@@ -496,6 +502,20 @@ const CAMEL_KEEP: &[&str] = &[
 /// Splits glued camel-case words ("AbdellatifLoudyi") into tokens, keeping
 /// McDonald, MacArthur, DeShawn, LeBron, DiCaprio whole.
 fn split_camel(s: &str, toks: &mut Vec<Tok>) {
+    // Most names have no lower-to-upper transition inside a word.
+    let any = toks.iter().any(|t| {
+        !(t.dotted || t.upper || t.lower) && {
+            let mut prev_lower = false;
+            s[t.start..t.end].chars().any(|c| {
+                let hit = prev_lower && c.is_uppercase();
+                prev_lower = c.is_lowercase();
+                hit
+            })
+        }
+    });
+    if !any {
+        return;
+    }
     let mut out: Vec<Tok> = Vec::with_capacity(toks.len() + 1);
     for t in toks.drain(..) {
         let text = &s[t.start..t.end];
@@ -672,6 +692,7 @@ impl Analyzer {
             let a = sc.folds.len();
             fold::fold_token_into(&s[tok.start..tok.end], &mut sc.folds);
             tok.fold = (a as u32, sc.folds.len() as u32);
+            tok.particle = t.particles.contains(&sc.folds[a..]);
             sc.folds.len() > a
         });
 
@@ -686,7 +707,7 @@ impl Analyzer {
             let mut k = 0;
             while k < toks.len() {
                 if let Some((len, canon)) =
-                    self.match_phrase(&t.legal, t.legal_max, &toks, k, &mut sc)
+                    self.match_phrase(&t.legal, &t.legal_first, t.legal_max, &toks, k, &mut sc)
                 {
                     for (m, tok) in toks[k..k + len].iter_mut().enumerate() {
                         tok.tag = Some(Tag::Legal);
@@ -722,15 +743,27 @@ impl Analyzer {
 
         // Titles at the front, possibly stacked.
         let mut titles: Vec<String> = Vec::new();
-        if !is_org {
+        // A name that is a title and nothing else ("Minister of Defense") is
+        // kept whole.
+        let only_title = !toks.is_empty()
+            && toks.len() <= t.title_max
+            && self
+                .match_phrase(&t.titles, &t.title_first, toks.len(), &toks, 0, &mut sc)
+                .is_some_and(|(len, _)| len == toks.len());
+        if !is_org && !only_title {
             let mut k = 0;
             loop {
                 let remaining = toks.len() - k;
                 if remaining < 2 {
                     break;
                 }
+                // A bare letter is an initial, not an abbreviated title: "M K
+                // Stalin" but "M. Macron".
+                if sub(&sc.folds, toks[k].fold).len() == 1 && !toks[k].dot {
+                    break;
+                }
                 let max = t.title_max.min(remaining - 1);
-                match self.match_phrase(&t.titles, max, &toks, k, &mut sc) {
+                match self.match_phrase(&t.titles, &t.title_first, max, &toks, k, &mut sc) {
                     Some((len, _)) => {
                         titles.push(sc.phrase.clone());
                         k += len;
@@ -738,8 +771,6 @@ impl Analyzer {
                     None => break,
                 }
             }
-            // Skip a possessive article-like "the" before titles? No: names
-            // never start with it, and it is not a title.
             toks.drain(..k);
         }
 
@@ -767,7 +798,8 @@ impl Analyzer {
 
         // Dotted runs that are not legal forms become separate pieces
         // ("J.R.R." → J. R. R.).
-        if toks.iter().any(|x| x.dotted && x.tag.is_none()) {
+        // Organisations keep them whole: "U.S. Department of Defense".
+        if !is_org && toks.iter().any(|x| x.dotted && x.tag.is_none()) {
             let mut out = Vec::with_capacity(toks.len() + 2);
             for tok in toks.drain(..) {
                 if !tok.dotted || tok.tag.is_some() {
@@ -791,7 +823,7 @@ impl Analyzer {
                         s,
                         tok.start + pa,
                         tok.start + pb,
-                        if m == 0 { tok.sep } else { Sep::Space },
+                        if m == 0 { tok.sep } else { Sep::Glued },
                     );
                     p.dot = m < last || tok.dot || text.ends_with('.');
                     p.comma = m == last && tok.comma;
@@ -856,10 +888,7 @@ impl Analyzer {
             if free && cased_ok && roman_value(lf).is_some() {
                 let mains = toks[..n - 1]
                     .iter()
-                    .filter(|x| {
-                        sub(&sc.folds, x.fold).len() > 1
-                            && !t.particles.contains(sub(&sc.folds, x.fold))
-                    })
+                    .filter(|x| sub(&sc.folds, x.fold).len() > 1 && !x.particle)
                     .count();
                 let tag = if mains <= 1 { Tag::Regnal } else { Tag::Suffix };
                 toks[n - 1].tag = Some(tag);
@@ -883,10 +912,7 @@ impl Analyzer {
                 Kind::Person
             }
             None => {
-                let mains: Vec<&Tok> = toks
-                    .iter()
-                    .filter(|x| !t.particles.contains(sub(&sc.folds, x.fold)))
-                    .collect();
+                let mains: Vec<&Tok> = toks.iter().filter(|x| !x.particle).collect();
                 if mains.len() >= 2 && t.given.contains_key(sub(&sc.folds, mains[0].fold)) {
                     Kind::Person
                 } else {
@@ -910,7 +936,7 @@ impl Analyzer {
                 for tok in toks.iter_mut() {
                     if tok.upper
                         && tok.tag.is_none()
-                        && tok.end - tok.start > 1
+                        && s[tok.start..tok.end].chars().nth(1).is_some()
                         && !tok.dot
                         && roman_value(sub(&sc.folds, tok.fold)).is_none()
                     {
@@ -927,6 +953,11 @@ impl Analyzer {
                 let fk = sub(&sc.folds, toks[k].fold);
                 let text = &s[toks[k].start..toks[k].end];
                 let latin = text.chars().next().map(fold::script_of) == Some(Script::Latin);
+                // Irish Ó (with its accent, before a surname) is a particle.
+                if matches!(text, "Ó" | "ó") && k + 1 < n {
+                    toks[k].tag = Some(Tag::Particle);
+                    continue;
+                }
                 if fk.len() == 1 && latin && text.chars().all(char::is_alphabetic) {
                     toks[k].tag = Some(Tag::Initial);
                     continue;
@@ -934,7 +965,7 @@ impl Analyzer {
                 let followed = toks[k + 1..]
                     .iter()
                     .any(|x| x.tag.is_none() || x.tag == Some(Tag::Particle));
-                if followed && t.particles.contains(fk) {
+                if followed && toks[k].particle {
                     let ambiguous_first = k == 0
                         && !toks[k].lower
                         && matches!(
@@ -1015,14 +1046,19 @@ impl Analyzer {
 
     /// Longest phrase of `map` starting at token `k`, at most `max` tokens.
     /// Leaves the matched phrase in `sc.phrase`.
+    #[allow(clippy::too_many_arguments)]
     fn match_phrase<V: Clone>(
         &self,
         map: &rustc_hash::FxHashMap<Box<str>, V>,
+        firsts: &rustc_hash::FxHashSet<Box<str>>,
         max: usize,
         toks: &[Tok],
         k: usize,
         sc: &mut Scratch,
     ) -> Option<(usize, V)> {
+        if !firsts.contains(sub(&sc.folds, toks[k].fold)) {
+            return None;
+        }
         let max = max.min(toks.len() - k);
         for len in (1..=max).rev() {
             sc.phrase.clear();
@@ -1091,7 +1127,7 @@ impl Analyzer {
         reordered.extend(toks[before..given_end].iter().cloned());
         for tok in &toks[..before] {
             let mut tok = tok.clone();
-            tok.family_hint = !t.particles.contains(sub(&sc.folds, tok.fold));
+            tok.family_hint = !tok.particle;
             reordered.push(tok);
         }
         reordered.extend(toks[given_end..].iter().cloned());
@@ -1133,7 +1169,11 @@ impl Analyzer {
             let ta = display.len();
             let recase = recase_all
                 || (kind != Kind::Org
-                    && (tok.lower || (tok.upper && text.chars().count() > 1))
+                    && ((tok.lower
+                        && tok.sep != Sep::Hyphen
+                        && !tok.particle
+                        && !CONNECTORS.contains(&sub(&tok_folds, tok.fold)))
+                        || (tok.upper && text.chars().count() > 1))
                     && tag != Tag::Legal
                     && tag != Tag::Initial);
             if tag == Tag::Regnal
@@ -1146,13 +1186,7 @@ impl Analyzer {
                 display.push_str(text);
             }
             let tb = display.len();
-            if tok.dot
-                && matches!(
-                    tag,
-                    Tag::Initial | Tag::Suffix | Tag::Legal | Tag::Word | Tag::Given | Tag::Family
-                )
-                && (tag == Tag::Initial || tok.dotted || tok_is_abbrev(tag))
-            {
+            if tok.dot && !tok.dotted && matches!(tag, Tag::Initial | Tag::Suffix | Tag::Legal) {
                 display.push('.');
             }
             let f: &str = match &tok.canon {
@@ -1229,10 +1263,6 @@ fn letter_mask(f: &str) -> u32 {
     })
 }
 
-fn tok_is_abbrev(tag: Tag) -> bool {
-    matches!(tag, Tag::Suffix | Tag::Legal)
-}
-
 /// Title-cases one token into `out`: "marizamunda" → "Marizamunda",
 /// "mcdonald" → "McDonald", "o'brien" → "O'Brien"; particles after the
 /// first word stay lower case; short acronyms of organisations keep capitals.
@@ -1241,7 +1271,10 @@ fn recase_into(text: &str, tag: Tag, first: bool, kind: Kind, all_upper: bool, o
         out.extend(text.chars().flat_map(char::to_lowercase));
         return;
     }
-    if kind == Kind::Org && (tag == Tag::Legal || (all_upper && text.chars().count() <= 3)) {
+    let short = text.chars().count() <= 4;
+    if kind == Kind::Org
+        && ((tag == Tag::Legal && short) || (all_upper && text.chars().count() <= 3))
+    {
         if tag == Tag::Legal && !all_upper {
             out.extend(text.chars().flat_map(char::to_uppercase));
         } else {

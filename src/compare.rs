@@ -429,13 +429,20 @@ pub fn compare_with(a: &Name, b: &Name, cfg: &MatchConfig) -> Comparison {
         .map(|j| wb[j])
         .sum();
     let conflict = un_a.min(un_b);
-    let missing = (un_a - conflict) + (un_b - conflict) + un_other_a + un_other_b;
-
-    let num: f32 = links.iter().map(|l| l.sim * l.weight).sum();
-    let matched: f32 = links.iter().map(|l| l.weight).sum();
-    let den =
-        matched as f64 + cfg.missing_cost * missing as f64 + cfg.conflict_cost * conflict as f64;
-    let mut score = if den > 0.0 { num as f64 / den } else { 0.0 };
+    // Every sum is written so that swapping the names gives bit-identical
+    // results (a + b == b + a, but (a + b) + c need not equal (a + c) + b).
+    let missing = ((un_a + un_b) as f64 - 2.0 * conflict as f64) + (un_other_a + un_other_b) as f64;
+    // Strongest links first: the explanation's order and the summation
+    // order are then the same for both orders of the names.
+    links.sort_unstable_by(|x, y| {
+        (y.sim * y.weight)
+            .total_cmp(&(x.sim * x.weight))
+            .then(y.weight.total_cmp(&x.weight))
+    });
+    let num: f64 = links.iter().map(|l| l.sim as f64 * l.weight as f64).sum();
+    let matched: f64 = links.iter().map(|l| l.weight as f64).sum();
+    let den = matched + cfg.missing_cost * missing + cfg.conflict_cost * conflict as f64;
+    let mut score = if den > 0.0 { num / den } else { 0.0 };
 
     // Numbers: different regnal or generational numbers conflict; a number
     // on one side only costs like a missing part.

@@ -1,1 +1,38 @@
-fn main() {}
+//! `canonym`: normalise person and organisation names from the command line.
+//!
+//! ```text
+//! canonym normalise names.txt            # display forms, one a line
+//! canonym normalise --key names.txt      # comparison keys
+//! canonym normalise --format jsonl -     # JSON objects from stdin
+//! ```
+//!
+//! Exit status: 0 on success, 2 on errors (unreadable input, bad table,
+//! bad arguments).
+
+mod cli;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+/// Turn messy person and organisation names into canonical entities.
+#[derive(Debug, Parser)]
+#[command(name = "canonym", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Normalise names, one a line: display form, key or JSON.
+    #[command(visible_alias = "normalize")]
+    Normalise(cli::normalise::NormaliseArgs),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let code = match &cli.command {
+        Command::Normalise(args) => cli::normalise::run(args),
+    };
+    ExitCode::from(code)
+}

@@ -101,12 +101,15 @@ pub(crate) struct Tables {
     /// Folded title phrase ("brig gen") → category.
     pub titles: FxHashMap<Box<str>, Box<str>>,
     pub title_max: usize,
+    /// First words of title phrases: a cheap test before phrase lookups.
+    pub title_first: FxHashSet<Box<str>>,
     pub particles: FxHashSet<Box<str>>,
     /// Folded suffix → canonical, `None` for post-nominals that are dropped.
     pub suffixes: FxHashMap<Box<str>, Option<Box<str>>>,
     /// Folded legal-form phrase ("s a", "aktiengesellschaft") → canonical.
     pub legal: FxHashMap<Box<str>, Box<str>>,
     pub legal_max: usize,
+    pub legal_first: FxHashSet<Box<str>>,
     pub org_words: FxHashSet<Box<str>>,
     /// Glued folded given-name form → variant group ids.
     pub given: FxHashMap<Box<str>, Vec<u32>>,
@@ -132,6 +135,7 @@ impl Tables {
     /// Loads every bundled table.
     pub fn bundled() -> Tables {
         let mut t = Tables::default();
+        t.given.reserve(300_000);
         for table in Table::ALL {
             for (src, text) in table.bundled() {
                 if let Err(e) = t.add(table, src, text) {
@@ -172,8 +176,12 @@ impl Tables {
                 continue;
             }
             // A form that folds to nothing ("..." or "-") cannot be matched.
-            let first = phrase(f[0]);
-            if first.is_empty() {
+            // (The first field of a given-names row is an id, not a form.)
+            let empty = match table {
+                Table::GivenNames => f[1..].iter().all(|x| glued(x).is_empty()),
+                _ => glued(f[0]).is_empty(),
+            };
+            if empty {
                 problems.push(Problem {
                     source: source.to_string(),
                     line: Some(i + 1),
@@ -198,6 +206,8 @@ impl Tables {
             Table::Titles => {
                 let p = phrase(f[0]);
                 self.title_max = self.title_max.max(p.split(' ').count());
+                self.title_first
+                    .insert(p.split(' ').next().unwrap_or("").into());
                 self.titles.insert(p.into(), f[1].into());
             }
             Table::Particles => {
@@ -214,6 +224,8 @@ impl Tables {
             Table::LegalForms => {
                 let p = phrase(f[0]);
                 self.legal_max = self.legal_max.max(p.split(' ').count());
+                self.legal_first
+                    .insert(p.split(' ').next().unwrap_or("").into());
                 self.legal.insert(p.into(), phrase(f[1]).into());
             }
             Table::OrgWords => {
@@ -251,5 +263,15 @@ pub(crate) fn phrase(s: &str) -> String {
 
 /// Folds a table form with its tokens glued ("Abd al-Latif" → "abdallatif").
 pub(crate) fn glued(s: &str) -> String {
+    if s.is_ascii() {
+        // The same result as folding token by token and gluing, without
+        // tokenising: most table forms are ASCII, and this keeps start-up
+        // fast.
+        return s
+            .bytes()
+            .filter(u8::is_ascii_alphanumeric)
+            .map(|b| b.to_ascii_lowercase() as char)
+            .collect();
+    }
     crate::analyze::fold_phrase(s).concat()
 }

@@ -78,6 +78,8 @@ proptest! {
     #[test]
     fn titles_do_not_change_the_key(s in "[A-Z][a-z]{2,9} [A-Z][a-z]{2,9}", t in 0..TITLES.len()) {
         let plain = analyze(&s);
+        // Organisation names keep title-like words ("General Motors").
+        prop_assume!(plain.kind() != canonym::Kind::Org);
         let titled = analyze(&format!("{} {}", TITLES[t], s));
         prop_assert_eq!(titled.key(), plain.key());
     }

@@ -1,0 +1,6 @@
+//! The command-line tool's building blocks: shared options, the line
+//! layer, and one module per subcommand.
+
+pub mod lines;
+pub mod normalise;
+pub mod options;

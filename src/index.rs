@@ -1,0 +1,378 @@
+//! Blocking: an index from cheap keys of a name to the ids of candidates that
+//! may match it, so that a query is compared with a bounded number of
+//! candidates rather than with every name seen.
+//!
+//! # Keys
+//!
+//! Every main part of a name (tagged [`Tag::Given`], [`Tag::Family`] or
+//! [`Tag::Word`]) whose folded form has at least two letters gives:
+//!
+//! * its transliteration skeleton ([`Part::skeleton`]): Loudiyi and Loudyi,
+//!   Muhammad and Mohamed share one;
+//! * each of its given-name variant groups ([`Part::groups`]): Youssef and
+//!   Joseph share one;
+//! * for parts of six letters or more, its first four and its last four
+//!   folded letters, so that one typo in a long part keeps one of the two.
+//!
+//! Each pair of main parts gives the skeleton of the two parts glued
+//! (adjacent parts, catching "Abdel Ghani" against "Abdelghani") and an
+//! unordered pair key of the two skeletons (any two parts, in any order,
+//! catching word-order changes and dropped middle names: "Khawaja Asif"
+//! shares a pair key with "Khawaja Muhammad Asif"). Pair keys are far rarer
+//! than single-part keys and so are taken first.
+//!
+//! Keys are hashed to `u64` with FxHash, each kind of key with its own seed;
+//! a collision only adds a candidate, which the comparison then rejects.
+//!
+//! # Caps and what they cost
+//!
+//! A key's posting list stops growing at `max_postings` ids and is then
+//! marked *saturated*; a query takes its keys rarest-first (saturated lists
+//! last) and collects at most `max_candidates` distinct ids. Work per query
+//! is therefore bounded whatever the data, and memory grows linearly with
+//! the names indexed.
+//!
+//! The price is recall for names made only of very common parts. A query
+//! with one rare part (a surname such as Marizamunda, or a pair key) finds
+//! every candidate that shares it, because rare keys come first and their
+//! lists are complete. A query whose keys are *all* common — a bare
+//! "Mohammed", or "Mohammed Ali" once thousands of Mohammed Alis with
+//! different spellings have filled every list — sees only the first
+//! `max_candidates` ids of its rarest lists, in insertion order, and can
+//! miss a candidate inserted after a list saturated. Raise the caps to trade
+//! speed and memory for recall.
+
+use crate::analyze::{Name, Part, Tag};
+use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
+use std::hash::Hasher;
+
+/// The default cap on one key's posting list.
+pub const DEFAULT_MAX_POSTINGS: usize = 1024;
+
+/// The default cap on the candidates of one query.
+pub const DEFAULT_MAX_CANDIDATES: usize = 128;
+
+/// At most this many main parts of a name give pair keys (the first ones).
+const MAX_PAIR_PARTS: usize = 6;
+
+#[derive(Debug, Clone, Default)]
+struct Posting {
+    ids: Vec<u32>,
+    saturated: bool,
+}
+
+/// An index from blocking keys of names to candidate ids.
+///
+/// Ids are the caller's: an entity number, a row number. Several names may
+/// be inserted under one id.
+///
+/// ```
+/// use canonym::{analyze, BlockingIndex};
+///
+/// let mut index = BlockingIndex::new();
+/// index.insert(0, &analyze("Abdellatif Loudiyi"));
+/// index.insert(1, &analyze("Abdelghani Mouhib"));
+/// index.insert(2, &analyze("Juvénal Marizamunda"));
+///
+/// let mut found = Vec::new();
+/// index.candidates(&analyze("Loudyi Abdeltif"), &mut found);
+/// assert!(found.contains(&0));
+/// assert!(!found.contains(&2));
+/// index.candidates(&analyze("Abdel Ghani Mouhib"), &mut found);
+/// assert_eq!(found[0], 1);
+/// ```
+#[derive(Debug, Clone)]
+pub struct BlockingIndex {
+    postings: FxHashMap<u64, Posting>,
+    max_postings: usize,
+    max_candidates: usize,
+}
+
+/// Configures a [`BlockingIndex`]'s caps.
+///
+/// ```
+/// use canonym::BlockingIndex;
+///
+/// let index = BlockingIndex::builder().max_postings(4096).max_candidates(256).build();
+/// assert_eq!(index.max_candidates(), 256);
+/// ```
+#[derive(Debug, Clone)]
+pub struct BlockingIndexBuilder {
+    max_postings: usize,
+    max_candidates: usize,
+}
+
+impl Default for BlockingIndexBuilder {
+    fn default() -> Self {
+        BlockingIndexBuilder::new()
+    }
+}
+
+impl BlockingIndexBuilder {
+    /// A builder with the default caps ([`DEFAULT_MAX_POSTINGS`],
+    /// [`DEFAULT_MAX_CANDIDATES`]).
+    pub fn new() -> BlockingIndexBuilder {
+        BlockingIndexBuilder {
+            max_postings: DEFAULT_MAX_POSTINGS,
+            max_candidates: DEFAULT_MAX_CANDIDATES,
+        }
+    }
+
+    /// The length at which a key's posting list stops growing (at least 1).
+    pub fn max_postings(&mut self, n: usize) -> &mut Self {
+        self.max_postings = n.max(1);
+        self
+    }
+
+    /// The most distinct candidates a query returns (at least 1).
+    pub fn max_candidates(&mut self, n: usize) -> &mut Self {
+        self.max_candidates = n.max(1);
+        self
+    }
+
+    /// Builds an empty index with these caps.
+    pub fn build(&self) -> BlockingIndex {
+        BlockingIndex {
+            postings: FxHashMap::default(),
+            max_postings: self.max_postings,
+            max_candidates: self.max_candidates,
+        }
+    }
+}
+
+impl Default for BlockingIndex {
+    fn default() -> Self {
+        BlockingIndex::new()
+    }
+}
+
+impl BlockingIndex {
+    /// An empty index with the default caps.
+    pub fn new() -> BlockingIndex {
+        BlockingIndexBuilder::new().build()
+    }
+
+    /// A builder for an index with caps of your own.
+    pub fn builder() -> BlockingIndexBuilder {
+        BlockingIndexBuilder::new()
+    }
+
+    /// The cap on one key's posting list.
+    pub fn max_postings(&self) -> usize {
+        self.max_postings
+    }
+
+    /// The cap on the candidates of one query.
+    pub fn max_candidates(&self) -> usize {
+        self.max_candidates
+    }
+
+    /// The number of distinct keys indexed.
+    pub fn len(&self) -> usize {
+        self.postings.len()
+    }
+
+    /// Whether nothing has been indexed.
+    pub fn is_empty(&self) -> bool {
+        self.postings.is_empty()
+    }
+
+    /// The number of keys whose posting list reached the cap.
+    pub fn saturated(&self) -> usize {
+        self.postings.values().filter(|p| p.saturated).count()
+    }
+
+    /// Indexes `name`'s keys under `id`.
+    pub fn insert(&mut self, id: u32, name: &Name) {
+        let mut keys = Vec::new();
+        blocking_keys(name, &mut keys);
+        self.insert_keys(id, &keys);
+    }
+
+    /// Indexes precomputed keys (from [`blocking_keys`]) under `id`.
+    pub fn insert_keys(&mut self, id: u32, keys: &[u64]) {
+        for &k in keys {
+            let p = self.postings.entry(k).or_default();
+            if p.saturated || p.ids.last() == Some(&id) {
+                continue;
+            }
+            // Ids are mostly inserted in increasing order; a short scan
+            // keeps the common repeats out.
+            if p.ids.iter().rev().take(4).any(|&x| x == id) {
+                continue;
+            }
+            if p.ids.len() >= self.max_postings {
+                p.saturated = true;
+                p.ids.shrink_to_fit();
+                continue;
+            }
+            p.ids.push(id);
+        }
+    }
+
+    /// Writes to `out` (cleared first) the distinct candidate ids for
+    /// `name`: rarest keys first, at most [`max_candidates`] ids, ordered
+    /// by the number of keys they share with `name` (most first), then by
+    /// first appearance.
+    ///
+    /// [`max_candidates`]: BlockingIndex::max_candidates
+    pub fn candidates(&self, name: &Name, out: &mut Vec<u32>) {
+        let mut keys = Vec::new();
+        blocking_keys(name, &mut keys);
+        self.candidates_for_keys(&keys, out);
+    }
+
+    /// Like [`candidates`](BlockingIndex::candidates), from precomputed keys.
+    pub fn candidates_for_keys(&self, keys: &[u64], out: &mut Vec<u32>) {
+        out.clear();
+        let mut lists: Vec<&Posting> = keys.iter().filter_map(|k| self.postings.get(k)).collect();
+        lists.sort_by_key(|p| (p.saturated, p.ids.len()));
+        // Candidate → (hits, first appearance).
+        let mut hits: FxHashMap<u32, (u32, u32)> = FxHashMap::default();
+        let mut full = false;
+        for p in &lists {
+            for &id in &p.ids {
+                if let Some(h) = hits.get_mut(&id) {
+                    h.0 += 1;
+                } else if !full {
+                    let n = hits.len() as u32;
+                    hits.insert(id, (1, n));
+                    if hits.len() >= self.max_candidates {
+                        full = true;
+                    }
+                }
+            }
+        }
+        let mut ranked: Vec<(u32, (u32, u32))> = hits.into_iter().collect();
+        ranked.sort_unstable_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.1 .1.cmp(&b.1 .1)));
+        out.extend(ranked.into_iter().map(|(id, _)| id));
+    }
+}
+
+fn hash_with(seed: u64, s: &[&str]) -> u64 {
+    let mut h = FxHasher::default();
+    h.write_u64(seed);
+    for x in s {
+        h.write(x.as_bytes());
+        h.write_u8(0xff);
+    }
+    h.finish()
+}
+
+const SEED_SKEL: u64 = 1;
+const SEED_GROUP: u64 = 2;
+const SEED_GLUED: u64 = 3;
+const SEED_PAIR: u64 = 4;
+const SEED_PREFIX: u64 = 5;
+const SEED_SUFFIX: u64 = 6;
+
+fn is_key_part(p: &Part<'_>) -> bool {
+    p.tag().is_main() && p.fold().len() >= 2
+}
+
+/// Appends the blocking keys of `name` to `out` (sorted and deduplicated
+/// on return). See the [module documentation](self) for what they are.
+///
+/// ```
+/// use canonym::{analyze, blocking_keys};
+///
+/// let (mut a, mut b) = (Vec::new(), Vec::new());
+/// blocking_keys(&analyze("Abdel Ghani Mouhib"), &mut a);
+/// blocking_keys(&analyze("Abdelghani Mouhib"), &mut b);
+/// assert!(a.iter().any(|k| b.contains(k)));
+/// ```
+pub fn blocking_keys(name: &Name, out: &mut Vec<u64>) {
+    let start = out.len();
+    let main: Vec<Part<'_>> = name.parts().filter(is_key_part).collect();
+    let mut buf = String::new();
+    let mut skel = String::new();
+    for p in &main {
+        let s = p.skeleton();
+        if !s.is_empty() {
+            out.push(hash_with(SEED_SKEL, &[s]));
+        }
+        for g in p.groups() {
+            let mut h = FxHasher::default();
+            h.write_u64(SEED_GROUP);
+            h.write_u32(*g);
+            out.push(h.finish());
+        }
+        let f = p.fold();
+        if f.len() >= 6 && f.is_ascii() {
+            out.push(hash_with(SEED_PREFIX, &[&f[..4]]));
+            out.push(hash_with(SEED_SUFFIX, &[&f[f.len() - 4..]]));
+        }
+    }
+    let n = main.len().min(MAX_PAIR_PARTS);
+    for i in 0..n {
+        if i + 1 < n {
+            buf.clear();
+            buf.push_str(main[i].fold());
+            buf.push_str(main[i + 1].fold());
+            skel.clear();
+            crate::key::skeleton_into(&buf, &mut skel);
+            out.push(hash_with(SEED_GLUED, &[&skel]));
+        }
+        for j in i + 1..n {
+            let (x, y) = (main[i].skeleton(), main[j].skeleton());
+            let (x, y) = if x <= y { (x, y) } else { (y, x) };
+            out.push(hash_with(SEED_PAIR, &[x, y]));
+        }
+    }
+    out[start..].sort_unstable();
+    let mut seen = FxHashSet::default();
+    let mut w = start;
+    for r in start..out.len() {
+        if seen.insert(out[r]) {
+            out[w] = out[r];
+            w += 1;
+        }
+    }
+    out.truncate(w);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyze::analyze;
+
+    #[test]
+    fn caps_bound_postings_and_candidates() {
+        let mut index = BlockingIndex::builder()
+            .max_postings(10)
+            .max_candidates(5)
+            .build();
+        for id in 0..100 {
+            index.insert(id, &analyze("Mohammed"));
+        }
+        assert!(index.saturated() > 0);
+        let mut out = Vec::new();
+        index.candidates(&analyze("Mohamed"), &mut out);
+        assert_eq!(out.len(), 5);
+    }
+
+    #[test]
+    fn rare_part_is_always_found() {
+        let mut index = BlockingIndex::builder()
+            .max_postings(8)
+            .max_candidates(4)
+            .build();
+        for id in 0..50 {
+            index.insert(id, &analyze("Mohammed Ali"));
+        }
+        index.insert(50, &analyze("Mohammed Marizamunda"));
+        let mut out = Vec::new();
+        index.candidates(&analyze("Muhammad Marizamunda"), &mut out);
+        assert_eq!(out[0], 50);
+    }
+
+    #[test]
+    fn dropped_middle_name_and_order_share_pair_keys() {
+        let mut a = Vec::new();
+        let mut b = Vec::new();
+        blocking_keys(&analyze("Khawaja Muhammad Asif"), &mut a);
+        blocking_keys(&analyze("Asif Khawaja"), &mut b);
+        let shared = b.iter().filter(|k| a.contains(k)).count();
+        assert!(shared >= 3, "{shared}");
+    }
+}
