@@ -112,8 +112,12 @@ pub(crate) struct PartData {
     /// Bit `i` set when the folded form contains letter `a + i`; bits 26..
     /// for digits. A cheap filter before edit distances.
     pub(crate) mask: u32,
-    /// A generic word (organisation word, connector) that says little.
+    /// A generic word (organisation word, particle) that says little.
     pub(crate) generic: bool,
+    /// A connecting word of an organisation name ("of", "the").
+    pub(crate) connector: bool,
+    /// Joined to the previous part by a hyphen or nothing (Jong-un).
+    pub(crate) joined: bool,
 }
 
 /// An analysed name: original, display form, comparison key, kind, removed
@@ -136,6 +140,10 @@ pub struct Name {
     display: String,
     key: String,
     kind: Kind,
+    /// Whether the kind rests on a decisive cue (a legal form or
+    /// organisation word, a personal title, initials, a number, or the
+    /// caller) rather than on a known given name alone.
+    kind_cue: bool,
     titles: Vec<String>,
     folds: String,
     skels: String,
@@ -250,7 +258,16 @@ impl Name {
     /// Returns the name with its kind set by the caller.
     pub fn with_kind(mut self, kind: Kind) -> Name {
         self.kind = kind;
+        self.kind_cue = true;
         self
+    }
+
+    /// Whether the kind rests on a decisive cue rather than a guess: a
+    /// legal form or organisation word, a personal title, initials, a
+    /// regnal or generational number, list order, or the caller's word. A
+    /// person and an organisation conflict only when both kinds are certain.
+    pub fn kind_is_certain(&self) -> bool {
+        self.kind_cue && self.kind != Kind::Unknown
     }
 }
 
@@ -706,9 +723,18 @@ impl Analyzer {
         {
             let mut k = 0;
             while k < toks.len() {
-                if let Some((len, canon)) =
-                    self.match_phrase(&t.legal, &t.legal_first, t.legal_max, &toks, k, &mut sc)
-                {
+                let found =
+                    self.match_phrase(&t.legal, &t.legal_first, t.legal_max, &toks, k, &mut sc);
+                // Short legal forms are also ordinary words and particles
+                // ("as-Sisi", "co", "ag"): in a mixed-case name they count
+                // only when not written in lower case or glued by a hyphen.
+                let found = found.filter(|&(len, _)| {
+                    let tok = &toks[k];
+                    len > 1
+                        || tok.fold.1 - tok.fold.0 > 3
+                        || !((tok.lower && !all_lower) || tok.sep == Sep::Hyphen)
+                });
+                if let Some((len, canon)) = found {
                     for (m, tok) in toks[k..k + len].iter_mut().enumerate() {
                         tok.tag = Some(Tag::Legal);
                         tok.canon = Some(if m == 0 { canon.clone() } else { "".into() });
@@ -878,7 +904,23 @@ impl Analyzer {
             east_asian = true;
         }
 
-        // Regnal numbers and roman-numeral generational suffixes.
+        // Regnal numbers and roman-numeral generational suffixes, also
+        // before a territorial designation ("Abdullah II of Jordan").
+        if !is_org && toks.len() >= 4 {
+            if let Some(p) = toks.iter().position(|x| sub(&sc.folds, x.fold) == "of") {
+                let num = p.checked_sub(1).map(|q| &toks[q]);
+                if let Some(num) = num {
+                    let nf = sub(&sc.folds, num.fold);
+                    if p >= 2 && (num.upper || all_lower) && roman_value(nf).is_some() {
+                        let mains = toks[..p - 1].iter().filter(|x| !x.particle).count();
+                        if mains == 1 {
+                            toks[p - 1].tag = Some(Tag::Regnal);
+                            toks[p].tag = Some(Tag::Particle);
+                        }
+                    }
+                }
+            }
+        }
         if !is_org && toks.len() >= 2 {
             let n = toks.len();
             let last = &toks[n - 1];
@@ -912,14 +954,18 @@ impl Analyzer {
                 Kind::Person
             }
             None => {
-                let mains: Vec<&Tok> = toks.iter().filter(|x| !x.particle).collect();
-                if mains.len() >= 2 && t.given.contains_key(sub(&sc.folds, mains[0].fold)) {
+                // A known given name first is a weak cue (see `kind_cue`).
+                let mut mains = toks.iter().filter(|x| !x.particle);
+                let first = mains.next();
+                let more = mains.next().is_some();
+                if more && first.is_some_and(|x| t.given.contains_key(sub(&sc.folds, x.fold))) {
                     Kind::Person
                 } else {
                     Kind::Unknown
                 }
             }
         };
+        let kind_cue = forced.is_some() || kind == Kind::Org || (kind == Kind::Person && (!titles.is_empty() || has_initial || has_number || list_order || east_asian));
 
         // Tags.
         let n = toks.len();
@@ -1037,7 +1083,7 @@ impl Analyzer {
             s,
             toks,
             titles,
-            kind,
+            (kind, kind_cue),
             sc.folds,
             all_upper && any_cased,
             all_lower && any_cased,
@@ -1144,7 +1190,7 @@ impl Analyzer {
         s: &str,
         toks: Vec<Tok>,
         titles: Vec<String>,
-        kind: Kind,
+        (kind, kind_cue): (Kind, bool),
         tok_folds: String,
         all_upper: bool,
         all_lower: bool,
@@ -1222,7 +1268,9 @@ impl Analyzer {
                 hash: fx_hash(f),
                 skel_hash: fx_hash(sub(&skels, (sa as u32, sb as u32))),
                 mask: letter_mask(f),
-                generic: tag == Tag::Particle || t.org_words.contains(f) || CONNECTORS.contains(&f),
+                generic: tag == Tag::Particle || (kind != Kind::Person && t.org_words.contains(f)),
+                connector: kind == Kind::Org && CONNECTORS.contains(&f),
+                joined: tok.sep != Sep::Space && k > 0,
             });
         }
         // Legal forms spanning several tokens keep their canonical form on
@@ -1240,6 +1288,7 @@ impl Analyzer {
             display,
             key,
             kind,
+            kind_cue,
             titles,
             folds,
             skels,

@@ -276,6 +276,9 @@ pub struct MatchConfig {
     /// Fraction of its weight that a part missing on one side costs.
     /// Default 0.15.
     pub missing_cost: f64,
+    /// The same for organisation names, where an extra word usually names
+    /// another body (a subsidiary, a branch). Default 0.6.
+    pub org_missing_cost: f64,
     /// Fraction of its weight that a part left over on both sides costs
     /// (a conflict). Default 1.0.
     pub conflict_cost: f64,
@@ -289,6 +292,7 @@ impl Default for MatchConfig {
         MatchConfig {
             threshold: DEFAULT_THRESHOLD,
             missing_cost: 0.15,
+            org_missing_cost: 0.6,
             conflict_cost: 1.0,
             number_conflict_cap: 0.3,
         }
@@ -316,6 +320,9 @@ fn weight(p: &Part<'_>, name_len: usize) -> f32 {
         Tag::Legal => 0.2,
         Tag::Suffix | Tag::Regnal => 0.0,
         Tag::Given | Tag::Family | Tag::Word => {
+            if d.connector {
+                return 0.05;
+            }
             if d.generic {
                 return 0.3;
             }
@@ -328,6 +335,10 @@ fn weight(p: &Part<'_>, name_len: usize) -> f32 {
                 (_, true) => 0.5,
             };
             let len = p.fold().len();
+            // A hyphenated syllable (Jong-un) is part of a longer name.
+            if d.joined {
+                return w;
+            }
             if len <= 2 {
                 w *= 0.6;
             } else if len == 3 {
@@ -340,10 +351,12 @@ fn weight(p: &Part<'_>, name_len: usize) -> f32 {
 
 /// Compares two analysed names with a configuration of your own.
 pub fn compare_with(a: &Name, b: &Name, cfg: &MatchConfig) -> Comparison {
-    let kind_conflict = matches!(
-        (a.kind(), b.kind()),
-        (Kind::Person, Kind::Org) | (Kind::Org, Kind::Person)
-    );
+    let kind_conflict = a.kind_is_certain()
+        && b.kind_is_certain()
+        && matches!(
+            (a.kind(), b.kind()),
+            (Kind::Person, Kind::Org) | (Kind::Org, Kind::Person)
+        );
     let na = a.len().min(MAX_PARTS);
     let nb = b.len().min(MAX_PARTS);
     let mut wa = [0f32; MAX_PARTS];
@@ -412,13 +425,24 @@ pub fn compare_with(a: &Name, b: &Name, cfg: &MatchConfig) -> Comparison {
 
     // Unmatched parts and conflicts.
     let is_main = |t: Tag| matches!(t, Tag::Given | Tag::Family | Tag::Word | Tag::Initial);
+    // Organisations: an extra or different word usually names another
+    // body (Gazprom / Gazprom Neft, Patriotic Front / Patriotic Army), so
+    // unmatched words weigh fully, generic ones included.
+    let org = a.kind() == Kind::Org || b.kind() == Kind::Org;
+    let unmatched_weight = |n: &Name, i: usize, w: f32| {
+        if org && n.part(i).tag() == Tag::Word && !n.part(i).data().connector {
+            w.max(0.8)
+        } else {
+            w
+        }
+    };
     let un_a: f32 = (0..na)
         .filter(|&i| !used_a[i] && is_main(a.part(i).tag()))
-        .map(|i| wa[i])
+        .map(|i| unmatched_weight(a, i, wa[i]))
         .sum();
     let un_b: f32 = (0..nb)
         .filter(|&j| !used_b[j] && is_main(b.part(j).tag()))
-        .map(|j| wb[j])
+        .map(|j| unmatched_weight(b, j, wb[j]))
         .sum();
     let un_other_a: f32 = (0..na)
         .filter(|&i| !used_a[i] && !is_main(a.part(i).tag()))
@@ -441,7 +465,12 @@ pub fn compare_with(a: &Name, b: &Name, cfg: &MatchConfig) -> Comparison {
     });
     let num: f64 = links.iter().map(|l| l.sim as f64 * l.weight as f64).sum();
     let matched: f64 = links.iter().map(|l| l.weight as f64).sum();
-    let den = matched + cfg.missing_cost * missing + cfg.conflict_cost * conflict as f64;
+    let missing_cost = if org {
+        cfg.org_missing_cost
+    } else {
+        cfg.missing_cost
+    };
+    let den = matched + missing_cost * missing + cfg.conflict_cost * conflict as f64;
     let mut score = if den > 0.0 { num / den } else { 0.0 };
 
     // Numbers: different regnal or generational numbers conflict; a number
@@ -682,13 +711,21 @@ fn part_similarity(a: &Part<'_>, b: &Part<'_>) -> Option<(Evidence, f32)> {
     if (ta == Tag::Legal) != (tb == Tag::Legal) {
         return None;
     }
-    if intersects(a.groups(), b.groups()) {
+    // The variant table also groups unrelated short readings (Chinese and
+    // Vietnamese syllables); short forms must agree in their keys as well.
+    if intersects(a.groups(), b.groups())
+        && (fa.len().min(fb.len()) > 4 || (da.skel_hash == db.skel_hash && a.skeleton() == b.skeleton()))
+    {
         return Some((Evidence::Variant, 0.95));
     }
+    // Both parts are known names of different groups (Hassan / Hussein,
+    // Saad / Said): short keys and small edits prove nothing then.
+    let known_apart = !a.groups().is_empty() && !b.groups().is_empty();
     let skel_equal = da.skel_hash == db.skel_hash && a.skeleton() == b.skeleton();
     let maxlen = fa.len().max(fb.len());
     let jw = || strsim::jaro_winkler(fa, fb) as f32;
-    if skel_equal && a.skeleton().len() >= 2 {
+    let skel_len = a.skeleton().len();
+    if skel_equal && skel_len >= 2 && !(known_apart && skel_len <= 3 && !same_vowels(fa, fb)) {
         // Equal keys of short parts are weak: require the spellings to be
         // close as well.
         let j = jw();
@@ -700,7 +737,7 @@ fn part_similarity(a: &Part<'_>, b: &Part<'_>) -> Option<(Evidence, f32)> {
         return Some((Evidence::Nickname, 0.85));
     }
     let bud = budget(fa.len().min(fb.len()));
-    if bud == 0 || fa.len().abs_diff(fb.len()) > bud {
+    if bud == 0 || fa.len().abs_diff(fb.len()) > bud || (known_apart && maxlen <= 6) {
         return None;
     }
     // Each edit changes at most two letters of the letter set.
@@ -711,9 +748,45 @@ fn part_similarity(a: &Part<'_>, b: &Part<'_>) -> Option<(Evidence, f32)> {
     if d == 0 || d > bud {
         return None;
     }
-    let sim = 1.0 - d as f32 / maxlen as f32;
-    let sim = 0.7 + 0.25 * sim.max(jw());
-    Some((Evidence::Fuzzy, sim.min(0.93)))
+    // A swap of two neighbouring letters is a typing slip (Epser / Esper);
+    // any other edit in a short part is a larger share of it: one slip in
+    // "Conti" says less than one in "Marizamunda".
+    let sim = if d == 1 && strsim::levenshtein(fa, fb) == 2 {
+        0.85
+    } else {
+        1.0 - 2.0 * d as f32 / maxlen as f32
+    };
+    Some((Evidence::Fuzzy, sim.clamp(0.5, 0.9)))
+}
+
+/// Whether two folded parts differ only in how their vowels are spelt:
+/// ou/oo/u, ee/ie/y/i, doubled letters, a final h or e (Nouri / Nuri,
+/// Loudiyi / Loudyi) — not in which vowels they have (Saad / Said, Hamad /
+/// Hamid).
+fn same_vowels(a: &str, b: &str) -> bool {
+    fn light(s: &str) -> Vec<u8> {
+        let b = s.as_bytes();
+        let mut out: Vec<u8> = Vec::with_capacity(b.len());
+        let mut i = 0;
+        while i < b.len() {
+            let two = &b[i..b.len().min(i + 2)];
+            let (c, used) = match two {
+                b"ou" | b"oo" => (b'u', 2),
+                b"ee" | b"ie" | b"ey" | b"iy" => (b'i', 2),
+                [b'y', ..] if i > 0 => (b'i', 1),
+                _ => (b[i], 1),
+            };
+            if out.last() != Some(&c) {
+                out.push(c);
+            }
+            i += used;
+        }
+        while matches!(out.last(), Some(b'h') | Some(b'e')) && out.len() > 2 {
+            out.pop();
+        }
+        out
+    }
+    light(a) == light(b)
 }
 
 fn intersects(x: &[u32], y: &[u32]) -> bool {
