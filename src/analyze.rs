@@ -704,10 +704,17 @@ impl Analyzer {
             folds: String::with_capacity(s.len() + 8),
             phrase: String::new(),
         };
-        // Fold every token; drop tokens that fold to nothing.
+        // Fold every token; drop tokens that fold to nothing. Cyrillic
+        // follows one language's convention for the whole name (a Ukrainian
+        // name may show its Ukrainian letters in one word only).
+        let cyrillic = if s.is_ascii() {
+            None
+        } else {
+            fold::cyrillic_style(s)
+        };
         toks.retain_mut(|tok| {
             let a = sc.folds.len();
-            fold::fold_token_into(&s[tok.start..tok.end], &mut sc.folds);
+            fold::fold_token_into_with(&s[tok.start..tok.end], cyrillic, &mut sc.folds);
             tok.fold = (a as u32, sc.folds.len() as u32);
             tok.particle = t.particles.contains(&sc.folds[a..]);
             sc.folds.len() > a
@@ -725,14 +732,16 @@ impl Analyzer {
             while k < toks.len() {
                 let found =
                     self.match_phrase(&t.legal, &t.legal_first, t.legal_max, &toks, k, &mut sc);
-                // Short legal forms are also ordinary words and particles
-                // ("as-Sisi", "co", "ag"): in a mixed-case name they count
-                // only when not written in lower case or glued by a hyphen.
+                // Short legal forms are also particles and words ("as-Sisi",
+                // "da"): hyphenated to a neighbour, or a lower-case particle in
+                // a mixed-case name, they are not legal forms.
                 let found = found.filter(|&(len, _)| {
                     let tok = &toks[k];
+                    let hyphenated = tok.sep == Sep::Hyphen
+                        || toks.get(k + 1).is_some_and(|x| x.sep == Sep::Hyphen);
                     len > 1
                         || tok.fold.1 - tok.fold.0 > 3
-                        || !((tok.lower && !all_lower) || tok.sep == Sep::Hyphen)
+                        || !(hyphenated || (tok.lower && tok.particle && !all_lower))
                 });
                 if let Some((len, canon)) = found {
                     for (m, tok) in toks[k..k + len].iter_mut().enumerate() {
@@ -965,7 +974,10 @@ impl Analyzer {
                 }
             }
         };
-        let kind_cue = forced.is_some() || kind == Kind::Org || (kind == Kind::Person && (!titles.is_empty() || has_initial || has_number || list_order || east_asian));
+        let kind_cue = forced.is_some()
+            || kind == Kind::Org
+            || (kind == Kind::Person
+                && (!titles.is_empty() || has_initial || has_number || list_order || east_asian));
 
         // Tags.
         let n = toks.len();

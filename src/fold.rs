@@ -827,6 +827,11 @@ fn fold_cyrillic(s: &str, start: usize, style: Option<CyrillicStyle>, out: &mut 
                 'г' if h_for_g => "h",
                 'и' if ukrainian => "y",
                 'й' if ukrainian && k > 1 => "i",
+                // The national system: ia, iu, ie after the first letter
+                // (Юлія → yuliia), ya, yu, ye at the start.
+                'я' if ukrainian && k > 1 => "ia",
+                'ю' if ukrainian && k > 1 => "iu",
+                'є' if ukrainian && k > 1 => "ie",
                 'з' if ukrainian && next == Some('г') => {
                     k += 1;
                     "zgh"
@@ -1887,7 +1892,7 @@ mod tests {
         assert_eq!(f("Андрій"), "andrii");
         assert_eq!(f("Ігор"), "ihor");
         assert_eq!(f("Тимошенко"), "tymoshenko");
-        assert_eq!(f("Гордієнко"), "hordiyenko");
+        assert_eq!(f("Гордієнко"), "hordiienko");
         assert_eq!(f("Ґонґадзе"), "gongadze");
         assert_eq!(f("Згурський"), "zghurskyi");
         assert_eq!(f("В'ячеслав"), "vyacheslav");
@@ -1901,7 +1906,7 @@ mod tests {
         assert_eq!(style, Some(CyrillicStyle::Ukrainian));
         fold_token_into_with("Григорович", style, &mut out);
         assert_eq!(out, "hryhorovych");
-        assert_eq!(f("Юлія"), "yuliya");
+        assert_eq!(f("Юлія"), "yuliia");
     }
 
     #[test]
