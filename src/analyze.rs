@@ -99,7 +99,7 @@ impl Tag {
 
 type Span = (u32, u32);
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) struct PartData {
     text: Span,
     fold: Span,
@@ -114,6 +114,12 @@ pub(crate) struct PartData {
     pub(crate) mask: u32,
     /// A generic word (organisation word, particle) that says little.
     pub(crate) generic: bool,
+    /// Information weight (see the comparison module), precomputed.
+    pub(crate) weight: f32,
+    /// One bit per group id modulo 64: a cheap test before intersecting.
+    pub(crate) group_sig: u64,
+    /// The same for nickname groups.
+    pub(crate) nick_sig: u64,
     /// A connecting word of an organisation name ("of", "the").
     pub(crate) connector: bool,
     /// Joined to the previous part by a hyphen or nothing (Jong-un).
@@ -134,7 +140,7 @@ pub(crate) struct PartData {
 /// let tags: Vec<_> = name.parts().map(|p| (p.fold(), p.tag())).collect();
 /// assert_eq!(tags, [("patrick", Tag::Given), ("karuretwa", Tag::Family)]);
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Name {
     original: String,
     display: String,
@@ -1280,6 +1286,9 @@ impl Analyzer {
                 hash: fx_hash(f),
                 skel_hash: fx_hash(sub(&skels, (sa as u32, sb as u32))),
                 mask: letter_mask(f),
+                weight: 0.0,
+                group_sig: ids[ga..gb].iter().fold(0, |m, &g| m | 1u64 << (g % 64)),
+                nick_sig: ids[gb..nb].iter().fold(0, |m, &g| m | 1u64 << (g % 64)),
                 generic: tag == Tag::Particle || (kind != Kind::Person && t.org_words.contains(f)),
                 connector: kind == Kind::Org && CONNECTORS.contains(&f),
                 joined: tok.sep != Sep::Space && k > 0,
@@ -1295,7 +1304,7 @@ impl Analyzer {
             .collect();
         key_parts.sort_unstable();
         let key = key_parts.join(" ");
-        Name {
+        let mut name = Name {
             original: input.to_string(),
             display,
             key,
@@ -1306,7 +1315,13 @@ impl Analyzer {
             skels,
             ids,
             parts,
+        };
+        let len = name.parts.len();
+        for k in 0..len {
+            let w = crate::compare::weight(&name.part(k), len);
+            name.parts[k].weight = w;
         }
+        name
     }
 }
 

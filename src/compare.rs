@@ -185,8 +185,10 @@ pub struct Comparison {
     links: Vec<Link>,
     number_conflict: bool,
     kind_conflict: bool,
-    /// Unmatched parts: (side, index, weight, conflicts).
-    unmatched: Vec<(Side, u8, f32, bool)>,
+    /// Unmatched parts of each name, as bit masks of part indices.
+    unmatched: [u16; 2],
+    /// Whether both names have unmatched main parts (a conflict).
+    conflicting: bool,
 }
 
 impl Comparison {
@@ -217,7 +219,7 @@ impl Comparison {
             }
             s
         };
-        let mut out = Vec::with_capacity(self.links.len() + self.unmatched.len() + 1);
+        let mut out = Vec::with_capacity(self.links.len() + 4);
         if self.kind_conflict {
             out.push(Reason::Conflict {
                 detail: format!("{} vs {}", a.kind().as_str(), b.kind().as_str()),
@@ -237,14 +239,20 @@ impl Comparison {
                 weight: round2(l.weight as f64),
             });
         }
-        for &(side, i, w, conflict) in &self.unmatched {
-            let n = if side == Side::Left { a } else { b };
-            out.push(Reason::Unmatched {
-                side,
-                part: n.part(i as usize).text().to_string(),
-                weight: round2(w as f64),
-                conflict,
-            });
+        for (side, n, mask) in [
+            (Side::Left, a, self.unmatched[0]),
+            (Side::Right, b, self.unmatched[1]),
+        ] {
+            let len = n.len().min(MAX_PARTS);
+            for i in (0..len).filter(|&i| mask & (1 << i) != 0) {
+                let p = n.part(i);
+                out.push(Reason::Unmatched {
+                    side,
+                    part: p.text().to_string(),
+                    weight: round2(p.data().weight as f64),
+                    conflict: self.conflicting && is_main(p.tag()),
+                });
+            }
         }
         out
     }
@@ -312,7 +320,7 @@ pub fn compare(a: &Name, b: &Name) -> Comparison {
 }
 
 /// Information weight of a part within its name.
-fn weight(p: &Part<'_>, name_len: usize) -> f32 {
+pub(crate) fn weight(p: &Part<'_>, name_len: usize) -> f32 {
     let d = p.data();
     match p.tag() {
         Tag::Particle => 0.15,
@@ -362,10 +370,10 @@ pub fn compare_with(a: &Name, b: &Name, cfg: &MatchConfig) -> Comparison {
     let mut wa = [0f32; MAX_PARTS];
     let mut wb = [0f32; MAX_PARTS];
     for i in 0..na {
-        wa[i] = weight(&a.part(i), na);
+        wa[i] = a.part(i).data().weight;
     }
     for j in 0..nb {
-        wb[j] = weight(&b.part(j), nb);
+        wb[j] = b.part(j).data().weight;
     }
 
     // Candidate single-part links.
@@ -424,7 +432,6 @@ pub fn compare_with(a: &Name, b: &Name, cfg: &MatchConfig) -> Comparison {
     );
 
     // Unmatched parts and conflicts.
-    let is_main = |t: Tag| matches!(t, Tag::Given | Tag::Family | Tag::Word | Tag::Initial);
     // Organisations: an extra or different word usually names another
     // body (Gazprom / Gazprom Neft, Patriotic Front / Patriotic Army), so
     // unmatched words weigh fully, generic ones included.
@@ -492,28 +499,13 @@ pub fn compare_with(a: &Name, b: &Name, cfg: &MatchConfig) -> Comparison {
             0.0
         };
     }
-    let mut unmatched = Vec::new();
     let conflicting = un_a > 0.0 && un_b > 0.0;
-    for i in 0..na {
-        if !used_a[i] && !is_number(a.part(i).tag()) {
-            unmatched.push((
-                Side::Left,
-                i as u8,
-                wa[i],
-                conflicting && is_main(a.part(i).tag()),
-            ));
-        }
-    }
-    for j in 0..nb {
-        if !used_b[j] && !is_number(b.part(j).tag()) {
-            unmatched.push((
-                Side::Right,
-                j as u8,
-                wb[j],
-                conflicting && is_main(b.part(j).tag()),
-            ));
-        }
-    }
+    let mask = |n: &Name, len: usize, used: &[bool; MAX_PARTS]| {
+        (0..len)
+            .filter(|&i| !used[i] && !is_number(n.part(i).tag()))
+            .fold(0u16, |m, i| m | 1 << i)
+    };
+    let unmatched = [mask(a, na, &used_a), mask(b, nb, &used_b)];
     Comparison {
         score: score.clamp(0.0, 1.0),
         threshold: cfg.threshold,
@@ -521,7 +513,12 @@ pub fn compare_with(a: &Name, b: &Name, cfg: &MatchConfig) -> Comparison {
         number_conflict,
         kind_conflict,
         unmatched,
+        conflicting,
     }
+}
+
+fn is_main(t: Tag) -> bool {
+    matches!(t, Tag::Given | Tag::Family | Tag::Word | Tag::Initial)
 }
 
 fn is_number(t: Tag) -> bool {
@@ -640,6 +637,9 @@ fn glue(
             }
             let r = b.part(j);
             let rf = r.fold();
+            if !r.skeleton().starts_with(p.skeleton()) {
+                continue;
+            }
             if rf.len() + 2 < glen
                 || rf.len() > glen + 2
                 || rf.as_bytes()[0] != p.fold().as_bytes()[0]
@@ -713,8 +713,10 @@ fn part_similarity(a: &Part<'_>, b: &Part<'_>) -> Option<(Evidence, f32)> {
     }
     // The variant table also groups unrelated short readings (Chinese and
     // Vietnamese syllables); short forms must agree in their keys as well.
-    if intersects(a.groups(), b.groups())
-        && (fa.len().min(fb.len()) > 4 || (da.skel_hash == db.skel_hash && a.skeleton() == b.skeleton()))
+    if da.group_sig & db.group_sig != 0
+        && intersects(a.groups(), b.groups())
+        && (fa.len().min(fb.len()) > 4
+            || (da.skel_hash == db.skel_hash && a.skeleton() == b.skeleton()))
     {
         return Some((Evidence::Variant, 0.95));
     }
@@ -733,7 +735,7 @@ fn part_similarity(a: &Part<'_>, b: &Part<'_>) -> Option<(Evidence, f32)> {
             return Some((Evidence::Transliteration, 0.82 + 0.12 * j));
         }
     }
-    if intersects(a.nicknames(), b.nicknames()) {
+    if da.nick_sig & db.nick_sig != 0 && intersects(a.nicknames(), b.nicknames()) {
         return Some((Evidence::Nickname, 0.85));
     }
     let bud = budget(fa.len().min(fb.len()));
