@@ -1,8 +1,13 @@
-//! Measures matching quality on a labelled pairs file.
+//! Measures matching and resolution quality on labelled data.
 //!
 //! ```text
 //! cargo run --release --example eval -- eval/pairs.tsv [--errors]
+//! cargo run --release --example eval -- eval/clusters.tsv [--errors]
 //! ```
+//!
+//! A clusters file (header `cluster name doc`) is resolved as one batch and
+//! scored with pairwise and B-cubed precision, recall and F1; `--errors`
+//! lists the predicted entities that mix or split labelled clusters.
 //!
 //! The file is TAB-separated with a header `name1 name2 label category
 //! source` (`#` comment lines allowed); `label` is 1 for the same entity, 0
@@ -10,8 +15,8 @@
 //! threshold and at the best threshold, and per category; `--errors` lists
 //! the misclassified pairs with their scores.
 
-use canonym::{analyze, compare, DEFAULT_THRESHOLD};
-use std::collections::BTreeMap;
+use canonym::{analyze, compare, Mention, Resolver, DEFAULT_THRESHOLD};
+use std::collections::{BTreeMap, HashMap};
 
 struct Row {
     a: String,
@@ -62,6 +67,14 @@ fn main() {
         eprintln!("eval: {path}: {e}");
         std::process::exit(2);
     });
+    if text
+        .lines()
+        .find(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .is_some_and(|l| l.starts_with("cluster\t"))
+    {
+        clusters(&path, &text, show_errors);
+        return;
+    }
     let mut rows = Vec::new();
     for (i, line) in text.lines().enumerate() {
         if line.starts_with('#') || line.trim().is_empty() || line.starts_with("name1\t") {
@@ -121,6 +134,104 @@ fn main() {
                     "{}\t{}\t{}\t{:.3}\t{}",
                     row.label as u8, row.a, row.b, row.score, row.category
                 );
+            }
+        }
+    }
+}
+
+/// Pairwise and B-cubed scores of a predicted partition against the truth.
+fn clusters(path: &str, text: &str, show_errors: bool) {
+    let mut truth: Vec<String> = Vec::new();
+    let mut mentions: Vec<Mention> = Vec::new();
+    for line in text.lines() {
+        if line.starts_with('#') || line.trim().is_empty() || line.starts_with("cluster\t") {
+            continue;
+        }
+        let f: Vec<&str> = line.split('\t').collect();
+        let mut m = Mention::new(f.get(1).copied().unwrap_or(""));
+        if let Some(doc) = f.get(2).filter(|d| !d.is_empty()) {
+            m = m.doc(*doc);
+        }
+        truth.push(f[0].to_string());
+        mentions.push(m);
+    }
+    let resolution = Resolver::new().resolve(&mentions);
+    let predicted: Vec<&str> = resolution
+        .assignments()
+        .iter()
+        .map(|a| a.entity())
+        .collect();
+    let n = truth.len();
+    // Pairwise: every unordered pair of mentions.
+    let (mut tp, mut fp, mut fneg) = (0u64, 0u64, 0u64);
+    for i in 0..n {
+        for j in i + 1..n {
+            match (predicted[i] == predicted[j], truth[i] == truth[j]) {
+                (true, true) => tp += 1,
+                (true, false) => fp += 1,
+                (false, true) => fneg += 1,
+                _ => {}
+            }
+        }
+    }
+    let f1 = |p: f64, r: f64| {
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    };
+    let p = tp as f64 / (tp + fp).max(1) as f64;
+    let r = tp as f64 / (tp + fneg).max(1) as f64;
+    println!(
+        "{path}: {n} mentions, {} labelled entities, {} predicted",
+        {
+            let mut t = truth.clone();
+            t.sort();
+            t.dedup();
+            t.len()
+        },
+        resolution.entities().len()
+    );
+    println!(
+        "pairwise: precision {p:.3} recall {r:.3} F1 {:.3} (tp {tp}, fp {fp}, fn {fneg})",
+        f1(p, r)
+    );
+    // B-cubed: per mention, the overlap of its predicted and true clusters.
+    let mut by_pred: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_truth: HashMap<&str, Vec<usize>> = HashMap::new();
+    for i in 0..n {
+        by_pred.entry(predicted[i]).or_default().push(i);
+        by_truth.entry(truth[i].as_str()).or_default().push(i);
+    }
+    let (mut bp, mut br) = (0.0, 0.0);
+    for i in 0..n {
+        let pc = &by_pred[predicted[i]];
+        let tc = &by_truth[truth[i].as_str()];
+        let both = pc.iter().filter(|&&j| truth[j] == truth[i]).count() as f64;
+        bp += both / pc.len() as f64;
+        br += both / tc.len() as f64;
+    }
+    let (bp, br) = (bp / n as f64, br / n as f64);
+    println!(
+        "B-cubed:  precision {bp:.3} recall {br:.3} F1 {:.3}",
+        f1(bp, br)
+    );
+    if show_errors {
+        let mut preds: Vec<_> = by_pred.iter().collect();
+        preds.sort();
+        for (e, members) in preds {
+            let mut labels: Vec<&str> = members.iter().map(|&i| truth[i].as_str()).collect();
+            labels.sort();
+            labels.dedup();
+            let split = labels.len() == 1 && by_truth[labels[0]].len() != members.len();
+            if labels.len() > 1 || split {
+                let names: Vec<String> = members
+                    .iter()
+                    .map(|&i| format!("{} [{}]", mentions[i].name, truth[i]))
+                    .collect();
+                let what = if labels.len() > 1 { "mixed" } else { "split" };
+                println!("{what}\t{e}\t{}", names.join(" | "));
             }
         }
     }

@@ -390,6 +390,9 @@ struct Tok {
     dot: bool,
     /// Followed by a comma.
     comma: bool,
+    /// One piece of a split dotted run: its dot is kept in the display so
+    /// that the display tokenises the same way again.
+    piece: bool,
     /// Contains inner full stops ("S.A.", "J.R.R.").
     dotted: bool,
     /// Written in upper case throughout (and has at least one cased letter).
@@ -438,6 +441,7 @@ fn new_tok(s: &str, start: usize, end: usize, sep: Sep) -> Tok {
         sep,
         dot: false,
         comma: false,
+        piece: false,
         dotted: false,
         upper: has_upper && !has_lower,
         lower: has_lower && !has_upper,
@@ -867,6 +871,7 @@ impl Analyzer {
                         if m == 0 { tok.sep } else { Sep::Glued },
                     );
                     p.dot = m < last || tok.dot || text.ends_with('.');
+                    p.piece = true;
                     p.comma = m == last && tok.comma;
                     p.family_hint = tok.family_hint;
                     let fa = sc.folds.len();
@@ -1156,32 +1161,27 @@ impl Analyzer {
             let f = sub(&sc.folds, x.fold);
             t.suffixes.contains_key(f) || roman_value(f).is_some() && (x.upper)
         };
-        let mut cut_points: Vec<usize> = Vec::new();
-        for &c in &commas {
+        // Exactly one comma must cut the name; segments are visited once each.
+        let mut cut: Option<(usize, usize)> = None;
+        for (k, &c) in commas.iter().enumerate() {
             if c + 1 >= toks.len() {
                 continue;
             }
-            let next_end = commas
-                .iter()
-                .copied()
-                .find(|&d| d > c)
-                .unwrap_or(toks.len() - 1);
-            let seg = &toks[c + 1..=next_end];
+            let next = commas.get(k + 1).copied();
+            let seg = &toks[c + 1..=next.unwrap_or(toks.len() - 1)];
             if seg.iter().all(is_suffix) {
                 continue;
             }
-            cut_points.push(c);
+            if cut.is_some() {
+                return false;
+            }
+            cut = Some((c, k));
         }
-        if cut_points.len() != 1 {
+        let Some((c, k)) = cut else {
             return false;
-        }
-        let c = cut_points[0];
+        };
         // The tail after the given names may hold suffixes ("Smith, John, Jr.").
-        let given_end = commas
-            .iter()
-            .copied()
-            .find(|&d| d > c)
-            .map_or(toks.len(), |d| d + 1);
+        let given_end = commas.get(k + 1).map_or(toks.len(), |d| d + 1);
         let before = c + 1;
         let after = given_end - before;
         if !(1..=3).contains(&before) || !(1..=5).contains(&after) {
@@ -1250,7 +1250,10 @@ impl Analyzer {
                 display.push_str(text);
             }
             let tb = display.len();
-            if tok.dot && !tok.dotted && matches!(tag, Tag::Initial | Tag::Suffix | Tag::Legal) {
+            if tok.dot
+                && !tok.dotted
+                && (tok.piece || matches!(tag, Tag::Initial | Tag::Suffix | Tag::Legal))
+            {
                 display.push('.');
             }
             let f: &str = match &tok.canon {

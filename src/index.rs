@@ -4,12 +4,13 @@
 //!
 //! # Keys
 //!
-//! Every main part of a name (tagged [`Tag::Given`], [`Tag::Family`] or
-//! [`Tag::Word`]) whose folded form has at least two letters gives:
+//! Every main part of a name (tagged [`Tag::Given`](crate::Tag::Given),
+//! [`Tag::Family`](crate::Tag::Family) or
+//! [`Tag::Word`](crate::Tag::Word)) whose folded form has at least two letters gives:
 //!
-//! * its transliteration skeleton ([`Part::skeleton`]): Loudiyi and Loudyi,
+//! * its transliteration skeleton ([`Part::skeleton`](crate::Part::skeleton)): Loudiyi and Loudyi,
 //!   Muhammad and Mohamed share one;
-//! * each of its given-name variant groups ([`Part::groups`]): Youssef and
+//! * each of its given-name variant groups ([`Part::groups`](crate::Part::groups)): Youssef and
 //!   Joseph share one;
 //! * for parts of six letters or more, its first four and its last four
 //!   folded letters, so that one typo in a long part keeps one of the two.
@@ -42,7 +43,7 @@
 //! miss a candidate inserted after a list saturated. Raise the caps to trade
 //! speed and memory for recall.
 
-use crate::analyze::{Name, Part, Tag};
+use crate::analyze::{Name, Part};
 use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 use std::hash::Hasher;
 
@@ -224,13 +225,29 @@ impl BlockingIndex {
 
     /// Like [`candidates`](BlockingIndex::candidates), from precomputed keys.
     pub fn candidates_for_keys(&self, keys: &[u64], out: &mut Vec<u32>) {
+        let mut hits = Vec::new();
+        self.candidates_with_hits(keys, &mut hits);
+        out.clear();
+        out.extend(hits.into_iter().map(|(id, _)| id));
+    }
+
+    /// Like [`candidates_for_keys`](BlockingIndex::candidates_for_keys),
+    /// with the number of keys each candidate shares with the query: pairs
+    /// `(id, hits)`, most hits first.
+    pub fn candidates_with_hits(&self, keys: &[u64], out: &mut Vec<(u32, u32)>) {
         out.clear();
         let mut lists: Vec<&Posting> = keys.iter().filter_map(|k| self.postings.get(k)).collect();
         lists.sort_by_key(|p| (p.saturated, p.ids.len()));
         // Candidate → (hits, first appearance).
         let mut hits: FxHashMap<u32, (u32, u32)> = FxHashMap::default();
+        // Once full, longer lists only count hits when they are short
+        // enough to be cheap: the work per query stays bounded by the caps,
+        // not by how common the query's parts are.
         let mut full = false;
         for p in &lists {
+            if full && p.ids.len() > 2 * self.max_candidates {
+                break;
+            }
             for &id in &p.ids {
                 if let Some(h) = hits.get_mut(&id) {
                     h.0 += 1;
@@ -245,7 +262,7 @@ impl BlockingIndex {
         }
         let mut ranked: Vec<(u32, (u32, u32))> = hits.into_iter().collect();
         ranked.sort_unstable_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.1 .1.cmp(&b.1 .1)));
-        out.extend(ranked.into_iter().map(|(id, _)| id));
+        out.extend(ranked.into_iter().map(|(id, (h, _))| (id, h)));
     }
 }
 
@@ -261,7 +278,6 @@ fn hash_with(seed: u64, s: &[&str]) -> u64 {
 
 const SEED_SKEL: u64 = 1;
 const SEED_GROUP: u64 = 2;
-const SEED_GLUED: u64 = 3;
 const SEED_PAIR: u64 = 4;
 const SEED_PREFIX: u64 = 5;
 const SEED_SUFFIX: u64 = 6;
@@ -311,7 +327,9 @@ pub fn blocking_keys(name: &Name, out: &mut Vec<u64>) {
             buf.push_str(main[i + 1].fold());
             skel.clear();
             crate::key::skeleton_into(&buf, &mut skel);
-            out.push(hash_with(SEED_GLUED, &[&skel]));
+            // Same key space as single parts: "Abdel Ghani" glued meets
+            // "Abdelghani".
+            out.push(hash_with(SEED_SKEL, &[&skel]));
         }
         for j in i + 1..n {
             let (x, y) = (main[i].skeleton(), main[j].skeleton());

@@ -22,18 +22,27 @@
 
 #![warn(missing_docs)]
 
+mod alias;
 mod analyze;
 mod compare;
 mod error;
 pub mod fold;
+mod index;
 mod key;
+mod resolve;
 mod tables;
 
+pub use alias::{AliasMatch, AliasTable, AliasTableBuilder, Entity};
 pub use analyze::{analyze, Analyzer, AnalyzerBuilder, Kind, Name, Part, Tag};
 pub use compare::{
     compare, compare_with, Comparison, Evidence, MatchConfig, Reason, Side, DEFAULT_THRESHOLD,
     MAX_PARTS,
 };
 pub use error::{Error, ErrorKind, Problem};
+pub use index::{
+    blocking_keys, BlockingIndex, BlockingIndexBuilder, DEFAULT_MAX_CANDIDATES,
+    DEFAULT_MAX_POSTINGS,
+};
 pub use key::{skeleton, skeleton_into};
+pub use resolve::{Assignment, Mention, Resolution, ResolvedEntity, Resolver, ResolverBuilder};
 pub use tables::Table;

@@ -27,12 +27,18 @@ enum Command {
     /// Normalise names, one a line: display form, key or JSON.
     #[command(visible_alias = "normalize")]
     Normalise(cli::normalise::NormaliseArgs),
+    /// Compare two names, or tab-separated pairs: score, verdict, reasons.
+    Match(cli::matching::MatchArgs),
+    /// Resolve name mentions into canonical entities.
+    Resolve(cli::resolve::ResolveArgs),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let code = match &cli.command {
         Command::Normalise(args) => cli::normalise::run(args),
+        Command::Match(args) => cli::matching::run(args),
+        Command::Resolve(args) => cli::resolve::run(args),
     };
     ExitCode::from(code)
 }

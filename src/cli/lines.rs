@@ -113,6 +113,11 @@ impl<R: BufRead> LineReader<R> {
         &self.label
     }
 
+    /// The number of the line last returned (1-based; 0 before the first).
+    pub fn line_number(&self) -> usize {
+        self.line
+    }
+
     /// The next line, or `None` at the end of the input.
     pub fn next_line(&mut self) -> io::Result<Option<Cow<'_, str>>> {
         self.buf.clear();
@@ -191,12 +196,23 @@ pub fn finish(result: io::Result<()>, out: &mut Output, status: &mut Status) -> 
     }
 }
 
+/// Where a line came from: its source and 1-based line number.
+#[derive(Debug, Clone, Copy)]
+pub struct Loc<'a> {
+    /// The file name, or `-` for standard input.
+    pub source: &'a str,
+    /// The 1-based line number within the source.
+    pub line: usize,
+}
+
 /// Lines read in one go and handed to a worker thread.
 #[derive(Default)]
 struct Chunk {
     text: String,
     ends: Vec<usize>,
     out: Vec<u8>,
+    source: std::sync::Arc<str>,
+    first_line: usize,
 }
 
 impl Chunk {
@@ -226,6 +242,10 @@ impl Chunk {
 /// Reads lines from `reader` into `chunk` until it is full or the input
 /// ends. Returns `Ok(false)` at the end of the input.
 fn fill<R: BufRead>(reader: &mut LineReader<R>, chunk: &mut Chunk) -> io::Result<bool> {
+    chunk.first_line = reader.line_number() + 1;
+    if &*chunk.source != reader.label() {
+        chunk.source = reader.label().into();
+    }
     while !chunk.full() {
         match reader.next_line()? {
             Some(line) => {
@@ -255,6 +275,21 @@ pub fn map_lines<F>(
 where
     F: Fn(&str, &mut Vec<u8>) + Sync,
 {
+    map_lines_at(inputs, threads, out, status, |line, _, buf| f(line, buf))
+}
+
+/// Like [`map_lines`], but `f` also gets each line's source and number, for
+/// error records.
+pub fn map_lines_at<F>(
+    inputs: &[Input],
+    threads: usize,
+    out: &mut Output,
+    status: &mut Status,
+    f: F,
+) -> io::Result<()>
+where
+    F: Fn(&str, Loc<'_>, &mut Vec<u8>) + Sync,
+{
     if threads <= 1 {
         map_serial(inputs, out, status, &f)
     } else {
@@ -264,7 +299,7 @@ where
 
 fn map_serial<F>(inputs: &[Input], out: &mut Output, status: &mut Status, f: &F) -> io::Result<()>
 where
-    F: Fn(&str, &mut Vec<u8>),
+    F: Fn(&str, Loc<'_>, &mut Vec<u8>),
 {
     let mut buf = Vec::new();
     for input in inputs {
@@ -275,11 +310,17 @@ where
                 continue;
             }
         };
+        let label = reader.label().to_string();
         loop {
+            let number = reader.line_number() + 1;
             match reader.next_line() {
                 Ok(Some(line)) => {
                     buf.clear();
-                    f(&line, &mut buf);
+                    let loc = Loc {
+                        source: &label,
+                        line: number,
+                    };
+                    f(&line, loc, &mut buf);
                     out.write_all(&buf)?;
                 }
                 Ok(None) => break,
@@ -301,7 +342,7 @@ fn map_parallel<F>(
     f: &F,
 ) -> io::Result<()>
 where
-    F: Fn(&str, &mut Vec<u8>) + Sync,
+    F: Fn(&str, Loc<'_>, &mut Vec<u8>) + Sync,
 {
     std::thread::scope(|scope| {
         // One job queue and one result queue per worker: chunk i goes to
@@ -314,8 +355,12 @@ where
             scope.spawn(move || {
                 for mut chunk in job_rx {
                     let mut out = std::mem::take(&mut chunk.out);
-                    for line in chunk.lines() {
-                        f(line, &mut out);
+                    for (k, line) in chunk.lines().enumerate() {
+                        let loc = Loc {
+                            source: &chunk.source,
+                            line: chunk.first_line + k,
+                        };
+                        f(line, loc, &mut out);
                     }
                     chunk.out = out;
                     if done_tx.send(chunk).is_err() {

@@ -2,5 +2,7 @@
 //! layer, and one module per subcommand.
 
 pub mod lines;
+pub mod matching;
 pub mod normalise;
 pub mod options;
+pub mod resolve;

@@ -75,19 +75,23 @@ impl TableOptions {
         if self.tables.is_empty() {
             return Some(Analyzer::new());
         }
+        // Read every file first, so a missing one is reported before the
+        // bundled tables are loaded.
+        let mut texts = Vec::with_capacity(self.tables.len());
+        for arg in &self.tables {
+            match read_text(&arg.path) {
+                Ok(text) => texts.push((arg, text)),
+                Err(e) => status.error(format_args!("{}: {e}", arg.path.display())),
+            }
+        }
+        if status.failed() {
+            return None;
+        }
         let mut builder = AnalyzerBuilder::new();
         let mut ok = true;
-        for arg in &self.tables {
+        for (arg, text) in &texts {
             let source = arg.path.display().to_string();
-            let text = match read_text(&arg.path) {
-                Ok(text) => text,
-                Err(e) => {
-                    status.error(format_args!("{source}: {e}"));
-                    ok = false;
-                    continue;
-                }
-            };
-            if let Err(e) = builder.add_table(arg.table, &source, &text) {
+            if let Err(e) = builder.add_table(arg.table, &source, text) {
                 for problem in e.problems() {
                     status.error(problem);
                 }

@@ -1,0 +1,152 @@
+//! Properties of resolution: a partition of the input, independent of the
+//! input order, stable under re-resolution of its canonical names, and
+//! faithful to exact aliases.
+
+use canonym::{AliasTableBuilder, Mention, Resolution, Resolver};
+use proptest::prelude::*;
+use std::collections::BTreeSet;
+
+const POOL: &[&str] = &[
+    "Abdellatif Loudiyi",
+    "Abdeltif Loudyi",
+    "LOUDYI, Abdellatif",
+    "Loudiyi",
+    "Juvénal Marizamunda",
+    "Juvenal Marizamunda",
+    "Marizamunda",
+    "Khawaja Muhammad Asif",
+    "Khawaja Asif",
+    "Asif",
+    "Mohammed VI",
+    "King Mohammed VI",
+    "Mohammed V",
+    "Mohamed",
+    "Mohammed Ali",
+    "Muhammad Ali",
+    "Ali",
+    "John Smith",
+    "Jane Smith",
+    "J. Smith",
+    "Smith",
+    "Omar Haddad",
+    "Karim Haddad",
+    "Haddad",
+    "Abdel Ghani Mouhib",
+    "Abdelghani Mouhib",
+    "Mouhib",
+    "Nasser Bourita",
+    "Foreign Minister Nasser Bourita",
+    "Bayer AG",
+    "",
+];
+
+fn mention() -> impl Strategy<Value = Mention> {
+    (0..POOL.len(), proptest::option::of(0..4u8)).prop_map(|(i, d)| {
+        let m = Mention::new(POOL[i]);
+        match d {
+            Some(d) => m.doc(format!("doc{d}")),
+            None => m,
+        }
+    })
+}
+
+fn partition(r: &Resolution) -> BTreeSet<Vec<usize>> {
+    r.clusters().into_iter().collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    #[test]
+    fn result_is_a_partition(ms in proptest::collection::vec(mention(), 0..40)) {
+        let r = Resolver::new().resolve(&ms);
+        prop_assert_eq!(r.assignments().len(), ms.len());
+        let clusters = r.clusters();
+        prop_assert_eq!(clusters.len(), r.entities().len());
+        let mut seen = vec![false; ms.len()];
+        for (c, e) in clusters.iter().zip(r.entities()) {
+            prop_assert!(!c.is_empty());
+            prop_assert_eq!(c.len(), e.count);
+            for &i in c {
+                prop_assert!(!seen[i]);
+                seen[i] = true;
+                prop_assert_eq!(r.assignments()[i].entity(), e.id.as_str());
+            }
+        }
+        prop_assert!(seen.into_iter().all(|x| x));
+        let ids: BTreeSet<&str> = r.entities().iter().map(|e| e.id.as_str()).collect();
+        prop_assert_eq!(ids.len(), r.entities().len());
+    }
+
+    #[test]
+    fn any_order_gives_the_same_partition(
+        (ms, perm) in proptest::collection::vec(mention(), 0..40).prop_flat_map(|ms| {
+            let n = ms.len();
+            (Just(ms), Just((0..n).collect::<Vec<usize>>()).prop_shuffle())
+        })
+    ) {
+        let a = Resolver::new().resolve(&ms);
+        let shuffled: Vec<Mention> = perm.iter().map(|&i| ms[i].clone()).collect();
+        let b = Resolver::new().resolve(&shuffled);
+        // Map b's clusters back to indices of `ms`.
+        let back: BTreeSet<Vec<usize>> = b
+            .clusters()
+            .into_iter()
+            .map(|c| {
+                let mut c: Vec<usize> = c.into_iter().map(|j| perm[j]).collect();
+                c.sort();
+                c
+            })
+            .collect();
+        prop_assert_eq!(back, partition(&a));
+        let mut ea: Vec<_> = a.entities().iter().map(|e| (&e.id, &e.canonical, e.count)).collect();
+        let mut eb: Vec<_> = b.entities().iter().map(|e| (&e.id, &e.canonical, e.count)).collect();
+        ea.sort();
+        eb.sort();
+        prop_assert_eq!(ea, eb);
+    }
+
+    #[test]
+    fn canonical_names_resolve_to_their_own_entities(
+        ms in proptest::collection::vec(mention(), 1..40)
+    ) {
+        let r = Resolver::new().resolve(&ms);
+        let again: Vec<Mention> = r.entities().iter().map(|e| Mention::new(e.canonical.as_str())).collect();
+        let r2 = Resolver::new().resolve(&again);
+        prop_assert_eq!(r2.entities().len(), r.entities().len());
+        let distinct: BTreeSet<usize> = r2.assignments().iter().map(|a| a.index()).collect();
+        prop_assert_eq!(distinct.len(), again.len());
+    }
+
+    #[test]
+    fn exact_aliases_resolve_to_their_entity(
+        ms in proptest::collection::vec(mention(), 0..30),
+        picks in proptest::collection::vec(0..4usize, 1..8),
+    ) {
+        let table = AliasTableBuilder::new()
+            .add_json("t.json", r#"[
+                {"id": "loudiyi", "canonical": "Abdellatif Loudiyi", "kind": "person",
+                 "aliases": ["Abdeltif Loudyi", "Loudiyi"]},
+                {"id": "m6", "canonical": "Mohammed VI", "aliases": ["King Mohammed VI"]},
+                {"id": "asif", "canonical": "Khawaja Muhammad Asif", "aliases": ["Khawaja Asif"]}
+            ]"#)
+            .unwrap()
+            .build()
+            .unwrap();
+        let aliases = [
+            ("Abdeltif Loudyi", "loudiyi"),
+            ("Loudiyi", "loudiyi"),
+            ("King Mohammed VI", "m6"),
+            ("Khawaja Asif", "asif"),
+        ];
+        let mut all = ms.clone();
+        for &p in &picks {
+            all.push(Mention::new(aliases[p].0).doc("x"));
+        }
+        let r = Resolver::builder().aliases(table).build().resolve(&all);
+        for (k, &p) in picks.iter().enumerate() {
+            let a = &r.assignments()[ms.len() + k];
+            prop_assert_eq!(a.entity(), aliases[p].1);
+        }
+    }
+}
