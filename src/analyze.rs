@@ -978,7 +978,7 @@ impl Analyzer {
                 let mut mains = toks.iter().filter(|x| !x.particle);
                 let first = mains.next();
                 let more = mains.next().is_some();
-                if more && first.is_some_and(|x| t.given.contains_key(sub(&sc.folds, x.fold))) {
+                if more && first.is_some_and(|x| t.is_given(sub(&sc.folds, x.fold))) {
                     Kind::Person
                 } else {
                     Kind::Unknown
@@ -1268,7 +1268,7 @@ impl Analyzer {
             let sb = skels.len();
             let ga = ids.len();
             if matches!(tag, Tag::Given | Tag::Family | Tag::Word) && kind != Kind::Org {
-                if let Some(g) = t.given.get(f) {
+                if let Some(g) = t.given_groups(f) {
                     ids.extend_from_slice(g);
                 }
             }

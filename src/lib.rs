@@ -45,4 +45,4 @@ pub use index::{
 };
 pub use key::{skeleton, skeleton_into};
 pub use resolve::{Assignment, Mention, Resolution, ResolvedEntity, Resolver, ResolverBuilder};
-pub use tables::Table;
+pub use tables::{generate_given_names, Table};

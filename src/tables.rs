@@ -9,6 +9,12 @@
 
 use crate::error::{Error, ErrorKind, Problem};
 use rustc_hash::{FxHashMap, FxHashSet};
+use std::borrow::Cow;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The bundled given-name groups, folded ahead of time (see
+/// [`generate_given_names`]): `form<TAB>id,id…`, sorted by form.
+const GIVEN_FOLDED: &str = include_str!("../data/given_names.folded.tsv");
 
 /// Which knowledge table a text holds. Each variant documents its format;
 /// all tables are UTF-8, one record per line, fields separated by TAB, with
@@ -80,16 +86,8 @@ impl Table {
                 include_str!("../data/legal_forms.tsv"),
             )],
             Table::OrgWords => &[("data/org_words.txt", include_str!("../data/org_words.txt"))],
-            Table::GivenNames => &[
-                (
-                    "data/given_names.tsv",
-                    include_str!("../data/given_names.tsv"),
-                ),
-                (
-                    "data/given_names_extra.tsv",
-                    include_str!("../data/given_names_extra.tsv"),
-                ),
-            ],
+            // Loaded pre-folded, see `Tables::bundled`.
+            Table::GivenNames => &[],
             Table::Nicknames => &[("data/nicknames.tsv", include_str!("../data/nicknames.tsv"))],
         }
     }
@@ -111,9 +109,13 @@ pub(crate) struct Tables {
     pub legal_max: usize,
     pub legal_first: FxHashSet<Box<str>>,
     pub org_words: FxHashSet<Box<str>>,
-    /// Glued folded given-name form → variant group ids.
-    pub given: FxHashMap<Box<str>, Vec<u32>>,
+    /// Glued folded given-name form → its variant group ids, a span of
+    /// `given_arena`. Bundled forms borrow from the compiled-in table.
+    given: FxHashMap<Cow<'static, str>, (u32, u32)>,
+    given_arena: Vec<u32>,
+    /// Group ids of tables added at run time (their own namespace).
     given_ids: FxHashMap<Box<str>, u32>,
+    given_next: u32,
     /// Glued folded form → nickname group ids.
     pub nicks: FxHashMap<Box<str>, Vec<u32>>,
     nick_ids: FxHashMap<Box<str>, u32>,
@@ -135,7 +137,7 @@ impl Tables {
     /// Loads every bundled table.
     pub fn bundled() -> Tables {
         let mut t = Tables::default();
-        t.given.reserve(300_000);
+        t.load_folded_given(GIVEN_FOLDED);
         for table in Table::ALL {
             for (src, text) in table.bundled() {
                 if let Err(e) = t.add(table, src, text) {
@@ -144,6 +146,40 @@ impl Tables {
             }
         }
         t
+    }
+
+    /// Loads pre-folded given-name groups: no folding, no allocation per
+    /// form, so that start-up stays fast.
+    fn load_folded_given(&mut self, text: &'static str) {
+        let rows = text
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty());
+        self.given.reserve(text.len() / 16);
+        for line in rows {
+            let Some((form, ids)) = line.split_once('\t') else {
+                continue;
+            };
+            let a = self.given_arena.len() as u32;
+            for id in ids.split(',') {
+                let id: u32 = id.parse().expect("bundled given-name ids are numbers");
+                self.given_next = self.given_next.max(id + 1);
+                self.given_arena.push(id);
+            }
+            self.given
+                .insert(Cow::Borrowed(form), (a, self.given_arena.len() as u32));
+        }
+    }
+
+    /// The variant groups of a glued folded form, if it is a known name.
+    pub fn given_groups(&self, form: &str) -> Option<&[u32]> {
+        self.given
+            .get(form)
+            .map(|&(a, b)| &self.given_arena[a as usize..b as usize])
+    }
+
+    /// Whether a glued folded form is a known given name.
+    pub fn is_given(&self, form: &str) -> bool {
+        self.given.contains_key(form)
     }
 
     /// Parses `text` as a table of kind `table` and merges it in. Nothing is
@@ -232,13 +268,20 @@ impl Tables {
                 self.org_words.insert(phrase(f[0]).into());
             }
             Table::GivenNames => {
-                let next = self.given_ids.len() as u32;
+                let next = self.given_next;
                 let id = *self.given_ids.entry(f[0].into()).or_insert(next);
+                self.given_next = self.given_next.max(id + 1);
                 for form in &f[1..] {
                     let g = glued(form);
-                    if g.len() >= 2 {
-                        push_unique(self.given.entry(g.into()).or_default(), id);
+                    if g.len() < 2 {
+                        continue;
                     }
+                    let mut ids: Vec<u32> = self.given_groups(&g).unwrap_or(&[]).to_vec();
+                    push_unique(&mut ids, id);
+                    let a = self.given_arena.len() as u32;
+                    self.given_arena.extend_from_slice(&ids);
+                    self.given
+                        .insert(Cow::Owned(g), (a, self.given_arena.len() as u32));
                 }
             }
             Table::Nicknames => {
@@ -274,4 +317,47 @@ pub(crate) fn glued(s: &str) -> String {
             .collect();
     }
     crate::analyze::fold_phrase(s).concat()
+}
+
+/// Folds given-name group tables (`id<TAB>form<TAB>form…`, in order) into
+/// the pre-folded form compiled into the library: one line per glued folded
+/// form with its group numbers, sorted. `cargo run --example fold_tables`
+/// writes `data/given_names.folded.tsv` with it, and a test checks that the
+/// committed file is up to date.
+#[doc(hidden)]
+pub fn generate_given_names(sources: &[(&str, &str)]) -> Result<String, Error> {
+    let mut check = Tables::default();
+    let mut ids: FxHashMap<String, u32> = FxHashMap::default();
+    let mut forms: BTreeMap<String, BTreeSet<u32>> = BTreeMap::new();
+    for (source, text) in sources {
+        // Validate with the run-time parser first: same errors, same rules.
+        check.add(Table::GivenNames, source, text)?;
+        for line in text.lines() {
+            let line = line.trim_end_matches('\r');
+            if line.trim().is_empty() || line.trim_start().starts_with('#') {
+                continue;
+            }
+            let f = fields(line);
+            let next = ids.len() as u32;
+            let id = *ids.entry(f[0].to_string()).or_insert(next);
+            for form in &f[1..] {
+                let g = glued(form);
+                if g.len() >= 2 {
+                    forms.entry(g).or_default().insert(id);
+                }
+            }
+        }
+    }
+    let mut out = String::from(
+        "# generated by `cargo run --example fold_tables` from data/given_names.tsv and\n\
+         # data/given_names_extra.tsv: glued folded form, then its group numbers. Do not edit.\n",
+    );
+    for (form, set) in forms {
+        out.push_str(&form);
+        out.push('\t');
+        let ids: Vec<String> = set.iter().map(u32::to_string).collect();
+        out.push_str(&ids.join(","));
+        out.push('\n');
+    }
+    Ok(out)
 }

@@ -1,0 +1,177 @@
+//! Command-line tests of `canonym match` and `canonym resolve`.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn canonym(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_canonym"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("canonym runs");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+#[test]
+fn match_two_names_sets_the_exit_code() {
+    let yes = canonym(&["match", "Abdellatif Loudiyi", "Loudyi Abdeltif"], "");
+    assert_eq!(yes.status.code(), Some(0));
+    let out = stdout(&yes);
+    assert!(out.starts_with("0.") && out.contains("\tmatch"), "{out}");
+    assert!(
+        out.contains("transliteration"),
+        "explanation missing: {out}"
+    );
+    let no = canonym(&["match", "Mohammed VI", "Mohammed V"], "");
+    assert_eq!(no.status.code(), Some(1));
+    assert!(stdout(&no).contains("different numbers"));
+    let bad = canonym(&["match", "only one"], "");
+    assert_eq!(bad.status.code(), Some(2));
+}
+
+#[test]
+fn match_pairs_one_line_each_with_error_records() {
+    let input = "Juvénal Marizamunda\tJ. Marizamunda\nno tab here\nBayer AG\tBayer Aktiengesellschaft\n\nOmar Haddad\tKarim Haddad\n";
+    let o = canonym(&["match", "--format", "jsonl"], input);
+    assert_eq!(
+        o.status.code(),
+        Some(2),
+        "malformed lines make the run fail"
+    );
+    let lines: Vec<serde_json::Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON line"))
+        .collect();
+    assert_eq!(lines.len(), 5, "one record per input line");
+    assert_eq!(lines[0]["match"], true);
+    assert!(lines[0]["explanation"].as_array().unwrap().len() >= 2);
+    assert_eq!(lines[1]["line"], 2);
+    assert!(lines[1]["error"].is_string());
+    assert_eq!(lines[2]["match"], true);
+    assert_eq!(lines[3]["line"], 4);
+    assert_eq!(lines[4]["match"], false);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains(":2:") && err.contains(":4:"), "{err}");
+}
+
+#[test]
+fn resolve_writes_one_record_per_mention() {
+    let input =
+        "Khawaja Muhammad Asif\nAbdellatif Loudiyi\nAbdeltif Loudyi\nMohammed VI\nMohammed V\n";
+    let o = canonym(&["resolve"], input);
+    assert_eq!(o.status.code(), Some(0));
+    let recs: Vec<serde_json::Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(recs.len(), 5);
+    assert_eq!(recs[0]["id"], "1");
+    assert_eq!(recs[1]["entity"], recs[2]["entity"]);
+    assert_ne!(recs[3]["entity"], recs[4]["entity"]);
+    for r in &recs {
+        for field in ["id", "name", "entity", "canonical", "score", "ambiguous"] {
+            assert!(r.get(field).is_some(), "{field} missing in {r}");
+        }
+    }
+}
+
+#[test]
+fn resolve_jsonl_uses_documents_and_reports_bad_lines() {
+    let input = concat!(
+        "{\"id\": \"a1\", \"name\": \"Defence Minister Khawaja Muhammad Asif\", \"doc\": \"002\"}\n",
+        "{\"name\": \"Asif\", \"doc\": \"002\"}\n",
+        "not json\n",
+        "{\"name\": \"Maj. Gen. Vincent Nyakarundi\", \"doc\": \"001\", \"kind\": \"person\"}\n",
+        "{\"name\": \"Nyakarundi\", \"doc\": \"001\"}\n",
+    );
+    let o = canonym(&["resolve", "--input-format", "jsonl"], input);
+    assert_eq!(o.status.code(), Some(2));
+    let recs: Vec<serde_json::Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(recs.len(), 5);
+    assert_eq!(recs[0]["id"], "a1");
+    assert_eq!(
+        recs[0]["entity"], recs[1]["entity"],
+        "surname joins its document's full name"
+    );
+    assert_eq!(recs[2]["line"], 3);
+    assert_eq!(recs[3]["entity"], recs[4]["entity"]);
+    assert_eq!(recs[3]["canonical"], "Vincent Nyakarundi");
+    let e = canonym(&["resolve", "--input-format", "jsonl", "--entities"], input);
+    let ents: Vec<serde_json::Value> = stdout(&e)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(ents.len(), 2, "{ents:?}");
+    assert!(ents.iter().all(|x| x["count"] == 2));
+}
+
+#[test]
+fn resolve_with_aliases_and_csv() {
+    let dir = std::env::temp_dir().join(format!("canonym-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let aliases = dir.join("aliases.json");
+    std::fs::write(
+        &aliases,
+        r#"[{"id": "Q1", "canonical": "Khalifa Haftar", "kind": "person", "aliases": ["Khalifa Hafter", "Khalifa Belqasim Haftar"]}]"#,
+    )
+    .unwrap();
+    let csv = dir.join("mentions.csv");
+    std::fs::write(
+        &csv,
+        "who,doc\nMarshal Khalifa Hafter,x\nKhalifa Haftar,y\nNina Kozlowski,x\n",
+    )
+    .unwrap();
+    let o = canonym(
+        &[
+            "resolve",
+            "--aliases",
+            aliases.to_str().unwrap(),
+            "--input-format",
+            "csv",
+            "--column",
+            "who",
+            csv.to_str().unwrap(),
+        ],
+        "",
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let recs: Vec<serde_json::Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(recs.len(), 3);
+    assert_eq!(recs[0]["entity"], "Q1");
+    assert_eq!(recs[1]["entity"], "Q1");
+    assert_eq!(recs[0]["canonical"], "Khalifa Haftar");
+    assert_ne!(recs[2]["entity"], "Q1");
+    // A malformed alias table fails with its location and loads nothing.
+    std::fs::write(
+        &aliases,
+        r#"[{"id": "Q1", "canonical": ""}, {"id": "Q1", "canonical": "X"}]"#,
+    )
+    .unwrap();
+    let bad = canonym(&["resolve", "--aliases", aliases.to_str().unwrap()], "X\n");
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(stdout(&bad).is_empty());
+    let _ = std::fs::remove_dir_all(&dir);
+}
