@@ -26,6 +26,7 @@ mod alias;
 mod analyze;
 mod compare;
 mod error;
+mod extract;
 pub mod fold;
 mod index;
 mod key;
@@ -39,6 +40,9 @@ pub use compare::{
     MAX_PARTS,
 };
 pub use error::{Error, ErrorKind, Problem};
+pub use extract::{
+    Document, ExtractedMention, Extraction, Extractor, ExtractorBuilder, Found, MAX_RUN,
+};
 pub use index::{
     blocking_keys, BlockingIndex, BlockingIndexBuilder, DEFAULT_MAX_CANDIDATES,
     DEFAULT_MAX_POSTINGS,
@@ -46,3 +50,8 @@ pub use index::{
 pub use key::{skeleton, skeleton_into};
 pub use resolve::{Assignment, Mention, Resolution, ResolvedEntity, Resolver, ResolverBuilder};
 pub use tables::{generate_given_names, Table};
+
+/// The README's library example, compiled and run as a doctest.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -1,13 +1,17 @@
-//! `canonym`: normalise person and organisation names from the command line.
+//! `canonym`: normalise, match, resolve and extract person and organisation
+//! names from the command line.
 //!
 //! ```text
 //! canonym normalise names.txt            # display forms, one a line
 //! canonym normalise --key names.txt      # comparison keys
 //! canonym normalise --format jsonl -     # JSON objects from stdin
+//! canonym match "Abdellatif Loudiyi" "Loudyi Abdeltif"
+//! canonym resolve --input-format jsonl mentions.jsonl
+//! canonym extract --format table seeds/*.txt
 //! ```
 //!
-//! Exit status: 0 on success, 2 on errors (unreadable input, bad table,
-//! bad arguments).
+//! Exit status: 0 on success, 1 when `match` finds no match, 2 on errors
+//! (unreadable input, bad table, bad arguments).
 
 mod cli;
 
@@ -31,6 +35,8 @@ enum Command {
     Match(cli::matching::MatchArgs),
     /// Resolve name mentions into canonical entities.
     Resolve(cli::resolve::ResolveArgs),
+    /// Find and resolve the person and organisation names in text files.
+    Extract(cli::extract::ExtractArgs),
 }
 
 fn main() -> ExitCode {
@@ -39,6 +45,7 @@ fn main() -> ExitCode {
         Command::Normalise(args) => cli::normalise::run(args),
         Command::Match(args) => cli::matching::run(args),
         Command::Resolve(args) => cli::resolve::run(args),
+        Command::Extract(args) => cli::extract::run(args),
     };
     ExitCode::from(code)
 }

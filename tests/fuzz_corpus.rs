@@ -134,6 +134,26 @@ fn resolve(data: &[u8]) {
     assert_eq!(a, b);
 }
 
+/// `fuzz/fuzz_targets/extract.rs`.
+fn extract(data: &[u8]) {
+    let text = String::from_utf8_lossy(data);
+    let found = canonym::Extractor::new().find(&text);
+    let mut last = 0;
+    for f in &found {
+        assert!(f.start < f.end, "empty span {f:?} in {text:?}");
+        assert_eq!(
+            text.get(f.start..f.end),
+            Some(f.text.as_str()),
+            "span {}..{} of {text:?} does not hold {:?}",
+            f.start,
+            f.end,
+            f.text
+        );
+        assert!(f.start >= last, "mentions out of order in {text:?}");
+        last = f.start;
+    }
+}
+
 /// A fuzz target's body: panics on a failed check.
 type Check = fn(&[u8]);
 
@@ -143,6 +163,7 @@ const TARGETS: &[(&str, Check)] = &[
     ("compare", compare),
     ("aliases", aliases),
     ("resolve", resolve),
+    ("extract", extract),
 ];
 
 /// The files of `fuzz/corpus/<target>/` and `fuzz/artifacts/<target>/`.

@@ -1,6 +1,7 @@
 //! The command-line tool's building blocks: shared options, the line
 //! layer, and one module per subcommand.
 
+pub mod extract;
 pub mod lines;
 pub mod matching;
 pub mod normalise;

@@ -1,0 +1,76 @@
+//! Name extraction throughput, in bytes of text per second: the seed
+//! articles and the news test texts, shuffled and repeated to about 8 MB,
+//! extracted one document at a time and as one long document.
+
+use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
+use std::fs;
+use std::path::Path;
+
+/// About this many bytes of text per benchmark iteration.
+const TARGET_BYTES: usize = 8 << 20;
+
+fn documents() -> Vec<String> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut docs = Vec::new();
+    for dir in ["seeds", "tests/news"] {
+        let Ok(entries) = fs::read_dir(root.join(dir)) else {
+            continue;
+        };
+        let mut paths: Vec<_> = entries
+            .map(|e| e.expect("readable entry").path())
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .collect();
+        paths.sort();
+        for p in paths {
+            docs.push(fs::read_to_string(p).expect("readable text"));
+        }
+    }
+    assert!(!docs.is_empty(), "no seed or news texts");
+    docs
+}
+
+/// The documents repeated in a shuffled order (a fixed xorshift) to about
+/// `TARGET_BYTES`.
+fn corpus(docs: &[String]) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut total = 0;
+    let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+    while total < TARGET_BYTES {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        let d = &docs[(x % docs.len() as u64) as usize];
+        total += d.len();
+        out.push(d.as_str());
+    }
+    out
+}
+
+fn bench(c: &mut Criterion) {
+    let docs = documents();
+    let corpus = corpus(&docs);
+    let bytes: usize = corpus.iter().map(|d| d.len()).sum();
+    let joined = corpus[..corpus.len() / 4].join("\n\n");
+    let ex = canonym::Extractor::new();
+    // Load the tables before timing.
+    black_box(ex.find(&docs[0]));
+
+    let mut group = c.benchmark_group("extract");
+    group.sample_size(10);
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.bench_function("documents", |b| {
+        b.iter(|| {
+            for d in &corpus {
+                black_box(ex.find(black_box(d)));
+            }
+        })
+    });
+    group.throughput(Throughput::Bytes(joined.len() as u64));
+    group.bench_function("one_long_document", |b| {
+        b.iter(|| black_box(ex.find(black_box(&joined))))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
