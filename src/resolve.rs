@@ -31,12 +31,14 @@
 //!    (through the blocking index): exactly one compatible entity is joined
 //!    only when the short name is *distinctive* — its part is not a known
 //!    given or family name of the variant tables (a rare surname such as
-//!    "Marizamunda" is, a "Mohamed" or "Smith" is not). A short name that
+//!    "Marizamunda" is, a "Mohamed" or "Smith" is not), or it carries
+//!    initials that fit ("F. Castro" fits Fidel Castro, not Raúl). A short name that
 //!    could belong to one or more entities but joins none is marked
 //!    ambiguous. Short names that join nothing get one entity per distinct
 //!    name: a bare "Mohamed" never glues different Mohameds together.
 //! 5. The canonical name of a discovered entity is its best-formed
-//!    variant: most main parts; then a form not written all in capitals or
+//!    variant: a Latin-script form if there is one; most main parts; then a
+//!    form not written all in capitals or
 //!    all in lower case; then one with diacritics (Juvénal over Juvenal);
 //!    then the most frequent; then the first in lexicographic order.
 //! 6. Ids: alias entities keep their ids; discovered entities get a slug of
@@ -822,8 +824,11 @@ impl<'s> Engine<'s> {
     fn distinctive(&self, g: u32) -> bool {
         let name = &self.groups[g as usize].name;
         let mut main = name.parts().filter(|p| p.tag().is_main());
+        // Initials narrow a common surname down ("F. Castro" fits Fidel,
+        // not Raúl): with them, a single compatible entity is joined.
+        let initials = name.parts().any(|p| p.tag() == Tag::Initial);
         match (main.next(), main.next()) {
-            (Some(p), None) => p.groups().is_empty() && p.nicknames().is_empty(),
+            (Some(p), None) => initials || (p.groups().is_empty() && p.nicknames().is_empty()),
             _ => false,
         }
     }
@@ -994,8 +999,13 @@ impl<'s> Engine<'s> {
                     grp.variants.iter().map(move |v| (grp.complete, v))
                 })
                 .collect();
+            // Latin-script forms first (a transliterated Arabic or Cyrillic
+            // name counts its parts differently), then the most complete.
             variants.sort_by(|a, b| {
-                b.0.cmp(&a.0)
+                let latin = |v: &Variant| crate::fold::is_latin_or_common(&v.display);
+                latin(b.1)
+                    .cmp(&latin(a.1))
+                    .then(b.0.cmp(&a.0))
                     .then(b.1.well_cased.cmp(&a.1.well_cased))
                     .then(has_diacritics(&b.1.display).cmp(&has_diacritics(&a.1.display)))
                     .then(b.1.count.cmp(&a.1.count))
