@@ -30,6 +30,7 @@ mod extract;
 pub mod fold;
 mod index;
 mod key;
+mod matcher;
 mod resolve;
 mod tables;
 
@@ -48,6 +49,7 @@ pub use index::{
     DEFAULT_MAX_POSTINGS,
 };
 pub use key::{skeleton, skeleton_into};
+pub use matcher::{Hit, Matcher};
 pub use resolve::{Assignment, Mention, Resolution, ResolvedEntity, Resolver, ResolverBuilder};
 pub use tables::{generate_given_names, Table};
 
