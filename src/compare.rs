@@ -403,33 +403,15 @@ pub fn compare_with(a: &Name, b: &Name, cfg: &MatchConfig) -> Comparison {
     let mut used_a = [false; MAX_PARTS];
     let mut used_b = [false; MAX_PARTS];
     let mut links = greedy(a, b, &mut cands, &mut used_a, &mut used_b);
-
-    // Glued parts: two adjacent unmatched parts on one side against one
-    // unmatched part on the other.
-    glue(
-        a,
-        b,
-        na,
-        nb,
-        &wa,
-        &wb,
-        &mut used_a,
-        &mut used_b,
-        &mut links,
-        false,
-    );
-    glue(
-        b,
-        a,
-        nb,
-        na,
-        &wb,
-        &wa,
-        &mut used_b,
-        &mut used_a,
-        &mut links,
-        true,
-    );
+    // Glued parts: two adjacent parts left unmatched on one side against
+    // one unmatched part on the other ("Abdel Ghani" / "Abdelghani").
+    // They come after the single links so that they never displace one.
+    cands.clear();
+    glue(a, b, na, nb, &wa, &wb, false, &mut cands);
+    glue(b, a, nb, na, &wb, &wa, true, &mut cands);
+    if !cands.is_empty() {
+        links.extend(greedy(a, b, &mut cands, &mut used_a, &mut used_b));
+    }
 
     // Unmatched parts and conflicts.
     // Organisations: an extra or different word usually names another
@@ -575,13 +557,18 @@ fn greedy(
             .then_with(|| tie_key(a, b, x).cmp(&tie_key(a, b, y)))
     });
     let mut links = Vec::with_capacity(cands.len().min(MAX_PARTS));
+    let taken =
+        |ix: [u8; 2], used: &[bool; MAX_PARTS]| ix.iter().any(|&k| k != NONE && used[k as usize]);
     for c in cands.iter() {
-        let (i, j) = (c.l[0] as usize, c.r[0] as usize);
-        if used_a[i] || used_b[j] {
+        if taken(c.l, used_a) || taken(c.r, used_b) {
             continue;
         }
-        used_a[i] = true;
-        used_b[j] = true;
+        for k in c.l.into_iter().filter(|&k| k != NONE) {
+            used_a[k as usize] = true;
+        }
+        for k in c.r.into_iter().filter(|&k| k != NONE) {
+            used_b[k as usize] = true;
+        }
         links.push(*c);
     }
     links
@@ -597,6 +584,8 @@ fn tie_key<'n>(a: &'n Name, b: &'n Name, l: &Link) -> (&'n str, &'n str) {
     }
 }
 
+/// Candidate links of two adjacent parts of `a` glued together against one
+/// part of `b` (`swapped`: `a` is really the second name).
 #[allow(clippy::too_many_arguments)]
 fn glue(
     a: &Name,
@@ -605,23 +594,15 @@ fn glue(
     nb: usize,
     wa: &[f32; MAX_PARTS],
     wb: &[f32; MAX_PARTS],
-    used_a: &mut [bool; MAX_PARTS],
-    used_b: &mut [bool; MAX_PARTS],
-    links: &mut Vec<Link>,
     swapped: bool,
+    cands: &mut Vec<Link>,
 ) {
     if na < 2 || nb == 0 {
-        return;
-    }
-    if !(0..nb).any(|j| !used_b[j]) {
         return;
     }
     let mut buf = String::new();
     let mut skel = String::new();
     for i in 0..na - 1 {
-        if used_a[i] || used_a[i + 1] {
-            continue;
-        }
         let (p, q) = (a.part(i), a.part(i + 1));
         if is_number(p.tag())
             || is_number(q.tag())
@@ -632,15 +613,10 @@ fn glue(
         }
         let glen = p.fold().len() + q.fold().len();
         for j in 0..nb {
-            if used_b[j] {
-                continue;
-            }
             let r = b.part(j);
             let rf = r.fold();
-            if !r.skeleton().starts_with(p.skeleton()) {
-                continue;
-            }
-            if rf.len() + 2 < glen
+            if !r.skeleton().starts_with(p.skeleton())
+                || rf.len() + 2 < glen
                 || rf.len() > glen + 2
                 || rf.as_bytes()[0] != p.fold().as_bytes()[0]
             {
@@ -654,25 +630,21 @@ fn glue(
             } else {
                 skel.clear();
                 crate::key::skeleton_into(&buf, &mut skel);
-                if skel == r.skeleton() && skel.len() >= 3 {
+                if skel == r.skeleton() && skel.len() >= 4 {
                     0.88
                 } else {
                     continue;
                 }
             };
             let weight = (wa[i] + wa[i + 1]).max(wb[j]);
-            used_a[i] = true;
-            used_a[i + 1] = true;
-            used_b[j] = true;
             let (l, rr) = ([i as u8, (i + 1) as u8], [j as u8, NONE]);
-            links.push(Link {
+            cands.push(Link {
                 l: if swapped { rr } else { l },
                 r: if swapped { l } else { rr },
                 evidence: Evidence::Glued,
                 sim,
                 weight,
             });
-            break;
         }
     }
 }
@@ -722,7 +694,8 @@ fn part_similarity(a: &Part<'_>, b: &Part<'_>) -> Option<(Evidence, f32)> {
     }
     // Both parts are known names of different groups (Hassan / Hussein,
     // Saad / Said): short keys and small edits prove nothing then.
-    let known_apart = !a.groups().is_empty() && !b.groups().is_empty();
+    let known_apart =
+        !a.groups().is_empty() && !b.groups().is_empty() && !intersects(a.groups(), b.groups());
     let skel_equal = da.skel_hash == db.skel_hash && a.skeleton() == b.skeleton();
     let maxlen = fa.len().max(fb.len());
     let jw = || strsim::jaro_winkler(fa, fb) as f32;
@@ -730,8 +703,10 @@ fn part_similarity(a: &Part<'_>, b: &Part<'_>) -> Option<(Evidence, f32)> {
     if skel_equal && skel_len >= 2 && !(known_apart && skel_len <= 3 && !same_vowels(fa, fb)) {
         // Equal keys of short parts are weak: require the spellings to be
         // close as well.
+        // Equal keys of short parts are weak: require the spellings to be
+        // close as well.
         let j = jw();
-        if a.skeleton().len() >= 3 || j >= 0.8 {
+        if skel_len >= 3 || j >= 0.8 {
             return Some((Evidence::Transliteration, 0.82 + 0.12 * j));
         }
     }
