@@ -10,9 +10,10 @@
 use crate::error::Error;
 use crate::fold::{self, Script};
 use crate::key::skeleton_into;
-use crate::tables::{Table, Tables};
+use crate::tables::{Table, Tables, Word};
 use once_cell::sync::Lazy;
 use serde::{Deserialize, Serialize};
+use std::cell::RefCell;
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
@@ -404,8 +405,11 @@ struct Tok {
     /// The folded form is a known particle.
     particle: bool,
     fold: Span,
-    /// Canonical fold replacing `fold` in the key (legal forms, suffixes).
-    canon: Option<Box<str>>,
+    /// What the tables know about the folded form.
+    word: Word,
+    /// Canonical fold replacing `fold` in the key (legal forms, suffixes),
+    /// a span of the same scratch string as `fold`.
+    canon: Option<Span>,
     tag: Option<Tag>,
     family_hint: bool,
 }
@@ -413,6 +417,14 @@ struct Tok {
 fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
+    }
+    // The letters of the Latin, Cyrillic and Arabic blocks, without the
+    // general Unicode lookup (a unit test checks the ranges).
+    if matches!(
+        c as u32,
+        0xC0..=0xD6 | 0xD8..=0xF6 | 0xF8..=0x24F | 0x400..=0x481 | 0x48A..=0x52F | 0x621..=0x64A
+    ) {
+        return true;
     }
     c.is_alphanumeric()
         || unicode_normalization::char::is_combining_mark(c)
@@ -431,9 +443,16 @@ fn new_tok(s: &str, start: usize, end: usize, sep: Sep) -> Tok {
     let text = &s[start..end];
     let mut has_upper = false;
     let mut has_lower = false;
-    for c in text.chars() {
-        has_upper |= c.is_uppercase();
-        has_lower |= c.is_lowercase();
+    if text.is_ascii() {
+        for b in text.bytes() {
+            has_upper |= b.is_ascii_uppercase();
+            has_lower |= b.is_ascii_lowercase();
+        }
+    } else {
+        for c in text.chars() {
+            has_upper |= c.is_uppercase();
+            has_lower |= c.is_lowercase();
+        }
     }
     Tok {
         start,
@@ -448,6 +467,7 @@ fn new_tok(s: &str, start: usize, end: usize, sep: Sep) -> Tok {
         cased: has_lower || has_upper,
         particle: false,
         fold: (0, 0),
+        word: Word::default(),
         canon: None,
         tag: None,
         family_hint: false,
@@ -456,7 +476,95 @@ fn new_tok(s: &str, start: usize, end: usize, sep: Sep) -> Tok {
 
 /// Splits `s` into word tokens with their separators.
 fn tokenize(s: &str) -> Vec<Tok> {
-    let mut toks: Vec<Tok> = Vec::new();
+    let mut toks = Vec::new();
+    tokenize_into(s, &mut toks);
+    toks
+}
+
+/// Splits `s` into word tokens with their separators, replacing the
+/// contents of `toks`.
+fn tokenize_into(s: &str, toks: &mut Vec<Tok>) {
+    toks.clear();
+    if s.is_ascii() {
+        tokenize_ascii(s, toks);
+    } else {
+        tokenize_unicode(s, toks);
+    }
+    for t in toks.iter_mut() {
+        if t.sep == Sep::Glued {
+            // Two tokens with nothing between them cannot arise from the
+            // scanner except after a trailing apostrophe; read it as a space.
+            t.sep = Sep::Space;
+        }
+    }
+}
+
+/// [`tokenize_unicode`] for ASCII text, byte by byte: the same tokens.
+/// The only ASCII apostrophes are `'` and `` ` ``, the only hyphen `-`.
+fn tokenize_ascii(s: &str, toks: &mut Vec<Tok>) {
+    let b = s.as_bytes();
+    let n = b.len();
+    let is_mark = |c: u8| c == b'\'' || c == b'`';
+    let mut sep = Sep::Space;
+    let mut i = 0;
+    while i < n {
+        let c = b[i];
+        let leading_mark = is_mark(c) && b.get(i + 1).is_some_and(u8::is_ascii_alphabetic);
+        if !(c.is_ascii_alphanumeric() || leading_mark) {
+            if c != b'-' {
+                sep = Sep::Space;
+            } else if sep == Sep::Glued {
+                sep = Sep::Hyphen;
+            }
+            if c == b',' {
+                if let Some(last) = toks.last_mut() {
+                    last.comma = true;
+                }
+            }
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut j = i + 1;
+        let mut dotted = false;
+        let mut dot = false;
+        let mut end = j;
+        while j < n {
+            let d = b[j];
+            if d.is_ascii_alphanumeric() {
+                j += 1;
+                end = j;
+                continue;
+            }
+            if is_mark(d) || d == b'.' {
+                // Look one further: an inner apostrophe or dot joins.
+                if b.get(j + 1).is_some_and(u8::is_ascii_alphanumeric) {
+                    j += 1;
+                    end = j;
+                    dotted |= d == b'.';
+                    continue;
+                }
+                if d == b'.' {
+                    dot = true;
+                    if dotted {
+                        // The closing dot of "S.A." belongs to the token.
+                        end = j + 1;
+                    }
+                }
+            }
+            break;
+        }
+        let mut t = new_tok(s, start, end, sep);
+        t.dot = dot;
+        t.dotted = dotted;
+        toks.push(t);
+        sep = Sep::Glued;
+        i = j;
+    }
+}
+
+/// Splits `s` into word tokens, any script.
+fn tokenize_unicode(s: &str, toks: &mut Vec<Tok>) {
     let mut sep = Sep::Space;
     let mut it = s.char_indices().peekable();
     while let Some((i, c)) = it.next() {
@@ -511,14 +619,6 @@ fn tokenize(s: &str) -> Vec<Tok> {
             }
         }
     }
-    for t in toks.iter_mut() {
-        if t.sep == Sep::Glued {
-            // Two tokens with nothing between them cannot arise from the
-            // scanner except after a trailing apostrophe; read it as a space.
-            t.sep = Sep::Space;
-        }
-    }
-    toks
 }
 
 const CAMEL_KEEP: &[&str] = &[
@@ -532,12 +632,19 @@ fn split_camel(s: &str, toks: &mut Vec<Tok>) {
     // Most names have no lower-to-upper transition inside a word.
     let any = toks.iter().any(|t| {
         !(t.dotted || t.upper || t.lower) && {
-            let mut prev_lower = false;
-            s[t.start..t.end].chars().any(|c| {
-                let hit = prev_lower && c.is_uppercase();
-                prev_lower = c.is_lowercase();
-                hit
-            })
+            let text = &s[t.start..t.end];
+            if text.is_ascii() {
+                text.as_bytes()
+                    .windows(2)
+                    .any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase())
+            } else {
+                let mut prev_lower = false;
+                text.chars().any(|c| {
+                    let hit = prev_lower && c.is_uppercase();
+                    prev_lower = c.is_lowercase();
+                    hit
+                })
+            }
         }
     });
     if !any {
@@ -632,28 +739,31 @@ fn roman_value(s: &str) -> Option<u32> {
         return None;
     }
     // Accept only the canonical spelling of the value.
-    let canon = to_roman(total as u32);
-    (canon == s).then_some(total as u32)
+    is_roman_spelling(total as u32, b).then_some(total as u32)
 }
 
-fn to_roman(mut n: u32) -> String {
-    let table = [
-        (50, "l"),
-        (40, "xl"),
-        (10, "x"),
-        (9, "ix"),
-        (5, "v"),
-        (4, "iv"),
-        (1, "i"),
+/// Whether `s` is the canonical lower-case spelling of `n` ("xiv" for 14).
+fn is_roman_spelling(mut n: u32, s: &[u8]) -> bool {
+    let table: [(u32, &[u8]); 7] = [
+        (50, b"l"),
+        (40, b"xl"),
+        (10, b"x"),
+        (9, b"ix"),
+        (5, b"v"),
+        (4, b"iv"),
+        (1, b"i"),
     ];
-    let mut out = String::new();
+    let mut rest = s;
     for (v, r) in table {
         while n >= v {
-            out.push_str(r);
+            match rest.strip_prefix(r) {
+                Some(tail) => rest = tail,
+                None => return false,
+            }
             n -= v;
         }
     }
-    out
+    rest.is_empty()
 }
 
 fn fx_hash(s: &str) -> u64 {
@@ -662,9 +772,35 @@ fn fx_hash(s: &str) -> u64 {
     h.finish()
 }
 
+/// Buffers reused from one analysis to the next (per thread), so that a
+/// name costs few allocations beyond those of its result.
+#[derive(Default)]
 struct Scratch {
+    toks: Vec<Tok>,
+    /// Folded token forms and canonical forms, spans of which tokens hold.
     folds: String,
+    /// The phrase last matched by `match_phrase`.
     phrase: String,
+    /// Group ids of the parts being built.
+    ids: Vec<u32>,
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+}
+
+/// Folds token `tok` of `s` onto `folds` and looks its folded form up.
+fn fold_tok(
+    t: &Tables,
+    s: &str,
+    tok: &mut Tok,
+    cyrillic: Option<fold::CyrillicStyle>,
+    folds: &mut String,
+) {
+    let a = folds.len();
+    fold::fold_token_into_with(&s[tok.start..tok.end], cyrillic, folds);
+    tok.fold = (a as u32, folds.len() as u32);
+    tok.word = t.word(&folds[a..]);
 }
 
 impl Analyzer {
@@ -705,29 +841,34 @@ impl Analyzer {
     }
 
     fn analyze_inner(&self, input: &str, forced: Option<Kind>) -> Name {
+        SCRATCH.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut sc) => self.analyze_with(input, forced, &mut sc),
+            Err(_) => self.analyze_with(input, forced, &mut Scratch::default()),
+        })
+    }
+
+    fn analyze_with(&self, input: &str, forced: Option<Kind>, sc: &mut Scratch) -> Name {
         let t = &*self.tables;
         let norm = fold::nfkc(input);
         let s: &str = &norm;
-        let mut toks = tokenize(s);
+        let mut toks = std::mem::take(&mut sc.toks);
+        tokenize_into(s, &mut toks);
         split_camel(s, &mut toks);
-        let mut sc = Scratch {
-            folds: String::with_capacity(s.len() + 8),
-            phrase: String::new(),
-        };
+        sc.folds.clear();
+        sc.phrase.clear();
         // Fold every token; drop tokens that fold to nothing. Cyrillic
         // follows one language's convention for the whole name (a Ukrainian
-        // name may show its Ukrainian letters in one word only).
-        let cyrillic = if s.is_ascii() {
+        // name may show its Ukrainian letters in one word only). Text below
+        // U+0400 has no Cyrillic.
+        let cyrillic = if s.bytes().all(|b| b < 0xD0) {
             None
         } else {
             fold::cyrillic_style(s)
         };
         toks.retain_mut(|tok| {
-            let a = sc.folds.len();
-            fold::fold_token_into_with(&s[tok.start..tok.end], cyrillic, &mut sc.folds);
-            tok.fold = (a as u32, sc.folds.len() as u32);
-            tok.particle = t.particles.contains(&sc.folds[a..]);
-            sc.folds.len() > a
+            fold_tok(t, s, tok, cyrillic, &mut sc.folds);
+            tok.particle = tok.word.is(Word::PARTICLE);
+            tok.fold.1 > tok.fold.0
         });
 
         // Whole-name casing, for display and the family-name hint.
@@ -741,7 +882,7 @@ impl Analyzer {
             let mut k = 0;
             while k < toks.len() {
                 let found =
-                    self.match_phrase(&t.legal, &t.legal_first, t.legal_max, &toks, k, &mut sc);
+                    self.match_phrase(&t.legal, Word::LEGAL_FIRST, t.legal_max, &toks, k, sc);
                 // Short legal forms are also particles and words ("as-Sisi",
                 // "da"): hyphenated to a neighbour, or a lower-case particle in
                 // a mixed-case name, they are not legal forms.
@@ -754,15 +895,18 @@ impl Analyzer {
                         || !(hyphenated || (tok.lower && tok.particle && !all_lower))
                 });
                 if let Some((len, canon)) = found {
+                    let a = sc.folds.len() as u32;
+                    sc.folds.push_str(canon);
+                    let b = sc.folds.len() as u32;
                     for (m, tok) in toks[k..k + len].iter_mut().enumerate() {
                         tok.tag = Some(Tag::Legal);
-                        tok.canon = Some(if m == 0 { canon.clone() } else { "".into() });
+                        tok.canon = Some(if m == 0 { (a, b) } else { (b, b) });
                     }
                     org_cue = true;
                     k += len;
                     continue;
                 }
-                if t.org_words.contains(sub(&sc.folds, toks[k].fold)) {
+                if toks[k].word.is(Word::ORG) {
                     org_cue = true;
                 }
                 k += 1;
@@ -772,7 +916,7 @@ impl Analyzer {
         if toks.len() == 1 && toks[0].tag == Some(Tag::Legal) {
             toks[0].tag = None;
             toks[0].canon = None;
-            org_cue = t.org_words.contains(sub(&sc.folds, toks[0].fold));
+            org_cue = toks[0].word.is(Word::ORG);
         }
         let is_org = match forced {
             Some(Kind::Org) => true,
@@ -783,7 +927,7 @@ impl Analyzer {
         // "SURNAME, Given" list order.
         let mut list_order = false;
         if !is_org {
-            list_order = self.reorder_list(&mut toks, &sc);
+            list_order = self.reorder_list(&mut toks, sc);
         }
 
         // Titles at the front, possibly stacked.
@@ -793,7 +937,7 @@ impl Analyzer {
         let only_title = !toks.is_empty()
             && toks.len() <= t.title_max
             && self
-                .match_phrase(&t.titles, &t.title_first, toks.len(), &toks, 0, &mut sc)
+                .match_phrase(&t.titles, Word::TITLE_FIRST, toks.len(), &toks, 0, sc)
                 .is_some_and(|(len, _)| len == toks.len());
         if !is_org && !only_title {
             let mut k = 0;
@@ -808,7 +952,7 @@ impl Analyzer {
                     break;
                 }
                 let max = t.title_max.min(remaining - 1);
-                match self.match_phrase(&t.titles, &t.title_first, max, &toks, k, &mut sc) {
+                match self.match_phrase(&t.titles, Word::TITLE_FIRST, max, &toks, k, sc) {
                     Some((len, _)) => {
                         titles.push(sc.phrase.clone());
                         k += len;
@@ -823,6 +967,9 @@ impl Analyzer {
         if !is_org {
             while toks.len() >= 2 {
                 let last = toks.last().unwrap();
+                if !last.word.is(Word::SUFFIX) {
+                    break;
+                }
                 let lf = sub(&sc.folds, last.fold);
                 match t.suffixes.get(lf) {
                     Some(None) => {
@@ -830,10 +977,11 @@ impl Analyzer {
                         toks.pop();
                     }
                     Some(Some(canon)) if last.tag.is_none() => {
-                        let canon = canon.clone();
+                        let a = sc.folds.len() as u32;
+                        sc.folds.push_str(canon);
                         let last = toks.last_mut().unwrap();
                         last.tag = Some(Tag::Suffix);
-                        last.canon = Some(canon);
+                        last.canon = Some((a, sc.folds.len() as u32));
                         break;
                     }
                     _ => break,
@@ -874,9 +1022,7 @@ impl Analyzer {
                     p.piece = true;
                     p.comma = m == last && tok.comma;
                     p.family_hint = tok.family_hint;
-                    let fa = sc.folds.len();
-                    fold::fold_token_into(&s[p.start..p.end], &mut sc.folds);
-                    p.fold = (fa as u32, sc.folds.len() as u32);
+                    fold_tok(t, s, &mut p, None, &mut sc.folds);
                     if p.fold.1 > p.fold.0 {
                         out.push(p);
                     }
@@ -901,9 +1047,7 @@ impl Analyzer {
                 let mut a = new_tok(s, tok.start, tok.start + cut, tok.sep);
                 let mut b = new_tok(s, tok.start + cut, tok.end, Sep::Glued);
                 for p in [&mut a, &mut b] {
-                    let fa = sc.folds.len();
-                    fold::fold_token_into(&s[p.start..p.end], &mut sc.folds);
-                    p.fold = (fa as u32, sc.folds.len() as u32);
+                    fold_tok(t, s, p, None, &mut sc.folds);
                 }
                 a.family_hint = true;
                 toks.push(a);
@@ -978,7 +1122,7 @@ impl Analyzer {
                 let mut mains = toks.iter().filter(|x| !x.particle);
                 let first = mains.next();
                 let more = mains.next().is_some();
-                if more && first.is_some_and(|x| t.is_given(sub(&sc.folds, x.fold))) {
+                if more && first.is_some_and(|x| x.word.is(Word::GIVEN)) {
                     Kind::Person
                 } else {
                     Kind::Unknown
@@ -1101,31 +1245,36 @@ impl Analyzer {
             }
         }
 
-        self.finish(
+        let name = self.finish(
             input,
             s,
-            toks,
+            &toks,
             titles,
             (kind, kind_cue),
-            sc.folds,
+            &sc.folds,
+            &mut sc.ids,
             all_upper && any_cased,
             all_lower && any_cased,
-        )
+        );
+        toks.clear();
+        sc.toks = toks;
+        name
     }
 
     /// Longest phrase of `map` starting at token `k`, at most `max` tokens.
     /// Leaves the matched phrase in `sc.phrase`.
     #[allow(clippy::too_many_arguments)]
-    fn match_phrase<V: Clone>(
+    fn match_phrase<'t, V>(
         &self,
-        map: &rustc_hash::FxHashMap<Box<str>, V>,
-        firsts: &rustc_hash::FxHashSet<Box<str>>,
+        map: &'t rustc_hash::FxHashMap<Box<str>, V>,
+        first: u8,
         max: usize,
         toks: &[Tok],
         k: usize,
         sc: &mut Scratch,
-    ) -> Option<(usize, V)> {
-        if !firsts.contains(sub(&sc.folds, toks[k].fold)) {
+    ) -> Option<(usize, &'t V)> {
+        // Only a phrase's first word (flag `first`) can start it.
+        if !toks[k].word.is(first) {
             return None;
         }
         let max = max.min(toks.len() - k);
@@ -1138,7 +1287,7 @@ impl Analyzer {
                 sc.phrase.push_str(sub(&sc.folds, tok.fold));
             }
             if let Some(v) = map.get(sc.phrase.as_str()) {
-                return Some((len, v.clone()));
+                return Some((len, v));
             }
         }
         None
@@ -1146,7 +1295,9 @@ impl Analyzer {
 
     /// Reads "SURNAME, Given" as given-first. Returns whether it reordered.
     fn reorder_list(&self, toks: &mut Vec<Tok>, sc: &Scratch) -> bool {
-        let t = &*self.tables;
+        if !toks.iter().any(|x| x.comma) {
+            return false;
+        }
         let commas: Vec<usize> = toks
             .iter()
             .enumerate()
@@ -1158,8 +1309,7 @@ impl Analyzer {
         }
         // Trailing segments made only of suffixes are not list order.
         let is_suffix = |x: &Tok| {
-            let f = sub(&sc.folds, x.fold);
-            t.suffixes.contains_key(f) || roman_value(f).is_some() && (x.upper)
+            x.word.is(Word::SUFFIX) || roman_value(sub(&sc.folds, x.fold)).is_some() && (x.upper)
         };
         // Exactly one comma must cut the name; segments are visited once each.
         let mut cut: Option<(usize, usize)> = None;
@@ -1206,10 +1356,11 @@ impl Analyzer {
         &self,
         input: &str,
         s: &str,
-        toks: Vec<Tok>,
+        toks: &[Tok],
         titles: Vec<String>,
         (kind, kind_cue): (Kind, bool),
-        tok_folds: String,
+        tok_folds: &str,
+        ids: &mut Vec<u32>,
         all_upper: bool,
         all_lower: bool,
     ) -> Name {
@@ -1218,7 +1369,8 @@ impl Analyzer {
         let mut display = String::with_capacity(s.len());
         let mut folds = String::with_capacity(tok_folds.len());
         let mut skels = String::with_capacity(tok_folds.len());
-        let mut ids: Vec<u32> = Vec::new();
+        // Group ids gather in a reused buffer and are copied out once.
+        ids.clear();
         let mut parts: Vec<PartData> = Vec::with_capacity(toks.len());
         for (k, tok) in toks.iter().enumerate() {
             let tag = tok.tag.unwrap_or(Tag::Word);
@@ -1236,12 +1388,12 @@ impl Analyzer {
                     && ((tok.lower
                         && tok.sep != Sep::Hyphen
                         && !tok.particle
-                        && !CONNECTORS.contains(&sub(&tok_folds, tok.fold)))
+                        && !is_connector(sub(tok_folds, tok.fold)))
                         || (tok.upper && text.chars().count() > 1))
                     && tag != Tag::Legal
                     && tag != Tag::Initial);
             if tag == Tag::Regnal
-                || (tag == Tag::Suffix && roman_value(sub(&tok_folds, tok.fold)).is_some())
+                || (tag == Tag::Suffix && roman_value(sub(tok_folds, tok.fold)).is_some())
             {
                 display.extend(text.chars().flat_map(char::to_uppercase));
             } else if recase {
@@ -1256,9 +1408,11 @@ impl Analyzer {
             {
                 display.push('.');
             }
-            let f: &str = match &tok.canon {
-                Some(c) => c,
-                None => sub(&tok_folds, tok.fold),
+            // A canonical form is looked up afresh; a token's own fold was
+            // looked up when folded.
+            let (f, word): (&str, Word) = match tok.canon {
+                Some(c) => (sub(tok_folds, c), t.word(sub(tok_folds, c))),
+                None => (sub(tok_folds, tok.fold), tok.word),
             };
             let fa = folds.len();
             folds.push_str(f);
@@ -1268,15 +1422,11 @@ impl Analyzer {
             let sb = skels.len();
             let ga = ids.len();
             if matches!(tag, Tag::Given | Tag::Family | Tag::Word) && kind != Kind::Org {
-                if let Some(g) = t.given_groups(f) {
-                    ids.extend_from_slice(g);
-                }
+                ids.extend_from_slice(t.given_groups_of(word));
             }
             let gb = ids.len();
             if matches!(tag, Tag::Given | Tag::Family | Tag::Word) && kind != Kind::Org {
-                if let Some(g) = t.nicks.get(f) {
-                    ids.extend_from_slice(g);
-                }
+                ids.extend_from_slice(t.nicks_of(word));
             }
             let nb = ids.len();
             parts.push(PartData {
@@ -1292,21 +1442,15 @@ impl Analyzer {
                 weight: 0.0,
                 group_sig: ids[ga..gb].iter().fold(0, |m, &g| m | 1u64 << (g % 64)),
                 nick_sig: ids[gb..nb].iter().fold(0, |m, &g| m | 1u64 << (g % 64)),
-                generic: tag == Tag::Particle || (kind != Kind::Person && t.org_words.contains(f)),
-                connector: kind == Kind::Org && CONNECTORS.contains(&f),
+                generic: tag == Tag::Particle || (kind != Kind::Person && word.is(Word::ORG)),
+                connector: kind == Kind::Org && is_connector(f),
                 joined: tok.sep != Sep::Space && k > 0,
             });
         }
         // Legal forms spanning several tokens keep their canonical form on
         // the first token only; drop the empty remainder from the parts.
         parts.retain(|p| p.fold.1 > p.fold.0);
-        let mut key_parts: Vec<&str> = parts
-            .iter()
-            .map(|p| sub(&folds, p.fold))
-            .flat_map(|f| f.split(' '))
-            .collect();
-        key_parts.sort_unstable();
-        let key = key_parts.join(" ");
+        let key = build_key(&parts, &folds);
         let mut name = Name {
             original: input.to_string(),
             display,
@@ -1316,7 +1460,7 @@ impl Analyzer {
             titles,
             folds,
             skels,
-            ids,
+            ids: ids.to_vec(),
             parts,
         };
         let len = name.parts.len();
@@ -1329,10 +1473,70 @@ impl Analyzer {
 }
 
 /// Connecting words of organisation names that carry no identity.
-const CONNECTORS: &[&str] = &[
-    "of", "the", "and", "for", "in", "on", "at", "to", "et", "und", "y", "e", "de", "des", "du",
-    "la", "le", "les", "der", "die", "das", "del", "di", "da", "do", "dos",
-];
+fn is_connector(f: &str) -> bool {
+    matches!(
+        f,
+        "of" | "the"
+            | "and"
+            | "for"
+            | "in"
+            | "on"
+            | "at"
+            | "to"
+            | "et"
+            | "und"
+            | "y"
+            | "e"
+            | "de"
+            | "des"
+            | "du"
+            | "la"
+            | "le"
+            | "les"
+            | "der"
+            | "die"
+            | "das"
+            | "del"
+            | "di"
+            | "da"
+            | "do"
+            | "dos"
+    )
+}
+
+/// The comparison key: the words of the parts' folded forms, sorted and
+/// joined by single spaces. Up to 16 words are sorted on the stack.
+fn build_key(parts: &[PartData], folds: &str) -> String {
+    const SMALL: usize = 16;
+    let mut small: [&str; SMALL] = [""; SMALL];
+    let mut n = 0;
+    let mut big: Vec<&str> = Vec::new();
+    for w in parts.iter().flat_map(|p| sub(folds, p.fold).split(' ')) {
+        if n < SMALL {
+            small[n] = w;
+        } else {
+            if big.is_empty() {
+                big.extend_from_slice(&small);
+            }
+            big.push(w);
+        }
+        n += 1;
+    }
+    let words: &mut [&str] = if n <= SMALL {
+        &mut small[..n]
+    } else {
+        &mut big
+    };
+    words.sort_unstable();
+    let mut key = String::with_capacity(folds.len() + n);
+    for (k, w) in words.iter().enumerate() {
+        if k > 0 {
+            key.push(' ');
+        }
+        key.push_str(w);
+    }
+    key
+}
 
 fn letter_mask(f: &str) -> u32 {
     f.bytes().fold(0u32, |m, b| match b {
@@ -1358,6 +1562,17 @@ fn recase_into(text: &str, tag: Tag, first: bool, kind: Kind, all_upper: bool, o
             out.extend(text.chars().flat_map(char::to_uppercase));
         } else {
             out.push_str(text);
+        }
+        return;
+    }
+    if text.is_ascii() {
+        // The same as below without an intermediate string.
+        let b = text.as_bytes();
+        let mc = b.len() > 3 && b[..2].eq_ignore_ascii_case(b"mc");
+        for (k, &c) in b.iter().enumerate() {
+            let c = c.to_ascii_lowercase();
+            let upper = k == 0 || (k == 2 && (mc || (b[1] == b'\'' || b[1] == b'`')));
+            out.push(if upper { c.to_ascii_uppercase() } else { c } as char);
         }
         return;
     }
@@ -1445,6 +1660,22 @@ mod tests {
         assert_eq!(analyze("Bayer Aktiengesellschaft").key(), "ag bayer");
         assert_eq!(analyze("Bayer AG").kind(), Kind::Org);
         assert_eq!(analyze("Banco Santander S.A.").key(), "banco sa santander");
+    }
+
+    #[test]
+    fn word_char_ranges_are_letters() {
+        for c in (0..0x10000u32).filter_map(char::from_u32) {
+            let general = c.is_alphanumeric()
+                || unicode_normalization::char::is_combining_mark(c)
+                || c == '\u{200C}'
+                || c == '\u{200D}';
+            let expected = if c.is_ascii() {
+                c.is_ascii_alphanumeric()
+            } else {
+                general
+            };
+            assert_eq!(is_word_char(c), expected, "{c:?}");
+        }
     }
 
     #[test]

@@ -210,7 +210,7 @@ pub fn is_apostrophe(c: char) -> bool {
 /// assert!(matches!(canonym::fold::nfkc("Müller"), std::borrow::Cow::Borrowed(_)));
 /// ```
 pub fn nfkc(s: &str) -> Cow<'_, str> {
-    if s.is_ascii() || is_nfkc_quick(s.chars()) == IsNormalized::Yes {
+    if s.is_ascii() || s.chars().all(nfkc_stable) || is_nfkc_quick(s.chars()) == IsNormalized::Yes {
         return Cow::Borrowed(s);
     }
     let n: String = s.nfkc().collect();
@@ -219,6 +219,31 @@ pub fn nfkc(s: &str) -> Cow<'_, str> {
     } else {
         Cow::Owned(n)
     }
+}
+
+/// Common characters that NFKC leaves alone whatever their neighbours:
+/// ASCII, the Latin-1 and Latin Extended-A letters without compatibility
+/// decompositions, and the basic Greek, Cyrillic and Arabic letters, CJK
+/// ideographs and Hangul syllables. All have combining class
+/// 0, so a string of them is normalised (checked by a unit test); a cheap
+/// test before the general quick check.
+#[inline]
+fn nfkc_stable(c: char) -> bool {
+    matches!(
+        c as u32,
+        0x00..=0x9F
+            | 0xC0..=0x131
+            | 0x134..=0x13E
+            | 0x141..=0x148
+            | 0x14A..=0x17E
+            | 0x391..=0x3A1
+            | 0x3A3..=0x3CE
+            | 0x400..=0x45F
+            | 0x621..=0x63A
+            | 0x641..=0x64A
+            | 0x4E00..=0x9FFF
+            | 0xAC00..=0xD7A3
+    )
 }
 
 /// Characters whose meaning for folding depends on composition with their
@@ -1793,6 +1818,24 @@ fn hebrew_word(u: &mut [Unit], out: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn nfkc_stable_characters_are_normalised() {
+        use unicode_normalization::char::canonical_combining_class;
+        for c in (0..0x10000u32)
+            .filter_map(char::from_u32)
+            .filter(|&c| nfkc_stable(c))
+        {
+            assert_eq!(canonical_combining_class(c), 0, "{c:?}");
+            assert_eq!(
+                is_nfkc_quick(std::iter::once(c)),
+                IsNormalized::Yes,
+                "{c:?}"
+            );
+            let n: String = std::iter::once(c).nfkc().collect();
+            assert_eq!(n, c.to_string(), "{c:?}");
+        }
+    }
     use proptest::prelude::*;
 
     fn f(s: &str) -> String {

@@ -8,7 +8,7 @@
 //! [`AnalyzerBuilder::add_table`]: crate::AnalyzerBuilder::add_table
 
 use crate::error::{Error, ErrorKind, Problem};
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -99,26 +99,52 @@ pub(crate) struct Tables {
     /// Folded title phrase ("brig gen") → category.
     pub titles: FxHashMap<Box<str>, Box<str>>,
     pub title_max: usize,
-    /// First words of title phrases: a cheap test before phrase lookups.
-    pub title_first: FxHashSet<Box<str>>,
-    pub particles: FxHashSet<Box<str>>,
     /// Folded suffix → canonical, `None` for post-nominals that are dropped.
     pub suffixes: FxHashMap<Box<str>, Option<Box<str>>>,
     /// Folded legal-form phrase ("s a", "aktiengesellschaft") → canonical.
     pub legal: FxHashMap<Box<str>, Box<str>>,
     pub legal_max: usize,
-    pub legal_first: FxHashSet<Box<str>>,
-    pub org_words: FxHashSet<Box<str>>,
-    /// Glued folded given-name form → its variant group ids, a span of
-    /// `given_arena`. Bundled forms borrow from the compiled-in table.
-    given: FxHashMap<Cow<'static, str>, (u32, u32)>,
-    given_arena: Vec<u32>,
+    /// Every single folded word the analyser asks about, with what it is
+    /// (see [`Word`]): one hash lookup per token answers every table.
+    /// Bundled given-name forms borrow from the compiled-in table.
+    words: FxHashMap<Cow<'static, str>, Word>,
+    /// Group ids of given names and nicknames, spans of which [`Word`]s
+    /// hold. A span is replaced, not edited, when a form gains a group.
+    arena: Vec<u32>,
     /// Group ids of tables added at run time (their own namespace).
     given_ids: FxHashMap<Box<str>, u32>,
     given_next: u32,
-    /// Glued folded form → nickname group ids.
-    pub nicks: FxHashMap<Box<str>, Vec<u32>>,
     nick_ids: FxHashMap<Box<str>, u32>,
+}
+
+/// What one folded word is, across every table: flags and the spans of its
+/// given-name and nickname group ids.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Word {
+    flags: u8,
+    given: (u32, u32),
+    nicks: (u32, u32),
+}
+
+impl Word {
+    /// A particle (al, bin, van).
+    pub const PARTICLE: u8 = 1;
+    /// An organisation word (Ministry, Bank).
+    pub const ORG: u8 = 1 << 1;
+    /// The first word of a title phrase.
+    pub const TITLE_FIRST: u8 = 1 << 2;
+    /// The first word of a legal-form phrase.
+    pub const LEGAL_FIRST: u8 = 1 << 3;
+    /// A suffix (generational or post-nominal).
+    pub const SUFFIX: u8 = 1 << 4;
+    /// A known given-name form.
+    pub const GIVEN: u8 = 1 << 5;
+
+    /// Whether every flag in `flags` is set.
+    #[inline]
+    pub fn is(self, flags: u8) -> bool {
+        self.flags & flags == flags
+    }
 }
 
 /// Splits a table line into trimmed TAB-separated fields.
@@ -154,32 +180,76 @@ impl Tables {
         let rows = text
             .lines()
             .filter(|l| !l.starts_with('#') && !l.is_empty());
-        self.given.reserve(text.len() / 16);
+        self.words.reserve(text.len() / 16);
         for line in rows {
             let Some((form, ids)) = line.split_once('\t') else {
                 continue;
             };
-            let a = self.given_arena.len() as u32;
+            let a = self.arena.len() as u32;
             for id in ids.split(',') {
                 let id: u32 = id.parse().expect("bundled given-name ids are numbers");
                 self.given_next = self.given_next.max(id + 1);
-                self.given_arena.push(id);
+                self.arena.push(id);
             }
-            self.given
-                .insert(Cow::Borrowed(form), (a, self.given_arena.len() as u32));
+            let word = self.words.entry(Cow::Borrowed(form)).or_default();
+            word.flags |= Word::GIVEN;
+            word.given = (a, self.arena.len() as u32);
         }
     }
 
-    /// The variant groups of a glued folded form, if it is a known name.
-    pub fn given_groups(&self, form: &str) -> Option<&[u32]> {
-        self.given
-            .get(form)
-            .map(|&(a, b)| &self.given_arena[a as usize..b as usize])
+    /// Everything the tables know about one folded word (the default, no
+    /// flags and no groups, for an unknown word).
+    #[inline]
+    pub fn word(&self, form: &str) -> Word {
+        self.words.get(form).copied().unwrap_or_default()
     }
 
-    /// Whether a glued folded form is a known given name.
-    pub fn is_given(&self, form: &str) -> bool {
-        self.given.contains_key(form)
+    /// Sets `flags` on a folded word.
+    fn flag(&mut self, form: &str, flags: u8) {
+        match self.words.get_mut(form) {
+            Some(w) => w.flags |= flags,
+            None => {
+                let w = Word {
+                    flags,
+                    ..Word::default()
+                };
+                self.words.insert(Cow::Owned(form.to_string()), w);
+            }
+        }
+    }
+
+    /// The given-name variant groups of a word (sorted; empty if none).
+    #[inline]
+    pub fn given_groups_of(&self, w: Word) -> &[u32] {
+        &self.arena[w.given.0 as usize..w.given.1 as usize]
+    }
+
+    /// The nickname groups of a word (sorted; empty if none).
+    #[inline]
+    pub fn nicks_of(&self, w: Word) -> &[u32] {
+        &self.arena[w.nicks.0 as usize..w.nicks.1 as usize]
+    }
+
+    /// Adds group `id` to the given-name (`nick` false) or nickname groups
+    /// of a glued folded form, keeping them sorted and unique.
+    fn add_group(&mut self, form: String, id: u32, nick: bool) {
+        let w = self.word(&form);
+        let mut ids = if nick {
+            self.nicks_of(w).to_vec()
+        } else {
+            self.given_groups_of(w).to_vec()
+        };
+        push_unique(&mut ids, id);
+        let a = self.arena.len() as u32;
+        self.arena.extend_from_slice(&ids);
+        let span = (a, self.arena.len() as u32);
+        let entry = self.words.entry(Cow::Owned(form)).or_default();
+        if nick {
+            entry.nicks = span;
+        } else {
+            entry.flags |= Word::GIVEN;
+            entry.given = span;
+        }
     }
 
     /// Parses `text` as a table of kind `table` and merges it in. Nothing is
@@ -242,12 +312,11 @@ impl Tables {
             Table::Titles => {
                 let p = phrase(f[0]);
                 self.title_max = self.title_max.max(p.split(' ').count());
-                self.title_first
-                    .insert(p.split(' ').next().unwrap_or("").into());
+                self.flag(p.split(' ').next().unwrap_or(""), Word::TITLE_FIRST);
                 self.titles.insert(p.into(), f[1].into());
             }
             Table::Particles => {
-                self.particles.insert(phrase(f[0]).into());
+                self.flag(&phrase(f[0]), Word::PARTICLE);
             }
             Table::Suffixes => {
                 let canon = if f[1] == "-" {
@@ -255,17 +324,18 @@ impl Tables {
                 } else {
                     Some(glued(f[1]).into())
                 };
-                self.suffixes.insert(glued(f[0]).into(), canon);
+                let g = glued(f[0]);
+                self.flag(&g, Word::SUFFIX);
+                self.suffixes.insert(g.into(), canon);
             }
             Table::LegalForms => {
                 let p = phrase(f[0]);
                 self.legal_max = self.legal_max.max(p.split(' ').count());
-                self.legal_first
-                    .insert(p.split(' ').next().unwrap_or("").into());
+                self.flag(p.split(' ').next().unwrap_or(""), Word::LEGAL_FIRST);
                 self.legal.insert(p.into(), phrase(f[1]).into());
             }
             Table::OrgWords => {
-                self.org_words.insert(phrase(f[0]).into());
+                self.flag(&phrase(f[0]), Word::ORG);
             }
             Table::GivenNames => {
                 let next = self.given_next;
@@ -276,22 +346,17 @@ impl Tables {
                     if g.len() < 2 {
                         continue;
                     }
-                    let mut ids: Vec<u32> = self.given_groups(&g).unwrap_or(&[]).to_vec();
-                    push_unique(&mut ids, id);
-                    let a = self.given_arena.len() as u32;
-                    self.given_arena.extend_from_slice(&ids);
-                    self.given
-                        .insert(Cow::Owned(g), (a, self.given_arena.len() as u32));
+                    self.add_group(g, id, false);
                 }
             }
             Table::Nicknames => {
                 let name = glued(f[0]);
                 let next = self.nick_ids.len() as u32;
                 let id = *self.nick_ids.entry(name.as_str().into()).or_insert(next);
-                push_unique(self.nicks.entry(name.into()).or_default(), id);
+                self.add_group(name, id, true);
                 let nick = glued(f[1]);
                 if nick.len() >= 2 {
-                    push_unique(self.nicks.entry(nick.into()).or_default(), id);
+                    self.add_group(nick, id, true);
                 }
             }
         }
