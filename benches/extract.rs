@@ -1,6 +1,7 @@
 //! Name extraction throughput, in bytes of text per second: the seed
 //! articles and the news test texts, shuffled and repeated to about 8 MB,
-//! extracted one document at a time and as one long document.
+//! extracted one document at a time and as one long document, and found
+//! and resolved end to end ([`canonym::Extractor::extract`]).
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
 use std::fs;
@@ -64,6 +65,16 @@ fn bench(c: &mut Criterion) {
                 black_box(ex.find(black_box(d)));
             }
         })
+    });
+    let ids: Vec<String> = (0..corpus.len()).map(|i| format!("doc{i}")).collect();
+    let batch: Vec<canonym::Document<'_>> = corpus
+        .iter()
+        .zip(&ids)
+        .map(|(text, id)| canonym::Document { id, text })
+        .collect();
+    let resolver = canonym::Resolver::new();
+    group.bench_function("find_and_resolve", |b| {
+        b.iter(|| black_box(ex.extract(&resolver, black_box(&batch))))
     });
     group.throughput(Throughput::Bytes(joined.len() as u64));
     group.bench_function("one_long_document", |b| {

@@ -41,7 +41,7 @@ use crate::tables::phrase;
 use aho_corasick::{AhoCorasick, MatchKind};
 use once_cell::sync::Lazy;
 use rustc_hash::{FxHashMap, FxHashSet};
-use std::sync::Arc;
+use std::sync::{Arc, RwLock};
 
 /// The longest run of capitalised words considered as one candidate name;
 /// longer runs are cut. Keeps the work per word bounded.
@@ -264,27 +264,96 @@ const ABBREVIATIONS: &[&str] = &[
 /// headline.
 const TAG_LINES: &[&str] = &["tags", "tag", "keywords", "topics", "subjects", "related"];
 
+/// A cheap hash of a folded word, for the [`Bloom`] pre-tests.
+#[inline]
+fn word_hash(f: &str) -> u32 {
+    let b = f.as_bytes();
+    let n = b.len();
+    if n == 0 {
+        return 0;
+    }
+    let x = (n as u32)
+        ^ (b[0] as u32) << 7
+        ^ (b[n / 2] as u32) << 14
+        ^ (b[n - 1] as u32) << 21
+        ^ (b[n.min(2) - 1] as u32) << 26;
+    x.wrapping_mul(0x9E37_79B1)
+}
+
+/// A one-hash Bloom filter over folded words: a cheap "certainly not in
+/// the set" before a hash-set lookup.
+struct Bloom {
+    bits: Vec<u64>,
+    shift: u32,
+}
+
+impl Bloom {
+    /// A filter for about `n` words.
+    fn with_capacity(n: usize) -> Bloom {
+        let bits = (n * 16).next_power_of_two().max(1 << 10);
+        Bloom {
+            bits: vec![0; bits / 64],
+            shift: 32 - bits.trailing_zeros(),
+        }
+    }
+
+    fn insert(&mut self, f: &str) {
+        let i = (word_hash(f) >> self.shift) as usize;
+        self.bits[i / 64] |= 1 << (i % 64);
+    }
+
+    #[inline]
+    fn may_contain(&self, f: &str) -> bool {
+        let i = (word_hash(f) >> self.shift) as usize;
+        self.bits[i / 64] & (1 << (i % 64)) != 0
+    }
+}
+
+/// A set of folded words or phrases with a Bloom pre-test: most words of
+/// running text are in none of the lexicon's sets.
+struct WordSet {
+    set: FxHashSet<Box<str>>,
+    bloom: Bloom,
+}
+
+impl WordSet {
+    fn new(set: FxHashSet<Box<str>>) -> WordSet {
+        let mut bloom = Bloom::with_capacity(set.len().max(256) * 4);
+        for f in &set {
+            bloom.insert(f);
+        }
+        WordSet { set, bloom }
+    }
+
+    #[inline]
+    fn contains(&self, f: &str) -> bool {
+        self.bloom.may_contain(f) && self.set.contains(f)
+    }
+}
+
 struct Lexicon {
     /// Folded title phrase → whether it is a formal title (true) or a weak
     /// role noun (false).
     titles: FxHashMap<Box<str>, bool>,
     title_first: FxHashSet<Box<str>>,
+    /// Pre-test for `title_first`.
+    title_first_bloom: Bloom,
     /// Bit `n` set when some title starts with a word of `n` bytes: a
     /// cheap test before hashing.
     title_shapes: u64,
     /// Every word prefix of a title phrase ("minister", "minister of").
     title_prefixes: FxHashSet<Box<str>>,
     title_max: usize,
-    particles: FxHashSet<Box<str>>,
-    org_words: FxHashSet<Box<str>>,
-    legal: FxHashSet<Box<str>>,
+    particles: WordSet,
+    org_words: WordSet,
+    legal: WordSet,
     legal_max: usize,
     /// First words of legal forms.
-    legal_first: FxHashSet<Box<str>>,
-    places: FxHashSet<Box<str>>,
-    nationalities: FxHashSet<Box<str>>,
-    stopwords: FxHashSet<Box<str>>,
-    known_orgs: FxHashSet<Box<str>>,
+    legal_first: WordSet,
+    places: WordSet,
+    nationalities: WordSet,
+    stopwords: WordSet,
+    known_orgs: WordSet,
     features: FxHashSet<&'static str>,
 }
 
@@ -316,10 +385,14 @@ impl Lexicon {
         for r in ROLES {
             titles.entry(phrase(r).into()).or_insert(false);
         }
-        let title_first = titles
+        let title_first: FxHashSet<Box<str>> = titles
             .keys()
             .map(|p| p.split(' ').next().unwrap_or("").into())
             .collect();
+        let mut title_first_bloom = Bloom::with_capacity(title_first.len() * 4);
+        for f in &title_first {
+            title_first_bloom.insert(f);
+        }
         let title_max = titles
             .keys()
             .map(|p| p.split(' ').count())
@@ -339,10 +412,12 @@ impl Lexicon {
             }
         }
         let legal = phrase_set(include_str!("../data/legal_forms.tsv"));
-        let legal_first = legal
-            .iter()
-            .map(|p| p.split(' ').next().unwrap_or("").into())
-            .collect();
+        let legal_first = WordSet::new(
+            legal
+                .iter()
+                .map(|p| p.split(' ').next().unwrap_or("").into())
+                .collect(),
+        );
         let legal_max = legal
             .iter()
             .map(|p| p.split(' ').count())
@@ -351,18 +426,19 @@ impl Lexicon {
         Lexicon {
             titles,
             title_first,
+            title_first_bloom,
             title_prefixes,
             title_shapes,
             title_max,
-            particles: phrase_set(include_str!("../data/particles.txt")),
-            org_words: phrase_set(include_str!("../data/org_words.txt")),
-            legal,
+            particles: WordSet::new(phrase_set(include_str!("../data/particles.txt"))),
+            org_words: WordSet::new(phrase_set(include_str!("../data/org_words.txt"))),
+            legal: WordSet::new(legal),
             legal_max,
             legal_first,
-            places: phrase_set(include_str!("../data/places.txt")),
-            nationalities: phrase_set(include_str!("../data/nationalities.txt")),
-            stopwords: phrase_set(include_str!("../data/stopwords.txt")),
-            known_orgs: phrase_set(include_str!("../data/known_orgs.txt")),
+            places: WordSet::new(phrase_set(include_str!("../data/places.txt"))),
+            nationalities: WordSet::new(phrase_set(include_str!("../data/nationalities.txt"))),
+            stopwords: WordSet::new(phrase_set(include_str!("../data/stopwords.txt"))),
+            known_orgs: WordSet::new(phrase_set(include_str!("../data/known_orgs.txt"))),
             features: FEATURE_WORDS.iter().copied().collect(),
         }
     }
@@ -497,6 +573,7 @@ impl ExtractorBuilder {
                 analyzer,
                 gazetteer,
                 fuzzy: self.fuzzy.unwrap_or(true),
+                given: RwLock::default(),
             }),
         }
     }
@@ -507,7 +584,13 @@ struct Inner {
     analyzer: Analyzer,
     gazetteer: Option<Gazetteer>,
     fuzzy: bool,
+    /// Folded word → whether the analyser knows it as a given name; shared
+    /// by every call, cleared when it reaches [`GIVEN_CACHE_MAX`] words.
+    given: RwLock<FxHashMap<Box<str>, bool>>,
 }
+
+/// The most words the shared given-name cache holds.
+const GIVEN_CACHE_MAX: usize = 1 << 16;
 
 /// Finds person and organisation mentions in running text. Cheap to clone;
 /// safe to share between threads.
@@ -594,6 +677,11 @@ impl Doc<'_> {
     fn fold(&self, k: usize) -> &str {
         let (a, b) = self.toks[k].fold;
         &self.folds[a as usize..b as usize]
+    }
+
+    /// The folds of tokens `[s, e)` joined by single spaces.
+    fn phrase(&self, s: usize, e: usize) -> &str {
+        &self.folds[self.toks[s].fold.0 as usize..self.toks[e - 1].fold.1 as usize]
     }
 }
 
@@ -692,7 +780,6 @@ impl Extractor {
             lex,
             doc: &doc,
             lower_seen: lower_words(&doc),
-            given: FxHashMap::default(),
             out: Vec::new(),
             taken: vec![false; doc.toks.len()],
         };
@@ -777,6 +864,37 @@ fn camel_cuts(w: &str, cuts: &mut Vec<usize>) {
 
 fn new_tok(text: &str, start: usize, end: usize, gap: Gap, folds: &mut String) -> Tok {
     let w = &text[start..end];
+    let wb = w.as_bytes();
+    if !wb.is_empty() && wb.iter().all(u8::is_ascii_alphanumeric) {
+        // Plain ASCII letters and digits: the fold is the lower-case word.
+        let mut up = 0u32;
+        let mut lo = 0u32;
+        let mut digits = 0u32;
+        for &b in wb {
+            up += b.is_ascii_uppercase() as u32;
+            lo += b.is_ascii_lowercase() as u32;
+            digits += b.is_ascii_digit() as u32;
+        }
+        folds.push(' ');
+        let a = folds.len();
+        folds.push_str(w);
+        folds[a..].make_ascii_lowercase();
+        debug_assert_eq!(&folds[a..], fold::fold_token(w));
+        return Tok {
+            start,
+            end,
+            fold: (a as u32, folds.len() as u32),
+            gap,
+            cap: wb[0].is_ascii_uppercase(),
+            lower: wb[0].is_ascii_lowercase(),
+            upper: up >= 2 && lo == 0,
+            digit: digits > 0,
+            dotted: false,
+            poss: false,
+            letters: up + lo,
+            title: None,
+        };
+    }
     let mut up = 0u32;
     let mut lo = 0u32;
     let mut digit = false;
@@ -798,6 +916,9 @@ fn new_tok(text: &str, start: usize, end: usize, gap: Gap, folds: &mut String) -
         }
     }
     let first = w.chars().next().unwrap_or(' ');
+    // Folds are stored one space apart, so that the folds of a range of
+    // tokens joined by spaces is a slice.
+    folds.push(' ');
     let a = folds.len();
     fold::fold_token_into(w, folds);
     Tok {
@@ -816,12 +937,56 @@ fn new_tok(text: &str, start: usize, end: usize, gap: Gap, folds: &mut String) -
     }
 }
 
+/// The character at byte `i` of `s` and its length, with a shortcut for
+/// ASCII.
+#[inline]
+fn char_at(s: &str, i: usize) -> (char, usize) {
+    let b = s.as_bytes()[i];
+    if b < 0x80 {
+        return (b as char, 1);
+    }
+    let c = s[i..].chars().next().unwrap_or(' ');
+    (c, c.len_utf8())
+}
+
+/// The byte length of the whitespace-delimited chunk at the start of `s`,
+/// and whether it could be a link (holds ':', '@' or '.').
+fn chunk_len(s: &str) -> (usize, bool) {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    let mut marks = false;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            if (b as char).is_whitespace() {
+                break;
+            }
+            marks |= matches!(b, b':' | b'@' | b'.');
+            i += 1;
+        } else {
+            let (c, n) = char_at(s, i);
+            if c.is_whitespace() {
+                break;
+            }
+            i += n;
+        }
+    }
+    (i, marks)
+}
+
 /// Splits the text into word tokens, with gaps, possessives and skipped
 /// regions (links, headlines).
 fn tokenize<'a>(text: &'a str, lex: &Lexicon) -> Doc<'a> {
     let mut toks: Vec<Tok> = Vec::with_capacity(text.len() / 6);
-    let mut folds = String::with_capacity(text.len());
+    let mut folds = String::with_capacity(text.len() + text.len() / 6);
     let mut cuts = Vec::new();
+    // Where the last alphanumeric character starts: a line has more text
+    // after it when that is past the line's end.
+    let last_alnum = text
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_alphanumeric())
+        .map(|(i, _)| i);
     // Line by line, for headlines; chunk by chunk, for links.
     let mut line_start = 0usize;
     let bytes = text.as_bytes();
@@ -829,12 +994,13 @@ fn tokenize<'a>(text: &'a str, lex: &Lexicon) -> Doc<'a> {
     while line_start < text.len() {
         let line_end = memchr_nl(bytes, line_start);
         let line = &text[line_start..line_end];
-        let more = text[line_end..].chars().any(char::is_alphanumeric);
+        let more = last_alnum.is_some_and(|p| p >= line_end);
         if is_headline(line, more) {
             gap = Gap::Break;
             line_start = line_end + 1;
             continue;
         }
+        let lb = line.as_bytes();
         // Gap state: what has been seen since the last token.
         let mut seen_space = false;
         let mut seen_other = false;
@@ -843,26 +1009,36 @@ fn tokenize<'a>(text: &'a str, lex: &Lexicon) -> Doc<'a> {
         let mut amp = false;
         let mut dot_first = false;
         let mut any = false;
-        let mut it = line.char_indices().peekable();
         let mut chunk_checked_to = 0usize;
-        while let Some((i, c)) = it.next() {
+        let mut i = 0usize;
+        while i < lb.len() {
+            let b = lb[i];
+            // Lower-case ASCII letters after a space: the common case, a
+            // word with no link to check once its chunk is known.
+            let (c, clen) = if b < 0x80 {
+                (b as char, 1)
+            } else {
+                char_at(line, i)
+            };
             let abs = line_start + i;
             // Links: check each whitespace-delimited chunk once.
             if i >= chunk_checked_to && !c.is_whitespace() {
-                let rest = &line[i..];
-                let len = rest.find(char::is_whitespace).unwrap_or(rest.len());
+                let (len, marks) = chunk_len(&line[i..]);
                 chunk_checked_to = i + len;
-                if is_link(&rest[..len]) {
-                    while it.peek().is_some_and(|&(j, _)| j < i + len) {
-                        it.next();
-                    }
+                if marks && is_link(&line[i..i + len]) {
+                    i += len;
                     seen_other = true;
                     any = true;
                     continue;
                 }
             }
-            let starts_word = is_word_char(c);
+            let starts_word = if b < 0x80 {
+                b.is_ascii_alphanumeric()
+            } else {
+                is_word_char(c)
+            };
             if !starts_word {
+                i += clen;
                 any = true;
                 if c.is_whitespace() {
                     seen_space = true;
@@ -881,17 +1057,34 @@ fn tokenize<'a>(text: &'a str, lex: &Lexicon) -> Doc<'a> {
             }
             // A word: letters, digits, inner apostrophes and full stops.
             let start = abs;
-            let mut end = abs + c.len_utf8();
+            let mut j = i + clen;
+            let mut end = line_start + j;
             let mut dotted = false;
             let mut poss = false;
-            while let Some(&(j, d)) = it.peek() {
-                if is_word_char(d) {
-                    it.next();
-                    end = line_start + j + d.len_utf8();
+            // ASCII throughout, and no capital after the first letter: no
+            // camel-case split to look for.
+            let mut ascii = b < 0x80;
+            let mut inner_cap = false;
+            let mut digits = b.is_ascii_digit() as u32;
+            let mut apostrophe = false;
+            while j < lb.len() {
+                let db = lb[j];
+                if db < 0x80 && db.is_ascii_alphanumeric() {
+                    inner_cap |= db.is_ascii_uppercase();
+                    digits += db.is_ascii_digit() as u32;
+                    j += 1;
+                    end = line_start + j;
+                    continue;
+                }
+                let (d, dlen) = char_at(line, j);
+                if db >= 0x80 && is_word_char(d) {
+                    ascii = false;
+                    j += dlen;
+                    end = line_start + j;
                     continue;
                 }
                 if fold::is_apostrophe(d) || d == '.' {
-                    let after = &line[j + d.len_utf8()..];
+                    let after = &line[j + dlen..];
                     let mut ac = after.chars();
                     let n1 = ac.next();
                     if fold::is_apostrophe(d) {
@@ -900,8 +1093,7 @@ fn tokenize<'a>(text: &'a str, lex: &Lexicon) -> Doc<'a> {
                             matches!(n1, Some('s') | Some('S')) && !n2.is_some_and(is_word_char);
                         if s_end {
                             // Possessive 's: consumed, not part of the word.
-                            it.next();
-                            it.next();
+                            j += dlen + 1;
                             poss = true;
                             break;
                         }
@@ -909,24 +1101,27 @@ fn tokenize<'a>(text: &'a str, lex: &Lexicon) -> Doc<'a> {
                             // Plural possessive (Philips') or a closing quote.
                             break;
                         }
-                        it.next();
-                        end = line_start + j + d.len_utf8();
+                        ascii &= db < 0x80;
+                        apostrophe = true;
+                        j += dlen;
+                        end = line_start + j;
                         continue;
                     }
                     if n1.is_some_and(|x| x.is_alphabetic()) {
-                        it.next();
-                        end = line_start + j + 1;
+                        j += 1;
+                        end = line_start + j;
                         dotted = true;
                         continue;
                     }
                     if dotted {
                         // The closing dot of "U.S." belongs to the word.
-                        it.next();
-                        end = line_start + j + 1;
+                        j += 1;
+                        end = line_start + j;
                     }
                 }
                 break;
             }
+            i = j;
             let g = if !any {
                 gap
             } else if seen_other || (hyphens > 0 && (seen_space || comma)) || hyphens > 1 {
@@ -943,13 +1138,42 @@ fn tokenize<'a>(text: &'a str, lex: &Lexicon) -> Doc<'a> {
                 Gap::Space
             };
             let g = if toks.is_empty() { Gap::Break } else { g };
-            let w = &text[start..end];
             if dotted {
                 let mut t = new_tok(text, start, end, g, &mut folds);
                 t.dotted = true;
                 t.poss = poss;
                 toks.push(t);
+            } else if ascii && !inner_cap && !apostrophe {
+                // ASCII letters and digits, no capital after the first: the
+                // fold is the lower-case word.
+                let w = &text[start..end];
+                folds.push(' ');
+                let a = folds.len();
+                folds.push_str(w);
+                folds[a..].make_ascii_lowercase();
+                debug_assert_eq!(&folds[a..], fold::fold_token(w));
+                let letters = w.len() as u32 - digits;
+                let up = b.is_ascii_uppercase() as u32;
+                toks.push(Tok {
+                    start,
+                    end,
+                    fold: (a as u32, folds.len() as u32),
+                    gap: g,
+                    cap: up == 1,
+                    lower: b.is_ascii_lowercase(),
+                    upper: up >= 2 && letters == up,
+                    digit: digits > 0,
+                    dotted: false,
+                    poss,
+                    letters,
+                    title: None,
+                });
+            } else if ascii && !inner_cap {
+                let mut t = new_tok(text, start, end, g, &mut folds);
+                t.poss = poss;
+                toks.push(t);
             } else {
+                let w = &text[start..end];
                 camel_cuts(w, &mut cuts);
                 let mut a = start;
                 for (m, &cut) in cuts.iter().chain(std::iter::once(&w.len())).enumerate() {
@@ -1003,7 +1227,8 @@ fn resolve_dots(doc: &mut Doc<'_>, lex: &Lexicon) {
         let f = doc.fold(k - 1);
         let joins = (p.letters == 1 && p.cap)
             || p.dotted
-            || ((lex.title_first.contains(f) || ABBREVIATIONS.contains(&f))
+            || (((lex.title_first_bloom.may_contain(f) && lex.title_first.contains(f))
+                || ABBREVIATIONS.contains(&f))
                 && p.letters <= 5
                 && !p.lower);
         doc.toks[k].gap = if joins { Gap::Space } else { Gap::Break };
@@ -1013,19 +1238,38 @@ fn resolve_dots(doc: &mut Doc<'_>, lex: &Lexicon) {
 /// Lower-case words of the document, folded: a capitalised word that also
 /// occurs in lower case is probably a common word.
 fn lower_words<'d>(doc: &'d Doc<'_>) -> FxHashSet<&'d str> {
-    // Only words that are also written capitalised matter.
-    let caps: FxHashSet<&str> = doc
-        .toks
-        .iter()
-        .enumerate()
-        .filter(|(_, t)| t.cap && t.letters >= 3)
-        .map(|(k, _)| doc.fold(k))
-        .collect();
-    let mut set = FxHashSet::default();
+    // Only words that are also written capitalised matter: a Bloom filter
+    // of the capitalised words keeps most lower-case words out of the
+    // hash sets, and one of the candidates keeps most capitalised words out.
+    let caps = |t: &Tok| t.cap && t.letters >= 3;
+    let lower = |t: &Tok| t.lower && t.letters >= 3 && !matches!(t.gap, Gap::Hyphen | Gap::Glued);
+    let mut cap_bloom = Bloom::with_capacity(doc.toks.len() / 4);
     for (k, t) in doc.toks.iter().enumerate() {
-        if t.lower && t.letters >= 3 && !matches!(t.gap, Gap::Hyphen | Gap::Glued) {
+        if caps(t) {
+            cap_bloom.insert(doc.fold(k));
+        }
+    }
+    let mut cands: FxHashSet<&str> = FxHashSet::default();
+    for (k, t) in doc.toks.iter().enumerate() {
+        if lower(t) {
             let f = doc.fold(k);
-            if caps.contains(f) {
+            if cap_bloom.may_contain(f) {
+                cands.insert(f);
+            }
+        }
+    }
+    let mut set = FxHashSet::default();
+    if cands.is_empty() {
+        return set;
+    }
+    let mut cand_bloom = Bloom::with_capacity(cands.len());
+    for f in &cands {
+        cand_bloom.insert(f);
+    }
+    for (k, t) in doc.toks.iter().enumerate() {
+        if caps(t) {
+            let f = doc.fold(k);
+            if cand_bloom.may_contain(f) && cands.contains(f) {
                 set.insert(f);
             }
         }
@@ -1039,18 +1283,20 @@ fn lower_words<'d>(doc: &'d Doc<'_>) -> FxHashSet<&'d str> {
 
 fn mark_titles(doc: &mut Doc<'_>, lex: &Lexicon) {
     let n = doc.toks.len();
-    let mut buf = String::new();
     let mut k = 0;
     while k < n {
         let t = &doc.toks[k];
         let f = doc.fold(k);
         let shape = f.len().min(63) as u64;
-        if t.digit || lex.title_shapes & (1 << shape) == 0 || !lex.title_first.contains(f) {
+        if t.digit
+            || lex.title_shapes & (1 << shape) == 0
+            || !lex.title_first_bloom.may_contain(f)
+            || !lex.title_first.contains(f)
+        {
             k += 1;
             continue;
         }
         let mut best: Option<(usize, bool)> = None;
-        buf.clear();
         let mut len = 0;
         while len < lex.title_max && k + len < n {
             let m = k + len;
@@ -1061,14 +1307,13 @@ fn mark_titles(doc: &mut Doc<'_>, lex: &Lexicon) {
                 if !ok {
                     break;
                 }
-                buf.push(' ');
             }
-            buf.push_str(doc.fold(m));
             len += 1;
-            if !lex.title_prefixes.contains(buf.as_str()) {
+            let p = doc.phrase(k, k + len);
+            if !lex.title_prefixes.contains(p) {
                 break;
             }
-            if let Some(&formal) = lex.titles.get(buf.as_str()) {
+            if let Some(&formal) = lex.titles.get(p) {
                 best = Some((len, formal));
             }
         }
@@ -1078,8 +1323,8 @@ fn mark_titles(doc: &mut Doc<'_>, lex: &Lexicon) {
         };
         let first = &doc.toks[k];
         let lowercase_ok = !first.lower || {
-            let p = &buf_prefix(doc, k, len);
-            p.len() >= 4 && !LOWER_DENY.contains(&p.as_str())
+            let p = doc.phrase(k, k + len);
+            p.len() >= 4 && !LOWER_DENY.contains(&p)
         };
         // "He" is not "H.E.": a one-word title that is also a stopword counts
         // only when written with dots or in capitals.
@@ -1089,7 +1334,7 @@ fn mark_titles(doc: &mut Doc<'_>, lex: &Lexicon) {
             k += 1;
             continue;
         }
-        let p = buf_prefix(doc, k, len);
+        let p = doc.phrase(k, k + len).to_string();
         let id = doc.titles.len() as u32;
         for m in k..k + len {
             doc.toks[m].title = Some(id);
@@ -1124,17 +1369,6 @@ fn mark_titles(doc: &mut Doc<'_>, lex: &Lexicon) {
             doc.toks[a].title = None;
         }
     }
-}
-
-fn buf_prefix(doc: &Doc<'_>, k: usize, len: usize) -> String {
-    let mut s = String::new();
-    for m in k..k + len {
-        if m > k {
-            s.push(' ');
-        }
-        s.push_str(doc.fold(m));
-    }
-    s
 }
 
 // ---------------------------------------------------------------------------
@@ -1228,18 +1462,17 @@ struct State<'a, 'd> {
     lex: &'a Lexicon,
     doc: &'d Doc<'d>,
     lower_seen: FxHashSet<&'d str>,
-    given: FxHashMap<String, bool>,
     out: Vec<Found>,
     taken: Vec<bool>,
 }
 
-impl State<'_, '_> {
+impl<'d> State<'_, 'd> {
     fn fold(&self, k: usize) -> &str {
         self.doc.fold(k)
     }
 
-    fn phrase(&self, s: usize, e: usize) -> String {
-        buf_prefix(self.doc, s, e - s)
+    fn phrase(&self, s: usize, e: usize) -> &'d str {
+        self.doc.phrase(s, e)
     }
 
     fn push(&mut self, s: usize, e: usize, kind: Kind) {
@@ -1258,7 +1491,16 @@ impl State<'_, '_> {
         let start = self.doc.toks[s].start;
         let end = self.doc.toks[e - 1].end;
         let text = &self.doc.text[start..end];
-        let name = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let plain = text.is_ascii()
+            && !text.contains("  ")
+            && !text
+                .bytes()
+                .any(|b| b != b' ' && b.is_ascii_whitespace() || b == 0x0b);
+        let name = if plain {
+            text.to_string()
+        } else {
+            text.split_whitespace().collect::<Vec<_>>().join(" ")
+        };
         for t in &mut self.taken[s..e] {
             *t = true;
         }
@@ -1300,18 +1542,23 @@ impl State<'_, '_> {
         Some(self.doc.titles[id as usize].3)
     }
 
-    fn is_known_given(&mut self, k: usize) -> bool {
+    fn is_known_given(&self, k: usize) -> bool {
         let f = self.fold(k);
         if f.len() < 2 {
             return false;
         }
-        if let Some(&v) = self.given.get(f) {
+        let cache = &self.ex.given;
+        if let Some(&v) = cache.read().ok().and_then(|m| m.get(f).copied()).as_ref() {
             return v;
         }
-        let f = f.to_string();
-        let name = self.ex.analyzer.analyze(&f);
+        let name = self.ex.analyzer.analyze(f);
         let v = name.parts().next().is_some_and(|p| !p.groups().is_empty());
-        self.given.insert(f, v);
+        if let Ok(mut m) = cache.write() {
+            if m.len() >= GIVEN_CACHE_MAX {
+                m.clear();
+            }
+            m.insert(f.into(), v);
+        }
         v
     }
 
@@ -1343,7 +1590,7 @@ impl State<'_, '_> {
         if s2 >= e2 {
             return false;
         }
-        if self.lex.known_orgs.contains(self.phrase(s2, e2).as_str()) {
+        if self.lex.known_orgs.contains(self.phrase(s2, e2)) {
             return true;
         }
         // A legal form at the end.
@@ -1355,7 +1602,7 @@ impl State<'_, '_> {
                 continue;
             }
             let p = self.phrase(e2 - len, e2);
-            if self.lex.legal.contains(p.as_str()) {
+            if self.lex.legal.contains(p) {
                 let t = &toks[e2 - len];
                 if len > 1 || !t.lower {
                     return true;
@@ -1366,7 +1613,7 @@ impl State<'_, '_> {
         let mains = (s2..e2).filter(|&k| !self.is_particle(k)).count();
         mains >= 2
             && (s2..e2).any(|k| self.lex.org_words.contains(self.fold(k)))
-            && !self.lex.places.contains(self.phrase(s2, e2).as_str())
+            && !self.lex.places.contains(self.phrase(s2, e2))
     }
 
     /// The end of a legal form written right after token `e - 1`
@@ -1388,7 +1635,7 @@ impl State<'_, '_> {
                     Gap::Space | Gap::Glued | Gap::Hyphen | Gap::Amp
                 ) && (k == e || !toks[k - 1].poss)
             });
-            if joined && self.lex.legal.contains(self.phrase(e, e + len).as_str()) {
+            if joined && self.lex.legal.contains(self.phrase(e, e + len)) {
                 return Some(e + len);
             }
         }
@@ -1438,8 +1685,8 @@ impl State<'_, '_> {
 
     fn is_place_run(&self, s: usize, e: usize) -> bool {
         let p = self.phrase(s, e);
-        self.lex.places.contains(p.as_str())
-            || self.lex.nationalities.contains(p.as_str())
+        self.lex.places.contains(p)
+            || self.lex.nationalities.contains(p)
             || (s..e).all(|k| {
                 let f = self.fold(k);
                 self.lex.places.contains(f) || self.lex.is_nationality(f) || self.is_particle(k)
@@ -1679,43 +1926,52 @@ impl State<'_, '_> {
     /// Second pass: runs that repeat part of a person found in this
     /// document ("Nyakarundi", "Von der Leyen", "He Lifeng").
     fn back_references(&mut self, pending: &[(usize, usize)]) {
-        let mut known: FxHashSet<String> = FxHashSet::default();
+        // The person mentions' folded words, one space apart, in one
+        // buffer; `known` holds slices of it.
+        let mut arena = String::new();
+        let mut spans: Vec<(usize, usize)> = Vec::new();
         let mut texts: FxHashSet<&str> = FxHashSet::default();
+        let mut bounds: Vec<(usize, usize, bool)> = Vec::new();
+        let mut cuts = Vec::new();
         for f in self.out.iter().filter(|f| f.kind == Kind::Person) {
             if !texts.insert(f.text.as_str()) {
                 continue;
             }
-            let words: Vec<String> = f
-                .text
-                .split(|c: char| c.is_whitespace() || is_hyphen(c))
-                .flat_map(|w| {
-                    let mut cuts = Vec::new();
-                    camel_cuts(w, &mut cuts);
-                    let mut pieces = Vec::new();
-                    let mut a = 0;
-                    for &c in cuts.iter().chain(std::iter::once(&w.len())) {
-                        pieces.push(fold::fold_token(&w[a..c]));
-                        a = c;
+            bounds.clear();
+            for w in f.text.split(|c: char| c.is_whitespace() || is_hyphen(c)) {
+                camel_cuts(w, &mut cuts);
+                let mut a = 0;
+                for &c in cuts.iter().chain(std::iter::once(&w.len())) {
+                    let before = arena.len();
+                    if !bounds.is_empty() {
+                        arena.push(' ');
                     }
-                    pieces
-                })
-                .filter(|w| !w.is_empty())
-                .collect();
-            let n = words.len().min(MAX_RUN);
+                    let from = arena.len();
+                    fold::fold_token_into(&w[a..c], &mut arena);
+                    a = c;
+                    if arena.len() == from {
+                        arena.truncate(before);
+                        continue;
+                    }
+                    let word = &arena[from..];
+                    let meaningful = word.len() >= 2
+                        && !self.lex.particles.contains(word)
+                        && !self.lex.stopwords.contains(word);
+                    bounds.push((from, arena.len(), meaningful));
+                }
+            }
+            let n = bounds.len().min(MAX_RUN);
             for a in 0..n {
+                let mut meaningful = false;
                 for b in a + 1..=n {
-                    let sub = &words[a..b];
-                    let meaningful = sub.iter().any(|w| {
-                        w.len() >= 2
-                            && !self.lex.particles.contains(w.as_str())
-                            && !self.lex.stopwords.contains(w.as_str())
-                    });
+                    meaningful |= bounds[b - 1].2;
                     if meaningful {
-                        known.insert(sub.join(" "));
+                        spans.push((bounds[a].0, bounds[b - 1].1));
                     }
                 }
             }
         }
+        let known: FxHashSet<&str> = spans.iter().map(|&(a, b)| &arena[a..b]).collect();
         if known.is_empty() {
             return;
         }
@@ -1724,14 +1980,14 @@ impl State<'_, '_> {
                 continue;
             }
             let whole = self.phrase(s, e);
-            if known.contains(whole.as_str()) && !(e - s == 1 && self.single_excluded(s)) {
+            if known.contains(whole) && !(e - s == 1 && self.single_excluded(s)) {
                 self.push(s, e, Kind::Person);
                 continue;
             }
             let (s2, e2) = self.strip(s, e, false);
             if s2 < e2 && (s2, e2) != (s, e) {
                 let p = self.phrase(s2, e2);
-                if known.contains(p.as_str()) && !(e2 - s2 == 1 && self.single_excluded(s2)) {
+                if known.contains(p) && !(e2 - s2 == 1 && self.single_excluded(s2)) {
                     self.push(s2, e2, Kind::Person);
                 }
             }
@@ -1872,11 +2128,14 @@ impl Extractor {
     ///     .collect();
     /// assert_eq!(persons, ["Khawaja Muhammad Asif", "Nasser Bourita"]);
     /// ```
+    ///
+    /// Large batches are searched on several threads (up to the available
+    /// parallelism); the result is the same as searching them one by one.
     pub fn extract(&self, resolver: &Resolver, docs: &[Document<'_>]) -> Extraction {
         let mut mentions = Vec::new();
         let mut inputs = Vec::new();
-        for (i, d) in docs.iter().enumerate() {
-            for found in self.find(d.text) {
+        for (i, (d, found)) in docs.iter().zip(self.find_all(docs)).enumerate() {
+            for found in found {
                 let mut m = Mention::new(found.name.clone()).doc(d.id);
                 if found.kind != Kind::Unknown {
                     m = m.kind(found.kind);
@@ -1891,4 +2150,53 @@ impl Extractor {
             resolution,
         }
     }
+
+    /// [`find`](Extractor::find) on every document, in order: on several
+    /// threads when there is enough text, each taking a contiguous share of
+    /// the documents.
+    fn find_all(&self, docs: &[Document<'_>]) -> Vec<Vec<Found>> {
+        let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(docs.len())
+            .min(bytes / PARALLEL_MIN_BYTES);
+        if threads <= 1 {
+            return docs.iter().map(|d| self.find(d.text)).collect();
+        }
+        // Contiguous shares of about equal size.
+        let share = bytes.div_ceil(threads);
+        let mut shares: Vec<&[Document<'_>]> = Vec::with_capacity(threads);
+        let (mut from, mut size) = (0, 0);
+        for (i, d) in docs.iter().enumerate() {
+            size += d.text.len();
+            if size >= share {
+                shares.push(&docs[from..=i]);
+                from = i + 1;
+                size = 0;
+            }
+        }
+        if from < docs.len() {
+            shares.push(&docs[from..]);
+        }
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = shares
+                .into_iter()
+                .map(|part| {
+                    scope.spawn(move || part.iter().map(|d| self.find(d.text)).collect::<Vec<_>>())
+                })
+                .collect();
+            let mut out = Vec::with_capacity(docs.len());
+            for h in handles {
+                match h.join() {
+                    Ok(found) => out.extend(found),
+                    Err(panic) => std::panic::resume_unwind(panic),
+                }
+            }
+            out
+        })
+    }
 }
+
+/// [`Extractor::extract`] uses one more thread per this many bytes of
+/// text, up to the available parallelism.
+const PARALLEL_MIN_BYTES: usize = 256 << 10;
