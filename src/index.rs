@@ -287,7 +287,7 @@ fn is_key_part(p: &Part<'_>) -> bool {
 }
 
 /// Appends the blocking keys of `name` to `out` (sorted and deduplicated
-/// on return). See the [module documentation](self) for what they are.
+/// on return). The keys and the capping policy are described in `src/index.rs`.
 ///
 /// ```
 /// use canonym::{analyze, blocking_keys};

@@ -17,8 +17,11 @@
 //! ```
 //!
 //! The data path, one module per step: text folding ([`fold`]) → name
-//! analysis ([`Analyzer`], [`Name`]) → transliteration keys
-//! ([`skeleton`]).
+//! analysis ([`Analyzer`], [`Name`], transliteration keys with
+//! [`skeleton`]) → comparison ([`compare`], [`Comparison`], [`Matcher`]) →
+//! blocking ([`BlockingIndex`]) → resolution ([`AliasTable`], [`Resolver`])
+//! → extraction ([`Extractor`]). Expensive structures have builders; the
+//! one error type is [`Error`].
 
 #![warn(missing_docs)]
 

@@ -326,7 +326,7 @@ struct Settings {
 
 /// Resolves mentions to entities, in one batch ([`Resolver::resolve`]) or
 /// one mention at a time ([`Resolver::add`], then [`Resolver::finish`]).
-/// See the [module documentation](self) for the algorithm.
+/// The algorithm, step by step, is described at the top of `src/resolve.rs`.
 ///
 /// ```
 /// use canonym::{Mention, Resolver};
