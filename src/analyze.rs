@@ -125,6 +125,9 @@ pub(crate) struct PartData {
     pub(crate) connector: bool,
     /// Joined to the previous part by a hyphen or nothing (Jong-un).
     pub(crate) joined: bool,
+    /// Romanised Chinese syllable key of a personal name part, 0 if none
+    /// or if some other main part of the name is not Chinese.
+    pub(crate) sino: u64,
 }
 
 /// An analysed name: original, display form, comparison key, kind, removed
@@ -1445,6 +1448,7 @@ impl Analyzer {
                 generic: tag == Tag::Particle || (kind != Kind::Person && word.is(Word::ORG)),
                 connector: kind == Kind::Org && is_connector(f),
                 joined: tok.sep != Sep::Space && k > 0,
+                sino: 0,
             });
         }
         // Legal forms spanning several tokens keep their canonical form on
@@ -1468,7 +1472,33 @@ impl Analyzer {
             let w = crate::compare::weight(&name.part(k), len);
             name.parts[k].weight = w;
         }
+        if kind != Kind::Org {
+            sino_keys(&mut name.parts, &name.folds);
+        }
         name
+    }
+}
+
+/// Sets the Chinese syllable keys of a name's main parts when there are two
+/// or more and every one reads as Chinese syllables; otherwise none.
+fn sino_keys(parts: &mut [PartData], folds: &str) {
+    let main = |p: &PartData| matches!(p.tag, Tag::Given | Tag::Family | Tag::Word);
+    let mut n = 0;
+    for p in parts.iter().filter(|p| main(p)) {
+        if !crate::sino::plausible(sub(folds, p.fold)) {
+            return;
+        }
+        n += 1;
+    }
+    if n < 2 {
+        return;
+    }
+    for p in parts.iter_mut().filter(|p| main(p)) {
+        p.sino = crate::sino::key(sub(folds, p.fold));
+        if p.sino == 0 {
+            parts.iter_mut().for_each(|p| p.sino = 0);
+            return;
+        }
     }
 }
 

@@ -379,6 +379,13 @@ pub fn compare_with(a: &Name, b: &Name, cfg: &MatchConfig) -> Comparison {
         wb[j] = b.part(j).data().weight;
     }
 
+    // Romanised Chinese: syllable keys are evidence when both names read
+    // as Chinese throughout and one of them is in Wade–Giles.
+    let sino = match (sinitic(a, na), sinitic(b, nb)) {
+        (Some(x), Some(y)) => x || y,
+        _ => false,
+    };
+
     // Candidate single-part links.
     let mut cands: Vec<Link> = Vec::with_capacity(na * nb);
     for i in 0..na {
@@ -391,7 +398,7 @@ pub fn compare_with(a: &Name, b: &Name, cfg: &MatchConfig) -> Comparison {
             if is_number(pb.tag()) {
                 continue;
             }
-            if let Some((evidence, sim)) = part_similarity(&pa, &pb) {
+            if let Some((evidence, sim)) = part_similarity(&pa, &pb, sino) {
                 let weight = pair_weight(wa[i], wb[j], pa.tag(), pb.tag(), na.cmp(&nb));
                 cands.push(Link {
                     l: [i as u8, NONE],
@@ -410,8 +417,8 @@ pub fn compare_with(a: &Name, b: &Name, cfg: &MatchConfig) -> Comparison {
     // connector: "Abd al Aziz") on one side against one part on the other
     // ("Abdel Ghani" / "Abdelghani").
     let mut glued = Vec::new();
-    glue(a, b, na, nb, &wa, &wb, false, &mut glued);
-    glue(b, a, nb, na, &wb, &wa, true, &mut glued);
+    glue(a, b, na, nb, &wa, &wb, false, sino, &mut glued);
+    glue(b, a, nb, na, &wb, &wa, true, sino, &mut glued);
     let env = Env {
         a,
         b,
@@ -665,6 +672,7 @@ fn glue(
     wa: &[f32; MAX_PARTS],
     wb: &[f32; MAX_PARTS],
     swapped: bool,
+    sino: bool,
     cands: &mut Vec<Link>,
 ) {
     if na < 2 || nb == 0 {
@@ -682,6 +690,7 @@ fn glue(
         }
         let p = a.part(i);
         let mut glen = p.fold().len();
+        let mut syl = p.data().sino;
         for last in i + 1..na.min(i + 3) {
             let q = a.part(last);
             if last > i + 1 {
@@ -691,9 +700,16 @@ fn glue(
                 }
             }
             glen += q.fold().len();
+            syl = crate::sino::concat(syl, q.data().sino);
             for j in 0..nb {
                 let r = b.part(j);
                 let rf = r.fold();
+                // Wade–Giles syllables against joined Pinyin: Tse-tung /
+                // Zedong.
+                if sino && syl != 0 && same_syllables(syl, r.data().sino) {
+                    push_glued(cands, i, last, j, swapped, 0.9, wa, wb);
+                    continue;
+                }
                 if !r.skeleton().starts_with(p.skeleton())
                     || rf.len() + 2 < glen
                     || rf.len() > glen + 2
@@ -716,19 +732,60 @@ fn glue(
                         continue;
                     }
                 };
-                let run: f32 = wa[i..=last].iter().sum();
-                let weight = run.max(wb[j]);
-                let (l, rr) = ([i as u8, last as u8], [j as u8, NONE]);
-                cands.push(Link {
-                    l: if swapped { rr } else { l },
-                    r: if swapped { l } else { rr },
-                    evidence: Evidence::Glued,
-                    sim,
-                    weight,
-                });
+                push_glued(cands, i, last, j, swapped, sim, wa, wb);
             }
         }
     }
+}
+
+/// Adds the link of the run `i..=last` of one name glued against part `j`
+/// of the other.
+#[allow(clippy::too_many_arguments)]
+fn push_glued(
+    cands: &mut Vec<Link>,
+    i: usize,
+    last: usize,
+    j: usize,
+    swapped: bool,
+    sim: f32,
+    wa: &[f32; MAX_PARTS],
+    wb: &[f32; MAX_PARTS],
+) {
+    let run: f32 = wa[i..=last].iter().sum();
+    let weight = run.max(wb[j]);
+    let (l, r) = ([i as u8, last as u8], [j as u8, NONE]);
+    cands.push(Link {
+        l: if swapped { r } else { l },
+        r: if swapped { l } else { r },
+        evidence: Evidence::Glued,
+        sim,
+        weight,
+    });
+}
+
+/// Whether every main part of a name of two or more parts reads as Chinese
+/// syllables (a single name says too little: Tina, Dina), and if so whether
+/// it shows Wade–Giles: a spelling only it uses, or hyphenated syllables
+/// (Tse-tung), which Pinyin joins.
+fn sinitic(n: &Name, len: usize) -> Option<bool> {
+    let mut main = 0;
+    let mut wade_giles = false;
+    for i in 0..len {
+        let p = n.part(i);
+        if matches!(p.tag(), Tag::Given | Tag::Family | Tag::Word) {
+            let d = p.data();
+            if d.sino == 0 {
+                return None;
+            }
+            wade_giles |= d.sino & crate::sino::WADE_GILES != 0 || (d.joined && main > 0);
+            main += 1;
+        }
+    }
+    (main >= 2).then_some(wade_giles)
+}
+
+fn same_syllables(x: u64, y: u64) -> bool {
+    crate::sino::syllables_of(x) == crate::sino::syllables_of(y)
 }
 
 /// Edit budget for a part of `len` bytes: how many typos still count as a
@@ -743,7 +800,7 @@ fn budget(len: usize) -> usize {
 }
 
 /// Similarity of two parts, with the strongest evidence that holds.
-fn part_similarity(a: &Part<'_>, b: &Part<'_>) -> Option<(Evidence, f32)> {
+fn part_similarity(a: &Part<'_>, b: &Part<'_>, sino: bool) -> Option<(Evidence, f32)> {
     let (da, db) = (a.data(), b.data());
     if da.hash == db.hash && a.fold() == b.fold() {
         return Some((Evidence::Exact, 1.0));
@@ -789,6 +846,9 @@ fn part_similarity(a: &Part<'_>, b: &Part<'_>) -> Option<(Evidence, f32)> {
         if skel_len >= 3 || j >= 0.8 {
             return Some((Evidence::Transliteration, 0.82 + 0.12 * j));
         }
+    }
+    if sino && da.sino != 0 && same_syllables(da.sino, db.sino) && !known_apart {
+        return Some((Evidence::Transliteration, 0.9));
     }
     if da.nick_sig & db.nick_sig != 0 && intersects(a.nicknames(), b.nicknames()) {
         return Some((Evidence::Nickname, 0.85));
@@ -921,6 +981,19 @@ mod tests {
         )));
         // Runs of three need a short connector in the middle.
         assert!(m("Abdel Karim Aziz", "Abdelkarimaziz") < m("Abd al Aziz", "Abdalaziz"));
+    }
+
+    #[test]
+    fn wade_giles_and_pinyin() {
+        assert!(m("Mao Zedong", "Mao Tse-tung") >= DEFAULT_THRESHOLD);
+        assert!(m("Deng Xiaoping", "Teng Hsiao-ping") >= DEFAULT_THRESHOLD);
+        assert!(m("Zhou Enlai", "Chou En-lai") >= DEFAULT_THRESHOLD);
+        assert!(m("毛澤東", "Mao Tse-tung") >= DEFAULT_THRESHOLD);
+        // Two Pinyin names: t and d are different letters there.
+        assert!(m("Wang Tao", "Wang Dao") < DEFAULT_THRESHOLD);
+        assert!(m("Li Peng", "Li Ping") < DEFAULT_THRESHOLD);
+        // Names of other languages that read as syllables stay apart.
+        assert!(m("Tina Li", "Dina Li") < DEFAULT_THRESHOLD);
     }
 
     #[test]

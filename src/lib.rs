@@ -35,6 +35,7 @@ mod index;
 mod key;
 mod matcher;
 mod resolve;
+mod sino;
 mod tables;
 
 pub use alias::{AliasMatch, AliasTable, AliasTableBuilder, Entity};
