@@ -23,6 +23,7 @@
 
 use crate::analyze::{Kind, Name, Part, Tag};
 use serde::Serialize;
+use smallvec::SmallVec;
 use std::fmt;
 
 /// The default score at or above which two names are considered a match.
@@ -164,6 +165,11 @@ struct Link {
 
 const NONE: u8 = u8::MAX;
 
+/// The links of an alignment; typical names need no heap.
+type Links = SmallVec<[Link; 8]>;
+/// Candidate links of one comparison.
+type Cands = SmallVec<[Link; 32]>;
+
 /// The result of comparing two names: a score, a verdict and the records
 /// that explain them.
 ///
@@ -183,7 +189,7 @@ const NONE: u8 = u8::MAX;
 pub struct Comparison {
     score: f64,
     threshold: f64,
-    links: Vec<Link>,
+    links: Links,
     number_conflict: bool,
     kind_conflict: bool,
     /// Unmatched parts of each name, as bit masks of part indices.
@@ -387,7 +393,7 @@ pub fn compare_with(a: &Name, b: &Name, cfg: &MatchConfig) -> Comparison {
     };
 
     // Candidate single-part links.
-    let mut cands: Vec<Link> = Vec::with_capacity(na * nb);
+    let mut cands = Cands::new();
     for i in 0..na {
         let pa = a.part(i);
         if is_number(pa.tag()) {
@@ -416,9 +422,10 @@ pub fn compare_with(a: &Name, b: &Name, cfg: &MatchConfig) -> Comparison {
     // Glued parts: a run of two adjacent parts (or three around a short
     // connector: "Abd al Aziz") on one side against one part on the other
     // ("Abdel Ghani" / "Abdelghani").
-    let mut glued = Vec::new();
-    glue(a, b, na, nb, &wa, &wb, false, sino, &mut glued);
-    glue(b, a, nb, na, &wb, &wa, true, sino, &mut glued);
+    let mut glued = Cands::new();
+    let (ha, hb) = (heads(a, na), heads(b, nb));
+    glue(a, b, &ha, &hb, &wa, &wb, false, sino, &mut glued);
+    glue(b, a, &hb, &ha, &wb, &wa, true, sino, &mut glued);
     let env = Env {
         a,
         b,
@@ -466,7 +473,7 @@ impl Env<'_> {
     /// Scores an alignment: its links and the parts they use.
     fn finish(
         &self,
-        mut links: Vec<Link>,
+        mut links: Links,
         used_a: &[bool; MAX_PARTS],
         used_b: &[bool; MAX_PARTS],
         kind_conflict: bool,
@@ -485,29 +492,10 @@ impl Env<'_> {
         // body (Gazprom / Gazprom Neft, Patriotic Front / Patriotic Army), so
         // unmatched words weigh fully, generic ones included.
         let org = a.kind() == Kind::Org || b.kind() == Kind::Org;
-        let unmatched_weight = |n: &Name, i: usize, w: f32| {
-            if org && n.part(i).tag() == Tag::Word && !n.part(i).data().connector {
-                w.max(0.8)
-            } else {
-                w
-            }
-        };
-        let un_a: f32 = (0..na)
-            .filter(|&i| !used_a[i] && is_main(a.part(i).tag()))
-            .map(|i| unmatched_weight(a, i, wa[i]))
-            .sum();
-        let un_b: f32 = (0..nb)
-            .filter(|&j| !used_b[j] && is_main(b.part(j).tag()))
-            .map(|j| unmatched_weight(b, j, wb[j]))
-            .sum();
-        let un_other_a: f32 = (0..na)
-            .filter(|&i| !used_a[i] && !is_main(a.part(i).tag()))
-            .map(|i| wa[i])
-            .sum();
-        let un_other_b: f32 = (0..nb)
-            .filter(|&j| !used_b[j] && !is_main(b.part(j).tag()))
-            .map(|j| wb[j])
-            .sum();
+        let left_a = leftovers(a, na, used_a, wa, org);
+        let left_b = leftovers(b, nb, used_b, wb, org);
+        let (un_a, un_other_a) = (left_a.main, left_a.other);
+        let (un_b, un_other_b) = (left_b.main, left_b.other);
         let conflict = un_a.min(un_b);
         // Every sum is written so that swapping the names gives bit-identical
         // results (a + b == b + a, but (a + b) + c need not equal (a + c) + b).
@@ -532,7 +520,11 @@ impl Env<'_> {
 
         // Numbers: different regnal or generational numbers conflict; a number
         // on one side only costs like a missing part.
-        let (number_conflict, number_missing) = compare_numbers(a, b);
+        let (number_conflict, number_missing) = if left_a.numbers || left_b.numbers {
+            compare_numbers(a, b)
+        } else {
+            (false, false)
+        };
         if number_missing {
             score *= 1.0 - cfg.missing_cost * 0.5;
         }
@@ -550,12 +542,7 @@ impl Env<'_> {
             };
         }
         let conflicting = un_a > 0.0 && un_b > 0.0;
-        let mask = |n: &Name, len: usize, used: &[bool; MAX_PARTS]| {
-            (0..len)
-                .filter(|&i| !used[i] && !is_number(n.part(i).tag()))
-                .fold(0u16, |m, i| m | 1 << i)
-        };
-        let unmatched = [mask(a, na, used_a), mask(b, nb, used_b)];
+        let unmatched = [left_a.mask, left_b.mask];
         Comparison {
             score: score.clamp(0.0, 1.0),
             threshold: cfg.threshold,
@@ -566,6 +553,60 @@ impl Env<'_> {
             conflicting,
         }
     }
+}
+
+/// What one name leaves unmatched in an alignment.
+struct Leftovers {
+    /// Weight of unmatched main parts (names, words, initials).
+    main: f32,
+    /// Weight of other unmatched parts (particles, legal forms).
+    other: f32,
+    /// Unmatched parts other than numbers, as a bit mask.
+    mask: u16,
+    /// Whether the name has a regnal or generational number.
+    numbers: bool,
+}
+
+fn leftovers(
+    n: &Name,
+    len: usize,
+    used: &[bool; MAX_PARTS],
+    w: &[f32; MAX_PARTS],
+    org: bool,
+) -> Leftovers {
+    // Sums run in part order on each side, so that swapping the names
+    // gives bit-identical results.
+    let mut out = Leftovers {
+        main: 0.0,
+        other: 0.0,
+        mask: 0,
+        numbers: false,
+    };
+    for (i, p) in n.parts().take(len).enumerate() {
+        let tag = p.tag();
+        if is_number(tag) {
+            out.numbers = true;
+        }
+        if used[i] {
+            continue;
+        }
+        if !is_number(tag) {
+            out.mask |= 1 << i;
+        }
+        if is_main(tag) {
+            // Organisations: an extra or different word usually names
+            // another body (Gazprom / Gazprom Neft), so unmatched words
+            // weigh fully, generic ones included.
+            out.main += if org && tag == Tag::Word && !p.data().connector {
+                w[i].max(0.8)
+            } else {
+                w[i]
+            };
+        } else {
+            out.other += w[i];
+        }
+    }
+    out
 }
 
 fn is_main(t: Tag) -> bool {
@@ -617,7 +658,7 @@ fn greedy(
     cands: &mut [Link],
     used_a: &mut [bool; MAX_PARTS],
     used_b: &mut [bool; MAX_PARTS],
-) -> Vec<Link> {
+) -> Links {
     cands.sort_unstable_by(|x, y| {
         let kx = x.sim * x.weight;
         let ky = y.sim * y.weight;
@@ -625,7 +666,7 @@ fn greedy(
             .then_with(|| y.sim.total_cmp(&x.sim))
             .then_with(|| tie_key(a, b, x).cmp(&tie_key(a, b, y)))
     });
-    let mut links = Vec::with_capacity(cands.len().min(MAX_PARTS));
+    let mut links = Links::new();
     let taken = |ix: [u8; 2], used: &[bool; MAX_PARTS]| span(ix).any(|k| used[k]);
     for c in cands.iter() {
         if taken(c.l, used_a) || taken(c.r, used_b) {
@@ -667,14 +708,15 @@ fn tie_key<'n>(a: &'n Name, b: &'n Name, l: &Link) -> (&'n str, &'n str) {
 fn glue(
     a: &Name,
     b: &Name,
-    na: usize,
-    nb: usize,
+    ha: &Heads,
+    hb: &Heads,
     wa: &[f32; MAX_PARTS],
     wb: &[f32; MAX_PARTS],
     swapped: bool,
     sino: bool,
-    cands: &mut Vec<Link>,
+    cands: &mut Cands,
 ) {
+    let (na, nb) = (ha.len, hb.len);
     if na < 2 || nb == 0 {
         return;
     }
@@ -682,14 +724,26 @@ fn glue(
         let t = a.part(i).tag();
         !is_number(t) && t != Tag::Initial
     };
+    // Only a part of `b` with the same first letter and about the run's
+    // length can take a run (Chinese syllable keys aside).
+    if !sino && ha.letters & hb.letters == 0 {
+        return;
+    }
     let mut buf = String::new();
     let mut skel = String::new();
     for i in 0..na - 1 {
+        let first = ha.first[i];
+        if !sino
+            && (hb.letters & letter_bit(first) == 0
+                || (ha.len_of[i] + ha.len_of[i + 1]) as usize > hb.max_len + 2)
+        {
+            continue;
+        }
         if !gluable(i) || !gluable(i + 1) {
             continue;
         }
         let p = a.part(i);
-        let mut glen = p.fold().len();
+        let mut glen = ha.len_of[i] as usize;
         let mut syl = p.data().sino;
         for last in i + 1..na.min(i + 3) {
             let q = a.part(last);
@@ -700,28 +754,29 @@ fn glue(
                 }
             }
             glen += q.fold().len();
-            syl = crate::sino::concat(syl, q.data().sino);
+            if sino {
+                syl = crate::sino::concat(syl, q.data().sino);
+            }
             for j in 0..nb {
-                let r = b.part(j);
-                let rf = r.fold();
                 // Wade–Giles syllables against joined Pinyin: Tse-tung /
                 // Zedong.
-                if sino && syl != 0 && same_syllables(syl, r.data().sino) {
+                if sino && syl != 0 && same_syllables(syl, b.part(j).data().sino) {
                     push_glued(cands, i, last, j, swapped, 0.9, wa, wb);
                     continue;
                 }
-                if !r.skeleton().starts_with(p.skeleton())
-                    || rf.len() + 2 < glen
-                    || rf.len() > glen + 2
-                    || rf.as_bytes()[0] != p.fold().as_bytes()[0]
-                {
+                let (rfirst, rlen) = (hb.first[j], hb.len_of[j] as usize);
+                if rfirst != first || rlen + 2 < glen || rlen > glen + 2 {
+                    continue;
+                }
+                let r = b.part(j);
+                if !r.skeleton().starts_with(p.skeleton()) {
                     continue;
                 }
                 buf.clear();
                 for k in i..=last {
                     buf.push_str(a.part(k).fold());
                 }
-                let sim = if buf == rf {
+                let sim = if buf == r.fold() {
                     0.95
                 } else {
                     skel.clear();
@@ -738,11 +793,45 @@ fn glue(
     }
 }
 
+/// The first letter and the length of each part of a name: cheap filters
+/// before any string work.
+struct Heads {
+    len: usize,
+    first: [u8; MAX_PARTS],
+    len_of: [u32; MAX_PARTS],
+    /// One bit per first letter (see [`letter_bit`]).
+    letters: u64,
+    max_len: usize,
+}
+
+fn heads(n: &Name, len: usize) -> Heads {
+    let mut h = Heads {
+        len,
+        first: [0; MAX_PARTS],
+        len_of: [0; MAX_PARTS],
+        letters: 0,
+        max_len: 0,
+    };
+    for (i, p) in n.parts().take(len).enumerate() {
+        let f = p.fold().as_bytes();
+        let first = f.first().copied().unwrap_or(0);
+        h.first[i] = first;
+        h.len_of[i] = f.len() as u32;
+        h.letters |= letter_bit(first);
+        h.max_len = h.max_len.max(f.len());
+    }
+    h
+}
+
+fn letter_bit(c: u8) -> u64 {
+    1 << (c % 64)
+}
+
 /// Adds the link of the run `i..=last` of one name glued against part `j`
 /// of the other.
 #[allow(clippy::too_many_arguments)]
 fn push_glued(
-    cands: &mut Vec<Link>,
+    cands: &mut Cands,
     i: usize,
     last: usize,
     j: usize,
@@ -834,12 +923,12 @@ fn part_similarity(a: &Part<'_>, b: &Part<'_>, sino: bool) -> Option<(Evidence, 
     // Both parts are known names of different groups (Hassan / Hussein,
     // Saad / Said): short keys and small edits prove nothing then.
     let known_apart =
-        !a.groups().is_empty() && !b.groups().is_empty() && !intersects(a.groups(), b.groups());
+        || !a.groups().is_empty() && !b.groups().is_empty() && !intersects(a.groups(), b.groups());
     let skel_equal = da.skel_hash == db.skel_hash && a.skeleton() == b.skeleton();
     let maxlen = fa.len().max(fb.len());
     let jw = || strsim::jaro_winkler(fa, fb) as f32;
     let skel_len = a.skeleton().len();
-    if skel_equal && skel_len >= 2 && !(known_apart && skel_len <= 3 && !same_vowels(fa, fb)) {
+    if skel_equal && skel_len >= 2 && !(skel_len <= 3 && known_apart() && !same_vowels(fa, fb)) {
         // Equal keys of short parts are weak: require the spellings to be
         // close as well.
         let j = jw();
@@ -847,18 +936,18 @@ fn part_similarity(a: &Part<'_>, b: &Part<'_>, sino: bool) -> Option<(Evidence, 
             return Some((Evidence::Transliteration, 0.82 + 0.12 * j));
         }
     }
-    if sino && da.sino != 0 && same_syllables(da.sino, db.sino) && !known_apart {
+    if sino && da.sino != 0 && same_syllables(da.sino, db.sino) && !known_apart() {
         return Some((Evidence::Transliteration, 0.9));
     }
     if da.nick_sig & db.nick_sig != 0 && intersects(a.nicknames(), b.nicknames()) {
         return Some((Evidence::Nickname, 0.85));
     }
     let bud = budget(fa.len().min(fb.len()));
-    if bud == 0 || fa.len().abs_diff(fb.len()) > bud || (known_apart && maxlen <= 6) {
+    if bud == 0 || fa.len().abs_diff(fb.len()) > bud {
         return None;
     }
     // Each edit changes at most two letters of the letter set.
-    if (da.mask ^ db.mask).count_ones() as usize > 2 * bud {
+    if (da.mask ^ db.mask).count_ones() as usize > 2 * bud || (maxlen <= 6 && known_apart()) {
         return None;
     }
     let d = strsim::osa_distance(fa, fb);
