@@ -210,6 +210,18 @@ impl<'a> Part<'a> {
     pub(crate) fn data(&self) -> &'a PartData {
         self.data
     }
+
+    /// The length of the folded form and its first byte (0 when empty),
+    /// without slicing.
+    pub(crate) fn fold_head(&self) -> (usize, u8) {
+        let (a, b) = self.data.fold;
+        let first = if b > a {
+            self.name.folds.as_bytes()[a as usize]
+        } else {
+            0
+        };
+        ((b - a) as usize, first)
+    }
 }
 
 impl Name {

@@ -393,6 +393,7 @@ pub fn compare_with(a: &Name, b: &Name, cfg: &MatchConfig) -> Comparison {
     };
 
     // Candidate single-part links.
+    let (ha, hb) = (heads(a, na), heads(b, nb));
     let mut cands = Cands::new();
     for i in 0..na {
         let pa = a.part(i);
@@ -404,7 +405,8 @@ pub fn compare_with(a: &Name, b: &Name, cfg: &MatchConfig) -> Comparison {
             if is_number(pb.tag()) {
                 continue;
             }
-            if let Some((evidence, sim)) = part_similarity(&pa, &pb, sino) {
+            let lens = (ha.len_of[i] as usize, hb.len_of[j] as usize);
+            if let Some((evidence, sim)) = part_similarity(&pa, &pb, lens, sino) {
                 let weight = pair_weight(wa[i], wb[j], pa.tag(), pb.tag(), na.cmp(&nb));
                 cands.push(Link {
                     l: [i as u8, NONE],
@@ -423,14 +425,13 @@ pub fn compare_with(a: &Name, b: &Name, cfg: &MatchConfig) -> Comparison {
     // connector: "Abd al Aziz") on one side against one part on the other
     // ("Abdel Ghani" / "Abdelghani").
     let mut glued = Cands::new();
-    let (ha, hb) = (heads(a, na), heads(b, nb));
     glue(a, b, &ha, &hb, &wa, &wb, false, sino, &mut glued);
     glue(b, a, &hb, &ha, &wb, &wa, true, sino, &mut glued);
     let env = Env {
         a,
         b,
-        na,
-        nb,
+        ha: &ha,
+        hb: &hb,
         wa: &wa,
         wb: &wb,
         cfg,
@@ -462,8 +463,8 @@ pub fn compare_with(a: &Name, b: &Name, cfg: &MatchConfig) -> Comparison {
 struct Env<'a> {
     a: &'a Name,
     b: &'a Name,
-    na: usize,
-    nb: usize,
+    ha: &'a Heads,
+    hb: &'a Heads,
     wa: &'a [f32; MAX_PARTS],
     wb: &'a [f32; MAX_PARTS],
     cfg: &'a MatchConfig,
@@ -481,19 +482,20 @@ impl Env<'_> {
         let Env {
             a,
             b,
-            na,
-            nb,
+            ha,
+            hb,
             wa,
             wb,
             cfg,
         } = *self;
+        let (na, nb) = (ha.len, hb.len);
         // Unmatched parts and conflicts.
         // Organisations: an extra or different word usually names another
         // body (Gazprom / Gazprom Neft, Patriotic Front / Patriotic Army), so
         // unmatched words weigh fully, generic ones included.
         let org = a.kind() == Kind::Org || b.kind() == Kind::Org;
-        let left_a = leftovers(a, na, used_a, wa, org);
-        let left_b = leftovers(b, nb, used_b, wb, org);
+        let left_a = leftovers(a, ha, used_a, wa, org);
+        let left_b = leftovers(b, hb, used_b, wb, org);
         let (un_a, un_other_a) = (left_a.main, left_a.other);
         let (un_b, un_other_b) = (left_b.main, left_b.other);
         let conflict = un_a.min(un_b);
@@ -520,7 +522,7 @@ impl Env<'_> {
 
         // Numbers: different regnal or generational numbers conflict; a number
         // on one side only costs like a missing part.
-        let (number_conflict, number_missing) = if left_a.numbers || left_b.numbers {
+        let (number_conflict, number_missing) = if ha.numbers || hb.numbers {
             compare_numbers(a, b)
         } else {
             (false, false)
@@ -563,13 +565,11 @@ struct Leftovers {
     other: f32,
     /// Unmatched parts other than numbers, as a bit mask.
     mask: u16,
-    /// Whether the name has a regnal or generational number.
-    numbers: bool,
 }
 
 fn leftovers(
     n: &Name,
-    len: usize,
+    h: &Heads,
     used: &[bool; MAX_PARTS],
     w: &[f32; MAX_PARTS],
     org: bool,
@@ -580,24 +580,21 @@ fn leftovers(
         main: 0.0,
         other: 0.0,
         mask: 0,
-        numbers: false,
     };
-    for (i, p) in n.parts().take(len).enumerate() {
-        let tag = p.tag();
-        if is_number(tag) {
-            out.numbers = true;
-        }
+    for i in 0..h.len {
         if used[i] {
             continue;
         }
-        if !is_number(tag) {
-            out.mask |= 1 << i;
+        let tag = h.tags[i];
+        if is_number(tag) {
+            continue;
         }
+        out.mask |= 1 << i;
         if is_main(tag) {
             // Organisations: an extra or different word usually names
             // another body (Gazprom / Gazprom Neft), so unmatched words
             // weigh fully, generic ones included.
-            out.main += if org && tag == Tag::Word && !p.data().connector {
+            out.main += if org && tag == Tag::Word && !n.part(i).data().connector {
                 w[i].max(0.8)
             } else {
                 w[i]
@@ -802,6 +799,9 @@ struct Heads {
     /// One bit per first letter (see [`letter_bit`]).
     letters: u64,
     max_len: usize,
+    tags: [Tag; MAX_PARTS],
+    /// Whether the name has a regnal or generational number.
+    numbers: bool,
 }
 
 fn heads(n: &Name, len: usize) -> Heads {
@@ -811,14 +811,17 @@ fn heads(n: &Name, len: usize) -> Heads {
         len_of: [0; MAX_PARTS],
         letters: 0,
         max_len: 0,
+        tags: [Tag::Word; MAX_PARTS],
+        numbers: false,
     };
     for (i, p) in n.parts().take(len).enumerate() {
-        let f = p.fold().as_bytes();
-        let first = f.first().copied().unwrap_or(0);
+        let (flen, first) = p.fold_head();
         h.first[i] = first;
-        h.len_of[i] = f.len() as u32;
+        h.len_of[i] = flen as u32;
         h.letters |= letter_bit(first);
-        h.max_len = h.max_len.max(f.len());
+        h.max_len = h.max_len.max(flen);
+        h.tags[i] = p.tag();
+        h.numbers |= is_number(p.tag());
     }
     h
 }
@@ -889,23 +892,24 @@ fn budget(len: usize) -> usize {
 }
 
 /// Similarity of two parts, with the strongest evidence that holds.
-fn part_similarity(a: &Part<'_>, b: &Part<'_>, sino: bool) -> Option<(Evidence, f32)> {
+/// `lens` are the lengths of the folded forms.
+fn part_similarity(
+    a: &Part<'_>,
+    b: &Part<'_>,
+    (la, lb): (usize, usize),
+    sino: bool,
+) -> Option<(Evidence, f32)> {
     let (da, db) = (a.data(), b.data());
-    if da.hash == db.hash && a.fold() == b.fold() {
+    if da.hash == db.hash && la == lb && a.fold() == b.fold() {
         return Some((Evidence::Exact, 1.0));
     }
-    let (fa, fb) = (a.fold(), b.fold());
     let (ta, tb) = (a.tag(), b.tag());
     if ta == Tag::Initial || tb == Tag::Initial {
         if ta == Tag::Initial && tb == Tag::Initial {
             return None;
         }
-        let (init, full) = if ta == Tag::Initial {
-            (fa, fb)
-        } else {
-            (fb, fa)
-        };
-        return (full.as_bytes().first() == init.as_bytes().first())
+        let (fa, fb) = (a.fold(), b.fold());
+        return (fa.as_bytes().first() == fb.as_bytes().first())
             .then_some((Evidence::Initial, 0.8));
     }
     if (ta == Tag::Legal) != (tb == Tag::Legal) {
@@ -915,8 +919,7 @@ fn part_similarity(a: &Part<'_>, b: &Part<'_>, sino: bool) -> Option<(Evidence, 
     // Vietnamese syllables); short forms must agree in their keys as well.
     if da.group_sig & db.group_sig != 0
         && intersects(a.groups(), b.groups())
-        && (fa.len().min(fb.len()) > 4
-            || (da.skel_hash == db.skel_hash && a.skeleton() == b.skeleton()))
+        && (la.min(lb) > 4 || (da.skel_hash == db.skel_hash && a.skeleton() == b.skeleton()))
     {
         return Some((Evidence::Variant, 0.95));
     }
@@ -925,10 +928,13 @@ fn part_similarity(a: &Part<'_>, b: &Part<'_>, sino: bool) -> Option<(Evidence, 
     let known_apart =
         || !a.groups().is_empty() && !b.groups().is_empty() && !intersects(a.groups(), b.groups());
     let skel_equal = da.skel_hash == db.skel_hash && a.skeleton() == b.skeleton();
-    let maxlen = fa.len().max(fb.len());
-    let jw = || strsim::jaro_winkler(fa, fb) as f32;
+    let maxlen = la.max(lb);
+    let jw = || strsim::jaro_winkler(a.fold(), b.fold()) as f32;
     let skel_len = a.skeleton().len();
-    if skel_equal && skel_len >= 2 && !(skel_len <= 3 && known_apart() && !same_vowels(fa, fb)) {
+    if skel_equal
+        && skel_len >= 2
+        && !(skel_len <= 3 && known_apart() && !same_vowels(a.fold(), b.fold()))
+    {
         // Equal keys of short parts are weak: require the spellings to be
         // close as well.
         let j = jw();
@@ -942,14 +948,15 @@ fn part_similarity(a: &Part<'_>, b: &Part<'_>, sino: bool) -> Option<(Evidence, 
     if da.nick_sig & db.nick_sig != 0 && intersects(a.nicknames(), b.nicknames()) {
         return Some((Evidence::Nickname, 0.85));
     }
-    let bud = budget(fa.len().min(fb.len()));
-    if bud == 0 || fa.len().abs_diff(fb.len()) > bud {
+    let bud = budget(la.min(lb));
+    if bud == 0 || la.abs_diff(lb) > bud {
         return None;
     }
     // Each edit changes at most two letters of the letter set.
     if (da.mask ^ db.mask).count_ones() as usize > 2 * bud || (maxlen <= 6 && known_apart()) {
         return None;
     }
+    let (fa, fb) = (a.fold(), b.fold());
     let d = strsim::osa_distance(fa, fb);
     if d == 0 || d > bud {
         return None;
