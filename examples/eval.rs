@@ -18,6 +18,17 @@
 use canonym::{analyze, compare, Mention, Resolver, DEFAULT_THRESHOLD};
 use std::collections::{BTreeMap, HashMap};
 
+/// Prints a line to stdout; a closed pipe (`| head`) ends the program
+/// quietly.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write;
+        if writeln!(std::io::stdout().lock(), $($arg)*).is_err() {
+            std::process::exit(0);
+        }
+    }};
+}
+
 struct Row {
     a: String,
     b: String,
@@ -95,13 +106,13 @@ fn main() {
         });
     }
     let pos = rows.iter().filter(|r| r.label).count();
-    println!(
+    say!(
         "{path}: {} pairs ({pos} matches, {} non-matches)",
         rows.len(),
         rows.len() - pos
     );
     let (p, r, f, tp, fp, fneg) = prf(&rows, DEFAULT_THRESHOLD);
-    println!("default threshold {DEFAULT_THRESHOLD:.2}: precision {p:.3} recall {r:.3} F1 {f:.3} (tp {tp}, fp {fp}, fn {fneg})");
+    say!("default threshold {DEFAULT_THRESHOLD:.2}: precision {p:.3} recall {r:.3} F1 {f:.3} (tp {tp}, fp {fp}, fn {fneg})");
     let mut best = (0.0, DEFAULT_THRESHOLD);
     for k in 30..=99 {
         let t = k as f64 / 100.0;
@@ -111,7 +122,7 @@ fn main() {
         }
     }
     let (p, r, f, ..) = prf(&rows, best.1);
-    println!(
+    say!(
         "best threshold    {:.2}: precision {p:.3} recall {r:.3} F1 {f:.3}",
         best.1
     );
@@ -123,16 +134,20 @@ fn main() {
             e.1 += 1;
         }
     }
-    println!("accuracy by category at the default threshold:");
+    say!("accuracy by category at the default threshold:");
     for (c, (n, ok)) in cats {
-        println!("  {c:<18} {ok:>4}/{n:<4} {:.3}", ok as f64 / n as f64);
+        say!("  {c:<18} {ok:>4}/{n:<4} {:.3}", ok as f64 / n as f64);
     }
     if show_errors {
         for row in &rows {
             if (row.score >= DEFAULT_THRESHOLD) != row.label {
-                println!(
+                say!(
                     "{}\t{}\t{}\t{:.3}\t{}",
-                    row.label as u8, row.a, row.b, row.score, row.category
+                    row.label as u8,
+                    row.a,
+                    row.b,
+                    row.score,
+                    row.category
                 );
             }
         }
@@ -183,7 +198,7 @@ fn clusters(path: &str, text: &str, show_errors: bool) {
     };
     let p = tp as f64 / (tp + fp).max(1) as f64;
     let r = tp as f64 / (tp + fneg).max(1) as f64;
-    println!(
+    say!(
         "{path}: {n} mentions, {} labelled entities, {} predicted",
         {
             let mut t = truth.clone();
@@ -193,7 +208,7 @@ fn clusters(path: &str, text: &str, show_errors: bool) {
         },
         resolution.entities().len()
     );
-    println!(
+    say!(
         "pairwise: precision {p:.3} recall {r:.3} F1 {:.3} (tp {tp}, fp {fp}, fn {fneg})",
         f1(p, r)
     );
@@ -213,7 +228,7 @@ fn clusters(path: &str, text: &str, show_errors: bool) {
         br += both / tc.len() as f64;
     }
     let (bp, br) = (bp / n as f64, br / n as f64);
-    println!(
+    say!(
         "B-cubed:  precision {bp:.3} recall {br:.3} F1 {:.3}",
         f1(bp, br)
     );
@@ -231,7 +246,7 @@ fn clusters(path: &str, text: &str, show_errors: bool) {
                     .map(|&i| format!("{} [{}]", mentions[i].name, truth[i]))
                     .collect();
                 let what = if labels.len() > 1 { "mixed" } else { "split" };
-                println!("{what}\t{e}\t{}", names.join(" | "));
+                say!("{what}\t{e}\t{}", names.join(" | "));
             }
         }
     }

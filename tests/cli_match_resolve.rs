@@ -122,8 +122,8 @@ fn resolve_jsonl_uses_documents_and_reports_bad_lines() {
 
 #[test]
 fn resolve_with_aliases_and_csv() {
-    let dir = std::env::temp_dir().join(format!("canonym-cli-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
     let aliases = dir.join("aliases.json");
     std::fs::write(
         &aliases,
@@ -173,5 +173,4 @@ fn resolve_with_aliases_and_csv() {
     let bad = canonym(&["resolve", "--aliases", aliases.to_str().unwrap()], "X\n");
     assert_eq!(bad.status.code(), Some(2));
     assert!(stdout(&bad).is_empty());
-    let _ = std::fs::remove_dir_all(&dir);
 }

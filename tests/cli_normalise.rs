@@ -2,19 +2,18 @@
 
 use std::fs;
 use std::io::{Read, Write};
-use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 
 fn canonym() -> Command {
     Command::new(env!("CARGO_BIN_EXE_canonym"))
 }
 
-/// A scratch directory of this test's own.
-fn scratch(test: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("canonym-cli-{}-{test}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(&dir).unwrap();
-    dir
+/// A scratch directory of this test's own, removed when dropped.
+fn scratch(test: &str) -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix(&format!("canonym-cli-{test}-"))
+        .tempdir()
+        .unwrap()
 }
 
 fn run_with_stdin(cmd: &mut Command, stdin: &[u8]) -> Output {
@@ -95,7 +94,7 @@ fn line_count_kept_with_empty_and_invalid_lines() {
 #[test]
 fn invalid_utf8_reported_with_file_and_line() {
     let dir = scratch("invalid");
-    let file = dir.join("names.txt");
+    let file = dir.path().join("names.txt");
     fs::write(&file, b"Mark Esper\n\xc3\x28 Bourita\n").unwrap();
     let out = canonym().arg("normalise").arg(&file).output().unwrap();
     assert!(out.status.success());
@@ -186,8 +185,8 @@ fn key_and_jsonl_conflict() {
 #[test]
 fn files_and_stdin_in_order() {
     let dir = scratch("order");
-    let a = dir.join("a.txt");
-    let b = dir.join("b.txt");
+    let a = dir.path().join("a.txt");
+    let b = dir.path().join("b.txt");
     fs::write(&a, "Mark Esper\n").unwrap();
     fs::write(&b, "Nasser Bourita").unwrap();
     let out = run_with_stdin(
@@ -204,8 +203,8 @@ fn files_and_stdin_in_order() {
 #[test]
 fn missing_file_reported_others_processed() {
     let dir = scratch("missing");
-    let good = dir.join("good.txt");
-    let missing = dir.join("missing.txt");
+    let good = dir.path().join("good.txt");
+    let missing = dir.path().join("missing.txt");
     fs::write(&good, "Mark Esper\n").unwrap();
     for threads in ["1", "2"] {
         let out = canonym()
@@ -227,7 +226,7 @@ fn missing_file_reported_others_processed() {
 #[test]
 fn user_table_is_used() {
     let dir = scratch("table");
-    let titles = dir.join("titles.tsv");
+    let titles = dir.path().join("titles.tsv");
     fs::write(&titles, "# mine\nGrand Vizier\troyal\n").unwrap();
     let out = run_with_stdin(
         canonym()
@@ -243,7 +242,7 @@ fn user_table_is_used() {
 #[test]
 fn malformed_table_reports_every_line() {
     let dir = scratch("bad-table");
-    let table = dir.join("given.tsv");
+    let table = dir.path().join("given.tsv");
     fs::write(&table, "# groups\nQ1\tmohamed\tmuhammad\nQ2\nQ3\n").unwrap();
     let out = run_with_stdin(
         canonym()
@@ -285,7 +284,7 @@ fn bad_table_arguments() {
 #[test]
 fn closed_stdout_exits_quietly() {
     let dir = scratch("pipe");
-    let big = dir.join("big.txt");
+    let big = dir.path().join("big.txt");
     let line = "Brig. Gen. Patrick Karuretwa\n";
     fs::write(&big, line.repeat(200_000)).unwrap();
     for threads in ["1", "2"] {
@@ -323,7 +322,7 @@ fn huge_single_line() {
 #[test]
 fn unreadable_directory_input() {
     let dir = scratch("dir");
-    let out = canonym().arg("normalise").arg(&dir).output().unwrap();
+    let out = canonym().arg("normalise").arg(dir.path()).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).starts_with("canonym: "));
 }

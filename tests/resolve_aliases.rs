@@ -134,8 +134,8 @@ fn fuzzy_lookup_explains() {
 
 #[test]
 fn add_path_picks_the_format_by_extension() {
-    let dir = std::env::temp_dir().join(format!("canonym-alias-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
     let p = dir.join("t.tsv");
     std::fs::write(&p, "id\tname\nx\tNina Kozlowski\n").unwrap();
     let t = AliasTableBuilder::new()
@@ -148,7 +148,6 @@ fn add_path_picks_the_format_by_extension() {
         .add_path(dir.join("missing.json"))
         .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Io);
-    std::fs::remove_dir_all(&dir).ok();
 }
 
 const WORDS: &[&str] = &[
