@@ -833,16 +833,27 @@ impl<'s> Engine<'s> {
         }
     }
 
-    /// Step 4 for short name `g`: the entities it is compatible with.
+    /// Step 4 for short name `g`: the entities it is compatible with, as
+    /// many as [`Engine::decide_short`] needs to tell its cases apart. A
+    /// name that is not distinctive never joins through the global list, so
+    /// one compatible entity settles it; a distinctive one needs to know
+    /// whether there is exactly one, so the search stops at two. The
+    /// per-document check does not rely on this list being complete.
     fn compatible(&mut self, g: u32) -> Vec<u32> {
         if self.groups[g as usize].name.is_empty() {
             return Vec::new();
         }
+        let enough = if self.distinctive(g) { 2 } else { 1 };
         let cands = self.candidates(g);
-        let mut out: Vec<u32> = cands
-            .into_iter()
-            .filter(|&e| self.fit(g, e).is_some())
-            .collect();
+        let mut out: Vec<u32> = Vec::with_capacity(enough);
+        for e in cands {
+            if self.fit(g, e).is_some() {
+                out.push(e);
+                if out.len() == enough {
+                    break;
+                }
+            }
+        }
         out.sort_unstable();
         out
     }
