@@ -28,10 +28,23 @@
 //! # Caps and what they cost
 //!
 //! A key's posting list stops growing at `max_postings` ids and is then
-//! marked *saturated*; a query takes its keys rarest-first (saturated lists
-//! last) and collects at most `max_candidates` distinct ids. Work per query
-//! is therefore bounded whatever the data, and memory grows linearly with
-//! the names indexed.
+//! marked *saturated*: it holds the first `max_postings` ids only. A query
+//! takes its keys rarest-first (saturated lists last) and admits at most
+//! `max_candidates` distinct ids; once it is full, lists longer than twice
+//! that are not read. Saturated lists are read only when no complete list
+//! gave a candidate: their ids are an arbitrary subset of the key's holders,
+//! so they add nothing reliable to a name that has a rarer key. Work per
+//! query is therefore bounded whatever the data (about `max_postings`
+//! ids read at worst, far fewer for a name with a rare part), and memory
+//! grows linearly with the names indexed.
+//!
+//! Candidates are ranked by the keys they share with the query, each key
+//! counted once per candidate however many of its names carry it (an
+//! entity indexed under many names does not outrank one indexed under a
+//! single name). [`BlockingIndex::candidates_with_hits`] counts shared keys;
+//! [`BlockingIndex::candidates_with_weights`] weighs each by its rarity,
+//! `ln(1 + max_postings / len)`, so that a shared surname counts for more
+//! than a shared common given name.
 //!
 //! The price is recall for names made only of very common parts. A query
 //! with one rare part (a surname such as Marizamunda, or a pair key) finds
@@ -232,38 +245,90 @@ impl BlockingIndex {
     }
 
     /// Like [`candidates_for_keys`](BlockingIndex::candidates_for_keys),
-    /// with the number of keys each candidate shares with the query: pairs
-    /// `(id, hits)`, most hits first.
+    /// with the number of keys each candidate shares with the query (each
+    /// key counted once per id): pairs `(id, hits)`, most hits first, ties
+    /// in order of first appearance.
     pub fn candidates_with_hits(&self, keys: &[u64], out: &mut Vec<(u32, u32)>) {
+        let mut w = Vec::new();
+        self.collect(keys, |_| 1.0, &mut w);
         out.clear();
-        let mut lists: Vec<&Posting> = keys.iter().filter_map(|k| self.postings.get(k)).collect();
-        lists.sort_by_key(|p| (p.saturated, p.ids.len()));
-        // Candidate → (hits, first appearance).
-        let mut hits: FxHashMap<u32, (u32, u32)> = FxHashMap::default();
-        // Once full, longer lists only count hits when they are short
-        // enough to be cheap: the work per query stays bounded by the caps,
-        // not by how common the query's parts are.
-        let mut full = false;
-        for p in &lists {
-            if full && p.ids.len() > 2 * self.max_candidates {
-                break;
-            }
-            for &id in &p.ids {
-                if let Some(h) = hits.get_mut(&id) {
-                    h.0 += 1;
-                } else if !full {
-                    let n = hits.len() as u32;
-                    hits.insert(id, (1, n));
-                    if hits.len() >= self.max_candidates {
-                        full = true;
+        out.extend(w.into_iter().map(|(id, h)| (id, h as u32)));
+    }
+
+    /// Like [`candidates_with_hits`](BlockingIndex::candidates_with_hits),
+    /// with each shared key weighted by its rarity, `ln(1 + max_postings /
+    /// len)` for a posting list of `len` ids (a key held by one id weighs
+    /// about ten times a saturated one at the default cap): pairs `(id,
+    /// weight)`, heaviest first.
+    pub fn candidates_with_weights(&self, keys: &[u64], out: &mut Vec<(u32, f32)>) {
+        let cap = self.max_postings as f32;
+        self.collect(keys, |len| (1.0 + cap / len.max(1) as f32).ln(), out);
+    }
+
+    fn collect(&self, keys: &[u64], weight: impl Fn(usize) -> f32, out: &mut Vec<(u32, f32)>) {
+        out.clear();
+        SCRATCH.with(|scratch| {
+            let mut scratch = scratch.borrow_mut();
+            let Scratch {
+                lists,
+                hits,
+                ranked,
+            } = &mut *scratch;
+            lists.clear();
+            lists.extend(keys.iter().filter_map(|k| {
+                let p = self.postings.get(k)?;
+                Some((p.saturated, p.ids.len(), *k))
+            }));
+            lists.sort_unstable_by_key(|&(sat, len, _)| (sat, len));
+            // Candidate → (weight, first appearance, last list that counted
+            // it): an id listed twice under one key still counts once.
+            hits.clear();
+            // Once full, longer lists only count hits when they are short
+            // enough to be cheap: the work per query stays bounded by the
+            // caps, not by how common the query's parts are.
+            let mut full = false;
+            for (l, &(saturated, len, key)) in lists.iter().enumerate() {
+                if full && len > 2 * self.max_candidates {
+                    break;
+                }
+                if saturated && !hits.is_empty() {
+                    break;
+                }
+                let p = &self.postings[&key];
+                let (l, w) = (l as u32, weight(len));
+                for &id in &p.ids {
+                    if let Some(h) = hits.get_mut(&id) {
+                        if h.2 != l {
+                            h.0 += w;
+                            h.2 = l;
+                        }
+                    } else if !full {
+                        let n = hits.len() as u32;
+                        hits.insert(id, (w, n, l));
+                        if hits.len() >= self.max_candidates {
+                            full = true;
+                        }
                     }
                 }
             }
-        }
-        let mut ranked: Vec<(u32, (u32, u32))> = hits.into_iter().collect();
-        ranked.sort_unstable_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.1 .1.cmp(&b.1 .1)));
-        out.extend(ranked.into_iter().map(|(id, (h, _))| (id, h)));
+            ranked.clear();
+            ranked.extend(hits.iter().map(|(&id, &(w, first, _))| (id, w, first)));
+            ranked.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.2.cmp(&b.2)));
+            out.extend(ranked.iter().map(|&(id, w, _)| (id, w)));
+        });
     }
+}
+
+/// Reused buffers of one thread's queries.
+#[derive(Default)]
+struct Scratch {
+    lists: Vec<(bool, usize, u64)>,
+    hits: FxHashMap<u32, (f32, u32, u32)>,
+    ranked: Vec<(u32, f32, u32)>,
+}
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
 }
 
 fn hash_with(seed: u64, s: &[&str]) -> u64 {

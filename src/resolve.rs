@@ -47,9 +47,14 @@
 //! 7. Each mention's score is its comparison with the entity's canonical
 //!    name (1 for the same key).
 //!
-//! Candidates come from a [`BlockingIndex`] of the representatives' keys;
-//! of the candidates it returns, only those sharing at least half as many
-//! keys as the best candidate are compared.
+//! Candidates come from a [`BlockingIndex`] of the representatives' keys,
+//! ranked by the weight of the keys they share with the name (rare keys
+//! weigh more; see `src/index.rs`). The best four are compared, then those
+//! sharing at least half the best one's weight, at most 32 in all; a short
+//! name's search across all entities stops as soon as its decision is
+//! settled, and is not made at all when its document settles it. The work
+//! per distinct name is bounded by these caps and the index's, not by the
+//! number of mentions.
 
 use crate::alias::AliasTable;
 use crate::analyze::{Analyzer, Kind, Name, Tag};
@@ -63,9 +68,12 @@ use std::sync::Arc;
 
 const NONE: u32 = u32::MAX;
 
-/// At most this many candidate entities (those sharing the most keys) are
-/// compared with one distinct name.
+/// At most this many candidate entities (those sharing the most key
+/// weight) are compared with one distinct name.
 const MAX_COMPARED: usize = 32;
+
+/// The best this many candidates are compared whatever their key weight.
+const MIN_COMPARED: usize = 4;
 
 /// Inputs at least this long are analysed on two threads.
 const PARALLEL_MIN: usize = 20_000;
@@ -656,7 +664,7 @@ struct Engine<'s> {
     /// Document → entities with a complete mention in it.
     doc_ents: FxHashMap<u32, Vec<u32>>,
     scratch_keys: Vec<u64>,
-    scratch_hits: Vec<(u32, u32)>,
+    scratch_hits: Vec<(u32, f32)>,
 }
 
 impl<'s> Engine<'s> {
@@ -748,17 +756,20 @@ impl<'s> Engine<'s> {
         }
     }
 
-    /// The candidate entities of distinct name `g`, pruned to those that
-    /// share at least half as many keys as the best one.
+    /// The candidate entities of distinct name `g`: the best
+    /// [`MIN_COMPARED`], then those that share at least half the key weight
+    /// of the best one, at most [`MAX_COMPARED`] in all.
     fn candidates(&mut self, g: u32) -> Vec<u32> {
         self.scratch_keys.clear();
         blocking_keys(&self.groups[g as usize].name, &mut self.scratch_keys);
         self.index
-            .candidates_with_hits(&self.scratch_keys, &mut self.scratch_hits);
-        let best = self.scratch_hits.first().map_or(0, |h| h.1);
+            .candidates_with_weights(&self.scratch_keys, &mut self.scratch_hits);
+        let best = self.scratch_hits.first().map_or(0.0, |h| h.1);
         self.scratch_hits
             .iter()
-            .take_while(|h| 2 * h.1 >= best)
+            .enumerate()
+            .take_while(|(i, h)| *i < MIN_COMPARED || 2.0 * h.1 >= best)
+            .map(|(_, h)| h)
             .take(MAX_COMPARED)
             .map(|h| h.0)
             .collect()
@@ -833,35 +844,58 @@ impl<'s> Engine<'s> {
         }
     }
 
-    /// Step 4 for short name `g`: the entities it is compatible with.
+    /// Step 4 for short name `g`: the entities it is compatible with, as
+    /// many as [`Engine::decide_short`] needs to tell its cases apart. A
+    /// name that is not distinctive never joins through the global list, so
+    /// one compatible entity settles it; a distinctive one needs to know
+    /// whether there is exactly one, so the search stops at two. The
+    /// per-document check does not rely on this list being complete.
     fn compatible(&mut self, g: u32) -> Vec<u32> {
         if self.groups[g as usize].name.is_empty() {
             return Vec::new();
         }
+        let enough = if self.distinctive(g) { 2 } else { 1 };
         let cands = self.candidates(g);
-        let mut out: Vec<u32> = cands
-            .into_iter()
-            .filter(|&e| self.fit(g, e).is_some())
-            .collect();
+        let mut out: Vec<u32> = Vec::with_capacity(enough);
+        for e in cands {
+            if self.fit(g, e).is_some() {
+                out.push(e);
+                if out.len() == enough {
+                    break;
+                }
+            }
+        }
         out.sort_unstable();
         out
     }
 
-    /// Step 4's decision for short name `g` in document `doc`, given its
-    /// globally compatible entities.
-    fn decide_short(&self, g: u32, doc: u32, global: &[u32]) -> Short {
-        if doc != NONE {
-            if let Some(ents) = self.doc_ents.get(&doc) {
-                let mut fit = ents
-                    .iter()
-                    .copied()
-                    .filter(|&e| global.binary_search(&e).is_ok() || self.fit(g, e).is_some());
-                if let (Some(e), None) = (fit.next(), fit.next()) {
-                    return Short::Join(e);
-                }
-            }
+    /// Step 4's decision for short name `g` within document `doc`: the
+    /// only entity with a complete mention in `doc` that `g` is compatible
+    /// with, if there is exactly one.
+    fn short_in_doc(&self, g: u32, doc: u32) -> Option<u32> {
+        if doc == NONE {
+            return None;
         }
-        match global {
+        let ents = self.doc_ents.get(&doc)?;
+        let mut fit = ents.iter().copied().filter(|&e| self.fit(g, e).is_some());
+        match (fit.next(), fit.next()) {
+            (Some(e), None) => Some(e),
+            _ => None,
+        }
+    }
+
+    /// Step 4's decision for short name `g` in document `doc`: within the
+    /// document, else across all entities through `global`, its compatible
+    /// entities (from [`Engine::compatible`]), computed on first need and
+    /// kept for the name's other documents.
+    fn decide_short(&mut self, g: u32, doc: u32, global: &mut Option<Vec<u32>>) -> Short {
+        if let Some(e) = self.short_in_doc(g, doc) {
+            return Short::Join(e);
+        }
+        if global.is_none() {
+            *global = Some(self.compatible(g));
+        }
+        match global.as_deref().unwrap_or_default() {
             [] => Short::Own(false),
             [e] if self.distinctive(g) => Short::Join(*e),
             _ => Short::Own(true),
@@ -889,17 +923,32 @@ impl<'s> Engine<'s> {
 
     /// The processing order of distinct names (independent of input order).
     fn order(&self) -> Vec<u32> {
-        let mut order: Vec<u32> = (0..self.groups.len() as u32).collect();
-        order.sort_unstable_by(|&a, &b| {
-            let (x, y) = (&self.groups[a as usize], &self.groups[b as usize]);
-            y.complete
-                .cmp(&x.complete)
-                .then(y.name.key().len().cmp(&x.name.key().len()))
-                .then(y.count.cmp(&x.count))
-                .then(x.name.key().cmp(y.name.key()))
-                .then(x.name.kind().cmp(&y.name.kind()))
+        // The leading criteria side by side, so that most comparisons of the
+        // sort stay in one dense array.
+        let mut order: Vec<(u8, u32, u32, u32)> = self
+            .groups
+            .iter()
+            .enumerate()
+            .map(|(g, x)| {
+                let len = x.name.key().len() as u32;
+                (
+                    u8::MAX - x.complete,
+                    u32::MAX - len,
+                    u32::MAX - x.count,
+                    g as u32,
+                )
+            })
+            .collect();
+        order.sort_unstable_by(|a, b| {
+            (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)).then_with(|| {
+                let (x, y) = (&self.groups[a.3 as usize], &self.groups[b.3 as usize]);
+                x.name
+                    .key()
+                    .cmp(y.name.key())
+                    .then(x.name.kind().cmp(&y.name.kind()))
+            })
         });
-        order
+        order.into_iter().map(|o| o.3).collect()
     }
 
     fn run(&mut self, mention_group: &[u32], mention_doc: &[u32]) -> Resolution {
@@ -923,29 +972,24 @@ impl<'s> Engine<'s> {
             }
         }
         // Step 4: decisions per (short name, document).
-        let mut short_docs: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
-        for (&g, &d) in mention_group.iter().zip(mention_doc) {
-            if self.fates[g as usize] == Fate::Open {
-                let v = short_docs.entry(g).or_default();
-                if v.last() != Some(&d) {
-                    v.push(d);
-                }
-            }
-        }
+        // (short name, document) pairs, sorted: each name's documents in a
+        // run.
+        let mut short_docs: Vec<(u32, u32)> = mention_group
+            .iter()
+            .zip(mention_doc)
+            .filter(|&(&g, _)| self.fates[g as usize] == Fate::Open)
+            .map(|(&g, &d)| (g, d))
+            .collect();
+        short_docs.sort_unstable();
+        short_docs.dedup();
         let mut decisions: FxHashMap<(u32, u32), (u32, bool)> = FxHashMap::default();
+        decisions.reserve(short_docs.len());
         for &g in &order {
-            let Some(docs) = short_docs.get_mut(&g) else {
-                continue;
-            };
-            docs.sort_unstable();
-            docs.dedup();
-            let global = self.compatible(g);
-            let decided: Vec<(u32, Short)> = docs
-                .iter()
-                .map(|&d| (d, self.decide_short(g, d, &global)))
-                .collect();
-            for (d, s) in decided {
-                let v = match s {
+            let start = short_docs.partition_point(|&(x, _)| x < g);
+            let end = start + short_docs[start..].partition_point(|&(x, _)| x == g);
+            let mut global = None;
+            for &(_, d) in &short_docs[start..end] {
+                let v = match self.decide_short(g, d, &mut global) {
                     Short::Join(e) => (e, false),
                     Short::Own(amb) => (self.own_entity(g), amb),
                 };
@@ -1235,8 +1279,7 @@ impl Live {
             Fate::Open => match self.decisions.get(&(g, doc)) {
                 Some(&d) => d,
                 None => {
-                    let global = engine.compatible(g);
-                    let d = match engine.decide_short(g, doc, &global) {
+                    let d = match engine.decide_short(g, doc, &mut None) {
                         Short::Join(e) => (e, false),
                         Short::Own(amb) => (engine.own_entity(g), amb),
                     };
