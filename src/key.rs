@@ -5,8 +5,9 @@
 //! changes (Muhammad / Mohammed), doubled letters (Abdellatif / Abdelatif),
 //! `ou`/`u`/`w`, `i`/`y`/`ee`/`ie`, `dj`/`j`, `kh`/`h`, `q`/`k`, `ph`/`f`,
 //! `ch`/`sh`/`sch`/`tsch`, `gh`/`g`, `th`/`t`, `v`/`w`, `y`/`j` before a
-//! vowel, `dj`/`dsch`/`zh`/`j`, a final `-e` or `-h`, and `abd el` / `abdel`
-//! / `abdul` / `abd al` once the parts are glued.
+//! vowel, a soft `c` (before e, i, y) / `s`, `dj`/`dsch`/`zh`/`j`, a final
+//! `-e` or `-h`, and `abd el` / `abdel` / `abdul` / `abd al` once the parts
+//! are glued.
 //!
 //! The skeleton keeps the first letter's class (a leading vowel becomes `a`)
 //! and the consonants, mapped to one representative per confusable group,
@@ -89,6 +90,9 @@ pub fn skeleton_into(fold: &str, out: &mut String) {
             b'z' if next == b'h' => (Some(b'j'), 2),
             b'p' if next == b'h' => (Some(b'f'), 2),
             b'c' if next == b'k' => (Some(b'k'), 2),
+            // A c before e, i or y is soft in the Romance languages and in
+            // English (García, Vicente, Cecil).
+            b'c' if matches!(next, b'e' | b'i' | b'y') => (Some(b's'), 1),
             // Arabic qaf is written q, k or g (Qaddafi / Kadhafi / Gaddafi),
             // and z / s drift between German and English spellings.
             b'q' | b'c' | b'g' => (Some(b'k'), 1),
@@ -147,6 +151,8 @@ mod tests {
             ("ghani", "gani"),
             ("gaddafi", "qadhafi"),
             ("zarif", "sarif"),
+            ("vicente", "visente"),
+            ("marcelo", "marselo"),
         ];
         for (a, b) in same {
             assert_eq!(skeleton(a), skeleton(b), "{a} vs {b}");
@@ -161,6 +167,7 @@ mod tests {
             ("karim", "omar"),
             ("haddad", "hamid"),
             ("esper", "asif"),
+            ("garcia", "karuic"),
         ];
         for (a, b) in differ {
             assert_ne!(skeleton(a), skeleton(b), "{a} vs {b}");
