@@ -939,13 +939,8 @@ impl Analyzer {
             None => org_cue,
         };
 
-        // "SURNAME, Given" list order.
-        let mut list_order = false;
-        if !is_org {
-            list_order = self.reorder_list(&mut toks, sc);
-        }
-
-        // Titles at the front, possibly stacked.
+        // Titles at the front, possibly stacked, before and after reading
+        // "SURNAME, Given" list order ("Mr. SMITH, John", "SMITH, Mr. John").
         let mut titles: Vec<String> = Vec::new();
         // A name that is a title and nothing else ("Minister of Defense") is
         // kept whole.
@@ -954,28 +949,16 @@ impl Analyzer {
             && self
                 .match_phrase(&t.titles, Word::TITLE_FIRST, toks.len(), &toks, 0, sc)
                 .is_some_and(|(len, _)| len == toks.len());
-        if !is_org && !only_title {
-            let mut k = 0;
-            loop {
-                let remaining = toks.len() - k;
-                if remaining < 2 {
-                    break;
-                }
-                // A bare letter is an initial, not an abbreviated title: "M K
-                // Stalin" but "M. Macron".
-                if sub(&sc.folds, toks[k].fold).len() == 1 && !toks[k].dot {
-                    break;
-                }
-                let max = t.title_max.min(remaining - 1);
-                match self.match_phrase(&t.titles, Word::TITLE_FIRST, max, &toks, k, sc) {
-                    Some((len, _)) => {
-                        titles.push(sc.phrase.clone());
-                        k += len;
-                    }
-                    None => break,
-                }
-            }
-            toks.drain(..k);
+        let strip = !is_org && !only_title;
+        if strip {
+            self.strip_titles(&mut toks, sc, &mut titles);
+        }
+        let mut list_order = false;
+        if !is_org {
+            list_order = self.reorder_list(&mut toks, sc);
+        }
+        if strip && list_order {
+            self.strip_titles(&mut toks, sc, &mut titles);
         }
 
         // Trailing suffixes: post-nominals dropped, generational kept.
@@ -1306,6 +1289,33 @@ impl Analyzer {
             }
         }
         None
+    }
+
+    /// Removes the titles at the front of `toks`, possibly stacked, into
+    /// `titles`; at least one token is left.
+    fn strip_titles(&self, toks: &mut Vec<Tok>, sc: &mut Scratch, titles: &mut Vec<String>) {
+        let t = &*self.tables;
+        let mut k = 0;
+        loop {
+            let remaining = toks.len() - k;
+            if remaining < 2 {
+                break;
+            }
+            // A bare letter is an initial, not an abbreviated title: "M K
+            // Stalin" but "M. Macron".
+            if sub(&sc.folds, toks[k].fold).len() == 1 && !toks[k].dot {
+                break;
+            }
+            let max = t.title_max.min(remaining - 1);
+            match self.match_phrase(&t.titles, Word::TITLE_FIRST, max, toks, k, sc) {
+                Some((len, _)) => {
+                    titles.push(sc.phrase.clone());
+                    k += len;
+                }
+                None => break,
+            }
+        }
+        toks.drain(..k);
     }
 
     /// Reads "SURNAME, Given" as given-first. Returns whether it reordered.
