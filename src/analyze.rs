@@ -146,17 +146,19 @@ pub(crate) struct PartData {
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Name {
-    original: String,
-    display: String,
-    key: String,
+    /// The original, the display form, the key, the parts' folded forms
+    /// and their skeletons, one after the other: one allocation for all
+    /// the text of a name. The spans below and the parts' spans index it.
+    buf: String,
+    original: Span,
+    display: Span,
+    key: Span,
     kind: Kind,
     /// Whether the kind rests on a decisive cue (a legal form or
     /// organisation word, a personal title, initials, a number, or the
     /// caller) rather than on a known given name alone.
     kind_cue: bool,
     titles: Vec<String>,
-    folds: String,
-    skels: String,
     ids: Vec<u32>,
     parts: Vec<PartData>,
 }
@@ -175,19 +177,19 @@ fn sub(s: &str, (a, b): Span) -> &str {
 impl<'a> Part<'a> {
     /// The part as displayed (original script and diacritics, recased).
     pub fn text(&self) -> &'a str {
-        sub(&self.name.display, self.data.text)
+        sub(&self.name.buf, self.data.text)
     }
 
     /// The folded comparison form: ASCII `[a-z0-9]`. Legal forms and
     /// suffixes give their canonical form.
     pub fn fold(&self) -> &'a str {
-        sub(&self.name.folds, self.data.fold)
+        sub(&self.name.buf, self.data.fold)
     }
 
     /// The transliteration skeleton of the folded form (see
     /// [`skeleton`](crate::skeleton)).
     pub fn skeleton(&self) -> &'a str {
-        sub(&self.name.skels, self.data.skel)
+        sub(&self.name.buf, self.data.skel)
     }
 
     /// The part's role.
@@ -216,7 +218,7 @@ impl<'a> Part<'a> {
     pub(crate) fn fold_head(&self) -> (usize, u8) {
         let (a, b) = self.data.fold;
         let first = if b > a {
-            self.name.folds.as_bytes()[a as usize]
+            self.name.buf.as_bytes()[a as usize]
         } else {
             0
         };
@@ -227,20 +229,20 @@ impl<'a> Part<'a> {
 impl Name {
     /// The input exactly as given.
     pub fn original(&self) -> &str {
-        &self.original
+        sub(&self.buf, self.original)
     }
 
     /// The display form: titles removed, diacritics and script kept,
     /// sensible capitalisation, given names first.
     pub fn display(&self) -> &str {
-        &self.display
+        sub(&self.buf, self.display)
     }
 
     /// The comparison key: ASCII lower-case folded parts in sorted order,
     /// separated by single spaces. Equal keys mean the same name up to case,
     /// diacritics, script, titles, punctuation and word order.
     pub fn key(&self) -> &str {
-        &self.key
+        sub(&self.buf, self.key)
     }
 
     /// Person, organisation or unknown.
@@ -798,6 +800,17 @@ struct Scratch {
     phrase: String,
     /// Group ids of the parts being built.
     ids: Vec<u32>,
+    /// The texts of the name being built.
+    texts: Texts,
+}
+
+/// Reused buffers for the texts of a name being built.
+#[derive(Default)]
+struct Texts {
+    display: String,
+    folds: String,
+    skels: String,
+    key: String,
 }
 
 thread_local! {
@@ -1250,7 +1263,7 @@ impl Analyzer {
             titles,
             (kind, kind_cue),
             &sc.folds,
-            &mut sc.ids,
+            (&mut sc.ids, &mut sc.texts),
             all_upper && any_cased,
             all_lower && any_cased,
         );
@@ -1385,15 +1398,22 @@ impl Analyzer {
         titles: Vec<String>,
         (kind, kind_cue): (Kind, bool),
         tok_folds: &str,
-        ids: &mut Vec<u32>,
+        (ids, texts): (&mut Vec<u32>, &mut Texts),
         all_upper: bool,
         all_lower: bool,
     ) -> Name {
         let t = &*self.tables;
         let recase_all = all_upper || all_lower;
-        let mut display = String::with_capacity(s.len());
-        let mut folds = String::with_capacity(tok_folds.len());
-        let mut skels = String::with_capacity(tok_folds.len());
+        let Texts {
+            display,
+            folds,
+            skels,
+            key,
+        } = texts;
+        display.clear();
+        folds.clear();
+        skels.clear();
+        key.clear();
         // Group ids gather in a reused buffer and are copied out once.
         ids.clear();
         let mut parts: Vec<PartData> = Vec::with_capacity(toks.len());
@@ -1422,7 +1442,7 @@ impl Analyzer {
             {
                 display.extend(text.chars().flat_map(char::to_uppercase));
             } else if recase {
-                recase_into(text, tag, k == 0, kind, all_upper, &mut display);
+                recase_into(text, tag, k == 0, kind, all_upper, display);
             } else {
                 display.push_str(text);
             }
@@ -1443,7 +1463,7 @@ impl Analyzer {
             folds.push_str(f);
             let fb = folds.len();
             let sa = skels.len();
-            skeleton_into(f, &mut skels);
+            skeleton_into(f, skels);
             let sb = skels.len();
             let ga = ids.len();
             if matches!(tag, Tag::Given | Tag::Family | Tag::Word) && kind != Kind::Org {
@@ -1462,7 +1482,7 @@ impl Analyzer {
                 nicks: (gb as u32, nb as u32),
                 tag,
                 hash: fx_hash(f),
-                skel_hash: fx_hash(sub(&skels, (sa as u32, sb as u32))),
+                skel_hash: fx_hash(sub(skels, (sa as u32, sb as u32))),
                 mask: letter_mask(f),
                 weight: 0.0,
                 group_sig: ids[ga..gb].iter().fold(0, |m, &g| m | 1u64 << (g % 64)),
@@ -1476,16 +1496,35 @@ impl Analyzer {
         // Legal forms spanning several tokens keep their canonical form on
         // the first token only; drop the empty remainder from the parts.
         parts.retain(|p| p.fold.1 > p.fold.0);
-        let key = build_key(&parts, &folds);
+        build_key(&parts, folds, key);
+        // All the texts in one buffer; the parts' spans move with them.
+        let mut buf = String::with_capacity(
+            input.len() + display.len() + key.len() + folds.len() + skels.len(),
+        );
+        let mut put = |text: &str| {
+            let a = buf.len() as u32;
+            buf.push_str(text);
+            (a, buf.len() as u32)
+        };
+        let original = put(input);
+        let display_span = put(display);
+        let key_span = put(key);
+        let folds_at = put(folds).0;
+        let skels_at = put(skels).0;
+        let shift = |(a, b): Span, by: u32| (a + by, b + by);
+        for p in &mut parts {
+            p.text = shift(p.text, display_span.0);
+            p.fold = shift(p.fold, folds_at);
+            p.skel = shift(p.skel, skels_at);
+        }
         let mut name = Name {
-            original: input.to_string(),
-            display,
-            key,
+            buf,
+            original,
+            display: display_span,
+            key: key_span,
             kind,
             kind_cue,
             titles,
-            folds,
-            skels,
             ids: ids.to_vec(),
             parts,
         };
@@ -1495,7 +1534,7 @@ impl Analyzer {
             name.parts[k].weight = w;
         }
         if kind != Kind::Org {
-            sino_keys(&mut name.parts, &name.folds);
+            sino_keys(&mut name.parts, &name.buf);
         }
         name
     }
@@ -1558,7 +1597,7 @@ fn is_connector(f: &str) -> bool {
 
 /// The comparison key: the words of the parts' folded forms, sorted and
 /// joined by single spaces. Up to 16 words are sorted on the stack.
-fn build_key(parts: &[PartData], folds: &str) -> String {
+fn build_key(parts: &[PartData], folds: &str, key: &mut String) {
     const SMALL: usize = 16;
     let mut small: [&str; SMALL] = [""; SMALL];
     let mut n = 0;
@@ -1580,14 +1619,12 @@ fn build_key(parts: &[PartData], folds: &str) -> String {
         &mut big
     };
     words.sort_unstable();
-    let mut key = String::with_capacity(folds.len() + n);
     for (k, w) in words.iter().enumerate() {
         if k > 0 {
             key.push(' ');
         }
         key.push_str(w);
     }
-    key
 }
 
 fn letter_mask(f: &str) -> u32 {

@@ -28,6 +28,7 @@ pub fn skeleton_into(fold: &str, out: &mut String) {
     let b = fold.as_bytes();
     let n = b.len();
     let mut last: u8 = 0;
+    out.reserve(n + 1);
     let mut i = 0;
     let is_vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
     fn push(c: u8, last: &mut u8, out: &mut String) {
@@ -75,8 +76,8 @@ pub fn skeleton_into(fold: &str, out: &mut String) {
                 }
             }
             // German tsch / dsch: Gorbatschow, Dschawad.
-            b't' if fold[i..].starts_with("tsch") => (Some(b'x'), 4),
-            b'd' if fold[i..].starts_with("dsch") => (Some(b'j'), 4),
+            b't' if b[i..].starts_with(b"tsch") => (Some(b'x'), 4),
+            b'd' if b[i..].starts_with(b"dsch") => (Some(b'j'), 4),
             b't' if next == b'c' && i + 2 < n && b[i + 2] == b'h' => (Some(b'x'), 3),
             b's' if next == b'c' && i + 2 < n && b[i + 2] == b'h' => (Some(b'x'), 3),
             b'd' if next == b'z' && i + 2 < n && b[i + 2] == b'h' => (Some(b'j'), 3),
