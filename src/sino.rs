@@ -111,48 +111,55 @@ fn is_vowel(c: u8) -> bool {
 /// every run of consonants must be a syllable ending (n, ng, h, r, rh)
 /// followed by an initial, and the part must end in a vowel or an ending.
 pub(crate) fn plausible(fold: &str) -> bool {
+    const fn pair(x: &[u8; 2]) -> u16 {
+        (x[0] as u16) << 8 | x[1] as u16
+    }
+    const ZH: u16 = pair(b"zh");
+    const CH: u16 = pair(b"ch");
+    const SH: u16 = pair(b"sh");
+    const HS: u16 = pair(b"hs");
+    const TS: u16 = pair(b"ts");
+    const TZ: u16 = pair(b"tz");
+    const SS: u16 = pair(b"ss");
+    const SZ: u16 = pair(b"sz");
+    const NG: u16 = pair(b"ng");
+    const RH: u16 = pair(b"rh");
+    let two = |x: u16| matches!(x, ZH | CH | SH | HS | TS | TZ | SS | SZ);
+    let coda1 = |c: u8| matches!(c, b'n' | b'h' | b'r');
+    let coda2 = |x: u16| matches!(x, NG | RH);
     let s = fold.as_bytes();
+    let n = s.len();
     let mut i = 0;
-    while i < s.len() {
+    while i < n {
         let c = s[i];
-        if !c.is_ascii_lowercase() || c == b'v' {
-            return false;
-        }
         if is_vowel(c) {
             i += 1;
             continue;
         }
         let start = i;
-        while i < s.len() && !is_vowel(s[i]) {
+        while i < n && !is_vowel(s[i]) {
             if !s[i].is_ascii_lowercase() || s[i] == b'v' {
                 return false;
             }
             i += 1;
         }
-        let run = &s[start..i];
-        let at_end = i == s.len();
-        let two = |x: &[u8]| {
-            matches!(
-                x,
-                b"zh" | b"ch" | b"sh" | b"hs" | b"ts" | b"tz" | b"ss" | b"sz"
-            )
-        };
-        let coda1 = |c: u8| matches!(c, b'n' | b'h' | b'r');
-        let coda2 = |x: &[u8]| matches!(x, b"ng" | b"rh");
-        let valid = match (start == 0, at_end, run.len()) {
+        let len = i - start;
+        let at_end = i == n;
+        let p = |k: usize| (s[start + k] as u16) << 8 | s[start + k + 1] as u16;
+        let valid = match (start == 0, at_end, len) {
             // An initial of one or two letters, then a vowel.
             (true, false, 1) => true,
-            (true, false, 2) => two(run),
+            (true, false, 2) => two(p(0)),
             (true, _, _) => false,
             // An ending.
-            (false, true, 1) => coda1(run[0]),
-            (false, true, 2) => coda2(run),
+            (false, true, 1) => coda1(c),
+            (false, true, 2) => coda2(p(0)),
             (false, true, _) => false,
             // An ending, then an initial.
             (false, false, 1) => true,
-            (false, false, 2) => two(run) || coda1(run[0]) || coda2(run),
-            (false, false, 3) => (coda1(run[0]) && two(&run[1..])) || coda2(&run[..2]),
-            (false, false, 4) => coda2(&run[..2]) && two(&run[2..]),
+            (false, false, 2) => two(p(0)) || coda1(c) || coda2(p(0)),
+            (false, false, 3) => (coda1(c) && two(p(1))) || coda2(p(0)),
+            (false, false, 4) => coda2(p(0)) && two(p(2)),
             (false, false, _) => false,
         };
         if !valid {
