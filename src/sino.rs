@@ -226,7 +226,8 @@ fn syllables(s: &[u8], out: &mut [(u8, u16); 8]) -> usize {
         if n == out.len() {
             break;
         }
-        if !rest.starts_with(fin) {
+        // Finals are one to four letters: compare them byte by byte.
+        if fin.len() > rest.len() || fin.iter().zip(rest).any(|(x, y)| x != y) {
             continue;
         }
         let mut fclass = fclass;
