@@ -546,7 +546,8 @@ impl Env<'_> {
         let conflicting = un_a > 0.0 && un_b > 0.0;
         let unmatched = [left_a.mask, left_b.mask];
         Comparison {
-            score: score.clamp(0.0, 1.0),
+            // Adding 0.0 turns -0.0 into 0.0.
+            score: score.clamp(0.0, 1.0) + 0.0,
             threshold: cfg.threshold,
             links,
             number_conflict,
@@ -1090,6 +1091,13 @@ mod tests {
         assert!(m("Li Peng", "Li Ping") < DEFAULT_THRESHOLD);
         // Names of other languages that read as syllables stay apart.
         assert!(m("Tina Li", "Dina Li") < DEFAULT_THRESHOLD);
+    }
+
+    #[test]
+    fn zero_is_positive() {
+        let s = m("Bayer AG", "Dr. Hans Bayer");
+        assert_eq!(s, 0.0);
+        assert!(s.is_sign_positive(), "{s}");
     }
 
     #[test]

@@ -135,6 +135,17 @@ fn single(analyzer: &Analyzer, config: &MatchConfig, x: &str, y: &str, format: F
     }
 }
 
+/// Writes a score in [0, 1] with four decimals ("0.8125"), as `{:.4}`
+/// would but without the formatting machinery, and never as "-0.0000".
+fn push_score(buf: &mut Vec<u8>, score: f64) {
+    let v = (score.clamp(0.0, 1.0) * 10_000.0).round() as u32;
+    buf.push(b'0' + (v / 10_000) as u8);
+    buf.push(b'.');
+    for d in [1000, 100, 10, 1] {
+        buf.push(b'0' + (v / d % 10) as u8);
+    }
+}
+
 fn stream(args: &MatchArgs, analyzer: &Analyzer, config: &MatchConfig, status: &mut Status) -> u8 {
     let inputs = Input::from_args(&args.inputs);
     let mut out = Output::stdout();
@@ -186,7 +197,12 @@ fn stream(args: &MatchArgs, analyzer: &Analyzer, config: &MatchConfig, status: &
                 }
                 Format::Text => {
                     let verdict = if c.is_match() { "match" } else { "no-match" };
-                    let _ = writeln!(buf, "{:.4}\t{verdict}\t{x}\t{y}", c.score());
+                    push_score(buf, c.score());
+                    for field in [verdict, x, y] {
+                        buf.push(b'\t');
+                        buf.extend_from_slice(field.as_bytes());
+                    }
+                    buf.push(b'\n');
                 }
             }
         },
@@ -195,4 +211,23 @@ fn stream(args: &MatchArgs, analyzer: &Analyzer, config: &MatchConfig, status: &
         status.error("some lines were not name pairs");
     }
     finish(result, &mut out, status)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::push_score;
+
+    #[test]
+    fn scores_have_four_decimals() {
+        for (x, want) in [
+            (0.0, "0.0000"),
+            (-0.0, "0.0000"),
+            (1.0, "1.0000"),
+            (0.81249, "0.8125"),
+        ] {
+            let mut buf = Vec::new();
+            push_score(&mut buf, x);
+            assert_eq!(String::from_utf8(buf).unwrap(), want);
+        }
+    }
 }
