@@ -2,59 +2,8 @@
 //! may match it, so that a query is compared with a bounded number of
 //! candidates rather than with every name seen.
 //!
-//! # Keys
-//!
-//! Every main part of a name (tagged [`Tag::Given`](crate::Tag::Given),
-//! [`Tag::Family`](crate::Tag::Family) or
-//! [`Tag::Word`](crate::Tag::Word)) whose folded form has at least two letters gives:
-//!
-//! * its transliteration skeleton ([`Part::skeleton`](crate::Part::skeleton)): Loudiyi and Loudyi,
-//!   Muhammad and Mohamed share one;
-//! * each of its given-name variant groups ([`Part::groups`](crate::Part::groups)): Youssef and
-//!   Joseph share one;
-//! * for parts of six letters or more, its first four and its last four
-//!   folded letters, so that one typo in a long part keeps one of the two.
-//!
-//! Each pair of main parts gives the skeleton of the two parts glued
-//! (adjacent parts, catching "Abdel Ghani" against "Abdelghani") and an
-//! unordered pair key of the two skeletons (any two parts, in any order,
-//! catching word-order changes and dropped middle names: "Khawaja Asif"
-//! shares a pair key with "Khawaja Muhammad Asif"). Pair keys are far rarer
-//! than single-part keys and so are taken first.
-//!
-//! Keys are hashed to `u64` with FxHash, each kind of key with its own seed;
-//! a collision only adds a candidate, which the comparison then rejects.
-//!
-//! # Caps and what they cost
-//!
-//! A key's posting list stops growing at `max_postings` ids and is then
-//! marked *saturated*: it holds the first `max_postings` ids only. A query
-//! takes its keys rarest-first (saturated lists last) and admits at most
-//! `max_candidates` distinct ids; once it is full, lists longer than twice
-//! that are not read. Saturated lists are read only when no complete list
-//! gave a candidate: their ids are an arbitrary subset of the key's holders,
-//! so they add nothing reliable to a name that has a rarer key. Work per
-//! query is therefore bounded whatever the data (about `max_postings`
-//! ids read at worst, far fewer for a name with a rare part), and memory
-//! grows linearly with the names indexed.
-//!
-//! Candidates are ranked by the keys they share with the query, each key
-//! counted once per candidate however many of its names carry it (an
-//! entity indexed under many names does not outrank one indexed under a
-//! single name). [`BlockingIndex::candidates_with_hits`] counts shared keys;
-//! [`BlockingIndex::candidates_with_weights`] weighs each by its rarity,
-//! `ln(1 + max_postings / len)`, so that a shared surname counts for more
-//! than a shared common given name.
-//!
-//! The price is recall for names made only of very common parts. A query
-//! with one rare part (a surname such as Marizamunda, or a pair key) finds
-//! every candidate that shares it, because rare keys come first and their
-//! lists are complete. A query whose keys are *all* common — a bare
-//! "Mohammed", or "Mohammed Ali" once thousands of Mohammed Alis with
-//! different spellings have filled every list — sees only the first
-//! `max_candidates` ids of its rarest lists, in insertion order, and can
-//! miss a candidate inserted after a list saturated. Raise the caps to trade
-//! speed and memory for recall.
+//! The keys, the caps and what they cost in recall are documented on
+//! [`BlockingIndex`].
 
 use crate::analyze::{Name, Part};
 use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
@@ -79,6 +28,60 @@ struct Posting {
 ///
 /// Ids are the caller's: an entity number, a row number. Several names may
 /// be inserted under one id.
+///
+/// # Keys
+///
+/// Every main part of a name (tagged [`Tag::Given`](crate::Tag::Given),
+/// [`Tag::Family`](crate::Tag::Family) or
+/// [`Tag::Word`](crate::Tag::Word)) whose folded form has at least two letters gives:
+///
+/// * its transliteration skeleton ([`Part::skeleton`](crate::Part::skeleton)): Loudiyi and Loudyi,
+///   Muhammad and Mohamed share one;
+/// * each of its given-name variant groups ([`Part::groups`](crate::Part::groups)): Youssef and
+///   Joseph share one;
+/// * for parts of six letters or more, its first four and its last four
+///   folded letters, so that one typo in a long part keeps one of the two.
+///
+/// Each pair of main parts gives the skeleton of the two parts glued
+/// (adjacent parts, catching "Abdel Ghani" against "Abdelghani") and an
+/// unordered pair key of the two skeletons (any two parts, in any order,
+/// catching word-order changes and dropped middle names: "Khawaja Asif"
+/// shares a pair key with "Khawaja Muhammad Asif"). Pair keys are far rarer
+/// than single-part keys and so are taken first.
+///
+/// Keys are hashed to `u64` with FxHash, each kind of key with its own seed;
+/// a collision only adds a candidate, which the comparison then rejects.
+///
+/// # Caps and what they cost
+///
+/// A key's posting list stops growing at `max_postings` ids and is then
+/// marked *saturated*: it holds the first `max_postings` ids only. A query
+/// takes its keys rarest-first (saturated lists last) and admits at most
+/// `max_candidates` distinct ids; once it is full, lists longer than twice
+/// that are not read. Saturated lists are read only when no complete list
+/// gave a candidate: their ids are an arbitrary subset of the key's holders,
+/// so they add nothing reliable to a name that has a rarer key. Work per
+/// query is therefore bounded whatever the data (about `max_postings`
+/// ids read at worst, far fewer for a name with a rare part), and memory
+/// grows linearly with the names indexed.
+///
+/// Candidates are ranked by the keys they share with the query, each key
+/// counted once per candidate however many of its names carry it (an
+/// entity indexed under many names does not outrank one indexed under a
+/// single name). [`BlockingIndex::candidates_with_hits`] counts shared keys;
+/// [`BlockingIndex::candidates_with_weights`] weighs each by its rarity,
+/// `ln(1 + max_postings / len)`, so that a shared surname counts for more
+/// than a shared common given name.
+///
+/// The price is recall for names made only of very common parts. A query
+/// with one rare part (a surname such as Marizamunda, or a pair key) finds
+/// every candidate that shares it, because rare keys come first and their
+/// lists are complete. A query whose keys are *all* common — a bare
+/// "Mohammed", or "Mohammed Ali" once thousands of Mohammed Alis with
+/// different spellings have filled every list — sees only the first
+/// `max_candidates` ids of its rarest lists, in insertion order, and can
+/// miss a candidate inserted after a list saturated. Raise the caps to trade
+/// speed and memory for recall.
 ///
 /// ```
 /// use canonym::{analyze, BlockingIndex};
@@ -352,7 +355,7 @@ fn is_key_part(p: &Part<'_>) -> bool {
 }
 
 /// Appends the blocking keys of `name` to `out` (sorted and deduplicated
-/// on return). The keys and the capping policy are described in `src/index.rs`.
+/// on return). The keys and the capping policy are described on [`BlockingIndex`].
 ///
 /// ```
 /// use canonym::{analyze, blocking_keys};

@@ -1,60 +1,6 @@
 //! Resolution: many name mentions in, entities out.
 //!
-//! The algorithm is deterministic and does not chain: pairwise name
-//! consistency is not transitive ("J. Smith" matches both "John Smith" and
-//! "Jane Smith"), so a name joins an entity only when it is consistent with
-//! *every* name that defines the entity.
-//!
-//! 1. Every mention is analysed; mentions with the same analysed key and
-//!    kind are one *distinct name* (analysis runs on two threads for large
-//!    inputs).
-//! 2. Alias-table entities come first. A name equal (by key) to an alias
-//!    belongs to that alias's entity; an alias shared by several entities
-//!    makes the name ambiguous: it gets an entity of its own and is marked
-//!    so. A *complete* name (below) with no exact alias is looked up
-//!    fuzzily; the best entity at or above the threshold wins, and two
-//!    entities within a small margin make it ambiguous in the same way.
-//! 3. The remaining complete names — two or more main parts (given, family,
-//!    word), or a regnal number — cluster among themselves, most complete
-//!    first (main parts plus one for a regnal number, then length, then
-//!    frequency, then key: an order that does not depend on the input
-//!    order). A name joins an entity only if it matches every
-//!    representative of that entity; among several such entities the best
-//!    mean score wins (ties by creation order). Otherwise it founds a new
-//!    entity. Either way it becomes a representative.
-//! 4. Short names (one main part: "Asif", "J. Smith") are decided per
-//!    document. If exactly one entity with a complete mention in the same
-//!    document is compatible with the short name (it matches every
-//!    representative; for an alias entity, any of its names), the short
-//!    name joins it: this is how a surname-only "Asif" joins "Khawaja
-//!    Muhammad Asif" of its own article. Otherwise, across all entities
-//!    (through the blocking index): exactly one compatible entity is joined
-//!    only when the short name is *distinctive* — its part is not a known
-//!    given or family name of the variant tables (a rare surname such as
-//!    "Marizamunda" is, a "Mohamed" or "Smith" is not), or it carries
-//!    initials that fit ("F. Castro" fits Fidel Castro, not Raúl). A short name that
-//!    could belong to one or more entities but joins none is marked
-//!    ambiguous. Short names that join nothing get one entity per distinct
-//!    name: a bare "Mohamed" never glues different Mohameds together.
-//! 5. The canonical name of a discovered entity is its best-formed
-//!    variant: a Latin-script form if there is one; most main parts; then a
-//!    form not written all in capitals or
-//!    all in lower case; then one with diacritics (Juvénal over Juvenal);
-//!    then the most frequent; then the first in lexicographic order.
-//! 6. Ids: alias entities keep their ids; discovered entities get a slug of
-//!    the canonical name (`abdellatif-loudiyi`), with `-2`, `-3`… for
-//!    collisions in processing order.
-//! 7. Each mention's score is its comparison with the entity's canonical
-//!    name (1 for the same key).
-//!
-//! Candidates come from a [`BlockingIndex`] of the representatives' keys,
-//! ranked by the weight of the keys they share with the name (rare keys
-//! weigh more; see `src/index.rs`). The best four are compared, then those
-//! sharing at least half the best one's weight, at most 32 in all; a short
-//! name's search across all entities stops as soon as its decision is
-//! settled, and is not made at all when its document settles it. The work
-//! per distinct name is bounded by these caps and the index's, not by the
-//! number of mentions.
+//! The algorithm, step by step, is documented on [`Resolver`].
 
 use crate::alias::AliasTable;
 use crate::analyze::{Analyzer, Kind, Name, Tag};
@@ -334,7 +280,66 @@ struct Settings {
 
 /// Resolves mentions to entities, in one batch ([`Resolver::resolve`]) or
 /// one mention at a time ([`Resolver::add`], then [`Resolver::finish`]).
-/// The algorithm, step by step, is described at the top of `src/resolve.rs`.
+///
+/// # Algorithm
+///
+/// The algorithm is deterministic and does not chain: pairwise name
+/// consistency is not transitive ("J. Smith" matches both "John Smith" and
+/// "Jane Smith"), so a name joins an entity only when it is consistent with
+/// *every* name that defines the entity.
+///
+/// 1. Every mention is analysed; mentions with the same analysed key and
+///    kind are one *distinct name* (analysis runs on two threads for large
+///    inputs).
+/// 2. Alias-table entities come first. A name equal (by key) to an alias
+///    belongs to that alias's entity; an alias shared by several entities
+///    makes the name ambiguous: it gets an entity of its own and is marked
+///    so. A *complete* name (below) with no exact alias is looked up
+///    fuzzily; the best entity at or above the threshold wins, and two
+///    entities within a small margin make it ambiguous in the same way.
+/// 3. The remaining complete names — two or more main parts (given, family,
+///    word), or a regnal number — cluster among themselves, most complete
+///    first (main parts plus one for a regnal number, then length, then
+///    frequency, then key: an order that does not depend on the input
+///    order). A name joins an entity only if it matches every
+///    representative of that entity; among several such entities the best
+///    mean score wins (ties by creation order). Otherwise it founds a new
+///    entity. Either way it becomes a representative.
+/// 4. Short names (one main part: "Asif", "J. Smith") are decided per
+///    document. If exactly one entity with a complete mention in the same
+///    document is compatible with the short name (it matches every
+///    representative; for an alias entity, any of its names), the short
+///    name joins it: this is how a surname-only "Asif" joins "Khawaja
+///    Muhammad Asif" of its own article. Otherwise, across all entities
+///    (through the blocking index): exactly one compatible entity is joined
+///    only when the short name is *distinctive* — its part is not a known
+///    given or family name of the variant tables (a rare surname such as
+///    "Marizamunda" is, a "Mohamed" or "Smith" is not), or it carries
+///    initials that fit ("F. Castro" fits Fidel Castro, not Raúl). A short name that
+///    could belong to one or more entities but joins none is marked
+///    ambiguous. Short names that join nothing get one entity per distinct
+///    name: a bare "Mohamed" never glues different Mohameds together.
+/// 5. The canonical name of a discovered entity is its best-formed
+///    variant: a Latin-script form if there is one; most main parts; then a
+///    form not written all in capitals or
+///    all in lower case; then one with diacritics (Juvénal over Juvenal);
+///    then the most frequent; then the first in lexicographic order.
+/// 6. Ids: alias entities keep their ids; discovered entities get a slug of
+///    the canonical name (`abdellatif-loudiyi`), with `-2`, `-3`… for
+///    collisions in processing order.
+/// 7. Each mention's score is its comparison with the entity's canonical
+///    name (1 for the same key).
+///
+/// Candidates come from a [`BlockingIndex`] of the representatives' keys,
+/// ranked by the weight of the keys they share with the name (rare keys
+/// weigh more; see [`BlockingIndex`]). The best four are compared, then those
+/// sharing at least half the best one's weight, at most 32 in all; a short
+/// name's search across all entities stops as soon as its decision is
+/// settled, and is not made at all when its document settles it. The work
+/// per distinct name is bounded by these caps and the index's, not by the
+/// number of mentions.
+///
+/// # Example
 ///
 /// ```
 /// use canonym::{Mention, Resolver};
