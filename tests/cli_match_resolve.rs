@@ -88,6 +88,34 @@ fn resolve_writes_one_record_per_mention() {
 }
 
 #[test]
+fn resolve_reports_lines_without_a_name() {
+    let o = canonym(&["resolve"], "Mohammed VI\n\n  \n...\nMohammed VI\n");
+    assert_eq!(o.status.code(), Some(2));
+    let recs: Vec<serde_json::Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(recs.len(), 5, "one record per line");
+    for (k, line) in [(1, 2), (2, 3), (3, 4)] {
+        assert_eq!(recs[k]["line"], line);
+        assert_eq!(recs[k]["error"], "no name in this line");
+    }
+    assert_eq!(recs[0]["entity"], recs[4]["entity"]);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(stderr.contains("<stdin>:2: no name"), "{stderr}");
+    let j = canonym(
+        &["resolve", "--input-format", "jsonl"],
+        "{\"name\": \"\"}\n{\"name\": \"Asif\"}\n",
+    );
+    let recs: Vec<serde_json::Value> = stdout(&j)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(recs[0]["error"], "no name in this line");
+    assert_eq!(recs[1]["canonical"], "Asif");
+}
+
+#[test]
 fn resolve_jsonl_uses_documents_and_reports_bad_lines() {
     let input = concat!(
         "{\"id\": \"a1\", \"name\": \"Defence Minister Khawaja Muhammad Asif\", \"doc\": \"002\"}\n",

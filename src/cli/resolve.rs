@@ -169,6 +169,15 @@ fn read(args: &ResolveArgs, status: &mut Status) -> (Vec<Slot>, Vec<Mention>) {
                         }
                     };
                     if args.input_format == InputFormat::Text {
+                        if let Some(error) = no_name(&line) {
+                            status.error(format_args!("{label}:{number}: {error}"));
+                            slots.push(Slot::Error {
+                                source: label.clone(),
+                                line: number,
+                                error: error.to_string(),
+                            });
+                            continue;
+                        }
                         slots.push(Slot::Mention {
                             id: (slots.len() + 1).to_string(),
                         });
@@ -198,9 +207,18 @@ fn read(args: &ResolveArgs, status: &mut Status) -> (Vec<Slot>, Vec<Mention>) {
     (slots, mentions)
 }
 
+/// Why a mention's text names nothing (no letter or digit), if it does not:
+/// such a line is an error record, not an entity.
+fn no_name(name: &str) -> Option<&'static str> {
+    (!name.chars().any(char::is_alphanumeric)).then_some("no name in this line")
+}
+
 fn parse_json(line: &str) -> Result<(Option<String>, Mention), String> {
     let j: JsonMention =
         serde_json::from_str(line).map_err(|e| format!("not a mention object: {e}"))?;
+    if let Some(error) = no_name(&j.name) {
+        return Err(error.to_string());
+    }
     let mut m = Mention::new(j.name);
     if let Some(doc) = j.doc.as_ref().filter(|d| !d.is_null()) {
         m = m.doc(scalar(doc));
@@ -267,6 +285,16 @@ fn read_csv(
                     });
                     continue;
                 };
+                if let Some(error) = no_name(name) {
+                    let error = error.to_string();
+                    status.error(format_args!("{label}:{line}: {error}"));
+                    slots.push(Slot::Error {
+                        source: label.clone(),
+                        line,
+                        error,
+                    });
+                    continue;
+                }
                 let mut m = Mention::new(name);
                 if let Some(doc) = doc_col
                     .and_then(|c| record.get(c))
