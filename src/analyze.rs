@@ -467,10 +467,27 @@ fn new_tok(s: &str, start: usize, end: usize, sep: Sep) -> Tok {
         }
     } else {
         for c in text.chars() {
-            has_upper |= c.is_uppercase();
-            has_lower |= c.is_lowercase();
+            if c.is_ascii() {
+                has_upper |= c.is_ascii_uppercase();
+                has_lower |= c.is_ascii_lowercase();
+            } else if !caseless(c) {
+                has_upper |= c.is_uppercase();
+                has_lower |= c.is_lowercase();
+            }
         }
     }
+    cased_tok(start, end, sep, has_upper, has_lower)
+}
+
+/// Whether `c` lies in a block without letter case: Hebrew to Myanmar
+/// (Arabic, the Indic scripts, Thai …), CJK, kana and Hangul. A cheap test
+/// before the general case lookup.
+fn caseless(c: char) -> bool {
+    matches!(c as u32, 0x0590..=0x109F | 0x2E80..=0x9FFF | 0xAC00..=0xD7AF)
+}
+
+/// A token of `start..end` with its case flags.
+fn cased_tok(start: usize, end: usize, sep: Sep, has_upper: bool, has_lower: bool) -> Tok {
     Tok {
         start,
         end,
@@ -546,9 +563,13 @@ fn tokenize_ascii(s: &str, toks: &mut Vec<Tok>) {
         let mut dotted = false;
         let mut dot = false;
         let mut end = j;
+        let mut has_upper = c.is_ascii_uppercase();
+        let mut has_lower = c.is_ascii_lowercase();
         while j < n {
             let d = b[j];
             if d.is_ascii_alphanumeric() {
+                has_upper |= d.is_ascii_uppercase();
+                has_lower |= d.is_ascii_lowercase();
                 j += 1;
                 end = j;
                 continue;
@@ -571,7 +592,7 @@ fn tokenize_ascii(s: &str, toks: &mut Vec<Tok>) {
             }
             break;
         }
-        let mut t = new_tok(s, start, end, sep);
+        let mut t = cased_tok(start, end, sep, has_upper, has_lower);
         t.dot = dot;
         t.dotted = dotted;
         toks.push(t);
