@@ -29,7 +29,6 @@ pub fn skeleton_into(fold: &str, out: &mut String) {
     let n = b.len();
     let mut last: u8 = 0;
     out.reserve(n + 1);
-    let mut i = 0;
     let is_vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
     fn push(c: u8, last: &mut u8, out: &mut String) {
         if c != *last {
@@ -37,39 +36,44 @@ pub fn skeleton_into(fold: &str, out: &mut String) {
             *last = c;
         }
     }
+    let mut i = 0;
+    if let Some(&c) = b.first() {
+        let next = b.get(1).copied().unwrap_or(0);
+        // A consonantal y is the j of German and Slavic spellings
+        // (Yanukovych / Janukowytsch, Yusuf / Jusuf).
+        if c == b'y' && is_vowel(next) {
+            push(b'j', &mut last, out);
+            i = 1;
+        } else if is_vowel(c) {
+            push(b'a', &mut last, out);
+            // A leading vowel group is one sound: "ou", "ei", "ai".
+            i = 1;
+            while i < n && is_vowel(b[i]) && b[i] != b'y' {
+                i += 1;
+            }
+        }
+    }
     while i < n {
         let c = b[i];
+        // Most letters are a vowel (dropped) or a consonant that stands for
+        // itself: one table lookup.
+        match SIMPLE[c as usize] {
+            VOWEL => {
+                i += 1;
+                continue;
+            }
+            SPECIAL => {}
+            m => {
+                push(m, &mut last, out);
+                i += 1;
+                continue;
+            }
+        }
         let next = if i + 1 < n { b[i + 1] } else { 0 };
-        let prev = if i > 0 { b[i - 1] } else { 0 };
-        if c.is_ascii_digit() {
-            push(c, &mut last, out);
-            i += 1;
-            continue;
-        }
-        if i == 0 {
-            // A consonantal y is the j of German and Slavic spellings
-            // (Yanukovych / Janukowytsch, Yusuf / Jusuf).
-            if c == b'y' && is_vowel(next) {
-                push(b'j', &mut last, out);
-                i += 1;
-                continue;
-            }
-            if is_vowel(c) {
-                push(b'a', &mut last, out);
-                // A leading vowel group is one sound: "ou", "ei", "ai".
-                i += 1;
-                while i < n && is_vowel(b[i]) && b[i] != b'y' {
-                    i += 1;
-                }
-                continue;
-            }
-        }
         let (mapped, used): (Option<u8>, usize) = match c {
-            b'a' | b'e' | b'i' | b'o' | b'u' | b'y' => (None, 1),
-            b'w' => (Some(b'v'), 1),
             b'h' => {
                 // A final h after a vowel is silent (Fatimah / Fatima).
-                if i + 1 == n && i > 0 && is_vowel(prev) {
+                if i + 1 == n && i > 0 && is_vowel(b[i - 1]) {
                     (None, 1)
                 } else {
                     (Some(b'h'), 1)
@@ -110,6 +114,37 @@ pub fn skeleton_into(fold: &str, out: &mut String) {
         i += used;
     }
 }
+
+/// [`SIMPLE`]: a vowel, dropped after the first letter.
+const VOWEL: u8 = 0;
+/// [`SIMPLE`]: a letter whose key depends on its neighbours.
+const SPECIAL: u8 = 0xFF;
+
+/// The key letter of each byte that stands alone: itself, `v` for `w`,
+/// [`VOWEL`] or [`SPECIAL`].
+static SIMPLE: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut k = 0;
+    while k < 256 {
+        t[k] = k as u8;
+        k += 1;
+    }
+    let vowels = b"aeiouy";
+    let mut k = 0;
+    while k < vowels.len() {
+        t[vowels[k] as usize] = VOWEL;
+        k += 1;
+    }
+    t[b'w' as usize] = b'v';
+    let special = b"cdghkpqstxz";
+    let mut k = 0;
+    while k < special.len() {
+        t[special[k] as usize] = SPECIAL;
+        k += 1;
+    }
+    t[0] = SPECIAL;
+    t
+};
 
 /// Returns the skeleton of a folded part. See [`skeleton_into`].
 pub fn skeleton(fold: &str) -> String {
