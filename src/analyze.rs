@@ -429,6 +429,9 @@ struct Tok {
     canon: Option<Span>,
     tag: Option<Tag>,
     family_hint: bool,
+    /// Whether a lower-case letter is followed by an upper-case one inside
+    /// the token, when the tokeniser already knows.
+    camel: Option<bool>,
 }
 
 fn is_word_char(c: char) -> bool {
@@ -505,6 +508,7 @@ fn cased_tok(start: usize, end: usize, sep: Sep, has_upper: bool, has_lower: boo
         canon: None,
         tag: None,
         family_hint: false,
+        camel: None,
     }
 }
 
@@ -565,9 +569,11 @@ fn tokenize_ascii(s: &str, toks: &mut Vec<Tok>) {
         let mut end = j;
         let mut has_upper = c.is_ascii_uppercase();
         let mut has_lower = c.is_ascii_lowercase();
+        let mut camel = false;
         while j < n {
             let d = b[j];
             if d.is_ascii_alphanumeric() {
+                camel |= d.is_ascii_uppercase() && b[j - 1].is_ascii_lowercase();
                 has_upper |= d.is_ascii_uppercase();
                 has_lower |= d.is_ascii_lowercase();
                 j += 1;
@@ -595,6 +601,7 @@ fn tokenize_ascii(s: &str, toks: &mut Vec<Tok>) {
         let mut t = cased_tok(start, end, sep, has_upper, has_lower);
         t.dot = dot;
         t.dotted = dotted;
+        t.camel = Some(camel);
         toks.push(t);
         sep = Sep::Glued;
         i = j;
@@ -668,8 +675,9 @@ const CAMEL_KEEP: &[&str] = &[
 /// McDonald, MacArthur, DeShawn, LeBron, DiCaprio whole.
 fn split_camel(s: &str, toks: &mut Vec<Tok>) {
     // Most names have no lower-to-upper transition inside a word.
+    // Tokens all in one case, or in a script without case, have none.
     let any = toks.iter().any(|t| {
-        !(t.dotted || t.upper || t.lower) && {
+        !(t.dotted || t.upper || t.lower || !t.cased) && t.camel != Some(false) && {
             let text = &s[t.start..t.end];
             if text.is_ascii() {
                 text.as_bytes()
@@ -691,7 +699,7 @@ fn split_camel(s: &str, toks: &mut Vec<Tok>) {
     let mut out: Vec<Tok> = Vec::with_capacity(toks.len() + 1);
     for t in toks.drain(..) {
         let text = &s[t.start..t.end];
-        if t.dotted || t.upper || t.lower || !text.is_char_boundary(0) {
+        if t.dotted || t.upper || t.lower || !t.cased || !text.is_char_boundary(0) {
             out.push(t);
             continue;
         }
