@@ -871,6 +871,16 @@ impl Analyzer {
         AnalyzerBuilder::new()
     }
 
+    /// The tables the analyser uses.
+    pub(crate) fn tables(&self) -> &Tables {
+        &self.tables
+    }
+
+    /// Whether this analyser has the bundled tables only.
+    pub(crate) fn is_default(&self) -> bool {
+        Arc::ptr_eq(&self.tables, &DEFAULT.tables)
+    }
+
     /// Analyses one raw name, inferring its kind.
     ///
     /// Never fails: any string gives a `Name` (an empty one for empty or
@@ -1334,12 +1344,26 @@ impl Analyzer {
     }
 
     /// Removes the titles at the front of `toks`, possibly stacked, into
-    /// `titles`; at least one token is left.
+    /// `titles`; at least one token other than trailing regnal numbers is
+    /// left.
     fn strip_titles(&self, toks: &mut Vec<Tok>, sc: &mut Scratch, titles: &mut Vec<String>) {
         let t = &*self.tables;
+        // A title leaves a name, not only a number: "Emir II" is a name
+        // with a regnal number, "Emir Tamim II" a title and a name.
+        let mut end = toks.len();
+        while end > 0 && {
+            let x = &toks[end - 1];
+            x.upper && roman_value(sub(&sc.folds, x.fold)).is_some()
+        } {
+            end -= 1;
+        }
+        if end == 0 {
+            // Numbers only: one token left.
+            end = toks.len();
+        }
         let mut k = 0;
         loop {
-            let remaining = toks.len() - k;
+            let remaining = end.saturating_sub(k);
             if remaining < 2 {
                 break;
             }

@@ -37,7 +37,7 @@ use crate::compare::compare;
 use crate::fold;
 use crate::key::skeleton;
 use crate::resolve::{Mention, Resolution, Resolver};
-use crate::tables::phrase;
+use crate::tables::{phrase, Tables, Word};
 use aho_corasick::{AhoCorasick, MatchKind};
 use once_cell::sync::Lazy;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -331,6 +331,14 @@ impl WordSet {
     }
 }
 
+impl std::fmt::Debug for Lexicon {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Lexicon")
+            .field("titles", &self.titles.len())
+            .finish_non_exhaustive()
+    }
+}
+
 struct Lexicon {
     /// Folded title phrase → whether it is a formal title (true) or a weak
     /// role noun (false).
@@ -372,12 +380,25 @@ fn phrase_set(text: &str) -> FxHashSet<Box<str>> {
 }
 
 impl Lexicon {
-    fn load() -> Lexicon {
+    /// The bundled lexicon, with the titles, particles, legal forms and
+    /// organisation words of `extra` (an analyser's tables) added.
+    fn load(extra: Option<&Tables>) -> Lexicon {
         let mut titles: FxHashMap<Box<str>, bool> = FxHashMap::default();
         for p in lines(include_str!("../data/titles.tsv")).map(phrase) {
             if !p.is_empty() {
                 titles.insert(p.into(), true);
             }
+        }
+        let mut legal = phrase_set(include_str!("../data/legal_forms.tsv"));
+        let mut particles = phrase_set(include_str!("../data/particles.txt"));
+        let mut org_words = phrase_set(include_str!("../data/org_words.txt"));
+        if let Some(t) = extra {
+            for p in t.titles.keys() {
+                titles.entry(p.clone()).or_insert(true);
+            }
+            legal.extend(t.legal.keys().cloned());
+            particles.extend(t.words_flagged(Word::PARTICLE).map(Into::into));
+            org_words.extend(t.words_flagged(Word::ORG).map(Into::into));
         }
         for r in EXTRA_TITLES {
             titles.insert(phrase(r).into(), true);
@@ -411,7 +432,6 @@ impl Lexicon {
                 end += 1;
             }
         }
-        let legal = phrase_set(include_str!("../data/legal_forms.tsv"));
         let legal_first = WordSet::new(
             legal
                 .iter()
@@ -430,8 +450,8 @@ impl Lexicon {
             title_prefixes,
             title_shapes,
             title_max,
-            particles: WordSet::new(phrase_set(include_str!("../data/particles.txt"))),
-            org_words: WordSet::new(phrase_set(include_str!("../data/org_words.txt"))),
+            particles: WordSet::new(particles),
+            org_words: WordSet::new(org_words),
             legal: WordSet::new(legal),
             legal_max,
             legal_first,
@@ -449,7 +469,7 @@ impl Lexicon {
     }
 }
 
-static LEXICON: Lazy<Lexicon> = Lazy::new(Lexicon::load);
+static LEXICON: Lazy<Arc<Lexicon>> = Lazy::new(|| Arc::new(Lexicon::load(None)));
 
 // ---------------------------------------------------------------------------
 // Gazetteer
@@ -548,9 +568,9 @@ impl ExtractorBuilder {
         self
     }
 
-    /// Uses `analyzer` (and its given-name tables) instead of the default
-    /// one. Titles, particles and organisation words come from the bundled
-    /// tables either way.
+    /// Uses `analyzer` instead of the default one: its given-name tables,
+    /// and the titles, particles, legal forms and organisation words added
+    /// to it at run time (with the bundled ones) for reading the text.
     pub fn analyzer(mut self, analyzer: Analyzer) -> Self {
         self.analyzer = Some(analyzer);
         self
@@ -568,9 +588,15 @@ impl ExtractorBuilder {
     pub fn build(self) -> Extractor {
         let analyzer = self.analyzer.unwrap_or_default();
         let gazetteer = Gazetteer::build(&self.gazetteer, &analyzer);
+        let lexicon = if analyzer.is_default() {
+            Arc::clone(&LEXICON)
+        } else {
+            Arc::new(Lexicon::load(Some(analyzer.tables())))
+        };
         Extractor {
             inner: Arc::new(Inner {
                 analyzer,
+                lexicon,
                 gazetteer,
                 fuzzy: self.fuzzy.unwrap_or(true),
                 given: RwLock::default(),
@@ -582,6 +608,9 @@ impl ExtractorBuilder {
 #[derive(Debug)]
 struct Inner {
     analyzer: Analyzer,
+    /// Titles, particles, legal forms, organisation words and the
+    /// extraction-only word lists.
+    lexicon: Arc<Lexicon>,
     gazetteer: Option<Gazetteer>,
     fuzzy: bool,
     /// Folded word → whether the analyser knows it as a given name; shared
@@ -771,7 +800,7 @@ impl Extractor {
     /// assert_eq!(&text[found[1].start..found[1].end], "Juvénal Marizamunda");
     /// ```
     pub fn find(&self, text: &str) -> Vec<Found> {
-        let lex = &*LEXICON;
+        let lex = &*self.inner.lexicon;
         let mut doc = tokenize(text, lex);
         mark_titles(&mut doc, lex);
         let runs = build_runs(&doc, lex);
@@ -1357,10 +1386,10 @@ fn mark_titles(doc: &mut Doc<'_>, lex: &Lexicon) {
             && !prev.poss
             && t.gap == Gap::Space
             && t.cap
-            && !LEXICON.stopwords.contains(doc.fold(a - 1))
-            && !LEXICON.is_nationality(doc.fold(a - 1))
-            && !LEXICON.places.contains(doc.fold(a - 1))
-            && !LEXICON.org_words.contains(doc.fold(a - 1));
+            && !lex.stopwords.contains(doc.fold(a - 1))
+            && !lex.is_nationality(doc.fold(a - 1))
+            && !lex.places.contains(doc.fold(a - 1))
+            && !lex.org_words.contains(doc.fold(a - 1));
         let next_name = doc
             .toks
             .get(b)

@@ -160,6 +160,14 @@ fn push_unique(v: &mut Vec<u32>, id: u32) {
 }
 
 impl Tables {
+    /// The single words that carry `flag` (see [`Word`]).
+    pub(crate) fn words_flagged(&self, flag: u8) -> impl Iterator<Item = &str> + '_ {
+        self.words
+            .iter()
+            .filter(move |(_, w)| w.is(flag))
+            .map(|(k, _)| k.as_ref())
+    }
+
     /// Loads every bundled table.
     pub fn bundled() -> Tables {
         let mut t = Tables::default();

@@ -82,3 +82,20 @@ fn seed_persons_are_exactly_the_seed_entities() {
     assert!(canon.contains("Juvénal Marizamunda"), "{canon:?}");
     assert!(canon.contains("Mohammed VI") && canon.contains("Mohammed V"));
 }
+
+#[test]
+fn titles_added_at_run_time_reach_extraction() {
+    use canonym::{AnalyzerBuilder, Extractor, Table};
+    let text = "The Grand Vizier Jafar Barmaki met envoys in Baghdad on Monday.";
+    let bundled = Extractor::new().find(text);
+    assert_eq!(bundled[0].text, "Grand Vizier Jafar Barmaki");
+    let mut builder = AnalyzerBuilder::new();
+    builder
+        .add_table(Table::Titles, "titles.tsv", "grand vizier\trole\n")
+        .unwrap();
+    let own = Extractor::builder().analyzer(builder.build()).build();
+    let found = own.find(text);
+    assert_eq!(found[0].text, "Jafar Barmaki");
+    assert_eq!(found[0].titles, ["grand vizier"]);
+    assert_eq!(&text[found[0].start..found[0].end], "Jafar Barmaki");
+}

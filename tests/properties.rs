@@ -113,6 +113,11 @@ proptest! {
 
     #[test]
     fn title_case_and_diacritics_do_not_change_the_score(a in name(), b in name(), t in 0..TITLES.len()) {
+        // A title before a bare number ("Emir II") is read as a name with a
+        // regnal number, so the name must have a word that is not one.
+        prop_assume!(!a
+            .split_whitespace()
+            .all(|w| w.chars().all(|c| "IVXLCDM".contains(c))));
         let plain = analyze(&a);
         let with_title = analyze(&format!("{} {}", TITLES[t], a));
         let other = analyze(&b);
