@@ -420,7 +420,7 @@ pub fn compare_with(a: &Name, b: &Name, cfg: &MatchConfig) -> Comparison {
     }
     let mut used_a = [false; MAX_PARTS];
     let mut used_b = [false; MAX_PARTS];
-    let mut links = greedy(a, b, &mut cands, &mut used_a, &mut used_b);
+    let mut links = greedy((a, b), (&wa, &wb), &mut cands, &mut used_a, &mut used_b);
     // Glued parts: a run of two adjacent parts (or three around a short
     // connector: "Abd al Aziz") on one side against one part on the other
     // ("Abdel Ghani" / "Abdelghani").
@@ -445,12 +445,18 @@ pub fn compare_with(a: &Name, b: &Name, cfg: &MatchConfig) -> Comparison {
     // The better-scoring one stands, so adding the glued reading never
     // lowers a score.
     let mut rest = glued.clone();
-    links.extend(greedy(a, b, &mut rest, &mut used_a, &mut used_b));
+    links.extend(greedy(
+        (a, b),
+        (&wa, &wb),
+        &mut rest,
+        &mut used_a,
+        &mut used_b,
+    ));
     let first = env.finish(links, &used_a, &used_b, kind_conflict);
     // `greedy` only reorders the single links, so they can be reused.
     cands.extend(glued);
     let (mut ua, mut ub) = ([false; MAX_PARTS], [false; MAX_PARTS]);
-    let links = greedy(a, b, &mut cands, &mut ua, &mut ub);
+    let links = greedy((a, b), (&wa, &wb), &mut cands, &mut ua, &mut ub);
     let second = env.finish(links, &ua, &ub, kind_conflict);
     if second.score > first.score {
         second
@@ -501,8 +507,7 @@ impl Env<'_> {
         let conflict = un_a.min(un_b);
         // Every sum is written so that swapping the names gives bit-identical
         // results (a + b == b + a, but (a + b) + c need not equal (a + c) + b).
-        let missing =
-            ((un_a + un_b) as f64 - 2.0 * conflict as f64) + (un_other_a + un_other_b) as f64;
+        let missing = ((un_a + un_b) - 2.0 * conflict) + (un_other_a + un_other_b);
         // Strongest links first: the explanation's order and the summation
         // order are then the same for both orders of the names.
         links.sort_unstable_by(|x, y| {
@@ -517,7 +522,7 @@ impl Env<'_> {
         } else {
             cfg.missing_cost
         };
-        let den = matched + missing_cost * missing + cfg.conflict_cost * conflict as f64;
+        let den = matched + missing_cost * missing + cfg.conflict_cost * conflict;
         let mut score = if den > 0.0 { num / den } else { 0.0 };
 
         // Numbers: different regnal or generational numbers conflict; a number
@@ -561,9 +566,9 @@ impl Env<'_> {
 /// What one name leaves unmatched in an alignment.
 struct Leftovers {
     /// Weight of unmatched main parts (names, words, initials).
-    main: f32,
+    main: f64,
     /// Weight of other unmatched parts (particles, legal forms).
-    other: f32,
+    other: f64,
     /// Unmatched parts other than numbers, as a bit mask.
     mask: u16,
 }
@@ -575,8 +580,9 @@ fn leftovers(
     w: &[f32; MAX_PARTS],
     org: bool,
 ) -> Leftovers {
-    // Sums run in part order on each side, so that swapping the names
-    // gives bit-identical results.
+    // Weights are f32; their sums in f64 are exact (at most 16 terms of
+    // similar size), so they do not depend on which of several equal
+    // parts was left over, and swapping the names gives identical results.
     let mut out = Leftovers {
         main: 0.0,
         other: 0.0,
@@ -599,9 +605,9 @@ fn leftovers(
                 w[i].max(0.8)
             } else {
                 w[i]
-            };
+            } as f64;
         } else {
-            out.other += w[i];
+            out.other += w[i] as f64;
         }
     }
     out
@@ -651,18 +657,30 @@ fn compare_numbers(a: &Name, b: &Name) -> (bool, bool) {
 /// Picks links best-first, each part at most once. Ties are broken by the
 /// folded forms, not by position, so that the result is symmetric.
 fn greedy(
-    a: &Name,
-    b: &Name,
+    (a, b): (&Name, &Name),
+    (wa, wb): (&[f32; MAX_PARTS], &[f32; MAX_PARTS]),
     cands: &mut [Link],
     used_a: &mut [bool; MAX_PARTS],
     used_b: &mut [bool; MAX_PARTS],
 ) -> Links {
+    // Between links equal in strength and spelling, the one joining the
+    // weightier parts goes first ("A." takes the surname "Ali", not a
+    // given "Ali"): a choice that does not depend on which name is first.
+    let parts_weight = |l: &Link| {
+        let x: f32 = span(l.l).map(|k| wa[k]).sum();
+        let y: f32 = span(l.r).map(|k| wb[k]).sum();
+        (x.max(y), x.min(y))
+    };
     cands.sort_unstable_by(|x, y| {
         let kx = x.sim * x.weight;
         let ky = y.sim * y.weight;
         ky.total_cmp(&kx)
             .then_with(|| y.sim.total_cmp(&x.sim))
             .then_with(|| tie_key(a, b, x).cmp(&tie_key(a, b, y)))
+            .then_with(|| {
+                let (px, py) = (parts_weight(x), parts_weight(y));
+                py.0.total_cmp(&px.0).then(py.1.total_cmp(&px.1))
+            })
     });
     let mut links = Links::new();
     let taken = |ix: [u8; 2], used: &[bool; MAX_PARTS]| span(ix).any(|k| used[k]);
