@@ -676,11 +676,11 @@ fn greedy(
         let ky = y.sim * y.weight;
         ky.total_cmp(&kx)
             .then_with(|| y.sim.total_cmp(&x.sim))
-            .then_with(|| tie_key(a, b, x).cmp(&tie_key(a, b, y)))
             .then_with(|| {
                 let (px, py) = (parts_weight(x), parts_weight(y));
                 py.0.total_cmp(&px.0).then(py.1.total_cmp(&px.1))
             })
+            .then_with(|| tie_key(a, b, x).cmp(&tie_key(a, b, y)))
     });
     let mut links = Links::new();
     let taken = |ix: [u8; 2], used: &[bool; MAX_PARTS]| span(ix).any(|k| used[k]);
@@ -706,9 +706,26 @@ fn span(ix: [u8; 2]) -> std::ops::RangeInclusive<usize> {
     first..=last
 }
 
-fn tie_key<'n>(a: &'n Name, b: &'n Name, l: &Link) -> (&'n str, &'n str) {
-    let x = a.part(l.l[0] as usize).fold();
-    let y = b.part(l.r[0] as usize).fold();
+/// One side of a link: the folded forms of its parts (glued runs have up to
+/// three) and where they stand in their name.
+type SideKey<'n> = ([&'n str; 3], usize, usize);
+
+fn side_key<'n>(n: &'n Name, ix: [u8; 2]) -> SideKey<'n> {
+    let mut folds = [""; 3];
+    let r = span(ix);
+    for (slot, k) in folds.iter_mut().zip(r.clone()) {
+        *slot = n.part(k).fold();
+    }
+    (folds, *r.start(), *r.end())
+}
+
+/// The last tie-break between candidate links: both sides, in an order
+/// that does not depend on which name is first. Two links with the same
+/// key are mirror images with the same content in the same places, so
+/// either choice gives the same score.
+fn tie_key<'n>(a: &'n Name, b: &'n Name, l: &Link) -> (SideKey<'n>, SideKey<'n>) {
+    let x = side_key(a, l.l);
+    let y = side_key(b, l.r);
     if x <= y {
         (x, y)
     } else {
