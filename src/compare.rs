@@ -368,6 +368,22 @@ pub(crate) fn weight(p: &Part<'_>, name_len: usize) -> f32 {
 
 /// Compares two analysed names with a configuration of your own.
 pub fn compare_with(a: &Name, b: &Name, cfg: &MatchConfig) -> Comparison {
+    // The alignment is computed with the names in one fixed order, so the
+    // result is the same, bit for bit, whichever name the caller gives
+    // first: greedy choices among equal candidates cannot depend on it.
+    if (b.key(), b.original()) < (a.key(), a.original()) {
+        let mut c = align(b, a, cfg);
+        for l in &mut c.links {
+            std::mem::swap(&mut l.l, &mut l.r);
+        }
+        c.unmatched.swap(0, 1);
+        return c;
+    }
+    align(a, b, cfg)
+}
+
+/// [`compare_with`] with the names in the given order.
+fn align(a: &Name, b: &Name, cfg: &MatchConfig) -> Comparison {
     let kind_conflict = a.kind_is_certain()
         && b.kind_is_certain()
         && matches!(
