@@ -1,4 +1,7 @@
-//! Analysis throughput over typical mixed names, in names per second.
+//! Analysis throughput in names per second: over typical mixed names
+//! (`mixed`: their words recur, as in any real stream of names), over
+//! invented names whose words are new each time (`unseen`: the analyser's
+//! chunk cache never hits), and over one seed name again and again.
 
 #[path = "names.rs"]
 mod names;
@@ -7,19 +10,21 @@ use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughpu
 
 const N: usize = 20_000;
 
-fn corpus() -> Vec<String> {
+fn corpus(make: fn(&mut names::NameGen, &mut String)) -> Vec<String> {
     let mut gen = names::NameGen::new(1);
     (0..N)
         .map(|_| {
             let mut s = String::new();
-            gen.name_into(&mut s);
+            make(&mut gen, &mut s);
             s
         })
         .collect()
 }
 
 fn bench(c: &mut Criterion) {
-    let names = corpus();
+    let names = corpus(names::NameGen::name_into);
+    // Names whose words are new: every chunk misses the analyser's cache.
+    let unseen = corpus(names::NameGen::unseen_into);
     let analyzer = canonym::Analyzer::new();
     let mut group = c.benchmark_group("analyze");
     group.throughput(Throughput::Elements(names.len() as u64));
@@ -27,6 +32,13 @@ fn bench(c: &mut Criterion) {
     group.bench_function("mixed", |b| {
         b.iter(|| {
             for name in &names {
+                black_box(analyzer.analyze(black_box(name)));
+            }
+        })
+    });
+    group.bench_function("unseen", |b| {
+        b.iter(|| {
+            for name in &unseen {
                 black_box(analyzer.analyze(black_box(name)));
             }
         })

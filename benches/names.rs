@@ -275,6 +275,29 @@ impl NameGen {
         self.below(100) < percent
     }
 
+    /// Appends to `out` a person name of two or three invented words built
+    /// from random syllables, so that its words are, in all likelihood,
+    /// seen for the first time: the cost of analysis without any reuse.
+    #[allow(dead_code)] // used by the analysis benchmark only
+    pub fn unseen_into(&mut self, out: &mut String) {
+        const SYLLABLES: &[&str] = &[
+            "ka", "lo", "mi", "ze", "ru", "ba", "do", "fi", "gu", "ha", "je", "ko", "lu", "ma",
+            "ne", "po", "ri", "sa", "tu", "vy", "wo", "yu", "zo", "an", "el", "ir", "ol", "un",
+            "dra", "sto", "ben", "kar", "mel", "tov",
+        ];
+        let words = 2 + self.below(2);
+        for w in 0..words {
+            if w > 0 {
+                out.push(' ');
+            }
+            let start = out.len();
+            for _ in 0..3 + self.below(3) {
+                out.push_str(self.pick(SYLLABLES));
+            }
+            out[start..start + 1].make_ascii_uppercase();
+        }
+    }
+
     /// Appends one name to `out` (no newline).
     pub fn name_into(&mut self, out: &mut String) {
         let start = out.len();

@@ -1,0 +1,280 @@
+//! The front of analysis, one whitespace-delimited chunk of input at a time,
+//! with a bounded per-thread cache of its results.
+//!
+//! Names repeat their words: the same given names, surnames, titles and
+//! legal forms recur throughout a stream of names. Everything analysis does
+//! before it looks at a name as a whole — NFKC, tokens, camel-case splits,
+//! folded forms, table lookups, skeletons, hashes — depends on one chunk of
+//! input between ASCII white space at a time, so the result for a chunk is
+//! kept and reused the next time the chunk occurs.
+//!
+//! Splitting at ASCII white space changes nothing: white space is stable
+//! under NFKC (it neither composes nor decomposes), no token spans it, and
+//! the tokeniser starts each chunk as it would after a space. The only
+//! state carried across is a comma before a chunk's first token, which
+//! belongs to the previous token; the entry records it. Cyrillic follows one
+//! convention for a whole name, so a chunk is folded in the default
+//! convention and the caller folds Cyrillic chunks again when the name as a
+//! whole points to another.
+//!
+//! The cache is direct-mapped and bounded: it is emptied, between two
+//! names, when it holds more than [`MAX_ENTRIES`] chunks or [`MAX_TEXT`]
+//! bytes (about 1 MiB per thread in all); chunks longer than [`MAX_CHUNK`]
+//! bytes are not kept. It belongs to one analyser's tables at a time.
+//! Results are the same from a cold or a warm cache (the tests compare
+//! both), and a chunk never seen before costs about what it cost before
+//! there was a cache, plus its insertion.
+
+use super::{fold_tok, fx_hash, split_camel, tokenize_into, Span, Tok};
+use crate::fold;
+use crate::key::skeleton_into;
+use crate::tables::Tables;
+use std::hash::Hasher;
+
+/// Chunks longer than this many bytes are analysed but not kept.
+pub(super) const MAX_CHUNK: usize = 64;
+/// Number of slots of the direct-mapped table (a power of two).
+const SLOTS: usize = 1 << 13;
+/// The cache is emptied between names when it holds more chunks than this…
+const MAX_ENTRIES: usize = 4_096;
+/// … or more bytes of text than this.
+const MAX_TEXT: usize = 1 << 18;
+
+/// Data about one token that depends on its folded form only.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Lex {
+    /// The skeleton (transliteration key), a span of the cache's text.
+    pub skel: Span,
+    pub hash: u64,
+    pub skel_hash: u64,
+    pub mask: u32,
+    /// Whether the fold may read as romanised Chinese syllables.
+    pub sino_plausible: bool,
+    /// Their key, once asked for (few names need it).
+    sino: Option<u64>,
+}
+
+impl Lex {
+    /// The lexical data of `fold`, its skeleton appended to `text`.
+    pub(super) fn new(fold: &str, text: &mut String) -> Lex {
+        let a = text.len();
+        skeleton_into(fold, text);
+        let skel = (a as u32, text.len() as u32);
+        Lex {
+            skel,
+            hash: fx_hash(fold),
+            skel_hash: fx_hash(&text[a..]),
+            mask: letter_mask(fold),
+            sino_plausible: crate::sino::plausible(fold),
+            sino: None,
+        }
+    }
+}
+
+/// Bit `i` set when `f` contains letter `a + i`; bit 26 for any digit.
+fn letter_mask(f: &str) -> u32 {
+    f.bytes().fold(0u32, |m, b| match b {
+        b'a'..=b'z' => m | 1 << (b - b'a'),
+        b'0'..=b'9' => m | 1 << 26,
+        _ => m,
+    })
+}
+
+/// One analysed chunk.
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    hash: u64,
+    /// The chunk as written, a span of the cache's text.
+    raw: Span,
+    /// Its NFKC form (the same span when NFKC leaves it alone).
+    norm: Span,
+    /// Its tokens, a range of the cache's tokens.
+    toks: (u32, u32),
+    /// A comma comes before the first token (or the chunk is all
+    /// punctuation with a comma): it marks the previous token.
+    comma_before: bool,
+    /// The chunk may contain Cyrillic.
+    cyrillic: bool,
+}
+
+/// The bounded per-thread cache of analysed chunks.
+pub(super) struct ChunkCache {
+    /// Which analyser's tables the entries were looked up in.
+    owner: u64,
+    /// Entry index + 1 per slot; 0 for an empty slot.
+    slots: Vec<u32>,
+    entries: Vec<Entry>,
+    /// Raw and NFKC chunks, folded forms and skeletons.
+    text: String,
+    /// Tokens of the entries: offsets relative to the chunk's NFKC form,
+    /// folded forms as spans of `text`; and their lexical data.
+    toks: Vec<(Tok, Lex)>,
+    /// Scratch for tokenising a new chunk.
+    tmp: Vec<Tok>,
+    tmp_folds: String,
+}
+
+impl Default for ChunkCache {
+    fn default() -> Self {
+        ChunkCache {
+            owner: 0,
+            slots: vec![0; SLOTS],
+            entries: Vec::new(),
+            text: String::new(),
+            toks: Vec::new(),
+            tmp: Vec::new(),
+            tmp_folds: String::new(),
+        }
+    }
+}
+
+/// What the front of analysis made of a whole input.
+pub(super) struct Front {
+    /// Some chunk may contain Cyrillic.
+    pub cyrillic: bool,
+}
+
+impl ChunkCache {
+    /// Empties the cache when it belongs to other tables or is full. Called
+    /// between names only, so that a name's tokens may refer to entries.
+    fn prepare(&mut self, owner: u64) {
+        if self.owner != owner || self.entries.len() > MAX_ENTRIES || self.text.len() > MAX_TEXT {
+            self.owner = owner;
+            self.slots.iter_mut().for_each(|s| *s = 0);
+            self.entries.clear();
+            self.text.clear();
+            self.toks.clear();
+        }
+    }
+
+    /// The lexical data of a token read from the cache.
+    pub(super) fn lex(&self, tok: &Tok) -> Option<(&Lex, &str)> {
+        let (_, lex) = self.toks.get(tok.lex as usize)?;
+        Some((lex, sub(&self.text, lex.skel)))
+    }
+
+    /// The Chinese syllable key of a token's folded form `fold`, kept in
+    /// the cache once computed.
+    pub(super) fn sino_key(&mut self, tok: &Tok, fold: &str) -> u64 {
+        match self.toks.get_mut(tok.lex as usize) {
+            Some((_, lex)) => *lex.sino.get_or_insert_with(|| crate::sino::key(fold)),
+            None => crate::sino::key(fold),
+        }
+    }
+
+    /// Splits `input` into chunks and appends their NFKC forms to `norm`
+    /// (joined by single spaces), their tokens to `toks` (offsets into
+    /// `norm`) and the tokens' folded forms to `folds`, in the default
+    /// Cyrillic convention. Tokens that fold to nothing are left out.
+    pub(super) fn front(
+        &mut self,
+        t: &Tables,
+        owner: u64,
+        input: &str,
+        norm: &mut String,
+        toks: &mut Vec<Tok>,
+        folds: &mut String,
+    ) -> Front {
+        self.prepare(owner);
+        let mut cyrillic = false;
+        for chunk in input.split(|c: char| c.is_ascii_whitespace()) {
+            if chunk.is_empty() {
+                continue;
+            }
+            if !norm.is_empty() {
+                norm.push(' ');
+            }
+            let at = norm.len();
+            let e = self.entry(t, chunk);
+            let e = self.entries[e];
+            cyrillic |= e.cyrillic;
+            if e.comma_before {
+                if let Some(last) = toks.last_mut() {
+                    last.comma = true;
+                }
+            }
+            norm.push_str(sub(&self.text, e.norm));
+            for k in e.toks.0..e.toks.1 {
+                let (tok, _) = &self.toks[k as usize];
+                let mut tok = tok.clone();
+                tok.start += at;
+                tok.end += at;
+                let a = folds.len() as u32;
+                folds.push_str(sub(&self.text, tok.fold));
+                tok.fold = (a, folds.len() as u32);
+                tok.lex = k;
+                toks.push(tok);
+            }
+        }
+        Front { cyrillic }
+    }
+
+    /// The index of the entry for `chunk`, analysing it if need be.
+    fn entry(&mut self, t: &Tables, chunk: &str) -> usize {
+        let mut h = rustc_hash::FxHasher::default();
+        h.write(chunk.as_bytes());
+        let hash = h.finish();
+        let slot = (hash as usize ^ (hash >> 32) as usize) & (SLOTS - 1);
+        let found = self.slots[slot];
+        if found != 0 {
+            let e = &self.entries[found as usize - 1];
+            if e.hash == hash && sub(&self.text, e.raw) == chunk {
+                return found as usize - 1;
+            }
+        }
+        let e = self.analyse(t, chunk, hash);
+        self.entries.push(e);
+        if chunk.len() <= MAX_CHUNK {
+            self.slots[slot] = self.entries.len() as u32;
+        }
+        self.entries.len() - 1
+    }
+
+    /// Analyses one chunk into a new entry.
+    fn analyse(&mut self, t: &Tables, chunk: &str, hash: u64) -> Entry {
+        let n = fold::nfkc(chunk);
+        let s: &str = &n;
+        let mut tmp = std::mem::take(&mut self.tmp);
+        tokenize_into(s, &mut tmp);
+        split_camel(s, &mut tmp);
+        let first = tmp.first().map_or(s.len(), |x| x.start);
+        let comma_before = s[..first].contains([',', '،', '，']);
+        let raw = push(&mut self.text, chunk);
+        let norm = if s == chunk {
+            raw
+        } else {
+            push(&mut self.text, s)
+        };
+        let a = self.toks.len() as u32;
+        for mut tok in tmp.drain(..) {
+            self.tmp_folds.clear();
+            fold_tok(t, s, &mut tok, None, &mut self.tmp_folds);
+            if self.tmp_folds.is_empty() {
+                continue;
+            }
+            tok.particle = tok.word.is(crate::tables::Word::PARTICLE);
+            tok.fold = push(&mut self.text, &self.tmp_folds);
+            let lex = Lex::new(&self.tmp_folds, &mut self.text);
+            self.toks.push((tok, lex));
+        }
+        self.tmp = tmp;
+        Entry {
+            hash,
+            raw,
+            norm,
+            toks: (a, self.toks.len() as u32),
+            comma_before,
+            cyrillic: s.bytes().any(|b| b >= 0xD0),
+        }
+    }
+}
+
+fn sub(s: &str, (a, b): Span) -> &str {
+    &s[a as usize..b as usize]
+}
+
+fn push(text: &mut String, s: &str) -> Span {
+    let a = text.len() as u32;
+    text.push_str(s);
+    (a, text.len() as u32)
+}
