@@ -945,25 +945,23 @@ impl Analyzer {
         norm.clear();
         sc.folds.clear();
         sc.phrase.clear();
-        let front = sc
+        let style = sc
             .cache
             .front(t, self.id, input, &mut norm, &mut toks, &mut sc.folds);
         let s: &str = &norm;
         // Cyrillic follows one language's convention for the whole name (a
         // Ukrainian name may show its Ukrainian letters in one word only);
         // chunks come folded in the default convention.
-        if front.cyrillic {
-            if let Some(style) = fold::cyrillic_style(s) {
-                toks.retain_mut(|tok| {
-                    if s[tok.start..tok.end].bytes().all(|b| b < 0xD0) {
-                        return true;
-                    }
-                    fold_tok(t, s, tok, Some(style), &mut sc.folds);
-                    tok.particle = tok.word.is(Word::PARTICLE);
-                    tok.lex = NO_LEX;
-                    tok.fold.1 > tok.fold.0
-                });
-            }
+        if let Some(style) = style {
+            toks.retain_mut(|tok| {
+                if s[tok.start..tok.end].bytes().all(|b| b < 0xD0) {
+                    return true;
+                }
+                fold_tok(t, s, tok, Some(style), &mut sc.folds);
+                tok.particle = tok.word.is(Word::PARTICLE);
+                tok.lex = NO_LEX;
+                tok.fold.1 > tok.fold.0
+            });
         }
 
         // Whole-name casing, for display and the family-name hint.

@@ -690,13 +690,6 @@ pub enum CyrillicStyle {
 /// ```
 pub fn cyrillic_style(text: &str) -> Option<CyrillicStyle> {
     let mut best: Option<CyrillicStyle> = None;
-    let rank = |s: CyrillicStyle| match s {
-        CyrillicStyle::Russian => 0,
-        CyrillicStyle::Ukrainian => 1,
-        CyrillicStyle::Belarusian => 2,
-        CyrillicStyle::Kazakh => 3,
-        CyrillicStyle::Serbian => 4,
-    };
     let mut from = 0;
     while let Some(pos) = text[from..].find(|c: char| script_of(c) == Script::Cyrillic) {
         let mut end = 0;
@@ -707,13 +700,30 @@ pub fn cyrillic_style(text: &str) -> Option<CyrillicStyle> {
             }
         }
         from = end;
-        if let Some(s) = detect_style(t.as_mut_slice()) {
-            if !matches!(best, Some(b) if rank(b) >= rank(s)) {
-                best = Some(s);
-            }
-        }
+        best = stronger_style(best, detect_style(t.as_mut_slice()));
     }
     best
+}
+
+/// Of two guesses of the Cyrillic convention of parts of one text, the one
+/// the whole text follows: the more specific language wins. Detection works
+/// run by run, so the guess for a text is that of its runs combined.
+pub(crate) fn stronger_style(
+    a: Option<CyrillicStyle>,
+    b: Option<CyrillicStyle>,
+) -> Option<CyrillicStyle> {
+    let rank = |s: CyrillicStyle| match s {
+        CyrillicStyle::Russian => 0,
+        CyrillicStyle::Ukrainian => 1,
+        CyrillicStyle::Belarusian => 2,
+        CyrillicStyle::Kazakh => 3,
+        CyrillicStyle::Serbian => 4,
+    };
+    match (a, b) {
+        (Some(x), Some(y)) if rank(y) > rank(x) => Some(y),
+        (Some(x), _) => Some(x),
+        (None, y) => y,
+    }
 }
 
 fn cyr_lower(c: char) -> char {

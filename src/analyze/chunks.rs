@@ -14,10 +14,10 @@
 //! state carried across is a comma before a chunk's first token, which
 //! belongs to the previous token; the entry records it. Cyrillic follows one
 //! convention for a whole name, so a chunk is folded in the default
-//! convention and the caller folds Cyrillic chunks again when the name as a
-//! whole points to another.
+//! convention, its own guess of the convention is kept, and the caller folds
+//! Cyrillic chunks again when the name as a whole points to another.
 //!
-//! The cache is direct-mapped and bounded: it is emptied, between two
+//! The cache is four-way set-associative and bounded: it is emptied, between two
 //! names, when it holds more than [`MAX_ENTRIES`] chunks or [`MAX_TEXT`]
 //! bytes (about 1 MiB per thread in all); chunks longer than [`MAX_CHUNK`]
 //! bytes are not kept. It belongs to one analyser's tables at a time.
@@ -33,8 +33,10 @@ use std::hash::Hasher;
 
 /// Chunks longer than this many bytes are analysed but not kept.
 pub(super) const MAX_CHUNK: usize = 64;
-/// Number of slots of the direct-mapped table (a power of two).
+/// Number of slots of the table (a power of two), in buckets of [`WAYS`].
 const SLOTS: usize = 1 << 13;
+/// Slots per bucket: a chunk may sit in any slot of its bucket.
+const WAYS: usize = 4;
 /// The cache is emptied between names when it holds more chunks than this…
 const MAX_ENTRIES: usize = 4_096;
 /// … or more bytes of text than this.
@@ -93,8 +95,9 @@ struct Entry {
     /// A comma comes before the first token (or the chunk is all
     /// punctuation with a comma): it marks the previous token.
     comma_before: bool,
-    /// The chunk may contain Cyrillic.
-    cyrillic: bool,
+    /// The chunk's guess of the Cyrillic convention, if it points away
+    /// from the default.
+    style: Option<fold::CyrillicStyle>,
 }
 
 /// The bounded per-thread cache of analysed chunks.
@@ -126,12 +129,6 @@ impl Default for ChunkCache {
             tmp_folds: String::new(),
         }
     }
-}
-
-/// What the front of analysis made of a whole input.
-pub(super) struct Front {
-    /// Some chunk may contain Cyrillic.
-    pub cyrillic: bool,
 }
 
 impl ChunkCache {
@@ -174,20 +171,29 @@ impl ChunkCache {
         norm: &mut String,
         toks: &mut Vec<Tok>,
         folds: &mut String,
-    ) -> Front {
+    ) -> Option<fold::CyrillicStyle> {
         self.prepare(owner);
-        let mut cyrillic = false;
-        for chunk in input.split(|c: char| c.is_ascii_whitespace()) {
-            if chunk.is_empty() {
+        let mut style = None;
+        let b = input.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            if b[i].is_ascii_whitespace() {
+                i += 1;
                 continue;
             }
+            let start = i;
+            while i < b.len() && !b[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            // ASCII white space never falls inside a UTF-8 sequence.
+            let chunk = &input[start..i];
             if !norm.is_empty() {
                 norm.push(' ');
             }
             let at = norm.len();
             let e = self.entry(t, chunk);
             let e = self.entries[e];
-            cyrillic |= e.cyrillic;
+            style = fold::stronger_style(style, e.style);
             if e.comma_before {
                 if let Some(last) = toks.last_mut() {
                     last.comma = true;
@@ -206,7 +212,7 @@ impl ChunkCache {
                 toks.push(tok);
             }
         }
-        Front { cyrillic }
+        style
     }
 
     /// The index of the entry for `chunk`, analysing it if need be.
@@ -214,18 +220,28 @@ impl ChunkCache {
         let mut h = rustc_hash::FxHasher::default();
         h.write(chunk.as_bytes());
         let hash = h.finish();
-        let slot = (hash as usize ^ (hash >> 32) as usize) & (SLOTS - 1);
-        let found = self.slots[slot];
-        if found != 0 {
+        let bucket = (hash as usize ^ (hash >> 32) as usize) & (SLOTS - WAYS);
+        // The slot to fill on a miss: an empty one, else the one holding the
+        // oldest entry.
+        let mut victim = bucket;
+        for slot in bucket..bucket + WAYS {
+            let found = self.slots[slot];
+            if found == 0 {
+                victim = slot;
+                break;
+            }
             let e = &self.entries[found as usize - 1];
             if e.hash == hash && sub(&self.text, e.raw) == chunk {
                 return found as usize - 1;
+            }
+            if found < self.slots[victim] {
+                victim = slot;
             }
         }
         let e = self.analyse(t, chunk, hash);
         self.entries.push(e);
         if chunk.len() <= MAX_CHUNK {
-            self.slots[slot] = self.entries.len() as u32;
+            self.slots[victim] = self.entries.len() as u32;
         }
         self.entries.len() - 1
     }
@@ -264,7 +280,12 @@ impl ChunkCache {
             norm,
             toks: (a, self.toks.len() as u32),
             comma_before,
-            cyrillic: s.bytes().any(|b| b >= 0xD0),
+            // Text below U+0400 has no Cyrillic.
+            style: if s.bytes().all(|b| b < 0xD0) {
+                None
+            } else {
+                fold::cyrillic_style(s)
+            },
         }
     }
 }
