@@ -1353,7 +1353,15 @@ impl Analyzer {
         if !toks[k].word.is(first) {
             return None;
         }
+        // A phrase goes on through words of the tables' phrases only.
         let max = max.min(toks.len() - k);
+        if max == 0 {
+            return None;
+        }
+        let max = 1 + toks[k + 1..k + max]
+            .iter()
+            .take_while(|x| x.word.is(Word::PHRASE_NEXT))
+            .count();
         for len in (1..=max).rev() {
             sc.phrase.clear();
             for (m, tok) in toks[k..k + len].iter().enumerate() {

@@ -139,6 +139,9 @@ impl Word {
     pub const SUFFIX: u8 = 1 << 4;
     /// A known given-name form.
     pub const GIVEN: u8 = 1 << 5;
+    /// A word after the first of a title or legal-form phrase: a phrase
+    /// can only go on through words with this flag.
+    pub const PHRASE_NEXT: u8 = 1 << 6;
 
     /// Whether every flag in `flags` is set.
     #[inline]
@@ -321,6 +324,9 @@ impl Tables {
                 let p = phrase(f[0]);
                 self.title_max = self.title_max.max(p.split(' ').count());
                 self.flag(p.split(' ').next().unwrap_or(""), Word::TITLE_FIRST);
+                for w in p.split(' ').skip(1) {
+                    self.flag(w, Word::PHRASE_NEXT);
+                }
                 self.titles.insert(p.into(), f[1].into());
             }
             Table::Particles => {
@@ -340,6 +346,9 @@ impl Tables {
                 let p = phrase(f[0]);
                 self.legal_max = self.legal_max.max(p.split(' ').count());
                 self.flag(p.split(' ').next().unwrap_or(""), Word::LEGAL_FIRST);
+                for w in p.split(' ').skip(1) {
+                    self.flag(w, Word::PHRASE_NEXT);
+                }
                 self.legal.insert(p.into(), phrase(f[1]).into());
             }
             Table::OrgWords => {
