@@ -363,7 +363,7 @@ static DEFAULT: Lazy<Analyzer> = Lazy::new(|| Analyzer {
     id: next_id(),
 });
 
-/// A new identity for a set of tables, never 0 (the empty chunk cache's).
+/// A new identity for a set of tables: the chunk cache keys its entries by it.
 fn next_id() -> u64 {
     static NEXT: AtomicU64 = AtomicU64::new(1);
     NEXT.fetch_add(1, Ordering::Relaxed)
@@ -1087,19 +1087,19 @@ impl Analyzer {
                     .filter(|r| r.1 > r.0)
                     .collect();
                 let last = pieces.len().saturating_sub(1);
+                // The first piece kept takes the run's separator, even when
+                // pieces before it fold to nothing (a lone combining mark).
+                let mut first = true;
                 for (m, &(pa, pb)) in pieces.iter().enumerate() {
-                    let mut p = new_tok(
-                        s,
-                        tok.start + pa,
-                        tok.start + pb,
-                        if m == 0 { tok.sep } else { Sep::Glued },
-                    );
+                    let sep = if first { tok.sep } else { Sep::Glued };
+                    let mut p = new_tok(s, tok.start + pa, tok.start + pb, sep);
                     p.dot = m < last || tok.dot || text.ends_with('.');
                     p.piece = true;
                     p.comma = m == last && tok.comma;
                     p.family_hint = tok.family_hint;
                     fold_tok(t, s, &mut p, None, &mut sc.folds);
                     if p.fold.1 > p.fold.0 {
+                        first = false;
                         out.push(p);
                     }
                 }
@@ -1853,6 +1853,14 @@ mod tests {
                 assert_eq!(analyze(s).display(), "Abdellatif Loudiyi", "{s:?}");
             }
         }
+    }
+
+    #[test]
+    fn dotted_run_after_a_dropped_piece_keeps_its_separator() {
+        // The first piece is a lone combining mark that folds to nothing.
+        let n = analyze("Abebe \u{733}.C.Dessie");
+        assert_eq!(n.display(), "Abebe C.Dessie");
+        assert_eq!(analyze(n.display()).key(), n.key());
     }
 
     #[test]
