@@ -1535,7 +1535,7 @@ impl Analyzer {
             if tag == Tag::Regnal
                 || (tag == Tag::Suffix && roman_value(sub(tok_folds, tok.fold)).is_some())
             {
-                display.extend(text.chars().flat_map(char::to_uppercase));
+                text.chars().for_each(|c| push_upper(c, display));
             } else if recase {
                 recase_into(text, tag, k == 0, kind, all_upper, display);
             } else {
@@ -1736,6 +1736,17 @@ fn build_key(parts: &[PartData], folds: &str, key: &mut String) {
     }
 }
 
+/// Pushes `c` in upper case, a combining mark as it is: some marks have
+/// upper-case letters (U+0345 ypogegrammeni: Ι), which would add a letter
+/// the name did not have.
+fn push_upper(c: char, out: &mut String) {
+    if unicode_normalization::char::is_combining_mark(c) {
+        out.push(c);
+    } else {
+        out.extend(c.to_uppercase());
+    }
+}
+
 /// Title-cases one token into `out`: "marizamunda" → "Marizamunda",
 /// "mcdonald" → "McDonald", "o'brien" → "O'Brien"; particles after the
 /// first word stay lower case; short acronyms of organisations keep capitals.
@@ -1749,7 +1760,7 @@ fn recase_into(text: &str, tag: Tag, first: bool, kind: Kind, all_upper: bool, o
         && ((tag == Tag::Legal && short) || (all_upper && text.chars().count() <= 3))
     {
         if tag == Tag::Legal && !all_upper {
-            out.extend(text.chars().flat_map(char::to_uppercase));
+            text.chars().for_each(|c| push_upper(c, out));
         } else {
             out.push_str(text);
         }
@@ -1771,7 +1782,7 @@ fn recase_into(text: &str, tag: Tag, first: bool, kind: Kind, all_upper: bool, o
     let mut count = 0usize;
     for c in lower.chars() {
         if upper_next {
-            out.extend(c.to_uppercase());
+            push_upper(c, out);
             upper_next = false;
         } else {
             out.push(c);
@@ -1860,6 +1871,16 @@ mod tests {
         // The first piece is a lone combining mark that folds to nothing.
         let n = analyze("Abebe \u{733}.C.Dessie");
         assert_eq!(n.display(), "Abebe C.Dessie");
+        assert_eq!(analyze(n.display()).key(), n.key());
+    }
+
+    #[test]
+    fn recasing_leaves_combining_marks_alone() {
+        // U+0345 upper-cases to a Greek capital iota, a letter.
+        let n = analyze("\u{345}ie Marizamunda");
+        assert_eq!(n.display(), "\u{345}ie Marizamunda");
+        assert_eq!(analyze(n.display()).key(), n.key());
+        let n = analyze("LU \u{345}IE");
         assert_eq!(analyze(n.display()).key(), n.key());
     }
 
