@@ -1736,14 +1736,16 @@ fn build_key(parts: &[PartData], folds: &str, key: &mut String) {
     }
 }
 
-/// Pushes `c` in upper case, a combining mark as it is: some marks have
-/// upper-case letters (U+0345 ypogegrammeni: Ι), which would add a letter
-/// the name did not have.
+/// Pushes `c` in upper case when that is one character; otherwise, and for
+/// combining marks, as it is. Some marks have upper-case letters (U+0345
+/// ypogegrammeni: Ι) and some letters upper-case to two (ᾖ: ἮΙ), which
+/// would add a letter the name did not have.
 fn push_upper(c: char, out: &mut String) {
-    if unicode_normalization::char::is_combining_mark(c) {
+    let upper = c.to_uppercase();
+    if upper.len() != 1 || unicode_normalization::char::is_combining_mark(c) {
         out.push(c);
     } else {
-        out.extend(c.to_uppercase());
+        out.extend(upper);
     }
 }
 
@@ -1881,6 +1883,9 @@ mod tests {
         assert_eq!(n.display(), "\u{345}ie Marizamunda");
         assert_eq!(analyze(n.display()).key(), n.key());
         let n = analyze("LU \u{345}IE");
+        assert_eq!(analyze(n.display()).key(), n.key());
+        // ᾖ upper-cases to two letters, ἮΙ.
+        let n = analyze("ᾞÄÖ PAPADOPOULOS");
         assert_eq!(analyze(n.display()).key(), n.key());
     }
 
