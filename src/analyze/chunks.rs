@@ -8,23 +8,25 @@
 //! input between ASCII white space at a time, so the result for a chunk is
 //! kept and reused the next time the chunk occurs.
 //!
-//! Splitting at ASCII white space changes nothing: white space is stable
-//! under NFKC (it neither composes nor decomposes), no token spans it, and
-//! the tokeniser starts each chunk as it would after a space. The only
+//! Splitting at ASCII white space changes nothing (a property test compares
+//! it with reading the whole input): white space is stable under NFKC (it
+//! neither composes nor decomposes), no token spans it, and the tokeniser
+//! starts each chunk as it would after a space. The only
 //! state carried across is a comma before a chunk's first token, which
 //! belongs to the previous token; the entry records it. Cyrillic follows one
 //! convention for a whole name, so a chunk is folded in the default
 //! convention, its own guess of the convention is kept, and the caller folds
 //! Cyrillic chunks again when the name as a whole points to another.
 //!
-//! The cache is four-way set-associative and bounded: it is emptied, between two
-//! names, when it holds more than [`MAX_ENTRIES`] chunks or [`MAX_TEXT`]
+//! The cache is four-way set-associative and bounded: it is emptied, between
+//! two names, when it holds more than [`MAX_ENTRIES`] chunks or [`MAX_TEXT`]
 //! bytes (about 1 MiB per thread in all); chunks longer than [`MAX_CHUNK`]
 //! bytes are not kept. Each entry records the analyser whose tables it was
 //! looked up in, so analysers used in turn share the cache without emptying
 //! it. Results are the same from a cold or a warm cache (the tests compare
-//! both), and a chunk never seen before costs about what it cost before
-//! there was a cache, plus its insertion.
+//! both). A chunk seen for the first time costs its analysis plus its
+//! insertion, about a fifth more than analysis without a cache; a chunk
+//! seen again costs a hash, a comparison and a copy.
 
 use super::{fold_tok, fx_hash, split_camel, tokenize_into, Span, Tok};
 use crate::fold;
