@@ -979,6 +979,14 @@ impl Analyzer {
                 // Short legal forms are also particles and words ("as-Sisi",
                 // "da"): hyphenated to a neighbour, or a lower-case particle in
                 // a mixed-case name, they are not legal forms.
+                // Loose single letters are initials ("John A S"), not a
+                // legal form, unless written with full stops ("S. A.").
+                let found = found.filter(|&(len, _)| {
+                    len == 1
+                        || !toks[k..k + len]
+                            .iter()
+                            .all(|x| x.fold.1 - x.fold.0 == 1 && !x.dot)
+                });
                 let found = found.filter(|&(len, _)| {
                     let tok = &toks[k];
                     let hyphenated = tok.sep == Sep::Hyphen
@@ -1887,6 +1895,19 @@ mod tests {
         // ᾖ upper-cases to two letters, ἮΙ.
         let n = analyze("ᾞÄÖ PAPADOPOULOS");
         assert_eq!(analyze(n.display()).key(), n.key());
+    }
+
+    #[test]
+    fn loose_single_letters_are_not_a_legal_form() {
+        // "S, Heik Lud Wi A" displays as "Heik Lud Wi A S": its last two
+        // letters must not read as the legal form AS.
+        for s in ["S, Heik Lud Wi A", "Heik Lud Wi A S", "John O Y"] {
+            let n = analyze(s);
+            assert_ne!(n.kind(), Kind::Org, "{s}");
+            assert_eq!(analyze(n.display()).key(), n.key(), "{s}");
+        }
+        assert_eq!(analyze("Telefonica S. A.").kind(), Kind::Org);
+        assert_eq!(analyze("Telefonica S. A.").key(), "sa telefonica");
     }
 
     #[test]
