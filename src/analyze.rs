@@ -976,9 +976,6 @@ impl Analyzer {
             while k < toks.len() {
                 let found =
                     self.match_phrase(&t.legal, Word::LEGAL_FIRST, t.legal_max, &toks, k, sc);
-                // Short legal forms are also particles and words ("as-Sisi",
-                // "da"): hyphenated to a neighbour, or a lower-case particle in
-                // a mixed-case name, they are not legal forms.
                 // Loose single letters are initials ("John A S"), not a
                 // legal form, unless written with full stops ("S. A.").
                 let found = found.filter(|&(len, _)| {
@@ -987,6 +984,9 @@ impl Analyzer {
                             .iter()
                             .all(|x| x.fold.1 - x.fold.0 == 1 && !x.dot)
                 });
+                // Short legal forms are also particles and words ("as-Sisi",
+                // "da"): hyphenated to a neighbour, or a lower-case particle in
+                // a mixed-case name, they are not legal forms.
                 let found = found.filter(|&(len, _)| {
                     let tok = &toks[k];
                     let hyphenated = tok.sep == Sep::Hyphen
@@ -1580,12 +1580,14 @@ impl Analyzer {
                 None => chunks::Lex::new(f, skels),
             };
             let sb = skels.len();
+            // Given-name and nickname groups, of personal name parts only.
+            let personal = main && kind != Kind::Org;
             let ga = ids.len();
-            if matches!(tag, Tag::Given | Tag::Family | Tag::Word) && kind != Kind::Org {
+            if personal {
                 ids.extend_from_slice(t.given_groups_of(word));
             }
             let gb = ids.len();
-            if matches!(tag, Tag::Given | Tag::Family | Tag::Word) && kind != Kind::Org {
+            if personal {
                 ids.extend_from_slice(t.nicks_of(word));
             }
             let nb = ids.len();
@@ -1607,7 +1609,7 @@ impl Analyzer {
                 joined: tok.sep != Sep::Space && k > 0,
                 // For now whether the part may read as Chinese syllables;
                 // the key follows below when every main part may.
-                sino: u64::from(main && kind != Kind::Org && lex.sino_plausible),
+                sino: u64::from(personal && lex.sino_plausible),
             });
         }
         sino_keys(&mut parts, toks, folds, cache);

@@ -28,14 +28,14 @@
 //! insertion, about a fifth more than analysis without a cache; a chunk
 //! seen again costs a hash, a comparison and a copy.
 
-use super::{fold_tok, fx_hash, split_camel, tokenize_into, Span, Tok};
+use super::{fold_tok, fx_hash, split_camel, sub, tokenize_into, Span, Tok};
 use crate::fold;
 use crate::key::skeleton_into;
 use crate::tables::Tables;
 use std::hash::Hasher;
 
 /// Chunks longer than this many bytes are analysed but not kept.
-pub(super) const MAX_CHUNK: usize = 64;
+const MAX_CHUNK: usize = 64;
 /// Number of slots of the table (a power of two), in buckets of [`WAYS`].
 const SLOTS: usize = 1 << 13;
 /// Slots per bucket: a chunk may sit in any slot of its bucket.
@@ -291,10 +291,6 @@ impl ChunkCache {
             },
         }
     }
-}
-
-fn sub(s: &str, (a, b): Span) -> &str {
-    &s[a as usize..b as usize]
 }
 
 fn push(text: &mut String, s: &str) -> Span {
