@@ -8,6 +8,7 @@ use crate::compare::{compare_with, MatchConfig};
 use crate::index::{blocking_keys, BlockingIndex, BlockingIndexBuilder};
 use crate::index::{DEFAULT_MAX_CANDIDATES, DEFAULT_MAX_POSTINGS};
 use rustc_hash::{FxHashMap, FxHashSet};
+use serde::ser::{SerializeStruct, Serializer};
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
 use std::sync::Arc;
@@ -78,6 +79,9 @@ impl Mention {
 }
 
 /// Where one mention was resolved to.
+///
+/// It serializes as `{"entity", "canonical", "score", "ambiguous"}`, the
+/// score rounded to four decimals; [`Assignment::of`] adds the mention.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Assignment {
     entity: Arc<str>,
@@ -115,12 +119,75 @@ impl Assignment {
     pub fn is_ambiguous(&self) -> bool {
         self.ambiguous
     }
+
+    /// This assignment as the one of a mention with id `id` and name
+    /// `name`: what `canonym resolve` writes per mention.
+    ///
+    /// ```
+    /// use canonym::{Mention, Resolver};
+    ///
+    /// let mentions = [Mention::new("Ada Lovelace"), Mention::new("A. Lovelace")];
+    /// let r = Resolver::new().resolve(&mentions);
+    /// let json = serde_json::to_string(&r.assignments()[1].of("2", &mentions[1].name)).unwrap();
+    /// assert!(json.starts_with(r#"{"id":"2","name":"A. Lovelace","entity":"#));
+    /// ```
+    pub fn of<'a>(&'a self, id: &'a str, name: &'a str) -> AssignedMention<'a> {
+        AssignedMention {
+            id,
+            name,
+            assignment: self,
+        }
+    }
+
+    fn fields<S: SerializeStruct>(&self, st: &mut S) -> Result<(), S::Error> {
+        st.serialize_field("entity", self.entity())?;
+        st.serialize_field("canonical", self.canonical())?;
+        st.serialize_field("score", &((self.score * 10_000.0).round() / 10_000.0))?;
+        st.serialize_field("ambiguous", &self.ambiguous)
+    }
+}
+
+impl Serialize for Assignment {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("Assignment", 4)?;
+        self.fields(&mut st)?;
+        st.end()
+    }
+}
+
+/// A mention's id and name with its [`Assignment`]; see [`Assignment::of`].
+///
+/// It serializes as one flat object: `{"id", "name", "entity",
+/// "canonical", "score", "ambiguous"}`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct AssignedMention<'a> {
+    /// The mention's id.
+    pub id: &'a str,
+    /// The mention's name as written.
+    pub name: &'a str,
+    /// Where it was resolved to.
+    pub assignment: &'a Assignment,
+}
+
+impl Serialize for AssignedMention<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("AssignedMention", 6)?;
+        st.serialize_field("id", self.id)?;
+        st.serialize_field("name", self.name)?;
+        self.assignment.fields(&mut st)?;
+        st.end()
+    }
 }
 
 /// One entity of a [`Resolution`].
+///
+/// It serializes as `{"entity", "canonical", "kind", "names", "count"}`,
+/// the id written as `entity` (what `canonym resolve --entities` writes);
+/// deserializing accepts `id` too.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ResolvedEntity {
     /// The alias table's id, or a slug of the canonical name.
+    #[serde(rename = "entity", alias = "id")]
     pub id: String,
     /// The canonical name.
     pub canonical: String,
@@ -131,6 +198,8 @@ pub struct ResolvedEntity {
     /// The number of mentions.
     pub count: usize,
     /// The entity's index in the alias table, when it came from there.
+    /// Not serialized: it means something only next to that table.
+    #[serde(skip)]
     pub alias: Option<usize>,
 }
 
@@ -155,8 +224,19 @@ impl Resolution {
     }
 
     /// The entity of mention `i`.
+    ///
+    /// # Panics
+    ///
+    /// If `i` is not below the number of mentions resolved;
+    /// [`Resolution::get_entity_of`] returns `None` instead.
     pub fn entity_of(&self, i: usize) -> &ResolvedEntity {
         &self.entities[self.assignments[i].index]
+    }
+
+    /// The entity of mention `i`, or `None` if there is no mention `i`.
+    pub fn get_entity_of(&self, i: usize) -> Option<&ResolvedEntity> {
+        let a = self.assignments.get(i)?;
+        self.entities.get(a.index)
     }
 
     /// The mention indices of every entity, in entity order.
@@ -179,7 +259,7 @@ impl Resolution {
 ///     .build()?;
 /// let resolver = Resolver::builder()
 ///     .aliases(aliases)
-///     .config(MatchConfig { threshold: 0.85, ..MatchConfig::default() })
+///     .config(MatchConfig::new(0.85)?)
 ///     .build();
 /// # Ok::<(), canonym::Error>(())
 /// ```
@@ -231,19 +311,27 @@ impl ResolverBuilder {
         self
     }
 
-    /// The blocking index's cap on one key's posting list.
+    /// The blocking index's cap on one key's posting list (default
+    /// [`DEFAULT_MAX_POSTINGS`]); 0 counts as 1, as in
+    /// [`BlockingIndexBuilder::max_postings`].
     pub fn max_postings(&mut self, n: usize) -> &mut Self {
         self.max_postings = n.max(1);
         self
     }
 
-    /// The blocking index's cap on the candidates of one query.
+    /// The blocking index's cap on the candidates of one query (default
+    /// [`DEFAULT_MAX_CANDIDATES`]); 0 counts as 1, as in
+    /// [`BlockingIndexBuilder::max_candidates`].
     pub fn max_candidates(&mut self, n: usize) -> &mut Self {
         self.max_candidates = n.max(1);
         self
     }
 
-    /// Threads for analysing large inputs: 1 or 2 (default 2).
+    /// The most threads that analysing a large input may use (default 2).
+    ///
+    /// Analysis splits a large input in two halves at most, so any value
+    /// above 2 works as 2; 0 counts as 1. Comparison and clustering run
+    /// on the calling thread whatever the value.
     pub fn threads(&mut self, n: usize) -> &mut Self {
         self.threads = n.clamp(1, 2);
         self
