@@ -299,11 +299,12 @@ impl Comparison {
     /// # Panics
     ///
     /// As [`Comparison::explain`].
-    pub fn explanation<'a>(&'a self, a: &'a Name, b: &'a Name) -> Explanation<'a> {
+    pub fn explanation<'a>(&self, a: &'a Name, b: &'a Name) -> Explanation<'a> {
         Explanation {
             name1: a.original(),
             name2: b.original(),
-            comparison: self,
+            score: self.score,
+            is_match: self.is_match(),
             reasons: self.explain(a, b),
         }
     }
@@ -388,8 +389,10 @@ pub struct Explanation<'a> {
     pub name1: &'a str,
     /// The second name as given.
     pub name2: &'a str,
-    /// The comparison.
-    pub comparison: &'a Comparison,
+    /// The comparison's score.
+    pub score: f64,
+    /// The comparison's verdict.
+    pub is_match: bool,
     /// Its reasons, as [`Comparison::explain`] gives them.
     pub reasons: Vec<Reason>,
 }
@@ -399,8 +402,8 @@ impl Serialize for Explanation<'_> {
         let mut st = s.serialize_struct("Explanation", 6)?;
         st.serialize_field("name1", self.name1)?;
         st.serialize_field("name2", self.name2)?;
-        st.serialize_field("score", &round4(self.comparison.score()))?;
-        st.serialize_field("match", &self.comparison.is_match())?;
+        st.serialize_field("score", &round4(self.score))?;
+        st.serialize_field("match", &self.is_match)?;
         st.serialize_field("explanation", &Lines(&self.reasons))?;
         st.serialize_field("reasons", &self.reasons)?;
         st.end()
