@@ -42,6 +42,7 @@ pub enum ErrorKind {
 
 /// One problem found in an input, with its location.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Problem {
     /// Where the problem is: a file name or other source label.
     pub source: String,
