@@ -1250,7 +1250,7 @@ fn emit_units(u: &[Unit], vowelled: bool, double: bool, out: &mut String) {
 // ---------------------------------------------------------------------------
 
 /// Hand-compiled table of common names in Arabic script.
-static ARABIC_NAMES_TSV: &str = include_str!("../data/arabic_names.tsv");
+static ARABIC_NAMES_TSV: &str = include_str!("../../data/arabic_names.tsv");
 
 /// Name table entry: hash of the key, the key (normalised letters), and the
 /// romanisation. Sorted by hash.
