@@ -20,6 +20,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
 mod chunks;
+mod weight;
 use chunks::ChunkCache;
 
 /// What a name names.
@@ -1778,7 +1779,7 @@ impl Analyzer {
         };
         let len = name.parts.len();
         for k in 0..len {
-            let w = crate::compare::weight(&name.part(k), len);
+            let w = weight::weight(&name.part(k), len);
             name.parts[k].weight = w;
         }
         name
