@@ -38,6 +38,7 @@ use crate::fold;
 use crate::key::skeleton;
 use crate::resolve::{Mention, Resolution, Resolver};
 use crate::tables::{phrase, Tables, Word};
+use crate::token::{camel_cuts, is_hyphen, is_word_char, roman_value};
 use aho_corasick::{AhoCorasick, MatchKind};
 use once_cell::sync::Lazy;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -714,23 +715,12 @@ impl Doc<'_> {
     }
 }
 
-fn is_word_char(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_alphanumeric();
-    }
-    c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c)
-}
-
-fn is_hyphen(c: char) -> bool {
-    matches!(c, '-' | '‐' | '‑')
-}
-
-fn roman(f: &str) -> bool {
-    const R: &[&str] = &[
-        "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv",
-        "xvi", "xvii", "xviii", "xix", "xx",
-    ];
-    R.contains(&f)
+/// Whether a folded word is a regnal number as running text writes one: a
+/// roman numeral from II to XXXIX ("Mohammed VI", "John XXIII"). "I" is
+/// the pronoun; numerals with an L ("L", "XL", "Li") are sizes and
+/// surnames.
+fn regnal(f: &str) -> bool {
+    roman_value(f).is_some_and(|v| (2..40).contains(&v))
 }
 
 /// Whether the whitespace-delimited chunk is a URL or an e-mail address.
@@ -853,43 +843,6 @@ impl Extractor {
 // ---------------------------------------------------------------------------
 // Tokens
 // ---------------------------------------------------------------------------
-
-const CAMEL_KEEP: &[&str] = &[
-    "mac", "van", "von", "der", "den", "del", "des", "dos", "das", "ter", "ten", "abu", "ibn",
-    "bin", "ben", "fitz", "san", "della", "degli",
-];
-
-/// Byte offsets inside `w` where a glued camel-case word splits.
-fn camel_cuts(w: &str, cuts: &mut Vec<usize>) {
-    cuts.clear();
-    // Most words have no capital after their first letter.
-    if w.is_ascii() && !w.bytes().skip(1).any(|b| b.is_ascii_uppercase()) {
-        return;
-    }
-    let first_lower = w.chars().next().is_some_and(char::is_lowercase);
-    let min = if first_lower { 2 } else { 3 };
-    let mut letters = 0usize;
-    let mut piece_start = 0usize;
-    let mut prev: Option<char> = None;
-    let mut it = w.char_indices().peekable();
-    while let Some((j, c)) = it.next() {
-        if let Some(p) = prev {
-            let next_lower = it.peek().is_some_and(|&(_, n)| n.is_lowercase());
-            if p.is_lowercase() && c.is_uppercase() && next_lower && letters >= min {
-                let piece = w[piece_start..j].to_lowercase();
-                if !CAMEL_KEEP.contains(&piece.as_str()) {
-                    cuts.push(j);
-                    piece_start = j;
-                    letters = 0;
-                }
-            }
-        }
-        if c.is_alphabetic() {
-            letters += 1;
-        }
-        prev = Some(c);
-    }
-}
 
 fn new_tok(text: &str, start: usize, end: usize, gap: Gap, folds: &mut String) -> Tok {
     let w = &text[start..end];
@@ -1411,7 +1364,7 @@ fn name_word(doc: &Doc<'_>, k: usize) -> bool {
         return false;
     }
     if t.upper {
-        return roman(doc.fold(k)) && !t.dotted;
+        return regnal(doc.fold(k)) && !t.dotted;
     }
     t.cap && !t.dotted
 }
@@ -1834,7 +1787,7 @@ impl<'d> State<'_, 'd> {
         }
         // Regnal numbers: "Mohammed VI", "Mausoleumof Mohammed V".
         let last = e - 1;
-        if toks[last].letters <= 4 && toks[last].cap && roman(self.fold(last)) && last > s1 {
+        if toks[last].letters <= 4 && toks[last].cap && regnal(self.fold(last)) && last > s1 {
             let mut a = last;
             while a > s1 && last - a < 3 && !self.non_name(a - 1) {
                 a -= 1;

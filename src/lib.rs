@@ -37,6 +37,7 @@ mod matcher;
 mod resolve;
 mod sino;
 mod tables;
+mod token;
 
 pub use alias::{AliasMatch, AliasTable, AliasTableBuilder, Entity};
 pub use analyze::{analyze, Analyzer, AnalyzerBuilder, Kind, Name, Part, Tag};

@@ -383,7 +383,7 @@ impl Tables {
 /// Folds a table phrase the way the analyser folds a name: tokens folded and
 /// joined by single spaces ("Brig. Gen." → "brig gen").
 pub(crate) fn phrase(s: &str) -> String {
-    crate::analyze::fold_phrase(s).join(" ")
+    crate::token::fold_phrase(s).join(" ")
 }
 
 /// Folds a table form with its tokens glued ("Abd al-Latif" → "abdallatif").
@@ -398,7 +398,7 @@ pub(crate) fn glued(s: &str) -> String {
             .map(|b| b.to_ascii_lowercase() as char)
             .collect();
     }
-    crate::analyze::fold_phrase(s).concat()
+    crate::token::fold_phrase(s).concat()
 }
 
 /// Folds given-name group tables (`id<TAB>form<TAB>form…`, in order) into
