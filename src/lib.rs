@@ -54,7 +54,7 @@ pub use index::{
     DEFAULT_MAX_POSTINGS,
 };
 pub use key::{skeleton, skeleton_into};
-pub use matcher::{Hit, Matcher};
+pub use matcher::{Hit, Matcher, MatcherBuilder};
 pub use resolve::{Assignment, Mention, Resolution, ResolvedEntity, Resolver, ResolverBuilder};
 pub use tables::{generate_given_names, Table};
 
