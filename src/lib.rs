@@ -16,7 +16,9 @@
 //! assert_eq!(analyze("Владимир Путин").key(), "putin vladimir");
 //! ```
 //!
-//! The data path, one module per step: text folding ([`fold`]) → name
+//! The data path, one module per step: text folding ([`fold`]) → the
+//! word layer (words, hyphens, camel case, roman numerals) → the knowledge
+//! tables ([`Table`]) → name
 //! analysis ([`Analyzer`], [`Name`], transliteration keys with
 //! [`skeleton`]) → comparison ([`compare`], [`Comparison`], [`Matcher`]) →
 //! blocking ([`BlockingIndex`]) → resolution ([`AliasTable`], [`Resolver`])
