@@ -1,24 +1,8 @@
 //! Command-line tests of `canonym match` and `canonym resolve`.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
-fn canonym(args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_canonym"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("canonym runs");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
-}
+use crate::util::{canonym, run};
 
 fn stdout(o: &Output) -> String {
     String::from_utf8(o.stdout.clone()).unwrap()
@@ -26,7 +10,10 @@ fn stdout(o: &Output) -> String {
 
 #[test]
 fn match_two_names_sets_the_exit_code() {
-    let yes = canonym(&["match", "Abdellatif Loudiyi", "Loudyi Abdeltif"], "");
+    let yes = run(
+        canonym().args(["match", "Abdellatif Loudiyi", "Loudyi Abdeltif"]),
+        "",
+    );
     assert_eq!(yes.status.code(), Some(0));
     let out = stdout(&yes);
     assert!(out.starts_with("0.") && out.contains("\tmatch"), "{out}");
@@ -34,17 +21,17 @@ fn match_two_names_sets_the_exit_code() {
         out.contains("transliteration"),
         "explanation missing: {out}"
     );
-    let no = canonym(&["match", "Mohammed VI", "Mohammed V"], "");
+    let no = run(canonym().args(["match", "Mohammed VI", "Mohammed V"]), "");
     assert_eq!(no.status.code(), Some(1));
     assert!(stdout(&no).contains("different numbers"));
-    let bad = canonym(&["match", "only one"], "");
+    let bad = run(canonym().args(["match", "only one"]), "");
     assert_eq!(bad.status.code(), Some(2));
 }
 
 #[test]
 fn match_pairs_one_line_each_with_error_records() {
     let input = "Juvénal Marizamunda\tJ. Marizamunda\nno tab here\nBayer AG\tBayer Aktiengesellschaft\n\nOmar Haddad\tKarim Haddad\n";
-    let o = canonym(&["match", "--format", "jsonl"], input);
+    let o = run(canonym().args(["match", "--format", "jsonl"]), input);
     assert_eq!(
         o.status.code(),
         Some(2),
@@ -70,7 +57,7 @@ fn match_pairs_one_line_each_with_error_records() {
 fn resolve_writes_one_record_per_mention() {
     let input =
         "Khawaja Muhammad Asif\nAbdellatif Loudiyi\nAbdeltif Loudyi\nMohammed VI\nMohammed V\n";
-    let o = canonym(&["resolve"], input);
+    let o = run(canonym().args(["resolve"]), input);
     assert_eq!(o.status.code(), Some(0));
     let recs: Vec<serde_json::Value> = stdout(&o)
         .lines()
@@ -89,7 +76,10 @@ fn resolve_writes_one_record_per_mention() {
 
 #[test]
 fn resolve_reports_lines_without_a_name() {
-    let o = canonym(&["resolve"], "Mohammed VI\n\n  \n...\nMohammed VI\n");
+    let o = run(
+        canonym().args(["resolve"]),
+        "Mohammed VI\n\n  \n...\nMohammed VI\n",
+    );
     assert_eq!(o.status.code(), Some(2));
     let recs: Vec<serde_json::Value> = stdout(&o)
         .lines()
@@ -103,8 +93,8 @@ fn resolve_reports_lines_without_a_name() {
     assert_eq!(recs[0]["entity"], recs[4]["entity"]);
     let stderr = String::from_utf8_lossy(&o.stderr);
     assert!(stderr.contains("<stdin>:2: no name"), "{stderr}");
-    let j = canonym(
-        &["resolve", "--input-format", "jsonl"],
+    let j = run(
+        canonym().args(["resolve", "--input-format", "jsonl"]),
         "{\"name\": \"\"}\n{\"name\": \"Asif\"}\n",
     );
     let recs: Vec<serde_json::Value> = stdout(&j)
@@ -124,7 +114,10 @@ fn resolve_jsonl_uses_documents_and_reports_bad_lines() {
         "{\"name\": \"Maj. Gen. Vincent Nyakarundi\", \"doc\": \"001\", \"kind\": \"person\"}\n",
         "{\"name\": \"Nyakarundi\", \"doc\": \"001\"}\n",
     );
-    let o = canonym(&["resolve", "--input-format", "jsonl"], input);
+    let o = run(
+        canonym().args(["resolve", "--input-format", "jsonl"]),
+        input,
+    );
     assert_eq!(o.status.code(), Some(2));
     let recs: Vec<serde_json::Value> = stdout(&o)
         .lines()
@@ -139,7 +132,10 @@ fn resolve_jsonl_uses_documents_and_reports_bad_lines() {
     assert_eq!(recs[2]["line"], 3);
     assert_eq!(recs[3]["entity"], recs[4]["entity"]);
     assert_eq!(recs[3]["canonical"], "Vincent Nyakarundi");
-    let e = canonym(&["resolve", "--input-format", "jsonl", "--entities"], input);
+    let e = run(
+        canonym().args(["resolve", "--input-format", "jsonl", "--entities"]),
+        input,
+    );
     let ents: Vec<serde_json::Value> = stdout(&e)
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
@@ -164,8 +160,8 @@ fn resolve_with_aliases_and_csv() {
         "who,doc\nMarshal Khalifa Hafter,x\nKhalifa Haftar,y\nNina Kozlowski,x\n",
     )
     .unwrap();
-    let o = canonym(
-        &[
+    let o = run(
+        canonym().args([
             "resolve",
             "--aliases",
             aliases.to_str().unwrap(),
@@ -174,7 +170,7 @@ fn resolve_with_aliases_and_csv() {
             "--column",
             "who",
             csv.to_str().unwrap(),
-        ],
+        ]),
         "",
     );
     assert_eq!(
@@ -198,7 +194,10 @@ fn resolve_with_aliases_and_csv() {
         r#"[{"id": "Q1", "canonical": ""}, {"id": "Q1", "canonical": "X"}]"#,
     )
     .unwrap();
-    let bad = canonym(&["resolve", "--aliases", aliases.to_str().unwrap()], "X\n");
+    let bad = run(
+        canonym().args(["resolve", "--aliases", aliases.to_str().unwrap()]),
+        "X\n",
+    );
     assert_eq!(bad.status.code(), Some(2));
     assert!(stdout(&bad).is_empty());
 }
