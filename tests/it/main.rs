@@ -16,3 +16,4 @@ mod properties;
 mod resolve_aliases;
 mod resolve_props;
 mod resolve_seed;
+mod stages;
