@@ -5,11 +5,11 @@ use canonym::{Document, Extractor, Kind, Resolver};
 use std::collections::{BTreeMap, BTreeSet};
 
 const SEEDS: [(&str, &str); 5] = [
-    ("000", include_str!("../seeds/000_9df6cd357a178ece.txt")),
-    ("001", include_str!("../seeds/001_155044ffbf4aefb2.txt")),
-    ("002", include_str!("../seeds/002_7beac003ace1dab1.txt")),
-    ("003", include_str!("../seeds/003_bd7804d8fc4330b3.txt")),
-    ("004", include_str!("../seeds/004_ced1be549008465e.txt")),
+    ("000", include_str!("../../seeds/000_9df6cd357a178ece.txt")),
+    ("001", include_str!("../../seeds/001_155044ffbf4aefb2.txt")),
+    ("002", include_str!("../../seeds/002_7beac003ace1dab1.txt")),
+    ("003", include_str!("../../seeds/003_bd7804d8fc4330b3.txt")),
+    ("004", include_str!("../../seeds/004_ced1be549008465e.txt")),
 ];
 
 #[test]
