@@ -34,6 +34,8 @@ pub mod fold;
 mod index;
 mod key;
 mod matcher;
+#[cfg(feature = "python")]
+mod python;
 mod resolve;
 mod sino;
 mod tables;
