@@ -313,6 +313,13 @@ impl NativeResolver {
         })
     }
 
+    /// The ids of the alias table's entities.
+    fn alias_ids(&self) -> Vec<String> {
+        self.aliases.as_ref().map_or_else(Vec::new, |t| {
+            t.entities().iter().map(|e| e.id.clone()).collect()
+        })
+    }
+
     /// One dict per mention, in input order.
     #[pyo3(signature = (names, docs=None, ids=None))]
     fn resolve<'py>(
@@ -362,6 +369,77 @@ impl NativeResolver {
                 .collect(),
             a.iter().map(|a| a.is_ambiguous()).collect(),
         ))
+    }
+
+    /// Resolves each group of mentions on its own (groups are labelled by
+    /// `groups[i]`), several groups at a time; columns as
+    /// [`resolve_columns`](NativeResolver::resolve_columns), in input order.
+    #[pyo3(signature = (names, docs, groups))]
+    #[allow(clippy::type_complexity)]
+    fn resolve_groups(
+        &self,
+        py: Python<'_>,
+        names: Vec<String>,
+        docs: Option<Vec<Option<String>>>,
+        groups: Vec<i64>,
+    ) -> PyResult<(Vec<String>, Vec<String>, Vec<f64>, Vec<bool>)> {
+        if groups.len() != names.len() || docs.as_ref().is_some_and(|d| d.len() != names.len()) {
+            return Err(PyValueError::new_err(
+                "names, docs and groups differ in length",
+            ));
+        }
+        let rows = py.allow_threads(|| {
+            let mut order: Vec<usize> = (0..names.len()).collect();
+            order.sort_by_key(|&i| (groups[i], i));
+            let mut spans: Vec<&[usize]> = Vec::new();
+            let mut from = 0;
+            for k in 1..=order.len() {
+                if k == order.len() || groups[order[k]] != groups[order[from]] {
+                    spans.push(&order[from..k]);
+                    from = k;
+                }
+            }
+            let mut rows: Vec<(usize, String, String, f64, bool)> = par_map(spans.len(), |s| {
+                let span = spans[s];
+                let mentions: Vec<Mention> = span
+                    .iter()
+                    .map(|&i| {
+                        let m = Mention::new(names[i].as_str());
+                        match docs.as_ref().and_then(|d| d[i].as_ref()) {
+                            Some(doc) => m.doc(doc.as_str()),
+                            None => m,
+                        }
+                    })
+                    .collect();
+                let r = self.inner.resolve(&mentions);
+                span.iter()
+                    .zip(r.assignments())
+                    .map(|(&i, a)| {
+                        let score = (a.score() * 10_000.0).round() / 10_000.0;
+                        let (e, c) = (a.entity().to_string(), a.canonical().to_string());
+                        (i, e, c, score, a.is_ambiguous())
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .into_iter()
+            .flatten()
+            .collect();
+            rows.sort_unstable_by_key(|r| r.0);
+            rows
+        });
+        let mut out = (
+            Vec::with_capacity(rows.len()),
+            Vec::with_capacity(rows.len()),
+            Vec::with_capacity(rows.len()),
+            Vec::with_capacity(rows.len()),
+        );
+        for (_, e, c, s, a) in rows {
+            out.0.push(e);
+            out.1.push(c);
+            out.2.push(s);
+            out.3.push(a);
+        }
+        Ok(out)
     }
 
     /// One dict per mention found in `texts`, document by document.
