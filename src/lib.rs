@@ -36,6 +36,8 @@ pub mod fold;
 mod index;
 mod key;
 mod matcher;
+#[cfg(feature = "python")]
+mod python;
 mod resolve;
 mod sino;
 mod tables;

@@ -1,0 +1,258 @@
+"""canonym on Apache Spark (pyspark is an optional dependency).
+
+Building blocks for pipelines of your own:
+
+* :func:`blocking_keys` — a column of blocking keys (``array<string>``);
+  explode it and join on it to get candidate pairs;
+* :func:`score` — the comparison score of two name columns (``double``);
+* :func:`normalise`, :func:`keys` — display forms and comparison keys.
+
+All are Arrow-backed pandas UDFs: a whole Arrow batch crosses into the Rust
+core at a time, which analyses it on several threads.
+
+And :func:`resolve`, which resolves a DataFrame of mentions into entities
+the way ``canonym resolve`` does on one machine; how it works and how it
+scales is described in ``python/README.md`` ("How resolve scales").
+"""
+
+from __future__ import annotations
+
+from typing import List, Optional, Sequence, Union
+
+import pandas as pd
+from pyspark.sql import Column, DataFrame, Window
+from pyspark.sql import functions as F
+from pyspark.sql import types as T
+
+import canonym
+from canonym import _canonym
+
+__all__ = ["blocking_keys", "keys", "normalise", "resolve", "score"]
+
+#: Default caps, the single-machine blocking index's.
+MAX_POSTINGS = 1024
+MAX_CANDIDATES = 128
+#: Documents with more distinct names than this give no document pairs.
+MAX_DOC_NAMES = 256
+
+
+def _strs(s: pd.Series) -> List[str]:
+    return ["" if v is None else v for v in s.tolist()]
+
+
+@F.pandas_udf(T.ArrayType(T.StringType()))
+def _blocking_keys(names: pd.Series) -> pd.Series:
+    return pd.Series(_canonym.blocking_keys_of(_strs(names)))
+
+
+@F.pandas_udf(T.DoubleType())
+def _score(a: pd.Series, b: pd.Series) -> pd.Series:
+    return pd.Series(_canonym.score(_strs(a), _strs(b)), dtype="float64")
+
+
+@F.pandas_udf(T.StringType())
+def _normalise(names: pd.Series) -> pd.Series:
+    return pd.Series(_canonym.normalise(_strs(names)))
+
+
+@F.pandas_udf(T.StringType())
+def _keys(names: pd.Series) -> pd.Series:
+    return pd.Series(_canonym.keys(_strs(names)))
+
+
+def _col(c: Union[str, Column]) -> Column:
+    return F.col(c) if isinstance(c, str) else c
+
+
+def blocking_keys(name: Union[str, Column]) -> Column:
+    """The blocking keys of a name column, as ``array<string>``."""
+    return _blocking_keys(_col(name))
+
+
+def score(name1: Union[str, Column], name2: Union[str, Column]) -> Column:
+    """The comparison score of two name columns, as ``double``."""
+    return _score(_col(name1), _col(name2))
+
+
+def normalise(name: Union[str, Column]) -> Column:
+    """The display form of a name column."""
+    return _normalise(_col(name))
+
+
+def keys(name: Union[str, Column]) -> Column:
+    """The comparison key of a name column."""
+    return _keys(_col(name))
+
+
+_RESOLVED = T.StructType(
+    [
+        T.StructField("_m", T.LongType()),
+        T.StructField("_c", T.LongType()),
+        T.StructField("entity", T.StringType()),
+        T.StructField("canonical", T.StringType()),
+        T.StructField("score", T.DoubleType()),
+        T.StructField("ambiguous", T.BooleanType()),
+    ]
+)
+
+
+def _resolver_factory(aliases: Sequence[str], threshold: Optional[float]):
+    cache = {}
+
+    def get():
+        if "r" not in cache:
+            cache["r"] = _canonym.NativeResolver(list(aliases), threshold, False)
+        return cache["r"]
+
+    return get
+
+
+def _components(edges: DataFrame, max_iterations: int) -> DataFrame:
+    """Connected components of an undirected graph given as (a, b) long
+    pairs: (v, c) with c the smallest vertex of v's component. Label
+    propagation, one join and one aggregation a round; rounds grow with
+    the components' diameter."""
+    both = edges.select("a", "b").union(edges.select(F.col("b").alias("a"), F.col("a").alias("b")))
+    both = both.distinct().localCheckpoint()
+    labels = both.groupBy("a").agg(F.least(F.min("b"), F.first("a")).alias("c"))
+    labels = labels.withColumnRenamed("a", "v").localCheckpoint()
+    for _ in range(max_iterations):
+        proposed = (
+            both.join(labels.withColumnRenamed("v", "b"), "b")
+            .groupBy("a")
+            .agg(F.min("c").alias("n"))
+            .withColumnRenamed("a", "v")
+        )
+        nxt = labels.join(proposed, "v").select("v", F.least("c", "n").alias("c"), F.col("c").alias("old"))
+        nxt = nxt.localCheckpoint()
+        changed = nxt.where(F.col("c") != F.col("old")).limit(1).count()
+        labels = nxt.select("v", "c")
+        if changed == 0:
+            return labels
+    raise RuntimeError(f"connected components did not converge in {max_iterations} rounds")
+
+
+def resolve(
+    df: DataFrame,
+    name: str = "name",
+    doc: Optional[str] = None,
+    id: str = "id",
+    *,
+    threshold: Optional[float] = None,
+    aliases: Union[None, str, Sequence[str]] = None,
+    max_postings: int = MAX_POSTINGS,
+    max_candidates: int = MAX_CANDIDATES,
+    max_doc_names: int = MAX_DOC_NAMES,
+    max_iterations: int = 50,
+) -> DataFrame:
+    """Resolve the mentions of ``df`` into entities.
+
+    Returns one row per mention with columns ``id``, ``entity``,
+    ``canonical``, ``score`` and ``ambiguous``, as ``canonym resolve``
+    gives them. ``doc`` names the document column, if any: short names
+    ("Asif") are resolved within their document first.
+
+    The stages: blocking keys exploded and joined (with the single-machine
+    index's caps), candidate pairs scored in Arrow batches, connected
+    components of the matching pairs by iterative joins, and each
+    component resolved by the Rust resolver, which applies the no-chaining
+    and document rules. Entity ids depend only on the data, not on the
+    partitioning.
+    """
+    paths = canonym._paths(aliases)
+    if threshold is not None and not 0.0 <= threshold <= 1.0:
+        raise ValueError(f"threshold must lie between 0 and 1, not {threshold}")
+    t = canonym.DEFAULT_THRESHOLD if threshold is None else threshold
+    spark = df.sparkSession
+    parts = max(int(spark.conf.get("spark.sql.shuffle.partitions")), 1)
+
+    mentions = df.select(
+        F.col(id).cast("string").alias("id"),
+        F.col(name).cast("string").alias("name"),
+        (F.col(doc).cast("string") if doc else F.lit(None).cast("string")).alias("doc"),
+    ).withColumn("_m", F.monotonically_increasing_id())
+    mentions = mentions.withColumn("v", F.xxhash64("name")).localCheckpoint()
+
+    # Distinct names, their keys and blocking keys.
+    names = mentions.select("v", "name").dropDuplicates(["v"])
+    names = names.withColumn("key", _keys("name")).withColumn("bk", _blocking_keys("name"))
+    names = names.localCheckpoint()
+
+    # Blocking: each name reads its keys rarest first; a key held by more
+    # than 2 × max_candidates names is read only when it is the name's
+    # rarest, and a saturated one (more than max_postings) gives its first
+    # max_postings holders only.
+    kv = names.select("v", F.explode("bk").alias("k")).distinct()
+    kv = kv.join(kv.groupBy("k").agg(F.count("*").alias("n")), "k")
+    kv = kv.withColumn("r", F.row_number().over(Window.partitionBy("v").orderBy("n", "k")))
+    kv = kv.withColumn("h", F.row_number().over(Window.partitionBy("k").orderBy("v")))
+    kv = kv.localCheckpoint()
+    readers = kv.where((F.col("r") == 1) | (F.col("n") <= 2 * max_candidates)).select("k", F.col("v").alias("a"))
+    holders = kv.where(F.col("h") <= max_postings).select("k", F.col("v").alias("b"))
+    pairs = readers.join(holders, "k").where(F.col("a") != F.col("b"))
+    pairs = pairs.select(F.least("a", "b").alias("a"), F.greatest("a", "b").alias("b"))
+
+    # Document pairs: a short name joins a full name of its own document.
+    if doc:
+        dv = mentions.where(F.col("doc").isNotNull()).select("doc", "v").distinct()
+        dv = dv.join(dv.groupBy("doc").agg(F.count("*").alias("dn")), "doc").where(F.col("dn") <= max_doc_names)
+        dp = dv.alias("x").join(dv.alias("y"), "doc").where(F.col("x.v") < F.col("y.v"))
+        pairs = pairs.union(dp.select(F.col("x.v").alias("a"), F.col("y.v").alias("b")))
+    pairs = pairs.distinct()
+
+    # Score the candidate pairs in Arrow batches; matching pairs are edges.
+    nm = names.select("v", "name")
+    scored = (
+        pairs.join(nm.withColumnRenamed("v", "a").withColumnRenamed("name", "na"), "a")
+        .join(nm.withColumnRenamed("v", "b").withColumnRenamed("name", "nb"), "b")
+        .withColumn("s", _score("na", "nb"))
+    )
+    edges = scored.where(F.col("s") >= t).select("a", "b")
+    # Names with the same key are one distinct name.
+    same = names.groupBy("key").agg(F.min("v").alias("a"), F.collect_set("v").alias("vs"))
+    edges = edges.union(
+        same.select("a", F.explode("vs").alias("b")).where(F.col("a") != F.col("b"))
+    )
+    comp = _components(edges.localCheckpoint(), max_iterations)
+
+    # Each component resolved by the Rust resolver, many components per
+    # Arrow batch; a component is never split across groups.
+    tagged = mentions.join(comp.withColumnRenamed("c", "_c"), "v", "left")
+    tagged = tagged.withColumn("_c", F.coalesce("_c", "v"))
+    tagged = tagged.withColumn("_g", F.pmod(F.col("_c"), F.lit(parts)))
+    get = _resolver_factory(paths, threshold)
+
+    def run(pdf: pd.DataFrame) -> pd.DataFrame:
+        docs = None if doc is None else [None if d is None else d for d in pdf["doc"].tolist()]
+        e, c, s, a = get().resolve_groups(_strs(pdf["name"]), docs, pdf["_c"].tolist())
+        return pd.DataFrame(
+            {"_m": pdf["_m"], "_c": pdf["_c"], "entity": e, "canonical": c, "score": s, "ambiguous": a}
+        )
+
+    resolved = tagged.select("_m", "_c", "_g", "name", "doc").groupBy("_g").applyInPandas(run, _RESOLVED)
+    resolved = resolved.localCheckpoint()
+
+    # One id per entity across components: an id found in several
+    # components keeps its slug in the one with the smallest label and
+    # gets -2, -3… in the others, in label order. Alias ids are shared.
+    ents = resolved.select("entity", "_c").distinct()
+    ents = ents.withColumn("_r", F.dense_rank().over(Window.partitionBy("entity").orderBy("_c")))
+    alias_ids = _alias_ids(paths)
+    shared = F.col("entity").isin(alias_ids) if alias_ids else F.lit(False)
+    ents = ents.withColumn(
+        "_id",
+        F.when(shared | (F.col("_r") == 1), F.col("entity")).otherwise(
+            F.concat(F.col("entity"), F.lit("-"), F.col("_r").cast("string"))
+        ),
+    )
+    out = resolved.join(ents.select("entity", "_c", "_id"), ["entity", "_c"])
+    out = out.join(mentions.select("_m", "id"), "_m")
+    return out.select("id", F.col("_id").alias("entity"), "canonical", "score", "ambiguous")
+
+
+def _alias_ids(paths: Sequence[str]) -> List[str]:
+    """The entity ids of the alias tables (they are never renumbered)."""
+    if not paths:
+        return []
+    table = _canonym.NativeResolver(list(paths), None, False)
+    return table.alias_ids()

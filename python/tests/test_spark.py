@@ -1,0 +1,141 @@
+"""canonym.spark in local mode: the same entities as `canonym resolve`."""
+
+import collections
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT
+
+pytest.importorskip("pyspark")
+pytest.importorskip("pandas")
+pytest.importorskip("pyarrow")
+
+
+def _java_ok():
+    if shutil.which("java") is None:
+        return "no `java` on PATH"
+    done = subprocess.run(["java", "-version"], capture_output=True, text=True)
+    if done.returncode != 0:
+        return f"`java -version` failed: {done.stderr.strip()}"
+    return None
+
+
+@pytest.fixture(scope="module")
+def spark():
+    problem = _java_ok()
+    if problem:
+        pytest.fail(f"Spark needs Java 17 or later: {problem}")
+    os.environ["PYSPARK_PYTHON"] = sys.executable
+    from pyspark.sql import SparkSession
+
+    s = (
+        SparkSession.builder.master("local[2]")
+        .appName("canonym-tests")
+        .config("spark.sql.shuffle.partitions", "4")
+        .config("spark.ui.enabled", "false")
+        .getOrCreate()
+    )
+    s.sparkContext.setLogLevel("ERROR")
+    yield s
+    s.stop()
+
+
+def _cli_resolve(cli, rows):
+    text = "".join(json.dumps(r) + "\n" for r in rows)
+    out = cli("resolve", "--input-format", "jsonl", "-", input=text)
+    return {j["id"]: j for j in map(json.loads, out.splitlines())}
+
+
+def _spark_resolve(spark, rows, **kw):
+    import canonym.spark as cs
+
+    df = spark.createDataFrame([(r["id"], r["name"], r["doc"]) for r in rows], "id string, name string, doc string")
+    return {r["id"]: r.asDict() for r in cs.resolve(df, doc="doc", **kw).collect()}
+
+
+def _agreement(a, b):
+    """Pairwise agreement of two partitions of the same ids (Rand index)."""
+    ids = sorted(a)
+    same_a = collections.defaultdict(list)
+    same_b = collections.defaultdict(list)
+    for i in ids:
+        same_a[a[i]].append(i)
+        same_b[b[i]].append(i)
+    n = len(ids)
+    total = n * (n - 1) // 2
+    both = collections.Counter((a[i], b[i]) for i in ids)
+    pairs = lambda c: sum(k * (k - 1) // 2 for k in c)
+    ta, tb, tab = pairs(map(len, same_a.values())), pairs(map(len, same_b.values())), pairs(both.values())
+    disagree = ta + tb - 2 * tab
+    return 1 - disagree / total
+
+
+def test_building_block_columns(spark):
+    import canonym
+    import canonym.spark as cs
+    from pyspark.sql import functions as F
+
+    names = [("Abdellatif Loudiyi", "Loudyi Abdeltif"), ("Omar Haddad", "Karim Haddad")]
+    df = spark.createDataFrame(names, "a string, b string")
+    rows = df.select(cs.score("a", "b").alias("s"), cs.blocking_keys(F.col("a")).alias("k"), cs.keys("b").alias("key")).collect()
+    assert [r.s for r in rows] == canonym.score([a for a, _ in names], [b for _, b in names])
+    assert [list(r.k) for r in rows] == canonym.blocking_keys([a for a, _ in names])
+    assert [r.key for r in rows] == canonym.keys([b for _, b in names])
+
+
+def _same_fields(got, want, ids):
+    keys = ("entity", "canonical", "score", "ambiguous")
+    return [i for i in ids if {k: got[i][k] for k in keys} != {k: want[i][k] for k in keys}]
+
+
+def test_resolve_equals_the_cli_on_the_seed_mentions(spark, cli):
+    import canonym
+
+    seeds = sorted((ROOT / "seeds").glob("*.txt"))
+    found = canonym.extract([p.read_text(encoding="utf-8") for p in seeds], docs=[p.stem for p in seeds])
+    rows = [{"id": str(i), "name": m["text"], "doc": m["doc"]} for i, m in enumerate(found)]
+    assert len(rows) > 20
+    want = _cli_resolve(cli, rows)
+    got = _spark_resolve(spark, rows)
+    assert set(got) == set(want)
+    assert _same_fields(got, want, want) == []
+
+
+def test_resolve_agrees_with_the_cli_on_eval_clusters(spark, cli, clusters):
+    rows = [{"id": str(i), "name": r["name"], "doc": r["doc"]} for i, r in enumerate(clusters)]
+    want = _cli_resolve(cli, rows)
+    got = _spark_resolve(spark, rows)
+    assert set(got) == set(want)
+    agreement = _agreement({i: w["entity"] for i, w in want.items()}, {i: g["entity"] for i, g in got.items()})
+    # The single-machine resolver compares a name with at most 32 candidate
+    # entities; within a component the crowd is smaller, so a variant such
+    # as "Muhammad VI" can meet the entity it belongs to ("Mohammed VI").
+    assert agreement >= 0.99
+    assert len(_same_fields(got, want, want)) <= len(rows) // 50
+
+
+def test_resolve_does_not_depend_on_partitioning(spark, clusters):
+    rows = [{"id": str(i), "name": r["name"], "doc": r["doc"]} for i, r in enumerate(clusters)]
+    a = _spark_resolve(spark, rows)
+    spark.conf.set("spark.sql.shuffle.partitions", "7")
+    try:
+        b = _spark_resolve(spark, rows[::-1])
+    finally:
+        spark.conf.set("spark.sql.shuffle.partitions", "4")
+    assert a == b
+
+
+def test_resolve_agrees_with_the_cli_on_generated_mentions(spark, cli):
+    gen = ROOT / "target" / "debug" / "examples" / "gen_mentions"
+    if not gen.exists():
+        pytest.skip("no gen_mentions example built (cargo test builds it)")
+    out = subprocess.run([str(gen), "3000"], capture_output=True, text=True, check=True).stdout
+    rows = [{k: j[k] for k in ("id", "name", "doc")} for j in map(json.loads, out.splitlines())]
+    want = _cli_resolve(cli, rows)
+    got = _spark_resolve(spark, rows)
+    assert _agreement({i: w["entity"] for i, w in want.items()}, {i: g["entity"] for i, g in got.items()}) >= 0.999

@@ -1,0 +1,520 @@
+//! The Python extension module `canonym._canonym`, behind the `python`
+//! feature: a thin layer over the public API. The package `python/canonym`
+//! wraps it, turning pandas Series and pyarrow arrays into lists.
+//!
+//! Batch calls take whole lists, release the GIL and split the work over
+//! up to eight threads; results come back in input order.
+
+// The `#[pyfunction]` expansion converts `PyErr` into itself.
+#![allow(clippy::useless_conversion)]
+
+use crate::{
+    blocking_keys, compare_with, AliasTable, AliasTableBuilder, Analyzer, Document, Error,
+    ErrorKind, Extractor, Kind, MatchConfig, Mention, Resolution, Resolver, DEFAULT_THRESHOLD,
+};
+use once_cell::sync::Lazy;
+use pyo3::exceptions::{PyOSError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::PyDict;
+use std::path::PathBuf;
+
+static ANALYZER: Lazy<Analyzer> = Lazy::new(Analyzer::new);
+
+/// Below this many items a batch runs on the calling thread.
+const PARALLEL_MIN: usize = 4096;
+
+fn py_err(e: Error) -> PyErr {
+    match e.kind() {
+        ErrorKind::Io => PyOSError::new_err(e.to_string()),
+        _ => PyValueError::new_err(e.to_string()),
+    }
+}
+
+fn config(threshold: Option<f64>) -> PyResult<MatchConfig> {
+    let threshold = threshold.unwrap_or(DEFAULT_THRESHOLD);
+    if !(0.0..=1.0).contains(&threshold) {
+        return Err(PyValueError::new_err(format!(
+            "threshold must lie between 0 and 1, not {threshold}"
+        )));
+    }
+    Ok(MatchConfig {
+        threshold,
+        ..MatchConfig::default()
+    })
+}
+
+fn threads() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get().min(8))
+}
+
+/// `f` over `0..n` on several threads, in order.
+fn par_map<T: Send>(n: usize, f: impl Fn(usize) -> T + Sync) -> Vec<T> {
+    let threads = threads();
+    if n < PARALLEL_MIN || threads < 2 {
+        return (0..n).map(f).collect();
+    }
+    let chunk = n.div_ceil(threads);
+    let f = &f;
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..n)
+            .step_by(chunk)
+            .map(|from| scope.spawn(move || (from..n.min(from + chunk)).map(f).collect::<Vec<T>>()))
+            .collect();
+        let mut out = Vec::with_capacity(n);
+        for h in handles {
+            match h.join() {
+                Ok(part) => out.extend(part),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        }
+        out
+    })
+}
+
+/// One part of an analysed name.
+#[pyclass(frozen, get_all, module = "canonym")]
+struct Part {
+    /// The part as written.
+    text: String,
+    /// Its role: given, family, particle, initial, word, legal-form…
+    tag: &'static str,
+}
+
+#[pymethods]
+impl Part {
+    fn __repr__(&self) -> String {
+        format!("Part({:?}, {:?})", self.text, self.tag)
+    }
+}
+
+/// An analysed name.
+#[pyclass(frozen, module = "canonym")]
+struct Name(crate::Name);
+
+#[pymethods]
+impl Name {
+    #[getter]
+    fn original(&self) -> &str {
+        self.0.original()
+    }
+    #[getter]
+    fn display(&self) -> &str {
+        self.0.display()
+    }
+    #[getter]
+    fn key(&self) -> &str {
+        self.0.key()
+    }
+    #[getter]
+    fn kind(&self) -> &'static str {
+        self.0.kind().as_str()
+    }
+    #[getter]
+    fn titles(&self) -> Vec<String> {
+        self.0.titles().to_vec()
+    }
+    #[getter]
+    fn parts(&self) -> Vec<Part> {
+        self.0
+            .parts()
+            .map(|p| Part {
+                text: p.text().to_string(),
+                tag: p.tag().as_str(),
+            })
+            .collect()
+    }
+    fn __repr__(&self) -> String {
+        format!("Name({:?})", self.0.display())
+    }
+}
+
+/// The comparison of two names.
+#[pyclass(frozen, module = "canonym")]
+struct Comparison {
+    a: crate::Name,
+    b: crate::Name,
+    c: crate::Comparison,
+}
+
+#[pymethods]
+impl Comparison {
+    #[getter]
+    fn score(&self) -> f64 {
+        self.c.score()
+    }
+    #[getter]
+    fn is_match(&self) -> bool {
+        self.c.is_match()
+    }
+    #[getter]
+    fn threshold(&self) -> f64 {
+        self.c.threshold()
+    }
+    fn explain(&self) -> Vec<String> {
+        self.c
+            .explain(&self.a, &self.b)
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    }
+    fn __repr__(&self) -> String {
+        format!(
+            "Comparison(score={:.4}, is_match={})",
+            self.c.score(),
+            if self.c.is_match() { "True" } else { "False" }
+        )
+    }
+}
+
+#[pyfunction]
+fn analyze(name: &str) -> Name {
+    Name(ANALYZER.analyze(name))
+}
+
+#[pyfunction]
+fn normalise(py: Python<'_>, names: Vec<String>) -> Vec<String> {
+    py.allow_threads(|| {
+        par_map(names.len(), |i| {
+            ANALYZER.analyze(&names[i]).display().into()
+        })
+    })
+}
+
+#[pyfunction]
+fn keys(py: Python<'_>, names: Vec<String>) -> Vec<String> {
+    py.allow_threads(|| par_map(names.len(), |i| ANALYZER.analyze(&names[i]).key().into()))
+}
+
+#[pyfunction]
+#[pyo3(signature = (a, b, threshold=None))]
+fn compare(a: &str, b: &str, threshold: Option<f64>) -> PyResult<Comparison> {
+    let cfg = config(threshold)?;
+    let (a, b) = (ANALYZER.analyze(a), ANALYZER.analyze(b));
+    let c = compare_with(&a, &b, &cfg);
+    Ok(Comparison { a, b, c })
+}
+
+#[pyfunction]
+fn score(py: Python<'_>, names1: Vec<String>, names2: Vec<String>) -> PyResult<Vec<f64>> {
+    if names1.len() != names2.len() {
+        return Err(PyValueError::new_err(format!(
+            "score needs two lists of the same length, not {} and {}",
+            names1.len(),
+            names2.len()
+        )));
+    }
+    let cfg = MatchConfig::default();
+    Ok(py.allow_threads(|| {
+        par_map(names1.len(), |i| {
+            let (a, b) = (ANALYZER.analyze(&names1[i]), ANALYZER.analyze(&names2[i]));
+            compare_with(&a, &b, &cfg).score()
+        })
+    }))
+}
+
+#[pyfunction]
+fn blocking_keys_of(py: Python<'_>, names: Vec<String>) -> Vec<Vec<String>> {
+    py.allow_threads(|| {
+        par_map(names.len(), |i| {
+            let mut keys = Vec::new();
+            blocking_keys(&ANALYZER.analyze(&names[i]), &mut keys);
+            keys.iter().map(|k| format!("{k:016x}")).collect()
+        })
+    })
+}
+
+/// For each name: its key, and whether it is complete (two or more main
+/// parts, or a regnal number), as the resolver counts it.
+#[pyfunction]
+fn profile(py: Python<'_>, names: Vec<String>) -> (Vec<String>, Vec<bool>) {
+    py.allow_threads(|| {
+        par_map(names.len(), |i| {
+            let n = ANALYZER.analyze(&names[i]);
+            let main = n.parts().filter(|p| p.tag().is_main()).count();
+            let regnal = n.parts().any(|p| p.tag() == crate::Tag::Regnal);
+            (n.key().to_string(), main + usize::from(regnal) >= 2)
+        })
+        .into_iter()
+        .unzip()
+    })
+}
+
+fn load_aliases(paths: &[PathBuf], allow_ambiguous: bool) -> Result<Option<AliasTable>, Error> {
+    if paths.is_empty() {
+        return Ok(None);
+    }
+    let mut builder = AliasTableBuilder::new();
+    builder.allow_ambiguous(allow_ambiguous);
+    for p in paths {
+        builder.add_path(p)?;
+    }
+    builder.build().map(Some)
+}
+
+/// Resolves mentions to entities.
+#[pyclass(frozen, module = "canonym")]
+struct NativeResolver {
+    inner: Resolver,
+    aliases: Option<AliasTable>,
+}
+
+impl NativeResolver {
+    fn run(
+        &self,
+        py: Python<'_>,
+        names: &[String],
+        docs: Option<Vec<Option<String>>>,
+    ) -> PyResult<Resolution> {
+        if let Some(d) = &docs {
+            if d.len() != names.len() {
+                return Err(PyValueError::new_err(format!(
+                    "docs has {} items for {} names",
+                    d.len(),
+                    names.len()
+                )));
+            }
+        }
+        Ok(py.allow_threads(|| {
+            let mentions: Vec<Mention> = names
+                .iter()
+                .enumerate()
+                .map(|(i, n)| {
+                    let m = Mention::new(n.as_str());
+                    match docs.as_ref().and_then(|d| d[i].as_ref()) {
+                        Some(doc) => m.doc(doc.as_str()),
+                        None => m,
+                    }
+                })
+                .collect();
+            self.inner.resolve(&mentions)
+        }))
+    }
+}
+
+#[pymethods]
+impl NativeResolver {
+    #[new]
+    #[pyo3(signature = (aliases, threshold=None, allow_ambiguous_aliases=false))]
+    fn new(
+        aliases: Vec<PathBuf>,
+        threshold: Option<f64>,
+        allow_ambiguous_aliases: bool,
+    ) -> PyResult<Self> {
+        let cfg = config(threshold)?;
+        let table = load_aliases(&aliases, allow_ambiguous_aliases).map_err(py_err)?;
+        let mut b = Resolver::builder();
+        b.config(cfg);
+        if let Some(t) = &table {
+            b.aliases(t.clone());
+        }
+        Ok(NativeResolver {
+            inner: b.build(),
+            aliases: table,
+        })
+    }
+
+    /// The ids of the alias table's entities.
+    fn alias_ids(&self) -> Vec<String> {
+        self.aliases.as_ref().map_or_else(Vec::new, |t| {
+            t.entities().iter().map(|e| e.id.clone()).collect()
+        })
+    }
+
+    /// One dict per mention, in input order.
+    #[pyo3(signature = (names, docs=None, ids=None))]
+    fn resolve<'py>(
+        &self,
+        py: Python<'py>,
+        names: Vec<String>,
+        docs: Option<Vec<Option<String>>>,
+        ids: Option<Vec<String>>,
+    ) -> PyResult<Vec<Bound<'py, PyDict>>> {
+        if ids.as_ref().is_some_and(|ids| ids.len() != names.len()) {
+            return Err(PyValueError::new_err("ids and names differ in length"));
+        }
+        let r = self.run(py, &names, docs)?;
+        let mut out = Vec::with_capacity(names.len());
+        for (i, a) in r.assignments().iter().enumerate() {
+            let d = PyDict::new_bound(py);
+            match &ids {
+                Some(ids) => d.set_item("id", &ids[i])?,
+                None => d.set_item("id", (i + 1).to_string())?,
+            }
+            d.set_item("name", &names[i])?;
+            d.set_item("entity", a.entity())?;
+            d.set_item("canonical", a.canonical())?;
+            d.set_item("score", (a.score() * 10_000.0).round() / 10_000.0)?;
+            d.set_item("ambiguous", a.is_ambiguous())?;
+            out.push(d);
+        }
+        Ok(out)
+    }
+
+    /// Columns (entity, canonical, score, ambiguous), one row per mention.
+    #[pyo3(signature = (names, docs=None))]
+    #[allow(clippy::type_complexity)]
+    fn resolve_columns(
+        &self,
+        py: Python<'_>,
+        names: Vec<String>,
+        docs: Option<Vec<Option<String>>>,
+    ) -> PyResult<(Vec<String>, Vec<String>, Vec<f64>, Vec<bool>)> {
+        let r = self.run(py, &names, docs)?;
+        let a = r.assignments();
+        Ok((
+            a.iter().map(|a| a.entity().to_string()).collect(),
+            a.iter().map(|a| a.canonical().to_string()).collect(),
+            a.iter()
+                .map(|a| (a.score() * 10_000.0).round() / 10_000.0)
+                .collect(),
+            a.iter().map(|a| a.is_ambiguous()).collect(),
+        ))
+    }
+
+    /// Resolves each group of mentions on its own (groups are labelled by
+    /// `groups[i]`), several groups at a time; columns as
+    /// [`resolve_columns`](NativeResolver::resolve_columns), in input order.
+    #[pyo3(signature = (names, docs, groups))]
+    #[allow(clippy::type_complexity)]
+    fn resolve_groups(
+        &self,
+        py: Python<'_>,
+        names: Vec<String>,
+        docs: Option<Vec<Option<String>>>,
+        groups: Vec<i64>,
+    ) -> PyResult<(Vec<String>, Vec<String>, Vec<f64>, Vec<bool>)> {
+        if groups.len() != names.len() || docs.as_ref().is_some_and(|d| d.len() != names.len()) {
+            return Err(PyValueError::new_err(
+                "names, docs and groups differ in length",
+            ));
+        }
+        let rows = py.allow_threads(|| {
+            let mut order: Vec<usize> = (0..names.len()).collect();
+            order.sort_by_key(|&i| (groups[i], i));
+            let mut spans: Vec<&[usize]> = Vec::new();
+            let mut from = 0;
+            for k in 1..=order.len() {
+                if k == order.len() || groups[order[k]] != groups[order[from]] {
+                    spans.push(&order[from..k]);
+                    from = k;
+                }
+            }
+            let mut rows: Vec<(usize, String, String, f64, bool)> = par_map(spans.len(), |s| {
+                let span = spans[s];
+                let mentions: Vec<Mention> = span
+                    .iter()
+                    .map(|&i| {
+                        let m = Mention::new(names[i].as_str());
+                        match docs.as_ref().and_then(|d| d[i].as_ref()) {
+                            Some(doc) => m.doc(doc.as_str()),
+                            None => m,
+                        }
+                    })
+                    .collect();
+                let r = self.inner.resolve(&mentions);
+                span.iter()
+                    .zip(r.assignments())
+                    .map(|(&i, a)| {
+                        let score = (a.score() * 10_000.0).round() / 10_000.0;
+                        let (e, c) = (a.entity().to_string(), a.canonical().to_string());
+                        (i, e, c, score, a.is_ambiguous())
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .into_iter()
+            .flatten()
+            .collect();
+            rows.sort_unstable_by_key(|r| r.0);
+            rows
+        });
+        let mut out = (
+            Vec::with_capacity(rows.len()),
+            Vec::with_capacity(rows.len()),
+            Vec::with_capacity(rows.len()),
+            Vec::with_capacity(rows.len()),
+        );
+        for (_, e, c, s, a) in rows {
+            out.0.push(e);
+            out.1.push(c);
+            out.2.push(s);
+            out.3.push(a);
+        }
+        Ok(out)
+    }
+
+    /// One dict per mention found in `texts`, document by document.
+    fn extract<'py>(
+        &self,
+        py: Python<'py>,
+        texts: Vec<String>,
+        docs: Vec<String>,
+    ) -> PyResult<Vec<Bound<'py, PyDict>>> {
+        if docs.len() != texts.len() {
+            return Err(PyValueError::new_err("docs and texts differ in length"));
+        }
+        let x = py.allow_threads(|| {
+            let mut extractor = Extractor::builder().analyzer(ANALYZER.clone());
+            if let Some(table) = &self.aliases {
+                let names: Vec<(String, Kind)> = table
+                    .entities()
+                    .iter()
+                    .flat_map(|e| {
+                        std::iter::once((e.canonical.clone(), e.kind))
+                            .chain(e.aliases.iter().map(move |a| (a.clone(), e.kind)))
+                    })
+                    .collect();
+                extractor = extractor.gazetteer(names);
+            }
+            let documents: Vec<Document> = docs
+                .iter()
+                .zip(&texts)
+                .map(|(id, text)| Document { id, text })
+                .collect();
+            extractor.build().extract(&self.inner, &documents)
+        });
+        let mut out = Vec::with_capacity(x.mentions().len());
+        // Byte offsets become character offsets, counted on from the last
+        // mention of the same document.
+        let (mut doc, mut byte, mut chars) = (usize::MAX, 0, 0);
+        let mut to_chars = |d: usize, at: usize| {
+            let text = &texts[d];
+            if d != doc || at < byte {
+                (doc, byte, chars) = (d, 0, 0);
+            }
+            chars += text[byte..at].chars().count();
+            byte = at;
+            chars
+        };
+        for (m, a) in x.mentions().iter().zip(x.resolution().assignments()) {
+            let d = PyDict::new_bound(py);
+            d.set_item("doc", &docs[m.doc])?;
+            d.set_item("start", to_chars(m.doc, m.found.start))?;
+            d.set_item("end", to_chars(m.doc, m.found.end))?;
+            d.set_item("text", &m.found.text)?;
+            d.set_item("kind", m.found.kind.as_str())?;
+            d.set_item("entity", a.entity())?;
+            d.set_item("canonical", a.canonical())?;
+            out.push(d);
+        }
+        Ok(out)
+    }
+}
+
+/// The native module.
+#[pymodule]
+#[pyo3(name = "_canonym")]
+fn canonym_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<Name>()?;
+    m.add_class::<Part>()?;
+    m.add_class::<Comparison>()?;
+    m.add_class::<NativeResolver>()?;
+    m.add_function(wrap_pyfunction!(analyze, m)?)?;
+    m.add_function(wrap_pyfunction!(normalise, m)?)?;
+    m.add_function(wrap_pyfunction!(keys, m)?)?;
+    m.add_function(wrap_pyfunction!(compare, m)?)?;
+    m.add_function(wrap_pyfunction!(score, m)?)?;
+    m.add_function(wrap_pyfunction!(blocking_keys_of, m)?)?;
+    m.add_function(wrap_pyfunction!(profile, m)?)?;
+    m.add("DEFAULT_THRESHOLD", DEFAULT_THRESHOLD)?;
+    Ok(())
+}
