@@ -10,7 +10,7 @@
 
 use crate::{
     blocking_keys, compare_with, AliasTable, AliasTableBuilder, Analyzer, Document, Error,
-    ErrorKind, Extractor, Kind, MatchConfig, Mention, Resolution, Resolver, DEFAULT_THRESHOLD,
+    ErrorKind, Extractor, MatchConfig, Mention, Resolution, Resolver, DEFAULT_THRESHOLD,
 };
 use once_cell::sync::Lazy;
 use pyo3::exceptions::{PyOSError, PyValueError};
@@ -452,26 +452,25 @@ impl NativeResolver {
         if docs.len() != texts.len() {
             return Err(PyValueError::new_err("docs and texts differ in length"));
         }
-        let x = py.allow_threads(|| {
-            let mut extractor = Extractor::builder().analyzer(ANALYZER.clone());
-            if let Some(table) = &self.aliases {
-                let names: Vec<(String, Kind)> = table
-                    .entities()
-                    .iter()
-                    .flat_map(|e| {
+        let x = py
+            .allow_threads(|| {
+                let mut builder = Extractor::builder();
+                builder.analyzer(ANALYZER.clone());
+                if let Some(table) = &self.aliases {
+                    builder.gazetteer(table.entities().iter().flat_map(|e| {
                         std::iter::once((e.canonical.clone(), e.kind))
                             .chain(e.aliases.iter().map(move |a| (a.clone(), e.kind)))
-                    })
+                    }));
+                }
+                let extractor = builder.build()?;
+                let documents: Vec<Document> = docs
+                    .iter()
+                    .zip(&texts)
+                    .map(|(id, text)| Document { id, text })
                     .collect();
-                extractor = extractor.gazetteer(names);
-            }
-            let documents: Vec<Document> = docs
-                .iter()
-                .zip(&texts)
-                .map(|(id, text)| Document { id, text })
-                .collect();
-            extractor.build().extract(&self.inner, &documents)
-        });
+                Ok::<_, Error>(extractor.extract(&self.inner, &documents))
+            })
+            .map_err(py_err)?;
         let mut out = Vec::with_capacity(x.mentions().len());
         // Byte offsets become character offsets, counted on from the last
         // mention of the same document.
@@ -485,15 +484,15 @@ impl NativeResolver {
             byte = at;
             chars
         };
-        for (m, a) in x.mentions().iter().zip(x.resolution().assignments()) {
+        for m in x.mentions() {
             let d = PyDict::new_bound(py);
-            d.set_item("doc", &docs[m.doc])?;
-            d.set_item("start", to_chars(m.doc, m.found.start))?;
-            d.set_item("end", to_chars(m.doc, m.found.end))?;
-            d.set_item("text", &m.found.text)?;
-            d.set_item("kind", m.found.kind.as_str())?;
-            d.set_item("entity", a.entity())?;
-            d.set_item("canonical", a.canonical())?;
+            d.set_item("doc", &m.doc)?;
+            d.set_item("start", to_chars(m.doc_index, m.start))?;
+            d.set_item("end", to_chars(m.doc_index, m.end))?;
+            d.set_item("text", &m.text)?;
+            d.set_item("kind", m.kind.as_str())?;
+            d.set_item("entity", &m.entity)?;
+            d.set_item("canonical", &m.canonical)?;
             out.push(d);
         }
         Ok(out)
