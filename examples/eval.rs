@@ -3,7 +3,18 @@
 //! ```text
 //! cargo run --release --example eval -- eval/pairs.tsv [--errors]
 //! cargo run --release --example eval -- eval/clusters.tsv [--errors]
+//! cargo run --release --example eval -- PATH.jsonl [--errors]
 //! ```
+//!
+//! A JSON Lines file holds one entity per line, `{"entity": ID, "names":
+//! [NAME, ...], ...}`, every name of a line denoting the same entity. It is
+//! scored three ways: as clusters (every name one mention in a document of
+//! its own, resolved as one batch: pairwise and B-cubed precision, recall
+//! and F1), as pairs (every same-entity pair a positive; the negatives are
+//! the hard ones, cross-entity pairs that share a folded word or a
+//! transliteration key), and as the recall of `compare` on the same-entity
+//! pairs at the default threshold. `--errors` lists the missed pairs, the
+//! accepted hard negatives and the mixed or split clusters.
 //!
 //! A clusters file (header `cluster name doc`) is resolved as one batch and
 //! scored with pairwise and B-cubed precision, recall and F1; `--errors`
@@ -16,7 +27,7 @@
 //! the misclassified pairs with their scores.
 
 use canonym::{analyze, compare, Mention, Resolver, DEFAULT_THRESHOLD};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Prints a line to stdout; a closed pipe (`| head`) ends the program
 /// quietly.
@@ -78,11 +89,15 @@ fn main() {
         eprintln!("eval: {path}: {e}");
         std::process::exit(2);
     });
-    if text
+    let first = text
         .lines()
         .find(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .is_some_and(|l| l.starts_with("cluster\t"))
-    {
+        .unwrap_or("");
+    if first.trim_start().starts_with('{') {
+        jsonl(&path, &text, show_errors);
+        return;
+    }
+    if first.starts_with("cluster\t") {
         clusters(&path, &text, show_errors);
         return;
     }
@@ -154,7 +169,7 @@ fn main() {
     }
 }
 
-/// Pairwise and B-cubed scores of a predicted partition against the truth.
+/// Reads a clusters file and scores its resolution.
 fn clusters(path: &str, text: &str, show_errors: bool) {
     let mut truth: Vec<String> = Vec::new();
     let mut mentions: Vec<Mention> = Vec::new();
@@ -170,7 +185,12 @@ fn clusters(path: &str, text: &str, show_errors: bool) {
         truth.push(f[0].to_string());
         mentions.push(m);
     }
-    let resolution = Resolver::new().resolve(&mentions);
+    score_clusters(path, &truth, &mentions, show_errors);
+}
+
+/// Pairwise and B-cubed scores of a predicted partition against the truth.
+fn score_clusters(path: &str, truth: &[String], mentions: &[Mention], show_errors: bool) {
+    let resolution = Resolver::new().resolve(mentions);
     let predicted: Vec<&str> = resolution
         .assignments()
         .iter()
@@ -201,7 +221,7 @@ fn clusters(path: &str, text: &str, show_errors: bool) {
     say!(
         "{path}: {n} mentions, {} labelled entities, {} predicted",
         {
-            let mut t = truth.clone();
+            let mut t = truth.to_vec();
             t.sort();
             t.dedup();
             t.len()
@@ -247,6 +267,113 @@ fn clusters(path: &str, text: &str, show_errors: bool) {
                     .collect();
                 let what = if labels.len() > 1 { "mixed" } else { "split" };
                 say!("{what}\t{e}\t{}", names.join(" | "));
+            }
+        }
+    }
+}
+
+/// Reads a JSON Lines file of entities with their names and scores it as
+/// clusters, as pairs and as `compare` recall.
+fn jsonl(path: &str, text: &str, show_errors: bool) {
+    let mut truth: Vec<String> = Vec::new();
+    let mut mentions: Vec<Mention> = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let v: serde_json::Value = serde_json::from_str(line).unwrap_or_else(|e| {
+            eprintln!("eval: {path}:{}: {e}", i + 1);
+            std::process::exit(2);
+        });
+        let entity = match &v["entity"] {
+            serde_json::Value::String(s) => s.clone(),
+            serde_json::Value::Null => format!("line-{}", i + 1),
+            other => other.to_string(),
+        };
+        for name in v["names"].as_array().into_iter().flatten() {
+            if let Some(name) = name.as_str() {
+                // Every name a mention in a document of its own.
+                let doc = format!("d{}", mentions.len());
+                mentions.push(Mention::new(name).doc(doc));
+                truth.push(entity.clone());
+            }
+        }
+    }
+    score_clusters(path, &truth, &mentions, show_errors);
+
+    // Pairs: every same-entity pair, and the cross-entity pairs that share
+    // a folded word or a transliteration key.
+    let names: Vec<_> = mentions.iter().map(|m| analyze(&m.name)).collect();
+    let mut by_word: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, n) in names.iter().enumerate() {
+        let mut seen = HashSet::new();
+        for p in n.parts().filter(|p| p.tag().is_main()) {
+            for k in [format!("w:{}", p.fold()), format!("k:{}", p.skeleton())] {
+                if k.len() > 3 && seen.insert(k.clone()) {
+                    by_word.entry(k).or_default().push(i);
+                }
+            }
+        }
+    }
+    let mut pairs: HashSet<(usize, usize)> = HashSet::new();
+    for i in 0..names.len() {
+        for j in i + 1..names.len() {
+            if truth[i] == truth[j] {
+                pairs.insert((i, j));
+            }
+        }
+    }
+    let positives = pairs.len();
+    for list in by_word.values() {
+        for (x, &i) in list.iter().enumerate() {
+            for &j in &list[x + 1..] {
+                if truth[i] != truth[j] {
+                    pairs.insert((i.min(j), i.max(j)));
+                }
+            }
+        }
+    }
+    let mut pairs: Vec<(usize, usize)> = pairs.into_iter().collect();
+    pairs.sort_unstable();
+    let rows: Vec<Row> = pairs
+        .iter()
+        .map(|&(i, j)| Row {
+            a: mentions[i].name.clone(),
+            b: mentions[j].name.clone(),
+            label: truth[i] == truth[j],
+            category: String::new(),
+            score: compare(&names[i], &names[j]).score(),
+        })
+        .collect();
+    say!(
+        "pairs: {} ({positives} same-entity, {} hard negatives)",
+        rows.len(),
+        rows.len() - positives
+    );
+    let (p, r, f, tp, fp, fneg) = prf(&rows, DEFAULT_THRESHOLD);
+    say!("pairs at the default threshold {DEFAULT_THRESHOLD:.2}: precision {p:.3} recall {r:.3} F1 {f:.3} (tp {tp}, fp {fp}, fn {fneg})");
+    let mut best = (0.0, DEFAULT_THRESHOLD);
+    for k in 30..=99 {
+        let t = k as f64 / 100.0;
+        let f = prf(&rows, t).2;
+        if f > best.0 {
+            best = (f, t);
+        }
+    }
+    let (p, r, f, ..) = prf(&rows, best.1);
+    say!(
+        "pairs at the best threshold {:.2}: precision {p:.3} recall {r:.3} F1 {f:.3}",
+        best.1
+    );
+    say!(
+        "match recall at the default threshold: {:.3} ({tp}/{positives})",
+        tp as f64 / positives.max(1) as f64
+    );
+    if show_errors {
+        for row in &rows {
+            if (row.score >= DEFAULT_THRESHOLD) != row.label {
+                let what = if row.label { "miss" } else { "false" };
+                say!("{what}\t{:.3}\t{}\t{}", row.score, row.a, row.b);
             }
         }
     }
