@@ -4,6 +4,7 @@
 //! cargo run --release --example eval -- eval/pairs.tsv [--errors]
 //! cargo run --release --example eval -- eval/clusters.tsv [--errors]
 //! cargo run --release --example eval -- PATH.jsonl [--errors]
+//! cargo run --release --example eval -- --explain < PAIRS.tsv
 //! ```
 //!
 //! A JSON Lines file holds one entity per line, `{"entity": ID, "names":
@@ -79,6 +80,20 @@ fn prf(rows: &[Row], t: f64) -> (f64, f64, f64, usize, usize, usize) {
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().is_some_and(|a| a == "--explain") {
+        // Explains the comparison of every TAB-separated pair on stdin.
+        for line in std::io::stdin().lines().map_while(Result::ok) {
+            if let Some((x, y)) = line.split_once('\t') {
+                let (a, b) = (analyze(x), analyze(y));
+                let c = compare(&a, &b);
+                say!("{:.3}\t{x}\t{y}", c.score());
+                for r in c.explain(&a, &b) {
+                    say!("    {r}");
+                }
+            }
+        }
+        return;
+    }
     let path = args
         .iter()
         .find(|a| !a.starts_with("--"))

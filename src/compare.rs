@@ -22,6 +22,7 @@
 #![allow(clippy::needless_range_loop)] // alignment indexes parallel arrays
 
 use crate::analyze::{Kind, Name, Part, Tag};
+use crate::sound;
 use serde::Serialize;
 use smallvec::SmallVec;
 use std::fmt;
@@ -403,9 +404,9 @@ fn align(a: &Name, b: &Name, cfg: &MatchConfig) -> Comparison {
 
     // Romanised Chinese: syllable keys are evidence when both names read
     // as Chinese throughout and one of them is in Wade–Giles.
-    let sino = match (sinitic(a, na), sinitic(b, nb)) {
-        (Some(x), Some(y)) => x || y,
-        _ => false,
+    let (sino, syllabic) = match (sinitic(a, na), sinitic(b, nb)) {
+        (Some(x), Some(y)) => (x || y, true),
+        _ => (false, false),
     };
 
     // Candidate single-part links.
@@ -422,7 +423,7 @@ fn align(a: &Name, b: &Name, cfg: &MatchConfig) -> Comparison {
                 continue;
             }
             let lens = (ha.len_of[i] as usize, hb.len_of[j] as usize);
-            if let Some((evidence, sim)) = part_similarity(&pa, &pb, lens, sino) {
+            if let Some((evidence, sim)) = part_similarity(&pa, &pb, lens, sino, syllabic) {
                 let weight = pair_weight(wa[i], wb[j], pa.tag(), pb.tag(), na.cmp(&nb));
                 cands.push(Link {
                     l: [i as u8, NONE],
@@ -950,6 +951,7 @@ fn part_similarity(
     b: &Part<'_>,
     (la, lb): (usize, usize),
     sino: bool,
+    syllabic: bool,
 ) -> Option<(Evidence, f32)> {
     let (da, db) = (a.data(), b.data());
     if da.hash == db.hash && la == lb && a.fold() == b.fold() {
@@ -985,6 +987,7 @@ fn part_similarity(
     let skel_len = a.skeleton().len();
     if skel_equal
         && skel_len >= 2
+        && !final_vowel_apart(a.fold(), b.fold())
         && !(skel_len <= 3 && known_apart() && !same_vowels(a.fold(), b.fold()))
     {
         // Equal keys of short parts are weak: require the spellings to be
@@ -1000,12 +1003,68 @@ fn part_similarity(
     if da.nick_sig & db.nick_sig != 0 && intersects(a.nicknames(), b.nicknames()) {
         return Some((Evidence::Nickname, 0.85));
     }
+    let (fa, fb) = (a.fold(), b.fold());
+    // Another romanisation of the same name: close in sounds.
+    let sound = if !syllabic && la.abs_diff(lb) <= 4 && sound::same_start(fa, fb) {
+        sound_similarity(fa, fb, maxlen, known_apart())
+    } else {
+        None
+    };
+    let fuzzy = fuzzy_similarity(a, b, (la, lb), known_apart);
+    match (sound, fuzzy) {
+        (Some(s), Some(f)) if f > s => Some((Evidence::Fuzzy, f)),
+        (Some(s), _) => Some((Evidence::Transliteration, s)),
+        (None, Some(f)) => Some((Evidence::Fuzzy, f)),
+        (None, None) => None,
+    }
+}
+
+/// Similarity of two parts that sound alike across romanisations (see
+/// [`crate::sound`]): the cost allowed grows with the length, so that a
+/// short part may differ in a vowel or a letter of one sound class and a
+/// long one in several, or in one unrelated letter.
+///
+/// Two known names of different groups are different names when they
+/// differ in a vowel (Hamad / Hamid, Saad / Said, Omar / Amir): they may
+/// differ in one glide, h or letter of a sound class only (Mayya / Maiya,
+/// Naci / Naji).
+fn sound_similarity(fa: &str, fb: &str, maxlen: usize, known_apart: bool) -> Option<f32> {
+    // Short parts may differ in one glide, h or class-mate (Naci / Naji);
+    // parts of up to six sounds in one vowel too; a full edit
+    // (an unrelated consonant, gained or lost) needs nine sounds or more,
+    // or it makes another name (Soekarno / Soeharto).
+    let allowance = |n: usize| match n {
+        0..=4 => 0.35,
+        5..=6 => 0.6,
+        7..=8 => 0.95,
+        _ => 0.17 * n as f32 + 0.1,
+    };
+    let max = if known_apart { 0.35 } else { allowance(maxlen) };
+    let d = sound::distance(fa, fb, max)?;
+    if d.cost > allowance(d.len) {
+        return None;
+    }
+    Some((0.95 - 0.5 * d.cost / d.len as f32).max(0.75))
+}
+
+/// Similarity of two parts within a small edit distance: a typing slip.
+fn fuzzy_similarity(
+    a: &Part<'_>,
+    b: &Part<'_>,
+    (la, lb): (usize, usize),
+    known_apart: impl Fn() -> bool,
+) -> Option<f32> {
+    let (da, db) = (a.data(), b.data());
+    let maxlen = la.max(lb);
     let bud = budget(la.min(lb));
     if bud == 0 || la.abs_diff(lb) > bud {
         return None;
     }
     // Each edit changes at most two letters of the letter set.
-    if (da.mask ^ db.mask).count_ones() as usize > 2 * bud || (maxlen <= 6 && known_apart()) {
+    if (da.mask ^ db.mask).count_ones() as usize > 2 * bud
+        || (maxlen <= 6 && known_apart())
+        || final_vowel_apart(a.fold(), b.fold())
+    {
         return None;
     }
     let (fa, fb) = (a.fold(), b.fold());
@@ -1013,6 +1072,7 @@ fn part_similarity(
     if d == 0 || d > bud {
         return None;
     }
+
     // A swap of two neighbouring letters is a typing slip (Epser / Esper);
     // any other edit in a short part is a larger share of it: one slip in
     // "Conti" says less than one in "Marizamunda".
@@ -1021,7 +1081,21 @@ fn part_similarity(
     } else {
         1.0 - 2.0 * d as f32 / maxlen as f32
     };
-    Some((Evidence::Fuzzy, sim.clamp(0.5, 0.9)))
+    Some(sim.clamp(0.5, 0.9))
+}
+
+/// Whether two short folded parts differ in their final vowel only: another
+/// name or form, not a spelling (Mwangi / Mwanga, Kamau / Kamai).
+fn final_vowel_apart(a: &str, b: &str) -> bool {
+    let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u');
+    let (x, y) = (a.as_bytes(), b.as_bytes());
+    let n = x.len();
+    n == y.len()
+        && (3..=6).contains(&n)
+        && x[..n - 1] == y[..n - 1]
+        && x[n - 1] != y[n - 1]
+        && vowel(x[n - 1])
+        && vowel(y[n - 1])
 }
 
 /// Whether two folded parts differ only in how their vowels are spelt:
@@ -1142,6 +1216,32 @@ mod tests {
         assert!(m("Li Peng", "Li Ping") < DEFAULT_THRESHOLD);
         // Names of other languages that read as syllables stay apart.
         assert!(m("Tina Li", "Dina Li") < DEFAULT_THRESHOLD);
+    }
+
+    #[test]
+    fn romanisations_of_one_name() {
+        for (x, y) in [
+            ("Volodymyr Tkachenko", "Vladimir Tkachenko"),
+            ("Oleksandr Hordienko", "Aleksandr Gordienko"),
+            ("Alyaksandr Lukashou", "Aleksandr Lukashov"),
+            ("Iuliya Sidorova", "Yuliya Sidorova"),
+            ("Naci Kuzeyli", "Naji Kuzeyli"),
+            ("Hossein Khorrami", "Husayn Khorami"),
+            ("Riyad Mounir Haddadin", "Riad Munir Haddadin"),
+        ] {
+            assert!(m(x, y) >= DEFAULT_THRESHOLD, "{x} vs {y}: {}", m(x, y));
+        }
+        // Known names apart in a vowel stay apart; a consonant in a short
+        // name or a different final vowel is another name.
+        for (x, y) in [
+            ("Hamad Bakri", "Hamid Bakri"),
+            ("Kim Jong Un", "Kim Jong Il"),
+            ("Nguyen Van An", "Nguyen Van Anh"),
+            ("Wanjiru Kamau", "Wanjiru Kamai"),
+            ("Andrei Soekarno", "Andrei Soeharto"),
+        ] {
+            assert!(m(x, y) < DEFAULT_THRESHOLD, "{x} vs {y}: {}", m(x, y));
+        }
     }
 
     #[test]

@@ -36,6 +36,7 @@ mod key;
 mod matcher;
 mod resolve;
 mod sino;
+mod sound;
 mod tables;
 
 pub use alias::{AliasMatch, AliasTable, AliasTableBuilder, Entity};
