@@ -107,8 +107,9 @@ const GLIDE_U: u8 = 8;
 fn classes(c: u8) -> u8 {
     match c {
         b'k' | b'g' | KH | GH | b'h' => VELAR,
-        b'c' => VELAR | SIBILANT,
-        b's' | b'z' | SH | CH | ZH | DJ => SIBILANT,
+        // ch is kh in German, Greek and Polish spellings (Zacharova).
+        b'c' | CH => VELAR | SIBILANT,
+        b's' | b'z' | SH | ZH | DJ => SIBILANT,
         b'j' => SIBILANT | GLIDE_I,
         b'i' | YC => GLIDE_I,
         b'u' | b'w' | b'v' => GLIDE_U,
@@ -122,7 +123,14 @@ fn substitution(x: u8, y: u8) -> f32 {
         return 0.0;
     }
     if is_vowel(x) && is_vowel(y) {
-        return 0.4;
+        // The short vowels of Arabic and Persian are written a or e, i or
+        // e, u or o; the Slavic unstressed o is written a (Kamil / Kamel,
+        // Obaid / Obeid, Umar / Omar, Aleksandr / Oleksandr).
+        return match (x.min(y), x.max(y)) {
+            (b'a', b'e') | (b'e', b'i') | (b'o', b'u') => 0.3,
+            (b'a', b'o') => 0.35,
+            _ => 0.4,
+        };
     }
     let shared = classes(x) & classes(y);
     if shared != 0 {
