@@ -210,7 +210,7 @@ impl AliasTableBuilder {
             .extension()
             .and_then(|e| e.to_str())
             .map(|e| e.to_ascii_lowercase());
-        let text = std::fs::read_to_string(path).map_err(|e| Error::io(&source, &e))?;
+        let text = std::fs::read_to_string(path).map_err(|e| Error::io(&source, e))?;
         match ext.as_deref() {
             Some("json") => self.add_json(&source, &text),
             Some("csv") => self.add_csv(&source, &text, b','),
@@ -689,9 +689,9 @@ fn parse_json(source: &str, text: &str) -> Parsed {
                 },
                 "kind" => match v {
                     Value::Null => {}
-                    Value::String(s) => match Kind::parse(&s) {
-                        Some(k) => kind = k,
-                        None => push(&mut out, path, format!("unknown kind {s:?}")),
+                    Value::String(s) => match s.parse::<Kind>() {
+                        Ok(k) => kind = k,
+                        Err(_) => push(&mut out, path, format!("unknown kind {s:?}")),
                     },
                     _ => push(&mut out, path, "expected a kind string".into()),
                 },
@@ -900,7 +900,7 @@ fn parse_csv(source: &str, text: &str, delimiter: u8) -> Parsed {
         if let Some(c) = cols.kind {
             let s = cell(c);
             if !s.is_empty() {
-                match Kind::parse(s) {
+                match s.parse::<Kind>().ok() {
                     None => bad(&mut out, format!("unknown kind {s:?}")),
                     Some(kind) if kind_set[k] && out.entities[k].kind != kind => {
                         let prev = out.entities[k].kind.as_str();

@@ -7,17 +7,20 @@
 //! legal forms, particles and initials tagged; the kind inferred; and the
 //! display form, comparison key and per-part comparison features built.
 
-use crate::error::Error;
+use crate::error::{Error, ErrorKind};
 use crate::fold::{self, Script};
 use crate::tables::{Table, Tables, Word};
 use once_cell::sync::Lazy;
+use serde::ser::{SerializeStruct, Serializer};
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
+use std::fmt;
 use std::hash::{Hash, Hasher};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
 mod chunks;
+mod weight;
 use chunks::ChunkCache;
 
 /// What a name names.
@@ -42,17 +45,47 @@ impl Kind {
             Kind::Unknown => "unknown",
         }
     }
+}
 
-    /// Parses `person`, `org` (or `organisation`/`organization`) or
-    /// `unknown`, ignoring case.
-    pub fn parse(s: &str) -> Option<Kind> {
+/// Writes [`Kind::as_str`].
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Parses `person` (or `per`, `p`), `org` (or `organisation`,
+/// `organization`, `o`) or `unknown` (or the empty string), ignoring case
+/// and surrounding white space.
+///
+/// ```
+/// use canonym::Kind;
+///
+/// assert_eq!("Organisation".parse::<Kind>().unwrap(), Kind::Org);
+/// assert_eq!(Kind::Person.to_string().parse::<Kind>().unwrap(), Kind::Person);
+/// assert!("place".parse::<Kind>().is_err());
+/// ```
+impl std::str::FromStr for Kind {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<Kind, Error> {
         match s.trim().to_ascii_lowercase().as_str() {
-            "person" | "per" | "p" => Some(Kind::Person),
-            "org" | "organisation" | "organization" | "o" => Some(Kind::Org),
-            "unknown" | "" => Some(Kind::Unknown),
-            _ => None,
+            "person" | "per" | "p" => Ok(Kind::Person),
+            "org" | "organisation" | "organization" | "o" => Ok(Kind::Org),
+            "unknown" | "" => Ok(Kind::Unknown),
+            _ => Err(unknown_word(s, "kind", "person, org or unknown")),
         }
     }
+}
+
+/// The error of a `FromStr` impl that does not know `s`.
+pub(crate) fn unknown_word(s: &str, what: &str, expected: &str) -> Error {
+    Error::at(
+        ErrorKind::Parse,
+        &format!("{s:?}"),
+        None,
+        format!("not a {what}: expected {expected}"),
+    )
 }
 
 /// The role of one part of a name.
@@ -101,6 +134,47 @@ impl Tag {
     }
 }
 
+/// Writes [`Tag::as_str`].
+impl fmt::Display for Tag {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Parses a tag's name as written by [`Tag::as_str`], ignoring case.
+///
+/// ```
+/// use canonym::Tag;
+///
+/// assert_eq!("regnal".parse::<Tag>().unwrap(), Tag::Regnal);
+/// assert!("surname".parse::<Tag>().is_err());
+/// ```
+impl std::str::FromStr for Tag {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<Tag, Error> {
+        const ALL: [Tag; 8] = [
+            Tag::Given,
+            Tag::Family,
+            Tag::Particle,
+            Tag::Initial,
+            Tag::Suffix,
+            Tag::Regnal,
+            Tag::Legal,
+            Tag::Word,
+        ];
+        ALL.into_iter()
+            .find(|t| t.as_str().eq_ignore_ascii_case(s.trim()))
+            .ok_or_else(|| {
+                unknown_word(
+                    s,
+                    "tag",
+                    "given, family, particle, initial, suffix, regnal, legal or word",
+                )
+            })
+    }
+}
+
 type Span = (u32, u32);
 
 #[derive(Debug, Clone, PartialEq)]
@@ -146,6 +220,19 @@ pub(crate) struct PartData {
 /// assert_eq!(name.titles(), ["brig gen"]);
 /// let tags: Vec<_> = name.parts().map(|p| (p.fold(), p.tag())).collect();
 /// assert_eq!(tags, [("patrick", Tag::Given), ("karuretwa", Tag::Family)]);
+/// ```
+///
+/// A name serializes as one object: the original (as `input`), the display
+/// form, the key, the kind, the removed titles and the parts, each part as
+/// `{"text", "tag"}`; this is what `canonym normalise --format jsonl`
+/// writes.
+///
+/// ```
+/// let name = canonym::analyze("Dr. Ada Lovelace");
+/// assert_eq!(
+///     serde_json::to_string(&name).unwrap(),
+///     r#"{"input":"Dr. Ada Lovelace","display":"Ada Lovelace","key":"ada lovelace","kind":"person","titles":["dr"],"parts":[{"text":"Ada","tag":"given"},{"text":"Lovelace","tag":"family"}]}"#,
+/// );
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Name {
@@ -275,11 +362,21 @@ impl Name {
     }
 
     /// The `i`-th part.
+    ///
+    /// # Panics
+    ///
+    /// If `i` is not below [`Name::len`]; [`Name::get`] returns `None`
+    /// instead.
     pub fn part(&self, i: usize) -> Part<'_> {
         Part {
             name: self,
             data: &self.parts[i],
         }
+    }
+
+    /// The `i`-th part, or `None` if the name has `i` parts or fewer.
+    pub fn get(&self, i: usize) -> Option<Part<'_>> {
+        self.parts.get(i).map(|data| Part { name: self, data })
     }
 
     /// Returns the name with its kind set by the caller.
@@ -295,6 +392,38 @@ impl Name {
     /// person and an organisation conflict only when both kinds are certain.
     pub fn kind_is_certain(&self) -> bool {
         self.kind_cue && self.kind != Kind::Unknown
+    }
+}
+
+impl Serialize for Name {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("Name", 6)?;
+        st.serialize_field("input", self.original())?;
+        st.serialize_field("display", self.display())?;
+        st.serialize_field("key", self.key())?;
+        st.serialize_field("kind", &self.kind)?;
+        st.serialize_field("titles", &self.titles)?;
+        st.serialize_field("parts", &Parts(self))?;
+        st.end()
+    }
+}
+
+/// A name's parts as a JSON array.
+struct Parts<'a>(&'a Name);
+
+impl Serialize for Parts<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.parts())
+    }
+}
+
+/// A part serializes as `{"text", "tag"}`.
+impl Serialize for Part<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("Part", 2)?;
+        st.serialize_field("text", self.text())?;
+        st.serialize_field("tag", &self.tag())?;
+        st.end()
     }
 }
 
@@ -1650,7 +1779,7 @@ impl Analyzer {
         };
         let len = name.parts.len();
         for k in 0..len {
-            let w = crate::compare::weight(&name.part(k), len);
+            let w = weight::weight(&name.part(k), len);
             name.parts[k].weight = w;
         }
         name
@@ -1941,5 +2070,40 @@ mod tests {
         assert!(analyze("").is_empty());
         assert!(analyze("  ,.;-- ").is_empty());
         assert_eq!(analyze("").key(), "");
+    }
+
+    #[test]
+    fn kinds_and_tags_round_trip_through_strings() {
+        for k in [Kind::Person, Kind::Org, Kind::Unknown] {
+            assert_eq!(k.to_string().parse::<Kind>().unwrap(), k);
+            assert_eq!(k.as_str().to_uppercase().parse::<Kind>().unwrap(), k);
+            assert_eq!(serde_json::to_string(&k).unwrap(), format!("\"{k}\""));
+        }
+        assert_eq!(" organization ".parse::<Kind>().unwrap(), Kind::Org);
+        assert_eq!("".parse::<Kind>().unwrap(), Kind::Unknown);
+        let e = "place".parse::<Kind>().unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::Parse);
+        for t in [
+            Tag::Given,
+            Tag::Family,
+            Tag::Particle,
+            Tag::Initial,
+            Tag::Suffix,
+            Tag::Regnal,
+            Tag::Legal,
+            Tag::Word,
+        ] {
+            assert_eq!(t.to_string().parse::<Tag>().unwrap(), t);
+            assert_eq!(serde_json::to_string(&t).unwrap(), format!("\"{t}\""));
+        }
+        assert!("surname".parse::<Tag>().is_err());
+    }
+
+    #[test]
+    fn part_lookups_do_not_panic_past_the_end() {
+        let n = analyze("Ada Lovelace");
+        assert_eq!(n.get(1).map(|p| p.text()), Some("Lovelace"));
+        assert!(n.get(2).is_none());
+        assert!(analyze("").get(0).is_none());
     }
 }

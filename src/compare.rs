@@ -21,11 +21,14 @@
 
 #![allow(clippy::needless_range_loop)] // alignment indexes parallel arrays
 
-use crate::analyze::{Kind, Name, Part, Tag};
+use crate::analyze::{unknown_word, Kind, Name, Part, Tag};
+use crate::error::{Error, ErrorKind, Problem};
 use crate::sound;
-use serde::Serialize;
+use serde::ser::{SerializeStruct, Serializer};
+use serde::{Deserialize, Serialize};
 use smallvec::SmallVec;
 use std::fmt;
+use std::str::FromStr;
 
 /// The default score at or above which two names are considered a match.
 pub const DEFAULT_THRESHOLD: f64 = 0.8;
@@ -36,7 +39,7 @@ pub const DEFAULT_THRESHOLD: f64 = 0.8;
 pub const MAX_PARTS: usize = 16;
 
 /// How an aligned pair of parts matched.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Evidence {
     /// The folded forms are equal (case, diacritics and script aside).
@@ -72,8 +75,42 @@ impl Evidence {
     }
 }
 
+/// Writes [`Evidence::as_str`].
+impl fmt::Display for Evidence {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Parses an evidence's name as written by [`Evidence::as_str`], ignoring
+/// case.
+impl FromStr for Evidence {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<Evidence, Error> {
+        const ALL: [Evidence; 7] = [
+            Evidence::Exact,
+            Evidence::Variant,
+            Evidence::Nickname,
+            Evidence::Transliteration,
+            Evidence::Glued,
+            Evidence::Fuzzy,
+            Evidence::Initial,
+        ];
+        ALL.into_iter()
+            .find(|e| e.as_str().eq_ignore_ascii_case(s.trim()))
+            .ok_or_else(|| {
+                unknown_word(
+                    s,
+                    "kind of evidence",
+                    "exact, variant, nickname, transliteration, glued, fuzzy or initial",
+                )
+            })
+    }
+}
+
 /// Which of the two compared names a part belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Side {
     /// The first name.
@@ -82,8 +119,37 @@ pub enum Side {
     Right,
 }
 
+impl Side {
+    /// The side's name as written in JSON output: `left` or `right`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Side::Left => "left",
+            Side::Right => "right",
+        }
+    }
+}
+
+/// Writes [`Side::as_str`].
+impl fmt::Display for Side {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Parses `left` or `right`, ignoring case.
+impl FromStr for Side {
+    type Err = Error;
+
+    fn from_str(s: &str) -> Result<Side, Error> {
+        [Side::Left, Side::Right]
+            .into_iter()
+            .find(|side| side.as_str().eq_ignore_ascii_case(s.trim()))
+            .ok_or_else(|| unknown_word(s, "side", "left or right"))
+    }
+}
+
 /// One line of a comparison's explanation.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "lowercase")]
 pub enum Reason {
     /// Parts aligned with each other.
@@ -186,6 +252,9 @@ type Cands = SmallVec<[Link; 32]>;
 /// }
 /// assert!(!compare(&analyze("Mohammed VI"), &analyze("Mohammed V")).is_match());
 /// ```
+///
+/// A comparison serializes as `{"score", "threshold", "match"}`; with the
+/// names and reasons, as [`Comparison::explanation`] gives it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Comparison {
     score: f64,
@@ -217,9 +286,40 @@ impl Comparison {
         self.threshold
     }
 
+    /// The comparison with the compared names and its reasons, as one
+    /// record: what `canonym match --format jsonl` writes. `a` and `b` must
+    /// be the names that were compared, in the same order.
+    ///
+    /// ```
+    /// use canonym::{analyze, compare};
+    ///
+    /// let (a, b) = (analyze("Bill Gates"), analyze("William Gates"));
+    /// let e = compare(&a, &b).explanation(&a, &b);
+    /// let json = serde_json::to_string(&e).unwrap();
+    /// assert!(json.starts_with(r#"{"name1":"Bill Gates","name2":"William Gates","score":"#));
+    /// ```
+    ///
+    /// # Panics
+    ///
+    /// As [`Comparison::explain`].
+    pub fn explanation<'a>(&self, a: &'a Name, b: &'a Name) -> Explanation<'a> {
+        Explanation {
+            name1: a.original(),
+            name2: b.original(),
+            score: self.score,
+            is_match: self.is_match(),
+            reasons: self.explain(a, b),
+        }
+    }
+
     /// Builds the explanation: every aligned pair with its evidence, every
     /// unmatched part, and any verdict-level conflict. `a` and `b` must be
     /// the names that were compared, in the same order.
+    ///
+    /// # Panics
+    ///
+    /// May panic if `a` or `b` has fewer parts than the name compared in
+    /// its place.
     pub fn explain(&self, a: &Name, b: &Name) -> Vec<Reason> {
         let text = |n: &Name, ix: [u8; 2]| -> String {
             let mut s = String::new();
@@ -280,6 +380,62 @@ impl Comparison {
     }
 }
 
+impl Serialize for Comparison {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("Comparison", 3)?;
+        st.serialize_field("score", &round4(self.score))?;
+        st.serialize_field("threshold", &self.threshold)?;
+        st.serialize_field("match", &self.is_match())?;
+        st.end()
+    }
+}
+
+/// A [`Comparison`] with the two names as given and the reasons for its
+/// score; see [`Comparison::explanation`].
+///
+/// It serializes as `{"name1", "name2", "score", "match", "explanation",
+/// "reasons"}`: the score rounded to four decimals, the explanation as the
+/// reasons' display lines, and the reasons as objects.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Explanation<'a> {
+    /// The first name as given.
+    pub name1: &'a str,
+    /// The second name as given.
+    pub name2: &'a str,
+    /// The comparison's score.
+    pub score: f64,
+    /// The comparison's verdict.
+    pub is_match: bool,
+    /// Its reasons, as [`Comparison::explain`] gives them.
+    pub reasons: Vec<Reason>,
+}
+
+impl Serialize for Explanation<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("Explanation", 6)?;
+        st.serialize_field("name1", self.name1)?;
+        st.serialize_field("name2", self.name2)?;
+        st.serialize_field("score", &round4(self.score))?;
+        st.serialize_field("match", &self.is_match)?;
+        st.serialize_field("explanation", &Lines(&self.reasons))?;
+        st.serialize_field("reasons", &self.reasons)?;
+        st.end()
+    }
+}
+
+/// Reasons as their display lines.
+struct Lines<'a>(&'a [Reason]);
+
+impl Serialize for Lines<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(ToString::to_string))
+    }
+}
+
+fn round4(x: f64) -> f64 {
+    (x * 10_000.0).round() / 10_000.0
+}
+
 fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
 }
@@ -298,29 +454,44 @@ fn numbers(n: &Name) -> String {
 }
 
 /// Tunable knobs of the comparison model. The defaults are documented on
-/// each field and measured on the repository's labelled evaluation.
-#[derive(Debug, Clone, Copy, PartialEq)]
+/// each accessor and measured on the repository's labelled evaluation.
+///
+/// A configuration is valid by construction: [`MatchConfig::new`] and
+/// [`MatchConfigBuilder::build`] reject a threshold that is NaN or outside
+/// [0, 1], and so does deserializing, where missing fields take their
+/// defaults.
+///
+/// ```
+/// use canonym::MatchConfig;
+///
+/// let strict = MatchConfig::new(0.9)?;
+/// assert_eq!(strict.threshold(), 0.9);
+/// assert!(MatchConfig::new(f64::NAN).is_err());
+///
+/// let orgs = MatchConfig::builder().threshold(0.85).org_missing_cost(0.8).build()?;
+/// assert_eq!(orgs.org_missing_cost(), 0.8);
+///
+/// let read: MatchConfig = serde_json::from_str(r#"{"threshold": 0.7}"#).unwrap();
+/// assert_eq!(read, MatchConfig::new(0.7)?);
+/// assert!(serde_json::from_str::<MatchConfig>(r#"{"threshold": 1.5}"#).is_err());
+/// # Ok::<(), canonym::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "MatchConfigBuilder")]
+#[non_exhaustive]
 pub struct MatchConfig {
-    /// Score at or above which names match. Default [`DEFAULT_THRESHOLD`].
-    pub threshold: f64,
-    /// Fraction of its weight that a part missing on one side costs.
-    /// Default 0.15.
-    pub missing_cost: f64,
-    /// The same for organisation names, where an extra word usually names
-    /// another body (a subsidiary, a branch). Default 0.6.
-    pub org_missing_cost: f64,
-    /// Fraction of its weight that a part left over on both sides costs
-    /// (a conflict). Default 1.0.
-    pub conflict_cost: f64,
-    /// Highest score when regnal or generational numbers differ.
-    /// Default 0.3.
-    pub number_conflict_cap: f64,
-    /// Highest score when the structure of the names conflicts: a name
-    /// aligned across places of an Arabic lineage ("Ahmad bin Khalid" /
-    /// "Khalid bin Ahmad": son and father), or initials left over on both
-    /// sides ("John Q. Smith" / "John R. Smith"). Default 0.5.
-    pub structure_conflict_cap: f64,
+    pub(crate) threshold: f64,
+    pub(crate) missing_cost: f64,
+    pub(crate) org_missing_cost: f64,
+    pub(crate) conflict_cost: f64,
+    pub(crate) number_conflict_cap: f64,
 }
+
+/// Highest score when the structure of the names conflicts: a name
+/// aligned across places of an Arabic lineage ("Ahmad bin Khalid" /
+/// "Khalid bin Ahmad": son and father), or initials left over on both
+/// sides ("John Q. Smith" / "John R. Smith").
+const STRUCTURE_CONFLICT_CAP: f64 = 0.5;
 
 /// [`Comparison`] structure conflict: a name in another lineage place.
 const LINEAGE: u8 = 1;
@@ -335,8 +506,182 @@ impl Default for MatchConfig {
             org_missing_cost: 0.6,
             conflict_cost: 1.0,
             number_conflict_cap: 0.3,
-            structure_conflict_cap: 0.5,
         }
+    }
+}
+
+impl MatchConfig {
+    /// The default configuration with another threshold.
+    ///
+    /// # Errors
+    ///
+    /// If `threshold` is NaN or outside [0, 1].
+    pub fn new(threshold: f64) -> Result<MatchConfig, Error> {
+        MatchConfig::builder().threshold(threshold).build()
+    }
+
+    /// A builder starting from the defaults.
+    pub fn builder() -> MatchConfigBuilder {
+        MatchConfigBuilder::default()
+    }
+
+    /// Score at or above which names match. Default [`DEFAULT_THRESHOLD`].
+    pub fn threshold(&self) -> f64 {
+        self.threshold
+    }
+
+    /// Fraction of its weight that a part missing on one side costs.
+    /// Default 0.15.
+    pub fn missing_cost(&self) -> f64 {
+        self.missing_cost
+    }
+
+    /// The same for organisation names, where an extra word usually names
+    /// another body (a subsidiary, a branch). Default 0.6.
+    pub fn org_missing_cost(&self) -> f64 {
+        self.org_missing_cost
+    }
+
+    /// Fraction of its weight that a part left over on both sides costs
+    /// (a conflict). Default 1.0.
+    pub fn conflict_cost(&self) -> f64 {
+        self.conflict_cost
+    }
+
+    /// Highest score when regnal or generational numbers differ.
+    /// Default 0.3.
+    pub fn number_conflict_cap(&self) -> f64 {
+        self.number_conflict_cap
+    }
+}
+
+/// Builds a [`MatchConfig`]; every knob starts at its default. Missing
+/// fields take their defaults when a configuration is deserialized.
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct MatchConfigBuilder {
+    threshold: f64,
+    missing_cost: f64,
+    org_missing_cost: f64,
+    conflict_cost: f64,
+    number_conflict_cap: f64,
+}
+
+impl Default for MatchConfigBuilder {
+    fn default() -> Self {
+        let d = MatchConfig::default();
+        MatchConfigBuilder {
+            threshold: d.threshold,
+            missing_cost: d.missing_cost,
+            org_missing_cost: d.org_missing_cost,
+            conflict_cost: d.conflict_cost,
+            number_conflict_cap: d.number_conflict_cap,
+        }
+    }
+}
+
+impl MatchConfigBuilder {
+    /// A builder with the defaults.
+    pub fn new() -> MatchConfigBuilder {
+        MatchConfigBuilder::default()
+    }
+
+    /// See [`MatchConfig::threshold`]; must lie in [0, 1].
+    pub fn threshold(&mut self, x: f64) -> &mut Self {
+        self.threshold = x;
+        self
+    }
+
+    /// See [`MatchConfig::missing_cost`]; must be finite and not negative.
+    pub fn missing_cost(&mut self, x: f64) -> &mut Self {
+        self.missing_cost = x;
+        self
+    }
+
+    /// See [`MatchConfig::org_missing_cost`]; must be finite and not
+    /// negative.
+    pub fn org_missing_cost(&mut self, x: f64) -> &mut Self {
+        self.org_missing_cost = x;
+        self
+    }
+
+    /// See [`MatchConfig::conflict_cost`]; must be finite and not negative.
+    pub fn conflict_cost(&mut self, x: f64) -> &mut Self {
+        self.conflict_cost = x;
+        self
+    }
+
+    /// See [`MatchConfig::number_conflict_cap`]; must lie in [0, 1].
+    pub fn number_conflict_cap(&mut self, x: f64) -> &mut Self {
+        self.number_conflict_cap = x;
+        self
+    }
+
+    /// The configuration.
+    ///
+    /// # Errors
+    ///
+    /// An [`ErrorKind::Invalid`] error listing every knob out of its range
+    /// (NaN is out of every range).
+    pub fn build(&self) -> Result<MatchConfig, Error> {
+        let unit = |x: f64| (0.0..=1.0).contains(&x);
+        let cost = |x: f64| x.is_finite() && x >= 0.0;
+        let mut problems = Vec::new();
+        let mut check = |ok: bool, field: &str, x: f64, range: &str| {
+            if !ok {
+                problems.push(Problem {
+                    source: "MatchConfig".to_string(),
+                    line: None,
+                    path: None,
+                    message: format!("{field} must {range}, got {x}"),
+                });
+            }
+        };
+        let in_unit = "lie between 0 and 1";
+        let non_negative = "be finite and not negative";
+        check(unit(self.threshold), "threshold", self.threshold, in_unit);
+        check(
+            cost(self.missing_cost),
+            "missing_cost",
+            self.missing_cost,
+            non_negative,
+        );
+        check(
+            cost(self.org_missing_cost),
+            "org_missing_cost",
+            self.org_missing_cost,
+            non_negative,
+        );
+        check(
+            cost(self.conflict_cost),
+            "conflict_cost",
+            self.conflict_cost,
+            non_negative,
+        );
+        check(
+            unit(self.number_conflict_cap),
+            "number_conflict_cap",
+            self.number_conflict_cap,
+            in_unit,
+        );
+        if !problems.is_empty() {
+            return Err(Error::new(ErrorKind::Invalid, problems));
+        }
+        Ok(MatchConfig {
+            threshold: self.threshold,
+            missing_cost: self.missing_cost,
+            org_missing_cost: self.org_missing_cost,
+            conflict_cost: self.conflict_cost,
+            number_conflict_cap: self.number_conflict_cap,
+        })
+    }
+}
+
+impl TryFrom<MatchConfigBuilder> for MatchConfig {
+    type Error = Error;
+
+    fn try_from(b: MatchConfigBuilder) -> Result<MatchConfig, Error> {
+        b.build()
     }
 }
 
@@ -350,44 +695,6 @@ impl Default for MatchConfig {
 /// ```
 pub fn compare(a: &Name, b: &Name) -> Comparison {
     compare_with(a, b, &MatchConfig::default())
-}
-
-/// Information weight of a part within its name.
-pub(crate) fn weight(p: &Part<'_>, name_len: usize) -> f32 {
-    let d = p.data();
-    match p.tag() {
-        Tag::Particle => 0.15,
-        Tag::Initial => 0.35,
-        Tag::Legal => 0.2,
-        Tag::Suffix | Tag::Regnal => 0.0,
-        Tag::Given | Tag::Family | Tag::Word => {
-            if d.connector {
-                return 0.05;
-            }
-            if d.generic {
-                return 0.3;
-            }
-            let known_given = !p.groups().is_empty();
-            let mut w: f32 = match (p.tag(), known_given) {
-                (Tag::Family, false) => 1.0,
-                (Tag::Family, true) if name_len > 1 => 0.9,
-                (Tag::Family, true) => 0.75,
-                (_, false) => 0.8,
-                (_, true) => 0.5,
-            };
-            let len = p.fold().len();
-            // A hyphenated syllable (Jong-un) is part of a longer name.
-            if d.joined {
-                return w;
-            }
-            if len <= 2 {
-                w *= 0.6;
-            } else if len == 3 {
-                w *= 0.85;
-            }
-            w
-        }
-    }
 }
 
 /// Compares two analysed names with a configuration of your own.
@@ -591,7 +898,7 @@ impl Env<'_> {
             structure |= LINEAGE;
         }
         if structure != 0 {
-            score = score.min(cfg.structure_conflict_cap);
+            score = score.min(STRUCTURE_CONFLICT_CAP);
         }
         if kind_conflict {
             score = 0.0;
@@ -1395,5 +1702,112 @@ mod tests {
         assert!(why
             .iter()
             .any(|r| matches!(r, Reason::Unmatched { part, .. } if part == "Muhammad")));
+    }
+}
+
+#[cfg(test)]
+mod api_tests {
+    use super::*;
+    use crate::analyze::analyze;
+
+    #[test]
+    fn thresholds_outside_the_unit_interval_are_rejected() {
+        for bad in [f64::NAN, -0.1, 1.0001, f64::INFINITY, f64::NEG_INFINITY] {
+            let e = MatchConfig::new(bad).expect_err("a bad threshold is rejected");
+            assert_eq!(e.kind(), ErrorKind::Invalid);
+            assert!(e.to_string().contains("threshold"), "{e}");
+        }
+        for good in [0.0, 0.5, DEFAULT_THRESHOLD, 1.0] {
+            assert_eq!(MatchConfig::new(good).unwrap().threshold(), good);
+        }
+    }
+
+    #[test]
+    fn every_bad_knob_is_reported() {
+        let e = MatchConfig::builder()
+            .missing_cost(f64::NAN)
+            .conflict_cost(-1.0)
+            .number_conflict_cap(2.0)
+            .build()
+            .unwrap_err();
+        let fields: Vec<_> = e
+            .problems()
+            .iter()
+            .map(|p| p.message.split(' ').next().unwrap())
+            .collect();
+        assert_eq!(
+            fields,
+            ["missing_cost", "conflict_cost", "number_conflict_cap"]
+        );
+    }
+
+    #[test]
+    fn configs_round_trip_through_json_and_are_checked() {
+        let c = MatchConfig::builder()
+            .threshold(0.7)
+            .org_missing_cost(0.5)
+            .build()
+            .unwrap();
+        let json = serde_json::to_string(&c).unwrap();
+        assert_eq!(serde_json::from_str::<MatchConfig>(&json).unwrap(), c);
+        let partial: MatchConfig = serde_json::from_str(r#"{"threshold":0.9}"#).unwrap();
+        assert_eq!(partial, MatchConfig::new(0.9).unwrap());
+        for bad in [
+            r#"{"threshold":-1}"#,
+            r#"{"threshold":2}"#,
+            r#"{"conflict_cost":-0.5}"#,
+            r#"{"threshold":0.5,"typo":1}"#,
+        ] {
+            assert!(serde_json::from_str::<MatchConfig>(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn evidence_and_sides_round_trip_through_strings() {
+        for e in [
+            Evidence::Exact,
+            Evidence::Variant,
+            Evidence::Nickname,
+            Evidence::Transliteration,
+            Evidence::Glued,
+            Evidence::Fuzzy,
+            Evidence::Initial,
+        ] {
+            assert_eq!(e.to_string().parse::<Evidence>().unwrap(), e);
+            let json = serde_json::to_string(&e).unwrap();
+            assert_eq!(json, format!("\"{}\"", e.as_str()));
+            assert_eq!(serde_json::from_str::<Evidence>(&json).unwrap(), e);
+        }
+        for side in [Side::Left, Side::Right] {
+            assert_eq!(side.to_string().parse::<Side>().unwrap(), side);
+            assert_eq!(side.as_str().to_uppercase().parse::<Side>().unwrap(), side);
+            let json = serde_json::to_string(&side).unwrap();
+            assert_eq!(json, format!("\"{side}\""));
+        }
+        assert!("similar".parse::<Evidence>().is_err());
+        assert!("middle".parse::<Side>().is_err());
+    }
+
+    #[test]
+    fn explanations_serialize_in_record_order() {
+        let (a, b) = (analyze("Mohammed VI"), analyze("Mohammed V"));
+        let c = compare(&a, &b);
+        let e = c.explanation(&a, &b);
+        let v: serde_json::Value = serde_json::to_value(&e).unwrap();
+        let keys: Vec<_> = v.as_object().unwrap().keys().cloned().collect();
+        // serde_json's map is ordered by key here; the order of the text
+        // is checked below.
+        assert_eq!(keys.len(), 6);
+        let text = serde_json::to_string(&e).unwrap();
+        let at = |k: &str| text.find(&format!("\"{k}\":")).unwrap();
+        assert!(at("name1") < at("name2"));
+        assert!(at("name2") < at("score"));
+        assert!(at("score") < at("match"));
+        assert!(at("match") < at("explanation"));
+        assert!(at("explanation") < at("reasons"));
+        assert_eq!(v["match"], false);
+        assert_eq!(v["explanation"].as_array().unwrap().len(), e.reasons.len());
+        let reasons: Vec<Reason> = serde_json::from_value(v["reasons"].clone()).unwrap();
+        assert_eq!(reasons, e.reasons);
     }
 }

@@ -1,18 +1,32 @@
 //! The library's one error type.
 
 use std::fmt;
+use std::sync::Arc;
 
 /// An error from canonym: a table or input that could not be read or parsed,
 /// or an alias table that failed validation.
 ///
 /// The error is opaque; [`Error::kind`] tells its broad class and
 /// [`Error::problems`] lists every individual problem found (a table with
-/// three bad lines reports all three, each with its location).
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// three bad lines reports all three, each with its location). An error
+/// of kind [`ErrorKind::Io`] keeps the underlying [`std::io::Error`] as its
+/// [`source`](std::error::Error::source).
+#[derive(Debug, Clone)]
 pub struct Error {
     kind: ErrorKind,
     problems: Vec<Problem>,
+    io: Option<Arc<std::io::Error>>,
 }
+
+/// Two errors are equal when their kind and problems are; the I/O error
+/// behind an [`ErrorKind::Io`] error is described by its problem's message.
+impl PartialEq for Error {
+    fn eq(&self, other: &Error) -> bool {
+        self.kind == other.kind && self.problems == other.problems
+    }
+}
+
+impl Eq for Error {}
 
 /// The broad class of an [`Error`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -28,6 +42,7 @@ pub enum ErrorKind {
 
 /// One problem found in an input, with its location.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Problem {
     /// Where the problem is: a file name or other source label.
     pub source: String,
@@ -65,7 +80,11 @@ impl Error {
 
     pub(crate) fn new(kind: ErrorKind, problems: Vec<Problem>) -> Error {
         debug_assert!(!problems.is_empty());
-        Error { kind, problems }
+        Error {
+            kind,
+            problems,
+            io: None,
+        }
     }
 
     #[allow(dead_code)]
@@ -86,9 +105,13 @@ impl Error {
         )
     }
 
+    /// An [`ErrorKind::Io`] error reading `source`, keeping `err` as the
+    /// error's source.
     #[allow(dead_code)]
-    pub(crate) fn io(source: &str, err: &std::io::Error) -> Error {
-        Error::at(ErrorKind::Io, source, None, err.to_string())
+    pub(crate) fn io(source: &str, err: std::io::Error) -> Error {
+        let mut e = Error::at(ErrorKind::Io, source, None, err.to_string());
+        e.io = Some(Arc::new(err));
+        e
     }
 }
 
@@ -104,4 +127,37 @@ impl fmt::Display for Error {
     }
 }
 
-impl std::error::Error for Error {}
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.io
+            .as_deref()
+            .map(|e| e as &(dyn std::error::Error + 'static))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::error::Error as _;
+
+    #[test]
+    fn io_errors_keep_their_source() {
+        let io = std::io::Error::new(std::io::ErrorKind::NotFound, "no such file");
+        let e = Error::io("names.txt", io);
+        assert_eq!(e.kind(), ErrorKind::Io);
+        assert_eq!(e.to_string(), "names.txt: no such file");
+        let source = e.source().expect("an I/O error has a source");
+        let io = source
+            .downcast_ref::<std::io::Error>()
+            .expect("the source is the I/O error");
+        assert_eq!(io.kind(), std::io::ErrorKind::NotFound);
+        // A clone shares it.
+        assert!(e.clone().source().is_some());
+    }
+
+    #[test]
+    fn other_errors_have_no_source() {
+        let e = Error::at(ErrorKind::Parse, "t.tsv", Some(3), "bad line");
+        assert!(e.source().is_none());
+    }
+}

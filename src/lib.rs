@@ -42,8 +42,8 @@ mod tables;
 pub use alias::{AliasMatch, AliasTable, AliasTableBuilder, Entity};
 pub use analyze::{analyze, Analyzer, AnalyzerBuilder, Kind, Name, Part, Tag};
 pub use compare::{
-    compare, compare_with, Comparison, Evidence, MatchConfig, Reason, Side, DEFAULT_THRESHOLD,
-    MAX_PARTS,
+    compare, compare_with, Comparison, Evidence, Explanation, MatchConfig, MatchConfigBuilder,
+    Reason, Side, DEFAULT_THRESHOLD, MAX_PARTS,
 };
 pub use error::{Error, ErrorKind, Problem};
 pub use extract::{
@@ -55,7 +55,9 @@ pub use index::{
 };
 pub use key::{skeleton, skeleton_into};
 pub use matcher::{Hit, Matcher};
-pub use resolve::{Assignment, Mention, Resolution, ResolvedEntity, Resolver, ResolverBuilder};
+pub use resolve::{
+    AssignedMention, Assignment, Mention, Resolution, ResolvedEntity, Resolver, ResolverBuilder,
+};
 pub use tables::{generate_given_names, Table};
 
 /// The README's library example, compiled and run as a doctest.

@@ -11,12 +11,9 @@ fn canonym(args: &[&str], stdin: &str) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("canonym runs");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
+    // A command that fails before reading its input closes the pipe: the
+    // write may then fail, and the exit status tells the rest.
+    let _ = child.stdin.take().unwrap().write_all(stdin.as_bytes());
     child.wait_with_output().unwrap()
 }
 
@@ -37,8 +34,10 @@ fn match_two_names_sets_the_exit_code() {
     let no = canonym(&["match", "Mohammed VI", "Mohammed V"], "");
     assert_eq!(no.status.code(), Some(1));
     assert!(stdout(&no).contains("different numbers"));
+    // One argument is a file of pairs: a missing one is an error.
     let bad = canonym(&["match", "only one"], "");
     assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("only one"));
 }
 
 #[test]
@@ -201,4 +200,64 @@ fn resolve_with_aliases_and_csv() {
     let bad = canonym(&["resolve", "--aliases", aliases.to_str().unwrap()], "X\n");
     assert_eq!(bad.status.code(), Some(2));
     assert!(stdout(&bad).is_empty());
+}
+
+#[test]
+fn match_reads_pair_files_given_as_arguments_or_with_i() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.tsv");
+    let b = dir.path().join("b.tsv");
+    std::fs::write(&a, "Juvénal Marizamunda\tJ. Marizamunda\n").unwrap();
+    std::fs::write(
+        &b,
+        "Omar Haddad\tKarim Haddad\nBayer AG\tBayer Aktiengesellschaft\n",
+    )
+    .unwrap();
+    let (a, b) = (a.to_str().unwrap(), b.to_str().unwrap());
+    let both = "Juvénal Marizamunda\tJ. Marizamunda\nOmar Haddad\tKarim Haddad\nBayer AG\tBayer Aktiengesellschaft\n";
+    let want = stdout(&canonym(&["match"], both));
+    assert_eq!(want.lines().count(), 3);
+    let one = canonym(&["match", a], "");
+    assert_eq!(one.status.code(), Some(0));
+    assert_eq!(
+        stdout(&one),
+        want.lines().next().unwrap().to_string() + "\n"
+    );
+    // Two arguments are names; with -i every argument is a file.
+    for args in [
+        vec!["match", "-i", a, b],
+        vec!["match", "-i", a, "-i", b],
+        vec!["match", "--input", a, "--input", b],
+        vec!["match", a, b, "-"],
+    ] {
+        let stdin = if args.contains(&"-") {
+            ""
+        } else {
+            "ignored\tinput\n"
+        };
+        let o = canonym(&args, stdin);
+        assert_eq!(o.status.code(), Some(0), "{args:?}");
+        assert_eq!(stdout(&o), want, "{args:?}");
+    }
+}
+
+#[test]
+fn threads_are_accepted_where_work_runs_in_parallel() {
+    let pairs = "Omar Haddad\tKarim Haddad\nBayer AG\tBayer Aktiengesellschaft\n".repeat(50);
+    let want = stdout(&canonym(&["match", "--format", "jsonl"], &pairs));
+    for j in [["-j", "1"], ["-j", "3"], ["--threads", "2"]] {
+        let o = canonym(&["match", "--format", "jsonl", j[0], j[1]], &pairs);
+        assert_eq!(o.status.code(), Some(0));
+        assert_eq!(stdout(&o), want, "match {j:?}");
+    }
+    let names = "Khawaja Muhammad Asif\nAsif\nKhawaja Asif\nBayer AG\n".repeat(20);
+    let want = stdout(&canonym(&["resolve"], &names));
+    assert_eq!(want.lines().count(), 80);
+    for j in [["-j", "1"], ["-j", "2"], ["--threads", "0"]] {
+        let o = canonym(&["resolve", j[0], j[1]], &names);
+        assert_eq!(o.status.code(), Some(0));
+        assert_eq!(stdout(&o), want, "resolve {j:?}");
+    }
+    let o = canonym(&["resolve", "-j", "many"], &names);
+    assert_eq!(o.status.code(), Some(2), "a bad count is a usage error");
 }

@@ -196,6 +196,18 @@ pub fn finish(result: io::Result<()>, out: &mut Output, status: &mut Status) -> 
     }
 }
 
+/// The output line that takes the place of an input line that could not
+/// be read as a record: `{"source", "line", "error"}`.
+#[derive(Debug, Clone, Copy, serde::Serialize)]
+pub struct ErrorRecord<'a> {
+    /// The input's label.
+    pub source: &'a str,
+    /// The 1-based line number.
+    pub line: usize,
+    /// What is wrong.
+    pub error: &'a str,
+}
+
 /// Where a line came from: its source and 1-based line number.
 #[derive(Debug, Clone, Copy)]
 pub struct Loc<'a> {

@@ -1,10 +1,10 @@
 //! `canonym match`: compare two names, or a stream of tab-separated pairs.
 
-use crate::cli::lines::{finish, map_lines_at, report, Input, Output, Status};
-use crate::cli::options::{threads, TableOptions};
-use canonym::{compare_with, Analyzer, MatchConfig, Reason, DEFAULT_THRESHOLD};
+use crate::cli::lines::{finish, map_lines_at, report, ErrorRecord, Input, Output, Status};
+use crate::cli::options::{TableOptions, ThreadOptions};
+use canonym::{compare_with, Analyzer, MatchConfig, DEFAULT_THRESHOLD};
 use clap::{Args, ValueEnum};
-use serde::Serialize;
+use std::ffi::OsString;
 use std::io::Write;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -21,12 +21,14 @@ pub enum Format {
 /// Arguments of `canonym match`.
 #[derive(Debug, Clone, Args)]
 pub struct MatchArgs {
-    /// Two names to compare. Without them, pairs are read from --input
-    /// files or standard input, one `NAME1<TAB>NAME2` a line.
-    #[arg(value_name = "NAME", num_args = 0..=2)]
-    pub names: Vec<String>,
+    /// Exactly two arguments are the two names to compare. Otherwise the
+    /// arguments are files of pairs, one `NAME1<TAB>NAME2` a line (`-` or
+    /// none for standard input).
+    #[arg(value_name = "NAME|FILE")]
+    pub args: Vec<OsString>,
 
-    /// Files of tab-separated pairs (`-` for standard input).
+    /// A file of tab-separated pairs (`-` for standard input); repeatable.
+    /// With it, every argument is a file, read after these.
     #[arg(short, long = "input", value_name = "FILE")]
     pub inputs: Vec<PathBuf>,
 
@@ -41,87 +43,65 @@ pub struct MatchArgs {
     #[command(flatten)]
     pub tables: TableOptions,
 
-    /// Worker threads for pair streams (0: one per core).
-    #[arg(short = 'j', long, value_name = "N", default_value_t = 0)]
-    pub threads: usize,
+    #[command(flatten)]
+    pub threads: ThreadOptions,
 }
 
-#[derive(Serialize)]
-struct Record<'a> {
-    name1: &'a str,
-    name2: &'a str,
-    score: f64,
-    #[serde(rename = "match")]
-    is_match: bool,
-    explanation: Vec<String>,
-    reasons: &'a [Reason],
-}
+impl MatchArgs {
+    /// The two names, when the arguments are two names rather than files.
+    fn names(&self) -> Option<[&OsString; 2]> {
+        match (self.inputs.is_empty(), &self.args[..]) {
+            (true, [a, b]) => Some([a, b]),
+            _ => None,
+        }
+    }
 
-#[derive(Serialize)]
-struct ErrorRecord<'a> {
-    source: &'a str,
-    line: usize,
-    error: &'a str,
-}
-
-fn round(x: f64) -> f64 {
-    (x * 10_000.0).round() / 10_000.0
+    /// The files of pairs: `--input` ones first, then the arguments.
+    fn files(&self) -> Vec<PathBuf> {
+        let args = self.args.iter().map(PathBuf::from);
+        self.inputs.iter().cloned().chain(args).collect()
+    }
 }
 
 /// Runs the subcommand; returns the exit code: 0 match (or every pair
 /// processed), 1 no match, 2 errors.
 pub fn run(args: &MatchArgs) -> u8 {
     let mut status = Status::default();
-    if !(0.0..=1.0).contains(&args.threshold) {
+    let Ok(config) = MatchConfig::new(args.threshold) else {
         report("--threshold must lie between 0 and 1");
         return 2;
-    }
+    };
     let Some(analyzer) = args.tables.analyzer(&mut status) else {
         return 2;
     };
-    let config = MatchConfig {
-        threshold: args.threshold,
-        ..MatchConfig::default()
+    let Some([x, y]) = args.names() else {
+        return stream(args, &analyzer, &config, &mut status);
     };
-    match args.names.len() {
-        2 => single(
-            &analyzer,
-            &config,
-            &args.names[0],
-            &args.names[1],
-            args.format,
-        ),
-        1 => {
-            report("match needs two names, or none to read pairs");
+    match (x.to_str(), y.to_str()) {
+        (Some(x), Some(y)) => single(&analyzer, &config, x, y, args.format),
+        _ => {
+            report("names must be valid UTF-8");
             2
         }
-        _ => stream(args, &analyzer, &config, &mut status),
     }
 }
 
 fn single(analyzer: &Analyzer, config: &MatchConfig, x: &str, y: &str, format: Format) -> u8 {
     let (a, b) = (analyzer.analyze(x), analyzer.analyze(y));
     let c = compare_with(&a, &b, config);
-    let reasons = c.explain(&a, &b);
+    let explanation = c.explanation(&a, &b);
     let mut out = Output::stdout();
     let mut text = Vec::new();
     match format {
         Format::Jsonl => {
-            let record = Record {
-                name1: x,
-                name2: y,
-                score: round(c.score()),
-                is_match: c.is_match(),
-                explanation: reasons.iter().map(ToString::to_string).collect(),
-                reasons: &reasons,
-            };
-            serde_json::to_writer(&mut text, &record).expect("serialising to memory cannot fail");
+            serde_json::to_writer(&mut text, &explanation)
+                .expect("serialising to memory cannot fail");
             text.push(b'\n');
         }
         Format::Text => {
             let verdict = if c.is_match() { "match" } else { "no match" };
             let _ = writeln!(text, "{:.3}\t{verdict}", c.score());
-            for r in &reasons {
+            for r in &explanation.reasons {
                 let _ = writeln!(text, "  {r}");
             }
         }
@@ -147,13 +127,13 @@ fn push_score(buf: &mut Vec<u8>, score: f64) {
 }
 
 fn stream(args: &MatchArgs, analyzer: &Analyzer, config: &MatchConfig, status: &mut Status) -> u8 {
-    let inputs = Input::from_args(&args.inputs);
+    let inputs = Input::from_args(&args.files());
     let mut out = Output::stdout();
     let bad = AtomicBool::new(false);
     let format = args.format;
     let result = map_lines_at(
         &inputs,
-        threads(args.threads),
+        args.threads.count(),
         &mut out,
         status,
         |line, loc, buf| {
@@ -182,16 +162,7 @@ fn stream(args: &MatchArgs, analyzer: &Analyzer, config: &MatchConfig, status: &
             let c = compare_with(&a, &b, config);
             match format {
                 Format::Jsonl => {
-                    let reasons = c.explain(&a, &b);
-                    let record = Record {
-                        name1: x,
-                        name2: y,
-                        score: round(c.score()),
-                        is_match: c.is_match(),
-                        explanation: reasons.iter().map(ToString::to_string).collect(),
-                        reasons: &reasons,
-                    };
-                    serde_json::to_writer(&mut *buf, &record)
+                    serde_json::to_writer(&mut *buf, &c.explanation(&a, &b))
                         .expect("serialising to memory cannot fail");
                     buf.push(b'\n');
                 }

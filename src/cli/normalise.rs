@@ -1,10 +1,9 @@
 //! `canonym normalise`: one analysed name per input line.
 
 use crate::cli::lines::{finish, map_lines, Input, Output, Status};
-use crate::cli::options::{threads, KindArg, TableOptions};
-use canonym::{Kind, Name};
+use crate::cli::options::{KindArg, TableOptions, ThreadOptions};
+use canonym::Kind;
 use clap::{Args, ValueEnum};
-use serde::ser::{Serialize, SerializeStruct, Serializer};
 use std::path::PathBuf;
 
 /// What to write for each name.
@@ -38,53 +37,8 @@ pub struct NormaliseArgs {
     #[command(flatten)]
     pub tables: TableOptions,
 
-    /// Worker threads (0: one per core).
-    #[arg(short = 'j', long, value_name = "N", default_value_t = 0)]
-    pub threads: usize,
-}
-
-/// A name as one JSON object, borrowing from the analysed name.
-struct JsonName<'a> {
-    input: &'a str,
-    name: &'a Name,
-}
-
-struct JsonParts<'a>(&'a Name);
-
-struct JsonPart<'a> {
-    text: &'a str,
-    tag: &'static str,
-}
-
-impl Serialize for JsonName<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut st = s.serialize_struct("Name", 6)?;
-        st.serialize_field("input", self.input)?;
-        st.serialize_field("display", self.name.display())?;
-        st.serialize_field("key", self.name.key())?;
-        st.serialize_field("kind", self.name.kind().as_str())?;
-        st.serialize_field("titles", self.name.titles())?;
-        st.serialize_field("parts", &JsonParts(self.name))?;
-        st.end()
-    }
-}
-
-impl Serialize for JsonParts<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.0.parts().map(|p| JsonPart {
-            text: p.text(),
-            tag: p.tag().as_str(),
-        }))
-    }
-}
-
-impl Serialize for JsonPart<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut st = s.serialize_struct("Part", 2)?;
-        st.serialize_field("text", self.text)?;
-        st.serialize_field("tag", self.tag)?;
-        st.end()
-    }
+    #[command(flatten)]
+    pub threads: ThreadOptions,
 }
 
 /// Runs the subcommand; returns the exit code.
@@ -100,18 +54,11 @@ pub fn run(args: &NormaliseArgs) -> u8 {
     };
     let inputs = Input::from_args(&args.files);
     let mut out = Output::stdout();
-    let threads = threads(args.threads);
+    let threads = args.threads.count();
     let result = match (args.format, args.key) {
         (Format::Jsonl, _) => map_lines(&inputs, threads, &mut out, &mut status, |line, buf| {
-            let name = analyze(line);
-            serde_json::to_writer(
-                &mut *buf,
-                &JsonName {
-                    input: line,
-                    name: &name,
-                },
-            )
-            .expect("serialising to memory cannot fail");
+            serde_json::to_writer(&mut *buf, &analyze(line))
+                .expect("serialising to memory cannot fail");
             buf.push(b'\n');
         }),
         (Format::Text, key) => map_lines(&inputs, threads, &mut out, &mut status, |line, buf| {

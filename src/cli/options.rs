@@ -1,7 +1,8 @@
-//! Options shared by the subcommands that analyse names.
+//! Options shared by the subcommands: knowledge tables, alias tables and
+//! worker threads, each declared and set up once here.
 
 use crate::cli::lines::{read_text, Status};
-use canonym::{Analyzer, AnalyzerBuilder, Kind, Table};
+use canonym::{AliasTable, AliasTableBuilder, Analyzer, AnalyzerBuilder, Kind, Table};
 use clap::{Args, ValueEnum};
 use std::path::PathBuf;
 
@@ -102,10 +103,77 @@ impl TableOptions {
     }
 }
 
-/// The number of worker threads: `0` picks one per available core.
-pub fn threads(requested: usize) -> usize {
-    match requested {
-        0 => std::thread::available_parallelism().map_or(1, |n| n.get().min(8)),
-        n => n,
+/// Alias-table options.
+#[derive(Debug, Clone, Args)]
+pub struct AliasOptions {
+    /// Alias tables of known entities (JSON, CSV or TSV); repeatable.
+    #[arg(long = "aliases", value_name = "FILE")]
+    pub aliases: Vec<PathBuf>,
+
+    /// Allow an alias shared by several entities (it is then ambiguous).
+    #[arg(long)]
+    pub allow_ambiguous_aliases: bool,
+}
+
+impl AliasOptions {
+    /// The alias table, `Some(None)` when none was given; `None` after
+    /// reporting every problem.
+    pub fn load(&self, status: &mut Status) -> Option<Option<AliasTable>> {
+        load_aliases(&self.aliases, self.allow_ambiguous_aliases, status)
+    }
+}
+
+/// Loads the alias tables at `paths` into one table, `Some(None)` when
+/// there are none; reports every problem and returns `None` if there was
+/// any.
+pub fn load_aliases(
+    paths: &[PathBuf],
+    allow_ambiguous: bool,
+    status: &mut Status,
+) -> Option<Option<AliasTable>> {
+    if paths.is_empty() {
+        return Some(None);
+    }
+    let mut builder = AliasTableBuilder::new();
+    builder.allow_ambiguous(allow_ambiguous);
+    let mut ok = true;
+    for path in paths {
+        if let Err(e) = builder.add_path(path) {
+            for p in e.problems() {
+                status.error(p);
+            }
+            ok = false;
+        }
+    }
+    if !ok {
+        return None;
+    }
+    match builder.build() {
+        Ok(t) => Some(Some(t)),
+        Err(e) => {
+            for p in e.problems() {
+                status.error(p);
+            }
+            None
+        }
+    }
+}
+
+/// The worker-thread option of the subcommands that run in parallel.
+#[derive(Debug, Clone, Copy, Args)]
+pub struct ThreadOptions {
+    /// Worker threads (0: one per core, at most 8).
+    #[arg(short = 'j', long = "threads", value_name = "N", default_value_t = 0)]
+    pub threads: usize,
+}
+
+impl ThreadOptions {
+    /// The number of worker threads: `0` picks one per available core, at
+    /// most 8.
+    pub fn count(&self) -> usize {
+        match self.threads {
+            0 => std::thread::available_parallelism().map_or(1, |n| n.get().min(8)),
+            n => n,
+        }
     }
 }

@@ -1,10 +1,11 @@
 //! `canonym resolve`: resolve a stream of name mentions into entities.
 
-use crate::cli::lines::{finish, Input, Output, Status};
-use crate::cli::options::TableOptions;
-use canonym::{AliasTable, AliasTableBuilder, Kind, Mention, Resolution, Resolver};
+use crate::cli::lines::{finish, ErrorRecord, Input, Output, Status};
+pub use crate::cli::options::load_aliases;
+use crate::cli::options::{AliasOptions, TableOptions, ThreadOptions};
+use canonym::{Kind, Mention, Resolution, Resolver};
 use clap::{Args, ValueEnum};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
@@ -35,13 +36,8 @@ pub struct ResolveArgs {
     #[arg(long, value_name = "NAME", default_value = "name")]
     pub column: String,
 
-    /// Alias tables of known entities (JSON, CSV or TSV); repeatable.
-    #[arg(long = "aliases", value_name = "FILE")]
-    pub aliases: Vec<PathBuf>,
-
-    /// Allow an alias shared by several entities (it is then ambiguous).
-    #[arg(long)]
-    pub allow_ambiguous_aliases: bool,
+    #[command(flatten)]
+    pub aliases: AliasOptions,
 
     /// Write one line per entity instead of one per mention.
     #[arg(long)]
@@ -49,6 +45,9 @@ pub struct ResolveArgs {
 
     #[command(flatten)]
     pub tables: TableOptions,
+
+    #[command(flatten)]
+    pub threads: ThreadOptions,
 }
 
 /// A mention as read from JSON lines.
@@ -75,70 +74,10 @@ enum Slot {
     },
 }
 
-#[derive(Serialize)]
-struct MentionOut<'a> {
-    id: &'a str,
-    name: &'a str,
-    entity: &'a str,
-    canonical: &'a str,
-    score: f64,
-    ambiguous: bool,
-}
-
-#[derive(Serialize)]
-struct EntityOut<'a> {
-    entity: &'a str,
-    canonical: &'a str,
-    kind: Kind,
-    names: &'a [String],
-    count: usize,
-}
-
-#[derive(Serialize)]
-struct ErrorOut<'a> {
-    source: &'a str,
-    line: usize,
-    error: &'a str,
-}
-
 fn scalar(v: &serde_json::Value) -> String {
     match v {
         serde_json::Value::String(s) => s.clone(),
         other => other.to_string(),
-    }
-}
-
-/// Loads the alias tables named on the command line; reports every problem.
-pub fn load_aliases(
-    paths: &[PathBuf],
-    allow_ambiguous: bool,
-    status: &mut Status,
-) -> Option<Option<AliasTable>> {
-    if paths.is_empty() {
-        return Some(None);
-    }
-    let mut builder = AliasTableBuilder::new();
-    builder.allow_ambiguous(allow_ambiguous);
-    let mut ok = true;
-    for path in paths {
-        if let Err(e) = builder.add_path(path) {
-            for p in e.problems() {
-                status.error(p);
-            }
-            ok = false;
-        }
-    }
-    if !ok {
-        return None;
-    }
-    match builder.build() {
-        Ok(t) => Some(Some(t)),
-        Err(e) => {
-            for p in e.problems() {
-                status.error(p);
-            }
-            None
-        }
     }
 }
 
@@ -224,10 +163,10 @@ fn parse_json(line: &str) -> Result<(Option<String>, Mention), String> {
         m = m.doc(scalar(doc));
     }
     if let Some(kind) = j.kind.as_deref() {
-        match Kind::parse(kind) {
-            Some(k) if k != Kind::Unknown => m = m.kind(k),
-            Some(_) => {}
-            None => return Err(format!("unknown kind {kind:?} (person, org or unknown)")),
+        match kind.parse::<Kind>() {
+            Ok(Kind::Unknown) => {}
+            Ok(k) => m = m.kind(k),
+            Err(_) => return Err(format!("unknown kind {kind:?} (person, org or unknown)")),
         }
     }
     let id = j.id.as_ref().filter(|v| !v.is_null()).map(scalar);
@@ -302,7 +241,10 @@ fn read_csv(
                 {
                     m = m.doc(doc);
                 }
-                if let Some(k) = kind_col.and_then(|c| record.get(c)).and_then(Kind::parse) {
+                if let Some(k) = kind_col
+                    .and_then(|c| record.get(c))
+                    .and_then(|k| k.parse::<Kind>().ok())
+                {
                     if k != Kind::Unknown {
                         m = m.kind(k);
                     }
@@ -354,13 +296,12 @@ pub fn run(args: &ResolveArgs) -> u8 {
     let Some(analyzer) = args.tables.analyzer(&mut status) else {
         return 2;
     };
-    let Some(aliases) = load_aliases(&args.aliases, args.allow_ambiguous_aliases, &mut status)
-    else {
+    let Some(aliases) = args.aliases.load(&mut status) else {
         return 2;
     };
     let (slots, mentions) = read(args, &mut status);
     let mut builder = Resolver::builder();
-    builder.analyzer(analyzer);
+    builder.analyzer(analyzer).threads(args.threads.count());
     if let Some(table) = aliases {
         builder.aliases(table);
     }
@@ -385,14 +326,7 @@ fn write(
     if args.entities {
         for e in resolution.entities() {
             buf.clear();
-            let record = EntityOut {
-                entity: &e.id,
-                canonical: &e.canonical,
-                kind: e.kind,
-                names: &e.names,
-                count: e.count,
-            };
-            serde_json::to_writer(&mut buf, &record).expect("serialising to memory cannot fail");
+            serde_json::to_writer(&mut buf, e).expect("serialising to memory cannot fail");
             buf.push(b'\n');
             out.write_all(&buf)?;
         }
@@ -404,14 +338,7 @@ fn write(
         match slot {
             Slot::Mention { id } => {
                 let a = &resolution.assignments()[next];
-                let record = MentionOut {
-                    id,
-                    name: &mentions[next].name,
-                    entity: a.entity(),
-                    canonical: a.canonical(),
-                    score: (a.score() * 10_000.0).round() / 10_000.0,
-                    ambiguous: a.is_ambiguous(),
-                };
+                let record = a.of(id, &mentions[next].name);
                 next += 1;
                 serde_json::to_writer(&mut buf, &record)
             }
@@ -421,7 +348,7 @@ fn write(
                 error,
             } => serde_json::to_writer(
                 &mut buf,
-                &ErrorOut {
+                &ErrorRecord {
                     source,
                     line: *line,
                     error,
