@@ -7,6 +7,11 @@
 //! cargo run --release --example eval -- --explain < PAIRS.tsv
 //! ```
 //!
+//! `--threshold X`, `--missing-cost X` and `--conflict-cost X` score with
+//! another configuration of the comparison model; `--pairs` prints, for a
+//! JSON Lines file, every scored pair as `pair ENTITY ENTITY SCORE` (for
+//! fitting by entity).
+//!
 //! A JSON Lines file holds one entity per line, `{"entity": ID, "names":
 //! [NAME, ...], ...}`, every name of a line denoting the same entity. It is
 //! scored three ways: as clusters (every name one mention in a document of
@@ -27,8 +32,25 @@
 //! threshold and at the best threshold, and per category; `--errors` lists
 //! the misclassified pairs with their scores.
 
-use canonym::{analyze, compare, Mention, Resolver, DEFAULT_THRESHOLD};
+use canonym::{analyze, compare_with, Comparison, MatchConfig, Mention, Name, Resolver};
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::OnceLock;
+
+/// The comparison model's knobs, from `--threshold`, `--missing-cost` and
+/// `--conflict-cost` (defaults otherwise).
+static CONFIG: OnceLock<MatchConfig> = OnceLock::new();
+
+fn threshold() -> f64 {
+    config().threshold()
+}
+
+fn config() -> &'static MatchConfig {
+    CONFIG.get_or_init(MatchConfig::default)
+}
+
+fn compare(a: &Name, b: &Name) -> Comparison {
+    compare_with(a, b, config())
+}
 
 /// Prints a line to stdout; a closed pipe (`| head`) ends the program
 /// quietly.
@@ -79,7 +101,35 @@ fn prf(rows: &[Row], t: f64) -> (f64, f64, f64, usize, usize, usize) {
 }
 
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let mut builder = MatchConfig::builder();
+    let mut k = 0;
+    while k < args.len() {
+        let value = || -> f64 {
+            args.get(k + 1)
+                .and_then(|v| v.parse().ok())
+                .unwrap_or_else(|| {
+                    eprintln!("eval: {} needs a number", args[k]);
+                    std::process::exit(2);
+                })
+        };
+        match args[k].as_str() {
+            "--threshold" => builder.threshold(value()),
+            "--missing-cost" => builder.missing_cost(value()),
+            "--conflict-cost" => builder.conflict_cost(value()),
+            _ => {
+                k += 1;
+                continue;
+            }
+        };
+        args.drain(k..k + 2);
+    }
+    let cfg = builder.build().unwrap_or_else(|e| {
+        eprintln!("eval: {e}");
+        std::process::exit(2);
+    });
+    CONFIG.set(cfg).ok();
+    let show_pairs = args.iter().any(|a| a == "--pairs");
     if args.first().is_some_and(|a| a == "--explain") {
         // Explains the comparison of every TAB-separated pair on stdin.
         for line in std::io::stdin().lines().map_while(Result::ok) {
@@ -109,7 +159,7 @@ fn main() {
         .find(|l| !l.starts_with('#') && !l.trim().is_empty())
         .unwrap_or("");
     if first.trim_start().starts_with('{') {
-        jsonl(&path, &text, show_errors);
+        jsonl(&path, &text, show_errors, show_pairs);
         return;
     }
     if first.starts_with("cluster\t") {
@@ -141,9 +191,12 @@ fn main() {
         rows.len(),
         rows.len() - pos
     );
-    let (p, r, f, tp, fp, fneg) = prf(&rows, DEFAULT_THRESHOLD);
-    say!("default threshold {DEFAULT_THRESHOLD:.2}: precision {p:.3} recall {r:.3} F1 {f:.3} (tp {tp}, fp {fp}, fn {fneg})");
-    let mut best = (0.0, DEFAULT_THRESHOLD);
+    let (p, r, f, tp, fp, fneg) = prf(&rows, threshold());
+    say!(
+        "threshold {:.2}: precision {p:.3} recall {r:.3} F1 {f:.3} (tp {tp}, fp {fp}, fn {fneg})",
+        threshold()
+    );
+    let mut best = (0.0, threshold());
     for k in 30..=99 {
         let t = k as f64 / 100.0;
         let f = prf(&rows, t).2;
@@ -160,7 +213,7 @@ fn main() {
     for row in &rows {
         let e = cats.entry(row.category.as_str()).or_default();
         e.0 += 1;
-        if (row.score >= DEFAULT_THRESHOLD) == row.label {
+        if (row.score >= threshold()) == row.label {
             e.1 += 1;
         }
     }
@@ -170,7 +223,7 @@ fn main() {
     }
     if show_errors {
         for row in &rows {
-            if (row.score >= DEFAULT_THRESHOLD) != row.label {
+            if (row.score >= threshold()) != row.label {
                 say!(
                     "{}\t{}\t{}\t{:.3}\t{}",
                     row.label as u8,
@@ -205,7 +258,10 @@ fn clusters(path: &str, text: &str, show_errors: bool) {
 
 /// Pairwise and B-cubed scores of a predicted partition against the truth.
 fn score_clusters(path: &str, truth: &[String], mentions: &[Mention], show_errors: bool) {
-    let resolution = Resolver::new().resolve(mentions);
+    let resolution = Resolver::builder()
+        .config(*config())
+        .build()
+        .resolve(mentions);
     let predicted: Vec<&str> = resolution
         .assignments()
         .iter()
@@ -289,7 +345,7 @@ fn score_clusters(path: &str, truth: &[String], mentions: &[Mention], show_error
 
 /// Reads a JSON Lines file of entities with their names and scores it as
 /// clusters, as pairs and as `compare` recall.
-fn jsonl(path: &str, text: &str, show_errors: bool) {
+fn jsonl(path: &str, text: &str, show_errors: bool, show_pairs: bool) {
     let mut truth: Vec<String> = Vec::new();
     let mut mentions: Vec<Mention> = Vec::new();
     for (i, line) in text.lines().enumerate() {
@@ -350,6 +406,14 @@ fn jsonl(path: &str, text: &str, show_errors: bool) {
     }
     let mut pairs: Vec<(usize, usize)> = pairs.into_iter().collect();
     pairs.sort_unstable();
+    if show_pairs {
+        // Every scored pair with its entities, for calibration by entity.
+        for &(i, j) in &pairs {
+            let score = compare(&names[i], &names[j]).score();
+            say!("pair\t{}\t{}\t{score:.4}", truth[i], truth[j]);
+        }
+        return;
+    }
     let rows: Vec<Row> = pairs
         .iter()
         .map(|&(i, j)| Row {
@@ -365,9 +429,9 @@ fn jsonl(path: &str, text: &str, show_errors: bool) {
         rows.len(),
         rows.len() - positives
     );
-    let (p, r, f, tp, fp, fneg) = prf(&rows, DEFAULT_THRESHOLD);
-    say!("pairs at the default threshold {DEFAULT_THRESHOLD:.2}: precision {p:.3} recall {r:.3} F1 {f:.3} (tp {tp}, fp {fp}, fn {fneg})");
-    let mut best = (0.0, DEFAULT_THRESHOLD);
+    let (p, r, f, tp, fp, fneg) = prf(&rows, threshold());
+    say!("pairs at the threshold {:.2}: precision {p:.3} recall {r:.3} F1 {f:.3} (tp {tp}, fp {fp}, fn {fneg})", threshold());
+    let mut best = (0.0, threshold());
     for k in 30..=99 {
         let t = k as f64 / 100.0;
         let f = prf(&rows, t).2;
@@ -381,12 +445,12 @@ fn jsonl(path: &str, text: &str, show_errors: bool) {
         best.1
     );
     say!(
-        "match recall at the default threshold: {:.3} ({tp}/{positives})",
+        "match recall at the threshold: {:.3} ({tp}/{positives})",
         tp as f64 / positives.max(1) as f64
     );
     if show_errors {
         for row in &rows {
-            if (row.score >= DEFAULT_THRESHOLD) != row.label {
+            if (row.score >= threshold()) != row.label {
                 let what = if row.label { "miss" } else { "false" };
                 say!("{what}\t{:.3}\t{}\t{}", row.score, row.a, row.b);
             }
