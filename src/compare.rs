@@ -347,6 +347,11 @@ impl Comparison {
                 detail: "a name in another place of the lineage (bin, ibn)".into(),
             });
         }
+        if self.structure & GIVEN != 0 {
+            out.push(Reason::Conflict {
+                detail: "different known given names".into(),
+            });
+        }
         if self.structure & INITIALS != 0 {
             out.push(Reason::Conflict {
                 detail: "different initials".into(),
@@ -489,14 +494,17 @@ pub struct MatchConfig {
 
 /// Highest score when the structure of the names conflicts: a name
 /// aligned across places of an Arabic lineage ("Ahmad bin Khalid" /
-/// "Khalid bin Ahmad": son and father), or initials left over on both
-/// sides ("John Q. Smith" / "John R. Smith").
+/// "Khalid bin Ahmad": son and father), initials left over on both sides
+/// ("John Q. Smith" / "John R. Smith"), or two different known given names
+/// left over ("Omar Haddad" / "Karim Haddad").
 const STRUCTURE_CONFLICT_CAP: f64 = 0.5;
 
 /// [`Comparison`] structure conflict: a name in another lineage place.
 const LINEAGE: u8 = 1;
 /// [`Comparison`] structure conflict: different initials.
 const INITIALS: u8 = 2;
+/// [`Comparison`] structure conflict: two different known given names.
+const GIVEN: u8 = 4;
 
 impl Default for MatchConfig {
     fn default() -> Self {
@@ -897,6 +905,9 @@ impl Env<'_> {
         if lineage_conflict(a, b, &links) {
             structure |= LINEAGE;
         }
+        if left_a.mask != 0 && left_b.mask != 0 && given_conflict(a, b, &left_a, &left_b) {
+            structure |= GIVEN;
+        }
         if structure != 0 {
             score = score.min(STRUCTURE_CONFLICT_CAP);
         }
@@ -985,6 +996,24 @@ fn leftovers(
         }
     }
     out
+}
+
+/// Whether each name leaves over a known given name (tagged given, in the
+/// variant table) and two of them belong to no common group: two
+/// different names in the given-name role (Omar / Karim Haddad, Rami /
+/// Rima), not a spelling of one.
+fn given_conflict(a: &Name, b: &Name, left_a: &Leftovers, left_b: &Leftovers) -> bool {
+    fn known(n: &Name, mask: u16) -> impl Iterator<Item = Part<'_>> {
+        (0..n.len().min(MAX_PARTS))
+            .filter(move |&i| mask & (1 << i) != 0)
+            .map(move |i| n.part(i))
+            .filter(|p| p.tag() == Tag::Given && !p.groups().is_empty() && !is_patronymic(p.fold()))
+    }
+    known(a, left_a.mask).any(|p| {
+        known(b, left_b.mask).any(|q| {
+            !intersects(p.groups(), q.groups()) && !intersects(p.nicknames(), q.nicknames())
+        })
+    })
 }
 
 /// The place of each part in an Arabic lineage: 0 for the person's own
@@ -1465,8 +1494,10 @@ fn fuzzy_similarity(
         return None;
     }
     // Each edit changes at most two letters of the letter set.
+    // Two known names of different groups are not a slip of one another
+    // (Mostafa / Mojtaba); a slip is for rare names.
     if (da.mask ^ db.mask).count_ones() as usize > 2 * bud
-        || (maxlen <= 6 && known_apart())
+        || known_apart()
         || final_vowel_apart(a.fold(), b.fold())
     {
         return None;
@@ -1656,6 +1687,24 @@ mod tests {
         let extra = m("Oksana Hryhorivna Lytvyn", "Oksana Lytvynenko Lytvyn");
         assert!(extra >= DEFAULT_THRESHOLD, "{extra}");
         assert!(m("Pavel Ivanovich Sokolov", "Pavel Petrovich Sokolov") < DEFAULT_THRESHOLD);
+    }
+
+    #[test]
+    fn typos_versus_known_names() {
+        // One slip in a long rare name is the same name.
+        assert!(m("Celestin Bizimungura", "Celestin Bizimungra") >= DEFAULT_THRESHOLD);
+        // Two different known names in the given-name role are not.
+        assert!(m("Mostafa Tehrani Nasab", "Mojtaba Tehrani Nasab") < DEFAULT_THRESHOLD);
+        let (a, b) = (
+            analyze("Rami Fuad Yaacoub Haddadin"),
+            analyze("Rima Fuad Yaacoub Haddadin"),
+        );
+        let c = compare(&a, &b);
+        assert!(!c.is_match(), "{}", c.score());
+        assert!(c
+            .explain(&a, &b)
+            .iter()
+            .any(|r| matches!(r, Reason::Conflict { detail } if detail.contains("given"))));
     }
 
     #[test]
