@@ -80,7 +80,7 @@ proptest! {
         prop_assert_eq!(ids.len(), r.entities().len());
     }
 
-    /// No chaining: every name of an entity comes within 0.1 of the
+    /// No chaining: every name of an entity comes within 0.15 of the
     /// threshold against every complete name of the entity (two or more
     /// main parts), and different numbers never share an entity.
     #[test]
@@ -96,7 +96,7 @@ proptest! {
                     }
                     let s = compare(&a, &b).score();
                     prop_assert!(
-                        s >= DEFAULT_THRESHOLD - 0.1 - 1e-9,
+                        s >= DEFAULT_THRESHOLD - 0.15 - 1e-9,
                         "{} / {}: {}", ms[i].name, ms[j].name, s
                     );
                 }
