@@ -13,9 +13,18 @@
 //! * a part missing on one side costs a fraction of its weight (partial
 //!   names: "Khawaja Asif" within "Khawaja Muhammad Asif");
 //! * parts left over on *both* sides are a conflict and cost their full
-//!   weight ("Omar Haddad" vs "Karim Haddad");
+//!   weight — except a patronymic, which only another patronymic
+//!   conflicts with;
 //! * different regnal or generational numbers cap the score ("Mohammed VI"
-//!   vs "Mohammed V"), and a person never matches an organisation.
+//!   vs "Mohammed V"), and so do structure conflicts: two different known
+//!   given names left over, different initials, a name in another place of
+//!   an Arabic lineage (bin / ibn); a person never matches an organisation.
+//!
+//! Parts that are no known variants of each other may still be one name in
+//! two romanisation systems: they are compared by sounds (see the `sound`
+//! module), and two *known* names of different groups only when they differ
+//! in a glide, an h, a letter of one sound class or the spelling of a short
+//! vowel.
 //!
 //! The score is symmetric and lies in [0, 1]; identical names score 1.
 
