@@ -3,7 +3,24 @@
 //! ```text
 //! cargo run --release --example eval -- eval/pairs.tsv [--errors]
 //! cargo run --release --example eval -- eval/clusters.tsv [--errors]
+//! cargo run --release --example eval -- PATH.jsonl [--errors]
+//! cargo run --release --example eval -- --explain < PAIRS.tsv
 //! ```
+//!
+//! `--threshold X`, `--missing-cost X` and `--conflict-cost X` score with
+//! another configuration of the comparison model; `--pairs` prints, for a
+//! JSON Lines file, every scored pair as `pair ENTITY ENTITY SCORE` (for
+//! fitting by entity).
+//!
+//! A JSON Lines file holds one entity per line, `{"entity": ID, "names":
+//! [NAME, ...], ...}`, every name of a line denoting the same entity. It is
+//! scored three ways: as clusters (every name one mention in a document of
+//! its own, resolved as one batch: pairwise and B-cubed precision, recall
+//! and F1), as pairs (every same-entity pair a positive; the negatives are
+//! the hard ones, cross-entity pairs that share a folded word or a
+//! transliteration key), and as the recall of `compare` on the same-entity
+//! pairs at the default threshold. `--errors` lists the missed pairs, the
+//! accepted hard negatives and the mixed or split clusters.
 //!
 //! A clusters file (header `cluster name doc`) is resolved as one batch and
 //! scored with pairwise and B-cubed precision, recall and F1; `--errors`
@@ -15,8 +32,25 @@
 //! threshold and at the best threshold, and per category; `--errors` lists
 //! the misclassified pairs with their scores.
 
-use canonym::{analyze, compare, Mention, Resolver, DEFAULT_THRESHOLD};
-use std::collections::{BTreeMap, HashMap};
+use canonym::{analyze, compare_with, Comparison, MatchConfig, Mention, Name, Resolver};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::OnceLock;
+
+/// The comparison model's knobs, from `--threshold`, `--missing-cost` and
+/// `--conflict-cost` (defaults otherwise).
+static CONFIG: OnceLock<MatchConfig> = OnceLock::new();
+
+fn threshold() -> f64 {
+    config().threshold()
+}
+
+fn config() -> &'static MatchConfig {
+    CONFIG.get_or_init(MatchConfig::default)
+}
+
+fn compare(a: &Name, b: &Name) -> Comparison {
+    compare_with(a, b, config())
+}
 
 /// Prints a line to stdout; a closed pipe (`| head`) ends the program
 /// quietly.
@@ -67,7 +101,49 @@ fn prf(rows: &[Row], t: f64) -> (f64, f64, f64, usize, usize, usize) {
 }
 
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let mut builder = MatchConfig::builder();
+    let mut k = 0;
+    while k < args.len() {
+        let value = || -> f64 {
+            args.get(k + 1)
+                .and_then(|v| v.parse().ok())
+                .unwrap_or_else(|| {
+                    eprintln!("eval: {} needs a number", args[k]);
+                    std::process::exit(2);
+                })
+        };
+        match args[k].as_str() {
+            "--threshold" => builder.threshold(value()),
+            "--missing-cost" => builder.missing_cost(value()),
+            "--conflict-cost" => builder.conflict_cost(value()),
+            _ => {
+                k += 1;
+                continue;
+            }
+        };
+        args.drain(k..k + 2);
+    }
+    let cfg = builder.build().unwrap_or_else(|e| {
+        eprintln!("eval: {e}");
+        std::process::exit(2);
+    });
+    CONFIG.set(cfg).ok();
+    let show_pairs = args.iter().any(|a| a == "--pairs");
+    if args.first().is_some_and(|a| a == "--explain") {
+        // Explains the comparison of every TAB-separated pair on stdin.
+        for line in std::io::stdin().lines().map_while(Result::ok) {
+            if let Some((x, y)) = line.split_once('\t') {
+                let (a, b) = (analyze(x), analyze(y));
+                let c = compare(&a, &b);
+                say!("{:.3}\t{x}\t{y}", c.score());
+                for r in c.explain(&a, &b) {
+                    say!("    {r}");
+                }
+            }
+        }
+        return;
+    }
     let path = args
         .iter()
         .find(|a| !a.starts_with("--"))
@@ -78,11 +154,15 @@ fn main() {
         eprintln!("eval: {path}: {e}");
         std::process::exit(2);
     });
-    if text
+    let first = text
         .lines()
         .find(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .is_some_and(|l| l.starts_with("cluster\t"))
-    {
+        .unwrap_or("");
+    if first.trim_start().starts_with('{') {
+        jsonl(&path, &text, show_errors, show_pairs);
+        return;
+    }
+    if first.starts_with("cluster\t") {
         clusters(&path, &text, show_errors);
         return;
     }
@@ -111,9 +191,12 @@ fn main() {
         rows.len(),
         rows.len() - pos
     );
-    let (p, r, f, tp, fp, fneg) = prf(&rows, DEFAULT_THRESHOLD);
-    say!("default threshold {DEFAULT_THRESHOLD:.2}: precision {p:.3} recall {r:.3} F1 {f:.3} (tp {tp}, fp {fp}, fn {fneg})");
-    let mut best = (0.0, DEFAULT_THRESHOLD);
+    let (p, r, f, tp, fp, fneg) = prf(&rows, threshold());
+    say!(
+        "threshold {:.2}: precision {p:.3} recall {r:.3} F1 {f:.3} (tp {tp}, fp {fp}, fn {fneg})",
+        threshold()
+    );
+    let mut best = (0.0, threshold());
     for k in 30..=99 {
         let t = k as f64 / 100.0;
         let f = prf(&rows, t).2;
@@ -130,7 +213,7 @@ fn main() {
     for row in &rows {
         let e = cats.entry(row.category.as_str()).or_default();
         e.0 += 1;
-        if (row.score >= DEFAULT_THRESHOLD) == row.label {
+        if (row.score >= threshold()) == row.label {
             e.1 += 1;
         }
     }
@@ -140,7 +223,7 @@ fn main() {
     }
     if show_errors {
         for row in &rows {
-            if (row.score >= DEFAULT_THRESHOLD) != row.label {
+            if (row.score >= threshold()) != row.label {
                 say!(
                     "{}\t{}\t{}\t{:.3}\t{}",
                     row.label as u8,
@@ -154,7 +237,7 @@ fn main() {
     }
 }
 
-/// Pairwise and B-cubed scores of a predicted partition against the truth.
+/// Reads a clusters file and scores its resolution.
 fn clusters(path: &str, text: &str, show_errors: bool) {
     let mut truth: Vec<String> = Vec::new();
     let mut mentions: Vec<Mention> = Vec::new();
@@ -170,7 +253,15 @@ fn clusters(path: &str, text: &str, show_errors: bool) {
         truth.push(f[0].to_string());
         mentions.push(m);
     }
-    let resolution = Resolver::new().resolve(&mentions);
+    score_clusters(path, &truth, &mentions, show_errors);
+}
+
+/// Pairwise and B-cubed scores of a predicted partition against the truth.
+fn score_clusters(path: &str, truth: &[String], mentions: &[Mention], show_errors: bool) {
+    let resolution = Resolver::builder()
+        .config(*config())
+        .build()
+        .resolve(mentions);
     let predicted: Vec<&str> = resolution
         .assignments()
         .iter()
@@ -201,7 +292,7 @@ fn clusters(path: &str, text: &str, show_errors: bool) {
     say!(
         "{path}: {n} mentions, {} labelled entities, {} predicted",
         {
-            let mut t = truth.clone();
+            let mut t = truth.to_vec();
             t.sort();
             t.dedup();
             t.len()
@@ -247,6 +338,121 @@ fn clusters(path: &str, text: &str, show_errors: bool) {
                     .collect();
                 let what = if labels.len() > 1 { "mixed" } else { "split" };
                 say!("{what}\t{e}\t{}", names.join(" | "));
+            }
+        }
+    }
+}
+
+/// Reads a JSON Lines file of entities with their names and scores it as
+/// clusters, as pairs and as `compare` recall.
+fn jsonl(path: &str, text: &str, show_errors: bool, show_pairs: bool) {
+    let mut truth: Vec<String> = Vec::new();
+    let mut mentions: Vec<Mention> = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let v: serde_json::Value = serde_json::from_str(line).unwrap_or_else(|e| {
+            eprintln!("eval: {path}:{}: {e}", i + 1);
+            std::process::exit(2);
+        });
+        let entity = match &v["entity"] {
+            serde_json::Value::String(s) => s.clone(),
+            serde_json::Value::Null => format!("line-{}", i + 1),
+            other => other.to_string(),
+        };
+        for name in v["names"].as_array().into_iter().flatten() {
+            if let Some(name) = name.as_str() {
+                // Every name a mention in a document of its own.
+                let doc = format!("d{}", mentions.len());
+                mentions.push(Mention::new(name).doc(doc));
+                truth.push(entity.clone());
+            }
+        }
+    }
+    score_clusters(path, &truth, &mentions, show_errors);
+
+    // Pairs: every same-entity pair, and the cross-entity pairs that share
+    // a folded word or a transliteration key.
+    let names: Vec<_> = mentions.iter().map(|m| analyze(&m.name)).collect();
+    let mut by_word: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, n) in names.iter().enumerate() {
+        let mut seen = HashSet::new();
+        for p in n.parts().filter(|p| p.tag().is_main()) {
+            for k in [format!("w:{}", p.fold()), format!("k:{}", p.skeleton())] {
+                if k.len() > 3 && seen.insert(k.clone()) {
+                    by_word.entry(k).or_default().push(i);
+                }
+            }
+        }
+    }
+    let mut pairs: HashSet<(usize, usize)> = HashSet::new();
+    for i in 0..names.len() {
+        for j in i + 1..names.len() {
+            if truth[i] == truth[j] {
+                pairs.insert((i, j));
+            }
+        }
+    }
+    let positives = pairs.len();
+    for list in by_word.values() {
+        for (x, &i) in list.iter().enumerate() {
+            for &j in &list[x + 1..] {
+                if truth[i] != truth[j] {
+                    pairs.insert((i.min(j), i.max(j)));
+                }
+            }
+        }
+    }
+    let mut pairs: Vec<(usize, usize)> = pairs.into_iter().collect();
+    pairs.sort_unstable();
+    if show_pairs {
+        // Every scored pair with its entities, for calibration by entity.
+        for &(i, j) in &pairs {
+            let score = compare(&names[i], &names[j]).score();
+            say!("pair\t{}\t{}\t{score:.4}", truth[i], truth[j]);
+        }
+        return;
+    }
+    let rows: Vec<Row> = pairs
+        .iter()
+        .map(|&(i, j)| Row {
+            a: mentions[i].name.clone(),
+            b: mentions[j].name.clone(),
+            label: truth[i] == truth[j],
+            category: String::new(),
+            score: compare(&names[i], &names[j]).score(),
+        })
+        .collect();
+    say!(
+        "pairs: {} ({positives} same-entity, {} hard negatives)",
+        rows.len(),
+        rows.len() - positives
+    );
+    let (p, r, f, tp, fp, fneg) = prf(&rows, threshold());
+    say!("pairs at the threshold {:.2}: precision {p:.3} recall {r:.3} F1 {f:.3} (tp {tp}, fp {fp}, fn {fneg})", threshold());
+    let mut best = (0.0, threshold());
+    for k in 30..=99 {
+        let t = k as f64 / 100.0;
+        let f = prf(&rows, t).2;
+        if f > best.0 {
+            best = (f, t);
+        }
+    }
+    let (p, r, f, ..) = prf(&rows, best.1);
+    say!(
+        "pairs at the best threshold {:.2}: precision {p:.3} recall {r:.3} F1 {f:.3}",
+        best.1
+    );
+    say!(
+        "match recall at the threshold: {:.3} ({tp}/{positives})",
+        tp as f64 / positives.max(1) as f64
+    );
+    if show_errors {
+        for row in &rows {
+            if (row.score >= threshold()) != row.label {
+                let what = if row.label { "miss" } else { "false" };
+                say!("{what}\t{:.3}\t{}\t{}", row.score, row.a, row.b);
             }
         }
     }

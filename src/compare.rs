@@ -13,9 +13,18 @@
 //! * a part missing on one side costs a fraction of its weight (partial
 //!   names: "Khawaja Asif" within "Khawaja Muhammad Asif");
 //! * parts left over on *both* sides are a conflict and cost their full
-//!   weight ("Omar Haddad" vs "Karim Haddad");
+//!   weight — except a patronymic, which only another patronymic
+//!   conflicts with;
 //! * different regnal or generational numbers cap the score ("Mohammed VI"
-//!   vs "Mohammed V"), and a person never matches an organisation.
+//!   vs "Mohammed V"), and so do structure conflicts: two different known
+//!   given names left over, different initials, a name in another place of
+//!   an Arabic lineage (bin / ibn); a person never matches an organisation.
+//!
+//! Parts that are no known variants of each other may still be one name in
+//! two romanisation systems: they are compared by sounds (see the `sound`
+//! module), and two *known* names of different groups only when they differ
+//! in a glide, an h, a letter of one sound class or the spelling of a short
+//! vowel.
 //!
 //! The score is symmetric and lies in [0, 1]; identical names score 1.
 
@@ -23,6 +32,7 @@
 
 use crate::analyze::{unknown_word, Kind, Name, Part, Tag};
 use crate::error::{Error, ErrorKind, Problem};
+use crate::sound;
 use serde::ser::{SerializeStruct, Serializer};
 use serde::{Deserialize, Serialize};
 use smallvec::SmallVec;
@@ -261,6 +271,8 @@ pub struct Comparison {
     links: Links,
     number_conflict: bool,
     kind_conflict: bool,
+    /// Conflicts of structure, as bits: [`LINEAGE`], [`INITIALS`].
+    structure: u8,
     /// Unmatched parts of each name, as bit masks of part indices.
     unmatched: [u16; 2],
     /// Whether both names have unmatched main parts (a conflict).
@@ -337,6 +349,21 @@ impl Comparison {
         if self.number_conflict {
             out.push(Reason::Conflict {
                 detail: format!("different numbers: {} vs {}", numbers(a), numbers(b)),
+            });
+        }
+        if self.structure & LINEAGE != 0 {
+            out.push(Reason::Conflict {
+                detail: "a name in another place of the lineage (bin, ibn)".into(),
+            });
+        }
+        if self.structure & GIVEN != 0 {
+            out.push(Reason::Conflict {
+                detail: "different known given names".into(),
+            });
+        }
+        if self.structure & INITIALS != 0 {
+            out.push(Reason::Conflict {
+                detail: "different initials".into(),
             });
         }
         for l in &self.links {
@@ -473,6 +500,20 @@ pub struct MatchConfig {
     pub(crate) conflict_cost: f64,
     pub(crate) number_conflict_cap: f64,
 }
+
+/// Highest score when the structure of the names conflicts: a name
+/// aligned across places of an Arabic lineage ("Ahmad bin Khalid" /
+/// "Khalid bin Ahmad": son and father), initials left over on both sides
+/// ("John Q. Smith" / "John R. Smith"), or two different known given names
+/// left over ("Omar Haddad" / "Karim Haddad").
+const STRUCTURE_CONFLICT_CAP: f64 = 0.5;
+
+/// [`Comparison`] structure conflict: a name in another lineage place.
+const LINEAGE: u8 = 1;
+/// [`Comparison`] structure conflict: different initials.
+const INITIALS: u8 = 2;
+/// [`Comparison`] structure conflict: two different known given names.
+const GIVEN: u8 = 4;
 
 impl Default for MatchConfig {
     fn default() -> Self {
@@ -710,9 +751,9 @@ fn align(a: &Name, b: &Name, cfg: &MatchConfig) -> Comparison {
 
     // Romanised Chinese: syllable keys are evidence when both names read
     // as Chinese throughout and one of them is in Wade–Giles.
-    let sino = match (sinitic(a, na), sinitic(b, nb)) {
-        (Some(x), Some(y)) => x || y,
-        _ => false,
+    let (sino, syllabic) = match (sinitic(a, na), sinitic(b, nb)) {
+        (Some(x), Some(y)) => (x || y, true),
+        _ => (false, false),
     };
 
     // Candidate single-part links.
@@ -729,7 +770,7 @@ fn align(a: &Name, b: &Name, cfg: &MatchConfig) -> Comparison {
                 continue;
             }
             let lens = (ha.len_of[i] as usize, hb.len_of[j] as usize);
-            if let Some((evidence, sim)) = part_similarity(&pa, &pb, lens, sino) {
+            if let Some((evidence, sim)) = part_similarity(&pa, &pb, lens, sino, syllabic) {
                 let weight = pair_weight(wa[i], wb[j], pa.tag(), pb.tag(), na.cmp(&nb));
                 cands.push(Link {
                     l: [i as u8, NONE],
@@ -827,10 +868,15 @@ impl Env<'_> {
         let left_b = leftovers(b, hb, used_b, wb, org);
         let (un_a, un_other_a) = (left_a.main, left_a.other);
         let (un_b, un_other_b) = (left_b.main, left_b.other);
-        let conflict = un_a.min(un_b);
+        let (pa, pb) = (left_a.patronymic, left_b.patronymic);
+        // A patronymic on one side only is a missing part, whatever the
+        // other side leaves over; two different ones conflict.
+        let conflict = un_a.min(un_b) + pa.min(pb);
         // Every sum is written so that swapping the names gives bit-identical
         // results (a + b == b + a, but (a + b) + c need not equal (a + c) + b).
-        let missing = ((un_a + un_b) - 2.0 * conflict) + (un_other_a + un_other_b);
+        let missing = ((un_a + un_b) - 2.0 * un_a.min(un_b))
+            + ((pa + pb) - 2.0 * pa.min(pb))
+            + (un_other_a + un_other_b);
         // Strongest links first: the explanation's order and the summation
         // order are then the same for both orders of the names.
         links.sort_unstable_by(|x, y| {
@@ -861,6 +907,20 @@ impl Env<'_> {
         if number_conflict {
             score = score.min(cfg.number_conflict_cap);
         }
+        let mut structure = 0;
+        if left_a.initials && left_b.initials {
+            structure |= INITIALS;
+        }
+        let particles = |h: &Heads| h.tags[..h.len].contains(&Tag::Particle);
+        if particles(ha) && particles(hb) && lineage_conflict(a, b, &links) {
+            structure |= LINEAGE;
+        }
+        if left_a.mask != 0 && left_b.mask != 0 && given_conflict(a, b, &left_a, &left_b) {
+            structure |= GIVEN;
+        }
+        if structure != 0 {
+            score = score.min(STRUCTURE_CONFLICT_CAP);
+        }
         if kind_conflict {
             score = 0.0;
         }
@@ -871,7 +931,7 @@ impl Env<'_> {
                 0.0
             };
         }
-        let conflicting = un_a > 0.0 && un_b > 0.0;
+        let conflicting = (un_a > 0.0 && un_b > 0.0) || (pa > 0.0 && pb > 0.0);
         let unmatched = [left_a.mask, left_b.mask];
         Comparison {
             // Adding 0.0 turns -0.0 into 0.0.
@@ -880,6 +940,7 @@ impl Env<'_> {
             links,
             number_conflict,
             kind_conflict,
+            structure,
             unmatched,
             conflicting,
         }
@@ -888,12 +949,18 @@ impl Env<'_> {
 
 /// What one name leaves unmatched in an alignment.
 struct Leftovers {
-    /// Weight of unmatched main parts (names, words, initials).
+    /// Weight of unmatched main parts (names, words, initials) other than
+    /// patronymics.
     main: f64,
+    /// Weight of unmatched patronymics (Nikolaevich, Petrovna): they
+    /// conflict only with an unmatched patronymic on the other side.
+    patronymic: f64,
     /// Weight of other unmatched parts (particles, legal forms).
     other: f64,
     /// Unmatched parts other than numbers, as a bit mask.
     mask: u16,
+    /// Whether an initial is left over.
+    initials: bool,
 }
 
 fn leftovers(
@@ -908,8 +975,10 @@ fn leftovers(
     // parts was left over, and swapping the names gives identical results.
     let mut out = Leftovers {
         main: 0.0,
+        patronymic: 0.0,
         other: 0.0,
         mask: 0,
+        initials: false,
     };
     for i in 0..h.len {
         if used[i] {
@@ -920,7 +989,10 @@ fn leftovers(
             continue;
         }
         out.mask |= 1 << i;
-        if is_main(tag) {
+        out.initials |= tag == Tag::Initial;
+        if !org && tag != Tag::Initial && is_patronymic(n.part(i).fold()) {
+            out.patronymic += w[i] as f64;
+        } else if is_main(tag) {
             // Organisations: an extra or different word usually names
             // another body (Gazprom / Gazprom Neft), so unmatched words
             // weigh fully, generic ones included.
@@ -934,6 +1006,75 @@ fn leftovers(
         }
     }
     out
+}
+
+/// Whether each name leaves over a known given name (tagged given, in the
+/// variant table) and two of them belong to no common group: two
+/// different names in the given-name role (Omar / Karim Haddad, Rami /
+/// Rima), not a spelling of one.
+fn given_conflict(a: &Name, b: &Name, left_a: &Leftovers, left_b: &Leftovers) -> bool {
+    fn known(n: &Name, mask: u16) -> impl Iterator<Item = Part<'_>> {
+        (0..n.len().min(MAX_PARTS))
+            .filter(move |&i| mask & (1 << i) != 0)
+            .map(move |i| n.part(i))
+            .filter(|p| p.tag() == Tag::Given && !p.groups().is_empty() && !is_patronymic(p.fold()))
+    }
+    known(a, left_a.mask).any(|p| {
+        known(b, left_b.mask).any(|q| {
+            !intersects(p.groups(), q.groups()) && !intersects(p.nicknames(), q.nicknames())
+        })
+    })
+}
+
+/// The place of each part in an Arabic lineage: 0 for the person's own
+/// names, 1 after the first `bin` / `ibn` (the father's), 2 after the
+/// second, and so on. `None` when the name has no such particle.
+fn lineage(n: &Name) -> Option<[u8; MAX_PARTS]> {
+    let mut place = [0u8; MAX_PARTS];
+    let mut g = 0u8;
+    for (i, p) in n.parts().take(MAX_PARTS).enumerate() {
+        if p.tag() == Tag::Particle && matches!(p.fold(), "bin" | "ibn" | "ben" | "bint" | "bent") {
+            g = g.saturating_add(1);
+        }
+        place[i] = g;
+    }
+    (g > 0).then_some(place)
+}
+
+/// Whether two names that both spell out a lineage align a person's own
+/// name with a father's or grandfather's ("Ahmad bin Khalid al-Harbi" /
+/// "Khalid bin Ahmad al-Harbi": son and father). The family name after
+/// the lineage is the same place on both sides and does not count.
+fn lineage_conflict(a: &Name, b: &Name, links: &Links) -> bool {
+    let (Some(pa), Some(pb)) = (lineage(a), lineage(b)) else {
+        return false;
+    };
+    links.iter().any(|l| {
+        let (i, j) = (l.l[0] as usize, l.r[0] as usize);
+        (pa[i] == 0) != (pb[j] == 0)
+    })
+}
+
+/// Whether a folded part reads as an East Slavic or South Slavic
+/// patronymic in any common romanisation (Nikolaevich, Mykolayovych,
+/// Petrovna, Arkadiyivna, Konstantinovitj).
+fn is_patronymic(fold: &str) -> bool {
+    // The endings all put a v before one of a few tails: -ovich, -evych,
+    // -ovitj, -ovits, -ovic, -ovna, -ivna.
+    let b = fold.as_bytes();
+    let n = b.len();
+    if n < 7 {
+        return false;
+    }
+    let tail = |p: usize| {
+        b[p] == b'v'
+            && matches!(b[p - 1], b'o' | b'e' | b'a' | b'i')
+            && matches!(
+                &b[p + 1..],
+                b"ich" | b"ych" | b"itj" | b"its" | b"ic" | b"na"
+            )
+    };
+    tail(n - 4) || tail(n - 3)
 }
 
 fn is_main(t: Tag) -> bool {
@@ -1257,6 +1398,7 @@ fn part_similarity(
     b: &Part<'_>,
     (la, lb): (usize, usize),
     sino: bool,
+    syllabic: bool,
 ) -> Option<(Evidence, f32)> {
     let (da, db) = (a.data(), b.data());
     if da.hash == db.hash && la == lb && a.fold() == b.fold() {
@@ -1292,6 +1434,7 @@ fn part_similarity(
     let skel_len = a.skeleton().len();
     if skel_equal
         && skel_len >= 2
+        && !final_vowel_apart(a.fold(), b.fold())
         && !(skel_len <= 3 && known_apart() && !same_vowels(a.fold(), b.fold()))
     {
         // Equal keys of short parts are weak: require the spellings to be
@@ -1307,12 +1450,77 @@ fn part_similarity(
     if da.nick_sig & db.nick_sig != 0 && intersects(a.nicknames(), b.nicknames()) {
         return Some((Evidence::Nickname, 0.85));
     }
+    let (fa, fb) = (a.fold(), b.fold());
+    // Another romanisation of the same name: close in sounds.
+    // Spellings with diacritics on both sides are exact about their vowels
+    // (Müller / Möller); romanisations differ between plain spellings.
+    let sound = if !syllabic
+        && la.abs_diff(lb) <= 4
+        && sound::same_start(fa, fb)
+        && sound::firm_letters_close(da.mask, db.mask, maxlen)
+        && (a.text().is_ascii() || b.text().is_ascii())
+    {
+        sound_similarity(fa, fb, maxlen, known_apart())
+    } else {
+        None
+    };
+    let fuzzy = fuzzy_similarity(a, b, (la, lb), known_apart);
+    match (sound, fuzzy) {
+        (Some(s), Some(f)) if f > s => Some((Evidence::Fuzzy, f)),
+        (Some(s), _) => Some((Evidence::Transliteration, s)),
+        (None, Some(f)) => Some((Evidence::Fuzzy, f)),
+        (None, None) => None,
+    }
+}
+
+/// Similarity of two parts that sound alike across romanisations (see
+/// [`crate::sound`]): the cost allowed grows with the length, so that a
+/// short part may differ in a vowel or a letter of one sound class and a
+/// long one in several, or in one unrelated letter.
+///
+/// Two known names of different groups are different names when they
+/// differ in a vowel (Hamad / Hamid, Saad / Said, Omar / Amir): they may
+/// differ in one glide, h, letter of a sound class or spelling of a short
+/// vowel only (Mayya / Maiya, Naci / Naji, Kamil / Kamel).
+fn sound_similarity(fa: &str, fb: &str, maxlen: usize, known_apart: bool) -> Option<f32> {
+    // Short parts may differ in one glide, h or class-mate (Naci / Naji);
+    // parts of up to six sounds in one vowel too; a full edit
+    // (an unrelated consonant, gained or lost) needs nine sounds or more,
+    // or it makes another name (Soekarno / Soeharto).
+    let allowance = |n: usize| match n {
+        0..=4 => 0.35,
+        5..=6 => 0.6,
+        7..=8 => 0.95,
+        _ => 0.17 * n as f32 + 0.1,
+    };
+    let max = if known_apart { 0.35 } else { allowance(maxlen) };
+    let d = sound::distance(fa, fb, max)?;
+    if d.cost > allowance(d.len) {
+        return None;
+    }
+    Some((0.95 - 0.5 * d.cost / d.len as f32).max(0.75))
+}
+
+/// Similarity of two parts within a small edit distance: a typing slip.
+fn fuzzy_similarity(
+    a: &Part<'_>,
+    b: &Part<'_>,
+    (la, lb): (usize, usize),
+    known_apart: impl Fn() -> bool,
+) -> Option<f32> {
+    let (da, db) = (a.data(), b.data());
+    let maxlen = la.max(lb);
     let bud = budget(la.min(lb));
     if bud == 0 || la.abs_diff(lb) > bud {
         return None;
     }
     // Each edit changes at most two letters of the letter set.
-    if (da.mask ^ db.mask).count_ones() as usize > 2 * bud || (maxlen <= 6 && known_apart()) {
+    // Two known names of different groups are not a slip of one another
+    // (Mostafa / Mojtaba); a slip is for rare names.
+    if (da.mask ^ db.mask).count_ones() as usize > 2 * bud
+        || known_apart()
+        || final_vowel_apart(a.fold(), b.fold())
+    {
         return None;
     }
     let (fa, fb) = (a.fold(), b.fold());
@@ -1320,6 +1528,7 @@ fn part_similarity(
     if d == 0 || d > bud {
         return None;
     }
+
     // A swap of two neighbouring letters is a typing slip (Epser / Esper);
     // any other edit in a short part is a larger share of it: one slip in
     // "Conti" says less than one in "Marizamunda".
@@ -1328,7 +1537,21 @@ fn part_similarity(
     } else {
         1.0 - 2.0 * d as f32 / maxlen as f32
     };
-    Some((Evidence::Fuzzy, sim.clamp(0.5, 0.9)))
+    Some(sim.clamp(0.5, 0.9))
+}
+
+/// Whether two short folded parts differ in their final vowel only: another
+/// name or form, not a spelling (Mwangi / Mwanga, Kamau / Kamai).
+fn final_vowel_apart(a: &str, b: &str) -> bool {
+    let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u');
+    let (x, y) = (a.as_bytes(), b.as_bytes());
+    let n = x.len();
+    n == y.len()
+        && (3..=6).contains(&n)
+        && x[..n - 1] == y[..n - 1]
+        && x[n - 1] != y[n - 1]
+        && vowel(x[n - 1])
+        && vowel(y[n - 1])
 }
 
 /// Whether two folded parts differ only in how their vowels are spelt:
@@ -1449,6 +1672,82 @@ mod tests {
         assert!(m("Li Peng", "Li Ping") < DEFAULT_THRESHOLD);
         // Names of other languages that read as syllables stay apart.
         assert!(m("Tina Li", "Dina Li") < DEFAULT_THRESHOLD);
+    }
+
+    #[test]
+    fn romanisations_of_one_name() {
+        for (x, y) in [
+            ("Volodymyr Tkachenko", "Vladimir Tkachenko"),
+            ("Oleksandr Hordienko", "Aleksandr Gordienko"),
+            ("Alyaksandr Lukashou", "Aleksandr Lukashov"),
+            ("Iuliya Sidorova", "Yuliya Sidorova"),
+            ("Naci Kuzeyli", "Naji Kuzeyli"),
+            ("Hossein Khorrami", "Husayn Khorami"),
+            ("Riyad Mounir Haddadin", "Riad Munir Haddadin"),
+            ("Cabdulqaadir Xasan Cilmi", "Abdulqadir Hasan Ilmi"),
+        ] {
+            assert!(m(x, y) >= DEFAULT_THRESHOLD, "{x} vs {y}: {}", m(x, y));
+        }
+        // Known names apart in a vowel stay apart; a consonant in a short
+        // name or a different final vowel is another name.
+        for (x, y) in [
+            ("Hamad Bakri", "Hamid Bakri"),
+            ("Kim Jong Un", "Kim Jong Il"),
+            ("Nguyen Van An", "Nguyen Van Anh"),
+            ("Wanjiru Kamau", "Wanjiru Kamai"),
+            ("Andrei Soekarno", "Andrei Soeharto"),
+        ] {
+            assert!(m(x, y) < DEFAULT_THRESHOLD, "{x} vs {y}: {}", m(x, y));
+        }
+    }
+
+    #[test]
+    fn missing_patronymic_costs_little() {
+        assert!(m("Darya Pavlovna Kuzmina", "Darya Kuzmina") >= 0.9);
+        // Against another part left over, a patronymic is still only
+        // missing; two different patronymics conflict.
+        let extra = m("Oksana Hryhorivna Lytvyn", "Oksana Lytvynenko Lytvyn");
+        assert!(extra >= DEFAULT_THRESHOLD, "{extra}");
+        assert!(m("Pavel Ivanovich Sokolov", "Pavel Petrovich Sokolov") < DEFAULT_THRESHOLD);
+    }
+
+    #[test]
+    fn typos_versus_known_names() {
+        // One slip in a long rare name is the same name.
+        assert!(m("Celestin Bizimungura", "Celestin Bizimungra") >= DEFAULT_THRESHOLD);
+        // Two different known names in the given-name role are not.
+        assert!(m("Mostafa Tehrani Nasab", "Mojtaba Tehrani Nasab") < DEFAULT_THRESHOLD);
+        let (a, b) = (
+            analyze("Rami Fuad Yaacoub Haddadin"),
+            analyze("Rima Fuad Yaacoub Haddadin"),
+        );
+        let c = compare(&a, &b);
+        assert!(!c.is_match(), "{}", c.score());
+        assert!(c
+            .explain(&a, &b)
+            .iter()
+            .any(|r| matches!(r, Reason::Conflict { detail } if detail.contains("given"))));
+    }
+
+    #[test]
+    fn structure_conflicts() {
+        // Son and father.
+        let (a, b) = (
+            analyze("Hamza bin Tariq al-Qahtani"),
+            analyze("Tariq bin Hamza al-Qahtani"),
+        );
+        let c = compare(&a, &b);
+        assert!(!c.is_match(), "{}", c.score());
+        assert!(c
+            .explain(&a, &b)
+            .iter()
+            .any(|r| matches!(r, Reason::Conflict { .. })));
+        assert!(m("Hamza bin Tariq al-Qahtani", "Hamza Tariq al-Qahtani") >= DEFAULT_THRESHOLD);
+        // Different middle initials, and generational suffixes.
+        assert!(m("Walter K. Brennan", "Walter P. Brennan") < DEFAULT_THRESHOLD);
+        assert!(m("Walter K. Brennan", "Walter Brennan") >= DEFAULT_THRESHOLD);
+        assert!(m("Walter Brennan Jr.", "Walter Brennan Sr.") < DEFAULT_THRESHOLD);
+        assert!(m("Walter Brennan II", "Walter Brennan III") < DEFAULT_THRESHOLD);
     }
 
     #[test]

@@ -40,6 +40,7 @@ mod matcher;
 mod python;
 mod resolve;
 mod sino;
+mod sound;
 mod tables;
 mod token;
 

@@ -385,9 +385,15 @@ struct Settings {
 /// # Algorithm
 ///
 /// Deterministic, independent of input order, and without chaining: a name
-/// joins an entity only when it is consistent with *every* name that
-/// defines the entity ("J. Smith" matches both "John Smith" and "Jane
-/// Smith", and glues neither to the other). Alias-table entities come
+/// joins an entity only when it matches at least one of the names that
+/// define the entity (its complete names) and scores within 0.15 of the
+/// threshold against *every* one of them. Every conflict that caps a score
+/// (different numbers, lineage places, initials or known given names,
+/// person vs organisation) caps it below that at the default threshold,
+/// so no name shares an entity with a complete name it conflicts with,
+/// and no name joins through a middle name it alone resembles ("J. Smith"
+/// matches both "John Smith" and "Jane Smith", and glues neither to the
+/// other). Alias-table entities come
 /// first; complete names (two or more main parts, or a regnal number)
 /// cluster most complete first; short names ("Asif", "J. Smith") are
 /// decided per document, and join an entity across documents only when

@@ -2,7 +2,9 @@
 //! input order, stable under re-resolution of its canonical names, and
 //! faithful to exact aliases.
 
-use canonym::{AliasTableBuilder, Mention, Resolution, Resolver};
+use canonym::{
+    analyze, compare, AliasTableBuilder, Mention, Resolution, Resolver, DEFAULT_THRESHOLD,
+};
 use proptest::prelude::*;
 use std::collections::BTreeSet;
 
@@ -76,6 +78,30 @@ proptest! {
         prop_assert!(seen.into_iter().all(|x| x));
         let ids: BTreeSet<&str> = r.entities().iter().map(|e| e.id.as_str()).collect();
         prop_assert_eq!(ids.len(), r.entities().len());
+    }
+
+    /// No chaining: every name of an entity comes within 0.15 of the
+    /// threshold against every complete name of the entity (two or more
+    /// main parts), and different numbers never share an entity.
+    #[test]
+    fn names_of_an_entity_are_all_close(ms in proptest::collection::vec(mention(), 0..40)) {
+        let r = Resolver::new().resolve(&ms);
+        for c in r.clusters() {
+            for &i in &c {
+                for &j in &c {
+                    let (a, b) = (analyze(&ms[i].name), analyze(&ms[j].name));
+                    let complete = b.parts().filter(|p| p.tag().is_main()).count() >= 2;
+                    if i == j || !complete || a.key() == b.key() {
+                        continue;
+                    }
+                    let s = compare(&a, &b).score();
+                    prop_assert!(
+                        s >= DEFAULT_THRESHOLD - 0.15 - 1e-9,
+                        "{} / {}: {}", ms[i].name, ms[j].name, s
+                    );
+                }
+            }
+        }
     }
 
     #[test]
