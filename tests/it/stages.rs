@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 /// error type) is below everything; the binary (`main.rs`, `cli/`) is on top.
 const STAGES: &[(&str, &[&str])] = &[
     ("error", &["error"]),
-    ("fold", &["fold", "key", "sino"]),
+    ("fold", &["fold", "key", "sino", "sound"]),
     ("token", &["token"]),
     ("tables", &["tables"]),
     ("analyze", &["analyze"]),
@@ -24,6 +24,7 @@ const STAGES: &[(&str, &[&str])] = &[
     ("index", &["index", "matcher"]),
     ("resolve", &["resolve", "alias"]),
     ("extract", &["extract"]),
+    ("bindings", &["python"]),
     ("cli", &["cli", "main"]),
 ];
 
