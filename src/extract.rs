@@ -2161,6 +2161,35 @@ impl Extractor {
     /// Large batches are searched on several threads (up to the available
     /// parallelism); the result is the same as searching them one by one.
     pub fn extract(&self, resolver: &Resolver, docs: &[Document<'_>]) -> Extraction {
+        let (mentions, inputs) = self.mentions(docs);
+        let resolution = resolver.resolve(&inputs);
+        Extraction {
+            mentions,
+            resolution,
+        }
+    }
+
+    /// [`Extractor::extract`], resolving the names into an entity store
+    /// (see [`Store::resolve`](crate::Store::resolve): committed in
+    /// batches, with the store's ids).
+    #[cfg(feature = "store")]
+    pub fn extract_into(
+        &self,
+        store: &mut crate::Store,
+        resolver: &crate::ResolverBuilder,
+        docs: &[Document<'_>],
+    ) -> Result<Extraction, crate::Error> {
+        let (mentions, inputs) = self.mentions(docs);
+        let resolution = store.resolve(resolver, &inputs)?;
+        Ok(Extraction {
+            mentions,
+            resolution,
+        })
+    }
+
+    /// The names found in `docs`, as extracted mentions and as mentions to
+    /// resolve.
+    fn mentions(&self, docs: &[Document<'_>]) -> (Vec<ExtractedMention>, Vec<Mention>) {
         let mut mentions = Vec::new();
         let mut inputs = Vec::new();
         for (i, (d, found)) in docs.iter().zip(self.find_all(docs)).enumerate() {
@@ -2173,11 +2202,7 @@ impl Extractor {
                 mentions.push(ExtractedMention { doc: i, found });
             }
         }
-        let resolution = resolver.resolve(&inputs);
-        Extraction {
-            mentions,
-            resolution,
-        }
+        (mentions, inputs)
     }
 
     /// [`find`](Extractor::find) on every document, in order: on several

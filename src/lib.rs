@@ -20,7 +20,8 @@
 //! analysis ([`Analyzer`], [`Name`], transliteration keys with
 //! [`skeleton`]) → comparison ([`compare`], [`Comparison`], [`Matcher`]) →
 //! blocking ([`BlockingIndex`]) → resolution ([`AliasTable`], [`Resolver`])
-//! → extraction ([`Extractor`]). Expensive structures have builders; the
+//! → extraction ([`Extractor`]); entities kept across runs in a `Store`
+//! (cargo feature `store`, on by default). Expensive structures have builders; the
 //! one error type is [`Error`].
 
 #![warn(missing_docs)]
@@ -36,6 +37,8 @@ mod key;
 mod matcher;
 mod resolve;
 mod sino;
+#[cfg(feature = "store")]
+mod store;
 mod tables;
 
 pub use alias::{AliasMatch, AliasTable, AliasTableBuilder, Entity};
@@ -56,6 +59,10 @@ pub use key::{skeleton, skeleton_into};
 pub use matcher::{Hit, Matcher};
 pub use resolve::{
     AssignedMention, Assignment, Mention, Resolution, ResolvedEntity, Resolver, ResolverBuilder,
+};
+#[cfg(feature = "store")]
+pub use store::{
+    Action, Decision, Store, StoredEntity, StoredName, BATCH_SIZE, DEFAULT_WAIT, SCHEMA_VERSION,
 };
 pub use tables::{generate_given_names, Table};
 

@@ -42,6 +42,9 @@ pub struct ExtractArgs {
 
     #[command(flatten)]
     pub tables: TableOptions,
+
+    #[command(flatten)]
+    pub store: crate::cli::store::StoreOptions,
 }
 
 #[derive(Serialize)]
@@ -137,7 +140,27 @@ pub fn run(args: &ExtractArgs) -> u8 {
         .iter()
         .map(|(id, text)| Document { id, text })
         .collect();
-    let extraction = extractor.build().extract(&resolver.build(), &documents);
+    let extraction = if args.store.store.is_some() {
+        if !args.aliases.is_empty() {
+            status.error("--aliases with --store: import the table with `canonym store import`");
+            return 2;
+        }
+        let Some(Ok(mut store)) = args.store.open() else {
+            return 2;
+        };
+        match extractor
+            .build()
+            .extract_into(&mut store, &resolver, &documents)
+        {
+            Ok(x) => x,
+            Err(e) => {
+                status.error(e);
+                return 2;
+            }
+        }
+    } else {
+        extractor.build().extract(&resolver.build(), &documents)
+    };
     let mut out = Output::stdout();
     let result = match args.format {
         Format::Jsonl => write_mentions(&docs, &extraction, &mut out),
