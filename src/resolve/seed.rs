@@ -183,7 +183,12 @@ impl Resolver {
             for (n, mut grp) in se.names.iter().zip(groups) {
                 let k = (Box::<str>::from(n.key.as_str()), n.kind);
                 if let Some(&g) = st.keys.get(&k) {
+                    // A short name on several entities (decided per
+                    // document): its own entity, if it has one, is this.
                     st.groups[g as usize].count += n.count;
+                    if own && st.ents[e as usize].alias.is_none() {
+                        st.own.entry(g).or_insert(e);
+                    }
                     continue;
                 }
                 grp.count = n.count;
