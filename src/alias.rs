@@ -224,6 +224,37 @@ impl AliasTableBuilder {
         }
     }
 
+    /// Adds entities given directly (an entity store's), located as
+    /// `source` at `[i]`.
+    #[cfg(feature = "store")]
+    pub(crate) fn add_entities(
+        &mut self,
+        source: &str,
+        entities: Vec<Entity>,
+    ) -> Result<&mut Self, Error> {
+        let src: Arc<str> = source.into();
+        let loc = |path: String| Loc {
+            source: Arc::clone(&src),
+            line: None,
+            path: Some(path),
+        };
+        let origins = entities
+            .iter()
+            .enumerate()
+            .map(|(i, e)| Origin {
+                entity: loc(format!("[{i}]")),
+                names: (0..=e.aliases.len())
+                    .map(|j| loc(format!("[{i}].names[{j}]")))
+                    .collect(),
+            })
+            .collect();
+        self.commit(Parsed {
+            entities,
+            origins,
+            problems: Vec::new(),
+        })
+    }
+
     fn commit(&mut self, mut parsed: Parsed) -> Result<&mut Self, Error> {
         let mut seen: FxHashMap<&str, usize> = FxHashMap::default();
         for (k, e) in parsed.entities.iter().enumerate() {
@@ -794,6 +825,26 @@ fn parse_csv(source: &str, text: &str, delimiter: u8) -> Parsed {
     let mut cols = Columns::default();
     match rdr.headers() {
         Ok(h) => {
+            // A repeated column is a malformed table: which of the two
+            // cells counts would be a guess, and the table would not
+            // round-trip through `to_csv`.
+            let mut seen: Vec<String> = Vec::new();
+            for name in h.iter() {
+                let lower = name.to_ascii_lowercase();
+                if seen.contains(&lower) {
+                    out.problems.push(
+                        at(1).problem(format!("column {name:?} appears twice in the header")),
+                    );
+                } else if lower == "canonical" && seen.iter().any(|s| s == "name") {
+                    out.problems.push(at(1).problem(
+                        "column \"canonical\" after \"name\": give the canonical name in one of them",
+                    ));
+                }
+                seen.push(lower);
+            }
+            if !out.problems.is_empty() {
+                return out;
+            }
             for (k, name) in h.iter().enumerate() {
                 match name.to_ascii_lowercase().as_str() {
                     "id" if cols.id.is_none() => cols.id = Some(k),
@@ -1024,5 +1075,24 @@ mod tests {
         assert_eq!(m.score(), 1.0);
         assert!(m.comparison().is_none());
         assert!(t.lookup(&analyze("Mohammed V")).is_none());
+    }
+
+    #[test]
+    fn repeated_csv_column_is_malformed() {
+        for header in ["id,name,aliases,aliases", "id,name,ID", "id,name,canonical"] {
+            let text = format!("{header}\na,John Smith,J. Smith,x\n");
+            let err = AliasTableBuilder::new()
+                .add_csv("t.csv", &text, b',')
+                .unwrap_err();
+            assert_eq!(err.problems()[0].source, "t.csv", "{header}");
+            assert_eq!(err.problems()[0].line, Some(1), "{header}");
+        }
+        // A "name" column after "canonical" stays an attribute.
+        let t = AliasTableBuilder::new()
+            .add_csv("t.csv", "id,canonical,name\na,John Smith,x\n", b',')
+            .unwrap()
+            .build()
+            .unwrap();
+        assert_eq!(t.entities()[0].attributes["name"], "x");
     }
 }

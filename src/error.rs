@@ -36,8 +36,16 @@ pub enum ErrorKind {
     Io,
     /// Text could not be parsed (a malformed table, JSON or CSV record).
     Parse,
-    /// Input parsed but is inconsistent (duplicate ids, conflicting aliases…).
+    /// Input parsed but is inconsistent (duplicate ids, conflicting aliases…),
+    /// or a decision on an entity store cannot be taken (unknown id, a merge
+    /// of an entity with itself…).
     Invalid,
+    /// A file cannot be used as an entity store: not a store, written by a
+    /// newer version, read-only, a directory, or damaged.
+    Store,
+    /// Another process is writing to the entity store, and it stayed busy
+    /// for longer than the wait allowed.
+    Busy,
 }
 
 /// One problem found in an input, with its location.

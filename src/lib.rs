@@ -22,7 +22,8 @@
 //! analysis ([`Analyzer`], [`Name`], transliteration keys with
 //! [`skeleton`]) → comparison ([`compare`], [`Comparison`], [`Matcher`]) →
 //! blocking ([`BlockingIndex`]) → resolution ([`AliasTable`], [`Resolver`])
-//! → extraction ([`Extractor`]). Expensive structures have builders; the
+//! → extraction ([`Extractor`]); entities kept across runs in a `Store`
+//! (cargo feature `store`, on by default). Expensive structures have builders; the
 //! one error type is [`Error`].
 
 #![warn(missing_docs)]
@@ -41,6 +42,8 @@ mod python;
 mod resolve;
 mod sino;
 mod sound;
+#[cfg(feature = "store")]
+mod store;
 mod tables;
 mod token;
 
@@ -62,6 +65,10 @@ pub use key::{skeleton, skeleton_into};
 pub use matcher::{Hit, Matcher, MatcherBuilder};
 pub use resolve::{
     AssignedMention, Assignment, Mention, Resolution, ResolvedEntity, Resolver, ResolverBuilder,
+};
+#[cfg(feature = "store")]
+pub use store::{
+    Action, Decision, Store, StoredEntity, StoredName, BATCH_SIZE, DEFAULT_WAIT, SCHEMA_VERSION,
 };
 pub use tables::{generate_given_names, Table};
 

@@ -8,6 +8,8 @@
 //! canonym match "Abdellatif Loudiyi" "Loudyi Abdeltif"
 //! canonym resolve --input-format jsonl mentions.jsonl
 //! canonym extract --format table seeds/*.txt
+//! canonym resolve --store entities.db mentions.txt
+//! canonym store log entities.db
 //! ```
 //!
 //! Exit status: 0 on success, 1 when `match` finds no match, 2 on errors
@@ -37,6 +39,8 @@ enum Command {
     Resolve(cli::resolve::ResolveArgs),
     /// Find and resolve the person and organisation names in text files.
     Extract(cli::extract::ExtractArgs),
+    /// Keep entities across runs: read a store, record reviewers' decisions.
+    Store(cli::store::StoreArgs),
 }
 
 fn main() -> ExitCode {
@@ -46,6 +50,7 @@ fn main() -> ExitCode {
         Command::Match(args) => cli::matching::run(args),
         Command::Resolve(args) => cli::resolve::run(args),
         Command::Extract(args) => cli::extract::run(args),
+        Command::Store(args) => cli::store::run(args),
     };
     ExitCode::from(code)
 }

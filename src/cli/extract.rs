@@ -41,6 +41,9 @@ pub struct ExtractArgs {
 
     #[command(flatten)]
     pub tables: TableOptions,
+
+    #[command(flatten)]
+    pub store: crate::cli::store::StoreOptions,
 }
 
 /// Reads every input as text; returns (document id, text) pairs.
@@ -133,7 +136,24 @@ pub fn run(args: &ExtractArgs) -> u8 {
             return 2;
         }
     };
-    let extraction = extractor.extract(&resolver.build(), &documents);
+    let extraction = if args.store.store.is_some() {
+        if !args.aliases.is_empty() {
+            status.error("--aliases with --store: import the table with `canonym store import`");
+            return 2;
+        }
+        let Some(Ok(mut store)) = args.store.open() else {
+            return 2;
+        };
+        match extractor.extract_into(&mut store, &resolver, &documents) {
+            Ok(x) => x,
+            Err(e) => {
+                status.error(e);
+                return 2;
+            }
+        }
+    } else {
+        extractor.extract(&resolver.build(), &documents)
+    };
     let mut out = Output::stdout();
     let result = match args.format {
         Format::Jsonl => write_mentions(&extraction, &mut out),

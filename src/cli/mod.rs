@@ -7,3 +7,4 @@ pub mod matching;
 pub mod normalise;
 pub mod options;
 pub mod resolve;
+pub mod store;

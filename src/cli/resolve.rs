@@ -48,6 +48,9 @@ pub struct ResolveArgs {
 
     #[command(flatten)]
     pub threads: ThreadOptions,
+
+    #[command(flatten)]
+    pub store: crate::cli::store::StoreOptions,
 }
 
 /// A mention as read from JSON lines.
@@ -306,7 +309,24 @@ pub fn run(args: &ResolveArgs) -> u8 {
         builder.aliases(table);
     }
     let bar = spinner(mentions.len());
-    let resolution = builder.build().resolve(&mentions);
+    let resolution = if args.store.store.is_some() {
+        if !args.aliases.aliases.is_empty() {
+            status.error("--aliases with --store: import the table with `canonym store import`");
+            return 2;
+        }
+        let Some(Ok(mut store)) = args.store.open() else {
+            return 2;
+        };
+        match store.resolve(&builder, &mentions) {
+            Ok(r) => r,
+            Err(e) => {
+                status.error(e);
+                return 2;
+            }
+        }
+    } else {
+        builder.build().resolve(&mentions)
+    };
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }

@@ -379,6 +379,29 @@ impl Extractor {
     /// Large batches are searched on several threads (up to the available
     /// parallelism); the result is the same as searching them one by one.
     pub fn extract(&self, resolver: &Resolver, docs: &[Document<'_>]) -> Extraction {
+        let (found, inputs) = self.mentions(docs);
+        let resolution = resolver.resolve(&inputs);
+        Self::assemble(docs, found, resolution)
+    }
+
+    /// [`Extractor::extract`], resolving the names into an entity store
+    /// (see [`Store::resolve`](crate::Store::resolve): committed in
+    /// batches, with the store's ids).
+    #[cfg(feature = "store")]
+    pub fn extract_into(
+        &self,
+        store: &mut crate::Store,
+        resolver: &crate::ResolverBuilder,
+        docs: &[Document<'_>],
+    ) -> Result<Extraction, Error> {
+        let (found, inputs) = self.mentions(docs);
+        let resolution = store.resolve(resolver, &inputs)?;
+        Ok(Self::assemble(docs, found, resolution))
+    }
+
+    /// The names found in `docs` with their document's index, and the same
+    /// names as mentions to resolve.
+    fn mentions(&self, docs: &[Document<'_>]) -> (Vec<(usize, Found)>, Vec<Mention>) {
         let mut found_all = Vec::new();
         let mut inputs = Vec::new();
         for (i, (d, found)) in docs.iter().zip(self.find_all(docs)).enumerate() {
@@ -391,8 +414,16 @@ impl Extractor {
                 found_all.push((i, found));
             }
         }
-        let resolution = resolver.resolve(&inputs);
-        let mentions = found_all
+        (found_all, inputs)
+    }
+
+    /// The extracted mentions: each name found with where it resolved to.
+    fn assemble(
+        docs: &[Document<'_>],
+        found: Vec<(usize, Found)>,
+        resolution: Resolution,
+    ) -> Extraction {
+        let mentions = found
             .into_iter()
             .zip(resolution.assignments())
             .map(|((i, f), a)| ExtractedMention {

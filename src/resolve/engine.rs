@@ -84,6 +84,7 @@ impl<'s> Engine<'s> {
         let claim = aliases.exact(name.key());
         match claim.len() {
             0 => {}
+            1 if self.st.forbidden(g, claim[0]) => return None,
             1 => return Some(Fate::Entity(claim[0], false)),
             _ => {
                 let e = self.new_entity(g);
@@ -94,6 +95,9 @@ impl<'s> Engine<'s> {
             return None;
         }
         let m = aliases.lookup(name)?;
+        if self.st.forbidden(g, m.index() as u32) {
+            return None;
+        }
         if m.is_ambiguous() {
             let e = self.new_entity(g);
             Some(Fate::Entity(e, true))
@@ -131,6 +135,9 @@ impl<'s> Engine<'s> {
         let name = &self.st.groups[g as usize].name;
         let ent = &self.st.ents[e as usize];
         let t = self.threshold();
+        if self.st.forbidden(g, e) {
+            return None;
+        }
         if let Some(k) = ent.alias {
             let best = self
                 .s
@@ -311,8 +318,12 @@ impl<'s> Engine<'s> {
 
     pub(super) fn run(&mut self, mention_group: &[u32], mention_doc: &[u32]) -> Resolution {
         let order = self.order();
-        // Steps 2 and 3.
+        // Steps 2 and 3 (distinct names known from a store keep their
+        // entity).
         for &g in &order {
+            if self.st.fates[g as usize] != Fate::Open {
+                continue;
+            }
             if let Some(f) = self.alias_fate(g) {
                 self.st.fates[g as usize] = f;
                 continue;

@@ -30,6 +30,15 @@ impl Engine<'_> {
                 v.push(g);
             }
         }
+        // An entity known before this batch keeps its earlier names in view
+        // (its canonical name is the best of all of them).
+        for (g, f) in self.st.fates.iter().enumerate().take(self.st.seeded) {
+            if let Fate::Entity(e, _) = *f {
+                if counts[e as usize] > 0 {
+                    ent_groups[e as usize].push(g as u32);
+                }
+            }
+        }
         for v in &mut ent_groups {
             v.sort_unstable();
             v.dedup();
@@ -94,14 +103,18 @@ impl Engine<'_> {
         let mut ids: Vec<Option<Arc<str>>> = vec![None; n_ents];
         let mut out_index = vec![NONE; n_ents];
         let mut entities = Vec::new();
+        let mut ents = Vec::new();
         for e in 0..n_ents {
             let Some((canonical, cname)) = &canon[e] else {
                 continue;
             };
-            let id = match self.st.ents[e].alias {
-                Some(k) => self.s.aliases.entities()[k as usize].id.clone(),
-                None => unique(slug(cname), &mut taken),
+            let stored = self.st.ids.get(e).and_then(Option::as_ref);
+            let id = match (self.st.ents[e].alias, stored) {
+                (_, Some(id)) => id.to_string(),
+                (Some(k), None) => self.s.aliases.entities()[k as usize].id.clone(),
+                (None, None) => unique(slug(cname), &mut taken),
             };
+            ents.push(e as u32);
             ids[e] = Some(id.as_str().into());
             out_index[e] = entities.len() as u32;
             entities.push(ResolvedEntity {
@@ -135,6 +148,7 @@ impl Engine<'_> {
         Resolution {
             assignments,
             entities,
+            ents,
         }
     }
 }

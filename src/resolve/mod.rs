@@ -12,6 +12,8 @@ mod engine;
 mod finish;
 mod live;
 mod names;
+#[cfg(feature = "store")]
+pub(crate) mod seed;
 mod state;
 
 use crate::alias::AliasTable;
@@ -222,6 +224,9 @@ pub struct ResolvedEntity {
 pub struct Resolution {
     assignments: Vec<Assignment>,
     entities: Vec<ResolvedEntity>,
+    /// The resolution state's entity of each entity.
+    #[cfg_attr(not(feature = "store"), allow(dead_code))]
+    ents: Vec<u32>,
 }
 
 impl Resolution {
@@ -348,6 +353,12 @@ impl ResolverBuilder {
     pub fn threads(&mut self, n: usize) -> &mut Self {
         self.threads = n.clamp(1, 2);
         self
+    }
+
+    /// The analyser and configuration set so far.
+    #[cfg(feature = "store")]
+    pub(crate) fn analysis(&self) -> (&Analyzer, MatchConfig) {
+        (&self.analyzer, self.config)
     }
 
     /// Builds the resolver.

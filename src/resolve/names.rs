@@ -68,7 +68,7 @@ impl Group {
         self.add_variant(v, 1);
     }
 
-    fn merge(&mut self, other: Group) {
+    pub(super) fn merge(&mut self, other: Group) {
         if rep_order(&other.name, &self.name) == Ordering::Less {
             self.name = other.name;
         }

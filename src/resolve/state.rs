@@ -51,6 +51,14 @@ pub(crate) struct State {
     pub(super) doc_ents: FxHashMap<u32, Vec<u32>>,
     /// (short name, document) → (entity, ambiguous).
     pub(super) decisions: FxHashMap<(u32, u32), (u32, bool)>,
+    /// Names (key and kind) that must never join these entities: a
+    /// reviewer's split, when resolving into a store.
+    pub(super) cannot: FxHashMap<(Box<str>, Kind), Vec<u32>>,
+    /// The distinct names known before this batch (from a store): the
+    /// first `seeded` of `groups`.
+    pub(super) seeded: usize,
+    /// The ids of entities known before this batch, by entity.
+    pub(super) ids: Vec<Option<Arc<str>>>,
 }
 
 impl State {
@@ -67,6 +75,9 @@ impl State {
             index: s.index.build(),
             doc_ents: FxHashMap::default(),
             decisions: FxHashMap::default(),
+            cannot: FxHashMap::default(),
+            seeded: 0,
+            ids: Vec::new(),
         };
         let aliases = Arc::clone(&s.aliases);
         let mut scratch_keys = Vec::new();
@@ -84,5 +95,17 @@ impl State {
             }
         }
         st
+    }
+}
+
+impl State {
+    /// Whether distinct name `g` must never join entity `e`.
+    pub(super) fn forbidden(&self, g: u32, e: u32) -> bool {
+        if self.cannot.is_empty() {
+            return false;
+        }
+        let name = &self.groups[g as usize].name;
+        let k = (Box::<str>::from(name.key()), name.kind());
+        self.cannot.get(&k).is_some_and(|v| v.contains(&e))
     }
 }

@@ -17,3 +17,5 @@ mod resolve_aliases;
 mod resolve_props;
 mod resolve_seed;
 mod stages;
+mod store;
+mod store_cli;

@@ -23,6 +23,7 @@ const STAGES: &[(&str, &[&str])] = &[
     ("compare", &["compare"]),
     ("index", &["index", "matcher"]),
     ("resolve", &["resolve", "alias"]),
+    ("store", &["store"]),
     ("extract", &["extract"]),
     ("bindings", &["python"]),
     ("cli", &["cli", "main"]),

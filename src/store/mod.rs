@@ -1,0 +1,776 @@
+//! The entity store: entities kept across runs in one SQLite file, with
+//! stable ids and reviewers' decisions.
+//!
+//! # Schema (version 1)
+//!
+//! The file is an ordinary SQLite database (`PRAGMA application_id` is
+//! `0x636e796d`, "cnym"; `PRAGMA user_version` is the schema version). It
+//! is opened in WAL mode with foreign keys on, and migrated to the current
+//! version on open; a store written by a newer version is refused.
+//!
+//! | table | one row per | columns |
+//! | --- | --- | --- |
+//! | `entities` | entity, for ever | `seq` (creation order), `id` (opaque, e.g. `e3k9x2q`), `canonical`, `kind` (`person`, `org`, `unknown`), `redirect` (the survivor, for an entity merged into another), `external` (its id in an imported table), `created` |
+//! | `names` | distinct name of an entity | `entity`, `key` (comparison key), `kind`, `name` (a display form), `alias` (1: a known name, imported or added by a decision), `count` (mentions) |
+//! | `decisions` | reviewer's decision | `id`, `at` (UTC), `action` (`merge`, `split`, `alias`, `undo`), `entity`, `args` (JSON: the ids or names given), `note`, `changes` (JSON: what it changed, for undo), `undone` (the undo that reverted it) |
+//! | `cannot` | name that must never join an entity | `entity`, `key`, `kind`, `decision` (the split) |
+//! | `batches` | committed batch of mentions | `id`, `at`, `mentions`, `entities` (new entities) |
+//!
+//! # Ids
+//!
+//! An entity's id is drawn from its creation number, scrambled (`e` and
+//! six base-32 characters): short, opaque, never derived from a name, and
+//! never reused. An entity merged into another keeps its id as a redirect
+//! to the survivor, so every id ever handed out still resolves.
+//!
+//! # Resolving into a store
+//!
+//! [`Store::resolve`] loads the store's entities and resolves mentions
+//! against them with the same rules as [`Resolver`](crate::Resolver) in
+//! memory: entities with known names (imported, or added by a decision)
+//! match as alias-table entities do; other entities keep their distinct
+//! names, and a new complete name joins one only when it fits every
+//! complete name it has (no chaining); short names are decided within
+//! their document. Mentions are committed in batches of
+//! [`BATCH_SIZE`] (100 000 by default), each batch in one transaction: a
+//! run stopped midway keeps the batches committed before the stop, whole.
+//!
+//! # Concurrency
+//!
+//! One writer at a time: a second writer waits up to the store's wait
+//! (5 s by default), then fails with [`ErrorKind::Busy`]. Readers are
+//! never blocked by a writer (WAL).
+
+mod decide;
+mod schema;
+
+pub use decide::{Action, Decision};
+pub use schema::SCHEMA_VERSION;
+
+use crate::alias::{AliasTable, AliasTableBuilder, Entity};
+use crate::analyze::Kind;
+use crate::error::{Error, ErrorKind};
+use crate::resolve::seed::{Seed, SeedEntity, SeedName};
+use crate::{Mention, Resolution, ResolverBuilder};
+use rusqlite::{params, Connection, OpenFlags, OptionalExtension, TransactionBehavior};
+use rustc_hash::FxHashMap;
+use serde::Serialize;
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// Mentions committed per transaction by [`Store::resolve`], unless
+/// [`Store::set_batch_size`] says otherwise.
+pub const BATCH_SIZE: usize = 100_000;
+
+/// How long a writer waits for another one by default.
+pub const DEFAULT_WAIT: Duration = Duration::from_secs(5);
+
+/// An entity store: one SQLite file of entities with stable ids, their
+/// names and mention counts, and reviewers' decisions.
+///
+/// ```
+/// use canonym::{Mention, Resolver, Store};
+///
+/// let dir = tempfile::tempdir()?;
+/// let path = dir.path().join("entities.db");
+/// let resolver = Resolver::builder();
+///
+/// // Day one.
+/// let mut store = Store::open(&path)?;
+/// let day1 = store.resolve(&resolver, &[
+///     Mention::new("Abdellatif Loudiyi").doc("a"),
+///     Mention::new("Nasser Bourita").doc("a"),
+/// ])?;
+/// let loudiyi = day1.assignments()[0].entity().to_string();
+///
+/// // Day two: the same person under another spelling keeps the id.
+/// let mut store = Store::open(&path)?;
+/// let day2 = store.resolve(&resolver, &[Mention::new("Abdeltif Loudyi").doc("b")])?;
+/// assert_eq!(day2.assignments()[0].entity(), loudiyi);
+///
+/// // A reviewer's decision: these two are one entity.
+/// let bourita = day1.assignments()[1].entity().to_string();
+/// let d = store.merge(&[&loudiyi, &bourita], Some("test"))?;
+/// assert_eq!(store.entity(&bourita)?.unwrap().id, loudiyi);
+/// store.undo(d.id, None)?;
+/// assert_eq!(store.entity(&bourita)?.unwrap().id, bourita);
+/// assert_eq!(store.log()?.len(), 2);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug)]
+pub struct Store {
+    conn: Connection,
+    label: String,
+    batch: usize,
+    read_only: bool,
+}
+
+/// A distinct name of a stored entity.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StoredName {
+    /// A display form.
+    pub name: String,
+    /// The comparison key.
+    pub key: String,
+    /// Its kind.
+    pub kind: Kind,
+    /// Whether it is a known name (imported or added by a decision).
+    pub alias: bool,
+    /// Its mentions so far.
+    pub count: u64,
+}
+
+/// An entity of a [`Store`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StoredEntity {
+    /// Its stable id.
+    pub id: String,
+    /// Its canonical name.
+    pub canonical: String,
+    /// Person, organisation or unknown.
+    pub kind: Kind,
+    /// Its id in the table it was imported from, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub external: Option<String>,
+    /// Its mentions so far.
+    pub count: u64,
+    /// Its distinct names, most mentioned first.
+    pub names: Vec<StoredName>,
+}
+
+pub(crate) fn kind_str(k: Kind) -> &'static str {
+    match k {
+        Kind::Person => "person",
+        Kind::Org => "org",
+        Kind::Unknown => "unknown",
+    }
+}
+
+pub(crate) fn kind_of(s: &str) -> Kind {
+    s.parse().unwrap_or(Kind::Unknown)
+}
+
+/// The id of the `seq`-th entity: `e` and six base-32 characters of a
+/// bijective scramble of `seq` (so ids never collide and say nothing).
+pub(crate) fn id_of(seq: i64) -> String {
+    const ALPHABET: &[u8; 32] = b"0123456789abcdefghjkmnpqrstvwxyz";
+    let x = (seq as u64)
+        .wrapping_mul(0x2c9f_4e35)
+        .wrapping_add(0x1b87_3593)
+        & ((1 << 30) - 1);
+    let mut s = String::with_capacity(7);
+    s.push('e');
+    for i in (0..6).rev() {
+        s.push(ALPHABET[((x >> (5 * i)) & 31) as usize] as char);
+    }
+    s
+}
+
+impl Store {
+    /// Opens the store at `path` for reading and writing, creating it if
+    /// the file does not exist, and migrating an older schema. Waits up to
+    /// [`DEFAULT_WAIT`] for another writer.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::Store`] for a directory, a read-only file, a file that
+    /// is not a canonym store or a store from a newer version (nothing is
+    /// changed); [`ErrorKind::Busy`] if another writer holds it too long.
+    pub fn open(path: impl AsRef<Path>) -> Result<Store, Error> {
+        Store::open_waiting(path, DEFAULT_WAIT)
+    }
+
+    /// [`Store::open`], waiting up to `wait` for another writer (here and
+    /// in every later write).
+    pub fn open_waiting(path: impl AsRef<Path>, wait: Duration) -> Result<Store, Error> {
+        Store::open_with(path.as_ref(), wait, false)
+    }
+
+    /// Opens an existing store for reading only: never blocked by a writer,
+    /// never changes the file.
+    pub fn open_read_only(path: impl AsRef<Path>) -> Result<Store, Error> {
+        Store::open_with(path.as_ref(), DEFAULT_WAIT, true)
+    }
+
+    fn open_with(path: &Path, wait: Duration, read_only: bool) -> Result<Store, Error> {
+        let label = path.display().to_string();
+        let fail = |m: String| Error::at(ErrorKind::Store, &label, None, m);
+        let meta = std::fs::metadata(path);
+        let exists = match &meta {
+            Ok(m) if m.is_dir() => return Err(fail("is a directory, not a store".into())),
+            Ok(m) => {
+                if !read_only && m.permissions().readonly() {
+                    return Err(fail("the file is read-only".into()));
+                }
+                let mut head = [0u8; 16];
+                let n = std::fs::File::open(path)
+                    .and_then(|mut f| std::io::Read::read(&mut f, &mut head))
+                    .map_err(|e| Error::io(&label, e))?;
+                if n < 16 || &head != b"SQLite format 3\0" {
+                    return Err(fail("not a canonym store (not an SQLite database)".into()));
+                }
+                true
+            }
+            Err(_) if read_only => return Err(fail("no such store".into())),
+            Err(_) => false,
+        };
+        let flags = if read_only {
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX
+        } else {
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX
+        };
+        let conn = Connection::open_with_flags(path, flags).map_err(|e| sql_error(&label, e))?;
+        let mut store = Store {
+            conn,
+            label,
+            batch: BATCH_SIZE,
+            read_only,
+        };
+        store
+            .conn
+            .busy_timeout(wait)
+            .map_err(|e| sql_error(&store.label, e))?;
+        store.check_and_migrate(exists)?;
+        Ok(store)
+    }
+
+    fn check_and_migrate(&mut self, exists: bool) -> Result<(), Error> {
+        let label = self.label.clone();
+        let fail = |m: String| Error::at(ErrorKind::Store, &label, None, m);
+        let q = |c: &Connection, p: &str| -> rusqlite::Result<i64> {
+            c.query_row(&format!("PRAGMA {p}"), [], |r| r.get(0))
+        };
+        let app = q(&self.conn, "application_id").map_err(|e| self.err(e))?;
+        let version = q(&self.conn, "user_version").map_err(|e| self.err(e))?;
+        let tables: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
+            .map_err(|e| self.err(e))?;
+        if exists && !(app == schema::APPLICATION_ID || (app == 0 && tables == 0)) {
+            return Err(fail("not a canonym store (another SQLite database)".into()));
+        }
+        if version > SCHEMA_VERSION {
+            return Err(fail(format!(
+                "written by a newer canonym (schema version {version}; this one reads up to {SCHEMA_VERSION})"
+            )));
+        }
+        if self.read_only {
+            if version < SCHEMA_VERSION {
+                return Err(fail(format!(
+                    "schema version {version} needs migrating: open it for writing once"
+                )));
+            }
+            return Ok(());
+        }
+        self.conn
+            .execute_batch("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;")
+            .map_err(|e| self.err(e))?;
+        if version < SCHEMA_VERSION {
+            self.conn
+                .pragma_update(None, "journal_mode", "wal")
+                .map_err(|e| self.err(e))?;
+            let tx = self
+                .conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)
+                .map_err(|e| sql_error(&label, e))?;
+            // Another process may have migrated it meanwhile.
+            let now: i64 = tx
+                .query_row("PRAGMA user_version", [], |r| r.get(0))
+                .map_err(|e| sql_error(&label, e))?;
+            if now < SCHEMA_VERSION {
+                schema::migrate(&tx, now).map_err(|e| sql_error(&label, e))?;
+            }
+            tx.commit().map_err(|e| sql_error(&label, e))?;
+        }
+        Ok(())
+    }
+
+    pub(crate) fn err(&self, e: rusqlite::Error) -> Error {
+        sql_error(&self.label, e)
+    }
+
+    fn writable(&self) -> Result<(), Error> {
+        if self.read_only {
+            return Err(Error::at(
+                ErrorKind::Store,
+                &self.label,
+                None,
+                "opened for reading only",
+            ));
+        }
+        Ok(())
+    }
+
+    /// The mentions committed per transaction by [`Store::resolve`]
+    /// (default [`BATCH_SIZE`]; 0 counts as 1).
+    pub fn set_batch_size(&mut self, n: usize) {
+        self.batch = n.max(1);
+    }
+
+    /// Runs SQLite's `PRAGMA integrity_check`: `Ok` when the file is sound.
+    pub fn check_integrity(&self) -> Result<(), Error> {
+        let r: String = self
+            .conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .map_err(|e| self.err(e))?;
+        if r == "ok" {
+            Ok(())
+        } else {
+            Err(Error::at(ErrorKind::Store, &self.label, None, r))
+        }
+    }
+
+    /// The live id an id stands for: itself, or the survivor it was merged
+    /// into; `None` for an id the store never handed out.
+    pub fn live_id(&self, id: &str) -> Result<Option<String>, Error> {
+        live_id(&self.conn, id).map_err(|e| self.err(e))
+    }
+
+    /// The entity an id stands for (following merges), with its names.
+    pub fn entity(&self, id: &str) -> Result<Option<StoredEntity>, Error> {
+        let Some(live) = self.live_id(id)? else {
+            return Ok(None);
+        };
+        let mut all = self.query_entities(Some(&live))?;
+        Ok(all.pop())
+    }
+
+    /// Every live entity (not merged into another), in creation order.
+    pub fn entities(&self) -> Result<Vec<StoredEntity>, Error> {
+        self.query_entities(None)
+    }
+
+    fn query_entities(&self, only: Option<&str>) -> Result<Vec<StoredEntity>, Error> {
+        let go = || -> rusqlite::Result<Vec<StoredEntity>> {
+            let mut out = Vec::new();
+            let mut index: FxHashMap<String, usize> = FxHashMap::default();
+            let mut st = self.conn.prepare(
+                "SELECT id, canonical, kind, external FROM entities
+                 WHERE redirect IS NULL AND (?1 IS NULL OR id = ?1) ORDER BY seq",
+            )?;
+            let mut rows = st.query(params![only])?;
+            while let Some(r) = rows.next()? {
+                let id: String = r.get(0)?;
+                index.insert(id.clone(), out.len());
+                out.push(StoredEntity {
+                    id,
+                    canonical: r.get(1)?,
+                    kind: kind_of(&r.get::<_, String>(2)?),
+                    external: r.get(3)?,
+                    count: 0,
+                    names: Vec::new(),
+                });
+            }
+            let mut st = self.conn.prepare(
+                "SELECT entity, name, key, kind, alias, count FROM names
+                 WHERE ?1 IS NULL OR entity = ?1",
+            )?;
+            let mut rows = st.query(params![only])?;
+            while let Some(r) = rows.next()? {
+                let e: String = r.get(0)?;
+                if let Some(&i) = index.get(&e) {
+                    let count: i64 = r.get(5)?;
+                    out[i].count += count as u64;
+                    out[i].names.push(StoredName {
+                        name: r.get(1)?,
+                        key: r.get(2)?,
+                        kind: kind_of(&r.get::<_, String>(3)?),
+                        alias: r.get::<_, i64>(4)? != 0,
+                        count: count as u64,
+                    });
+                }
+            }
+            for e in &mut out {
+                e.names
+                    .sort_by(|a, b| b.count.cmp(&a.count).then(a.name.cmp(&b.name)));
+            }
+            Ok(out)
+        };
+        go().map_err(|e| self.err(e))
+    }
+
+    /// The committed batches: (mentions, new entities) per batch, in order.
+    pub fn batches(&self) -> Result<Vec<(u64, u64)>, Error> {
+        let go = || -> rusqlite::Result<Vec<(u64, u64)>> {
+            let mut st = self
+                .conn
+                .prepare("SELECT mentions, entities FROM batches ORDER BY id")?;
+            let rows = st.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))?;
+            rows.map(|r| r.map(|(a, b)| (a as u64, b as u64))).collect()
+        };
+        go().map_err(|e| self.err(e))
+    }
+
+    /// Seeds the store from an alias table: each entity becomes a stored
+    /// entity whose names are known names, keeping the table's id as its
+    /// external id. An entity whose external id is already in the store
+    /// gains the names it lacks instead. Returns the entities created.
+    pub fn import(
+        &mut self,
+        table: &AliasTable,
+        resolver: &ResolverBuilder,
+    ) -> Result<usize, Error> {
+        self.writable()?;
+        let (analyzer, _) = resolver.analysis();
+        let analyzer = analyzer.clone();
+        let label = self.label.clone();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| sql_error(&label, e))?;
+        let go = |tx: &rusqlite::Transaction| -> rusqlite::Result<usize> {
+            let mut created = 0;
+            let mut seq = next_seq(tx)?;
+            for e in table.entities() {
+                let known: Option<String> = tx
+                    .query_row(
+                        "SELECT id FROM entities WHERE external = ?1 AND redirect IS NULL",
+                        params![e.id],
+                        |r| r.get(0),
+                    )
+                    .optional()?;
+                let id = match known {
+                    Some(id) => id,
+                    None => {
+                        let id = id_of(seq);
+                        tx.execute(
+                            "INSERT INTO entities (seq, id, canonical, kind, external, created)
+                             VALUES (?1, ?2, ?3, ?4, ?5, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+                            params![seq, id, e.canonical, kind_str(e.kind), e.id],
+                        )?;
+                        seq += 1;
+                        created += 1;
+                        id
+                    }
+                };
+                for text in std::iter::once(&e.canonical).chain(&e.aliases) {
+                    let name = match e.kind {
+                        Kind::Unknown => analyzer.analyze(text),
+                        k => analyzer.analyze_as(text, k),
+                    };
+                    if name.is_empty() {
+                        continue;
+                    }
+                    tx.execute(
+                        "INSERT INTO names (entity, key, kind, name, alias, count)
+                         VALUES (?1, ?2, ?3, ?4, 1, 0)
+                         ON CONFLICT (entity, key, kind) DO UPDATE SET alias = 1",
+                        params![id, name.key(), kind_str(name.kind()), text],
+                    )?;
+                }
+            }
+            Ok(created)
+        };
+        let n = go(&tx).map_err(|e| sql_error(&label, e))?;
+        tx.commit().map_err(|e| sql_error(&label, e))?;
+        Ok(n)
+    }
+
+    /// Resolves `mentions` into the store with the resolver that `resolver`
+    /// configures (its alias table is replaced by the store's entities with
+    /// known names), committing every [`BATCH_SIZE`] mentions; returns the
+    /// resolution of all of them, with the stored ids.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::Busy`] when another writer holds the store longer than
+    /// the wait; batches committed before an error stay committed.
+    pub fn resolve(
+        &mut self,
+        resolver: &ResolverBuilder,
+        mentions: &[Mention],
+    ) -> Result<Resolution, Error> {
+        let mut parts = Vec::new();
+        self.resolve_each(resolver, mentions, |_, r| {
+            parts.push(r);
+            Ok(())
+        })?;
+        Ok(Resolution::concat(parts))
+    }
+
+    /// [`Store::resolve`], handing each batch's resolution to `each` (with
+    /// the index of its first mention) as soon as it is committed.
+    pub fn resolve_each(
+        &mut self,
+        resolver: &ResolverBuilder,
+        mentions: &[Mention],
+        mut each: impl FnMut(usize, Resolution) -> Result<(), Error>,
+    ) -> Result<(), Error> {
+        self.writable()?;
+        if mentions.is_empty() {
+            return each(0, Resolution::default());
+        }
+        for (i, chunk) in mentions.chunks(self.batch).enumerate() {
+            let r = self.resolve_batch(resolver, chunk)?;
+            each(i * self.batch, r)?;
+        }
+        Ok(())
+    }
+
+    fn resolve_batch(
+        &mut self,
+        resolver: &ResolverBuilder,
+        mentions: &[Mention],
+    ) -> Result<Resolution, Error> {
+        let label = self.label.clone();
+        let e = |e| sql_error(&label, e);
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(e)?;
+        let (seed, aliases) = load_seed(&tx).map_err(e)?;
+        let (analyzer, config) = resolver.analysis();
+        let table = AliasTableBuilder::new()
+            .allow_ambiguous(true)
+            .analyzer(analyzer.clone())
+            .config(config)
+            .add_entities(&label, aliases)?
+            .build()?;
+        let r = resolver.clone().aliases(table).build();
+        let mut seeded = r.resolve_seeded(&seed, mentions);
+        // New entities get their ids; known ones may get a better name.
+        let mut seq = next_seq(&tx).map_err(e)?;
+        let mut ids = Vec::new();
+        let mut new = 0u64;
+        for (i, ent) in seeded.resolution.entities().iter().enumerate() {
+            match seeded.origin[i] {
+                None => {
+                    let id = id_of(seq);
+                    tx.execute(
+                        "INSERT INTO entities (seq, id, canonical, kind, created)
+                         VALUES (?1, ?2, ?3, ?4, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+                        params![seq, id, ent.canonical, kind_str(ent.kind)],
+                    )
+                    .map_err(e)?;
+                    seq += 1;
+                    new += 1;
+                    ids.push((i, id));
+                }
+                Some(k) => {
+                    if seed.entities[k].alias.is_none() {
+                        tx.execute(
+                            "UPDATE entities SET canonical = ?2 WHERE id = ?1 AND canonical <> ?2",
+                            params![ent.id, ent.canonical],
+                        )
+                        .map_err(e)?;
+                    }
+                }
+            }
+        }
+        seeded.resolution.relabel(&ids);
+        {
+            let mut up = tx
+                .prepare(
+                    "INSERT INTO names (entity, key, kind, name, alias, count)
+                     VALUES (?1, ?2, ?3, ?4, 0, ?5)
+                     ON CONFLICT (entity, key, kind) DO UPDATE SET count = count + excluded.count",
+                )
+                .map_err(e)?;
+            for n in &seeded.names {
+                let id = &seeded.resolution.entities()[n.entity].id;
+                up.execute(params![
+                    id,
+                    n.key,
+                    kind_str(n.kind),
+                    n.display,
+                    n.count as i64
+                ])
+                .map_err(e)?;
+            }
+        }
+        tx.execute(
+            "INSERT INTO batches (at, mentions, entities)
+             VALUES (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?1, ?2)",
+            params![mentions.len() as i64, new as i64],
+        )
+        .map_err(e)?;
+        tx.commit().map_err(e)?;
+        Ok(seeded.resolution)
+    }
+
+    /// Writes every live entity as one JSON object a line.
+    pub fn export_jsonl(&self, out: &mut dyn std::io::Write) -> Result<(), Error> {
+        let io = |e: std::io::Error| Error::io("output", e);
+        for e in self.entities()? {
+            serde_json::to_writer(&mut *out, &e).expect("entities serialise");
+            out.write_all(b"\n").map_err(io)?;
+        }
+        Ok(())
+    }
+
+    /// Writes every name of every live entity as CSV: `id, canonical, kind,
+    /// name, key, alias, count`, one row per name.
+    pub fn export_csv(&self, out: &mut dyn std::io::Write) -> Result<(), Error> {
+        let io = |e: csv::Error| Error::at(ErrorKind::Io, "output", None, e.to_string());
+        let mut w = csv::Writer::from_writer(out);
+        w.write_record(["id", "canonical", "kind", "name", "key", "alias", "count"])
+            .map_err(io)?;
+        for e in self.entities()? {
+            for n in &e.names {
+                w.write_record([
+                    e.id.as_str(),
+                    &e.canonical,
+                    kind_str(e.kind),
+                    &n.name,
+                    &n.key,
+                    if n.alias { "1" } else { "0" },
+                    &n.count.to_string(),
+                ])
+                .map_err(io)?;
+            }
+        }
+        w.flush()
+            .map_err(|e| Error::at(ErrorKind::Io, "output", None, e.to_string()))
+    }
+}
+
+fn next_seq(c: &Connection) -> rusqlite::Result<i64> {
+    c.query_row("SELECT COALESCE(MAX(seq), 0) + 1 FROM entities", [], |r| {
+        r.get(0)
+    })
+}
+
+pub(crate) fn live_id(c: &Connection, id: &str) -> rusqlite::Result<Option<String>> {
+    let mut cur = id.to_string();
+    // Redirects form chains without cycles; the bound guards damaged files.
+    for _ in 0..10_000 {
+        let r: Option<Option<String>> = c
+            .query_row(
+                "SELECT redirect FROM entities WHERE id = ?1",
+                params![cur],
+                |r| r.get(0),
+            )
+            .optional()?;
+        match r {
+            None => return Ok(None),
+            Some(None) => return Ok(Some(cur)),
+            Some(Some(next)) => cur = next,
+        }
+    }
+    Ok(None)
+}
+
+/// The store's live entities as a seed, and those with known names as
+/// alias-table entities (in seed order: alias index `k` is the `k`-th).
+fn load_seed(c: &Connection) -> rusqlite::Result<(Seed, Vec<Entity>)> {
+    let mut seed = Seed::default();
+    let mut index: FxHashMap<String, usize> = FxHashMap::default();
+    let mut st =
+        c.prepare("SELECT id, canonical, kind FROM entities WHERE redirect IS NULL ORDER BY seq")?;
+    let mut canon = Vec::new();
+    let mut rows = st.query([])?;
+    while let Some(r) = rows.next()? {
+        let id: String = r.get(0)?;
+        index.insert(id.clone(), seed.entities.len());
+        canon.push(r.get::<_, String>(1)?);
+        seed.entities.push(SeedEntity {
+            id: Arc::from(id.as_str()),
+            kind: kind_of(&r.get::<_, String>(2)?),
+            alias: None,
+            names: Vec::new(),
+        });
+    }
+    let mut known: Vec<Vec<String>> = vec![Vec::new(); seed.entities.len()];
+    let mut st = c.prepare("SELECT entity, key, kind, name, alias, count FROM names")?;
+    let mut rows = st.query([])?;
+    while let Some(r) = rows.next()? {
+        let e: String = r.get(0)?;
+        let Some(&i) = index.get(&e) else { continue };
+        let name: String = r.get(3)?;
+        if r.get::<_, i64>(4)? != 0 {
+            known[i].push(name.clone());
+        }
+        seed.entities[i].names.push(SeedName {
+            display: name,
+            key: r.get(1)?,
+            kind: kind_of(&r.get::<_, String>(2)?),
+            count: r.get::<_, i64>(5)?.clamp(0, u32::MAX as i64) as u32,
+        });
+    }
+    let mut aliases = Vec::new();
+    for (i, names) in known.into_iter().enumerate() {
+        if names.is_empty() {
+            continue;
+        }
+        seed.entities[i].alias = Some(aliases.len());
+        let canonical = canon[i].clone();
+        aliases.push(Entity {
+            id: seed.entities[i].id.to_string(),
+            aliases: names.into_iter().filter(|n| *n != canonical).collect(),
+            canonical,
+            kind: seed.entities[i].kind,
+            attributes: Default::default(),
+        });
+    }
+    // Redirects: a cannot-link on a merged entity holds for its survivor.
+    let mut redirect: FxHashMap<String, String> = FxHashMap::default();
+    let mut st = c.prepare("SELECT id, redirect FROM entities WHERE redirect IS NOT NULL")?;
+    let mut rows = st.query([])?;
+    while let Some(r) = rows.next()? {
+        redirect.insert(r.get(0)?, r.get(1)?);
+    }
+    let mut st = c.prepare("SELECT entity, key, kind FROM cannot")?;
+    let mut rows = st.query([])?;
+    while let Some(r) = rows.next()? {
+        let mut e: String = r.get(0)?;
+        let mut hops = 0;
+        while let Some(next) = redirect.get(&e) {
+            e = next.clone();
+            hops += 1;
+            if hops > redirect.len() {
+                break;
+            }
+        }
+        if let Some(&i) = index.get(&e) {
+            seed.cannot
+                .push((r.get(1)?, kind_of(&r.get::<_, String>(2)?), i));
+        }
+    }
+    Ok((seed, aliases))
+}
+
+/// A store error from SQLite: busy, or anything else as a store problem.
+pub(crate) fn sql_error(label: &str, e: rusqlite::Error) -> Error {
+    use rusqlite::ErrorCode;
+    if let rusqlite::Error::SqliteFailure(f, _) = &e {
+        match f.code {
+            ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked => {
+                return Error::at(
+                    ErrorKind::Busy,
+                    label,
+                    None,
+                    "store is busy: another process is writing to it",
+                )
+            }
+            ErrorCode::NotADatabase => {
+                return Error::at(
+                    ErrorKind::Store,
+                    label,
+                    None,
+                    "not a canonym store (not an SQLite database)",
+                )
+            }
+            ErrorCode::ReadOnly => {
+                return Error::at(ErrorKind::Store, label, None, "the store is read-only")
+            }
+            _ => {}
+        }
+    }
+    Error::at(ErrorKind::Store, label, None, e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_short_opaque_and_distinct() {
+        let ids: rustc_hash::FxHashSet<String> = (1..100_000).map(id_of).collect();
+        assert_eq!(ids.len(), 99_999);
+        assert!(ids.iter().all(|i| i.len() == 7 && i.starts_with('e')));
+        assert_ne!(id_of(1)[1..3], id_of(2)[1..3]);
+    }
+}

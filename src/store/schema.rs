@@ -1,0 +1,72 @@
+//! The store's schema, its version, and the migrations that bring an older
+//! store up to it.
+
+use rusqlite::Connection;
+
+/// `PRAGMA application_id` of a canonym store ("cnym").
+pub(super) const APPLICATION_ID: i64 = 0x636e_796d;
+
+/// The schema version this build writes (`PRAGMA user_version`).
+pub const SCHEMA_VERSION: i64 = 1;
+
+/// Version 1, as created in an empty file. Documented in the module docs
+/// of [`crate::Store`]; any change is a new version with a migration.
+const V1: &str = "
+CREATE TABLE entities (
+    seq       INTEGER PRIMARY KEY,
+    id        TEXT NOT NULL UNIQUE,
+    canonical TEXT NOT NULL,
+    kind      TEXT NOT NULL CHECK (kind IN ('person', 'org', 'unknown')),
+    redirect  TEXT REFERENCES entities(id),
+    external  TEXT,
+    created   TEXT NOT NULL
+);
+CREATE TABLE names (
+    entity TEXT NOT NULL REFERENCES entities(id),
+    key    TEXT NOT NULL,
+    kind   TEXT NOT NULL CHECK (kind IN ('person', 'org', 'unknown')),
+    name   TEXT NOT NULL,
+    alias  INTEGER NOT NULL DEFAULT 0 CHECK (alias IN (0, 1)),
+    count  INTEGER NOT NULL DEFAULT 0 CHECK (count >= 0),
+    PRIMARY KEY (entity, key, kind)
+);
+CREATE INDEX names_by_key ON names (key);
+CREATE TABLE decisions (
+    id      INTEGER PRIMARY KEY,
+    at      TEXT NOT NULL,
+    action  TEXT NOT NULL CHECK (action IN ('merge', 'split', 'alias', 'undo')),
+    entity  TEXT REFERENCES entities(id),
+    args    TEXT NOT NULL,
+    note    TEXT,
+    changes TEXT NOT NULL,
+    undone  INTEGER REFERENCES decisions(id)
+);
+CREATE TABLE cannot (
+    entity   TEXT NOT NULL REFERENCES entities(id),
+    key      TEXT NOT NULL,
+    kind     TEXT NOT NULL,
+    decision INTEGER NOT NULL REFERENCES decisions(id),
+    PRIMARY KEY (entity, key, kind, decision)
+);
+CREATE TABLE batches (
+    id        INTEGER PRIMARY KEY,
+    at        TEXT NOT NULL,
+    mentions  INTEGER NOT NULL,
+    entities  INTEGER NOT NULL
+);
+";
+
+/// Migrations: `MIGRATIONS[v]` brings version `v` to `v + 1` (version 0 is
+/// an empty file).
+const MIGRATIONS: &[&str] = &[V1];
+
+/// Brings the store from `version` to [`SCHEMA_VERSION`], in the caller's
+/// transaction.
+pub(super) fn migrate(conn: &Connection, version: i64) -> rusqlite::Result<()> {
+    for sql in &MIGRATIONS[version as usize..] {
+        conn.execute_batch(sql)?;
+    }
+    conn.execute_batch(&format!(
+        "PRAGMA application_id = {APPLICATION_ID}; PRAGMA user_version = {SCHEMA_VERSION};"
+    ))
+}

@@ -1,0 +1,355 @@
+//! The entity store: its invariants as property tests, decisions, and bad
+//! files and faults (a second writer, a killed run).
+
+#![cfg(feature = "store")]
+
+use canonym::{ErrorKind, Mention, ResolverBuilder, Store, StoredEntity};
+use proptest::prelude::*;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+use std::time::Duration;
+
+const GIVEN: &[&str] = &[
+    "Abdellatif",
+    "Abdeltif",
+    "Nasser",
+    "Khawaja",
+    "Mohamed",
+    "Muhammad",
+    "John",
+    "Jane",
+    "J.",
+];
+const SURNAMES: &[&str] = &["Loudiyi", "Loudyi", "Bourita", "Asif", "Smith", "Salah"];
+
+fn mention((g, s, d, short): (usize, usize, usize, bool)) -> Mention {
+    let name = if short {
+        SURNAMES[s].to_string()
+    } else {
+        format!("{} {}", GIVEN[g], SURNAMES[s])
+    };
+    Mention::new(name).doc(format!("d{d}"))
+}
+
+fn batch() -> impl Strategy<Value = Vec<Mention>> {
+    prop::collection::vec(
+        (
+            0..GIVEN.len(),
+            0..SURNAMES.len(),
+            0..4usize,
+            prop::bool::weighted(0.2),
+        ),
+        1..25,
+    )
+    .prop_map(|v| v.into_iter().map(mention).collect())
+}
+
+/// Entity id → its names' keys, without counts.
+fn shape(s: &Store) -> BTreeMap<String, BTreeSet<String>> {
+    s.entities()
+        .unwrap()
+        .into_iter()
+        .map(|e| {
+            let keys = e
+                .names
+                .iter()
+                .map(|n| format!("{}/{}", n.key, n.kind))
+                .collect();
+            (e.id, keys)
+        })
+        .collect()
+}
+
+fn counts(s: &Store) -> BTreeMap<(String, String), u64> {
+    s.entities()
+        .unwrap()
+        .into_iter()
+        .flat_map(|e: StoredEntity| {
+            let id = e.id.clone();
+            e.names
+                .into_iter()
+                .map(move |n| ((id.clone(), n.key), n.count))
+        })
+        .collect()
+}
+
+fn fresh() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.db");
+    (dir, path)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+    /// Batch A then batch B: every name A put on an entity is still on it,
+    /// under the same id; no entity of A disappears.
+    #[test]
+    fn later_batches_keep_ids(a in batch(), b in batch()) {
+        let (_d, path) = fresh();
+        let r = ResolverBuilder::new();
+        let mut s = Store::open(&path).unwrap();
+        let ra = s.resolve(&r, &a).unwrap();
+        let before = shape(&s);
+        let rb = s.resolve(&r, &b).unwrap();
+        let after = shape(&s);
+        for (id, keys) in &before {
+            let now = after.get(id).expect("an entity of A is still there");
+            prop_assert!(keys.is_subset(now), "{id}: {keys:?} then {now:?}");
+        }
+        // A's mentions' ids are ids of the store.
+        for asg in ra.assignments() {
+            prop_assert!(after.contains_key(asg.entity()));
+        }
+        // B's mentions of A's complete names land on A's entities.
+        let b_ids: BTreeSet<&str> = rb.assignments().iter().map(|x| x.entity()).collect();
+        for id in b_ids {
+            prop_assert!(after.contains_key(id));
+        }
+    }
+
+    /// The same batch twice changes nothing but mention counts.
+    #[test]
+    fn same_batch_twice_changes_only_counts(a in batch()) {
+        let (_d, path) = fresh();
+        let r = ResolverBuilder::new();
+        let mut s = Store::open(&path).unwrap();
+        let first = s.resolve(&r, &a).unwrap();
+        let before = shape(&s);
+        let c1 = counts(&s);
+        let second = s.resolve(&r, &a).unwrap();
+        prop_assert_eq!(&before, &shape(&s));
+        for (k, c) in counts(&s) {
+            prop_assert_eq!(c, 2 * c1[&k]);
+        }
+        let ids = |r: &canonym::Resolution| -> Vec<String> {
+            r.assignments().iter().map(|x| x.entity().to_string()).collect()
+        };
+        prop_assert_eq!(ids(&first), ids(&second));
+    }
+
+    /// A merge and a split hold after a later run; undoing them restores
+    /// the earlier state.
+    #[test]
+    fn decisions_hold_and_undo_restores(a in batch(), b in batch()) {
+        let (_d, path) = fresh();
+        let r = ResolverBuilder::new();
+        let mut s = Store::open(&path).unwrap();
+        s.resolve(&r, &a).unwrap();
+        let ents = s.entities().unwrap();
+        if ents.len() >= 2 {
+            let before = shape(&s);
+            let (x, y) = (ents[0].id.clone(), ents[1].id.clone());
+            let d = s.merge(&[&x, &y], Some("one")).unwrap();
+            prop_assert_eq!(s.entity(&y).unwrap().unwrap().id, x.clone());
+            let mut merged = before[&x].clone();
+            merged.extend(before[&y].iter().cloned());
+            prop_assert_eq!(&shape(&s)[&x], &merged);
+            s.undo(d.id, None).unwrap();
+            prop_assert_eq!(&before, &shape(&s));
+            // Merge again, then resolve B: still one.
+            s.merge(&[&x, &y], None).unwrap();
+            s.resolve(&r, &b).unwrap();
+            prop_assert_eq!(s.entity(&y).unwrap().unwrap().id, x.clone());
+            prop_assert!(!shape(&s).contains_key(&y));
+        }
+        // A split: the name leaves and never comes back, even when
+        // mentioned again.
+        let e = s.entities().unwrap().into_iter().find(|e| e.names.len() >= 2);
+        if let Some(e) = e {
+            let name = e.names.last().unwrap().clone();
+            let before = shape(&s);
+            let d = s.split(&e.id, &[&name.name], None, &r).unwrap();
+            let split = shape(&s);
+            s.undo(d.id, None).unwrap();
+            // The split's entity stays as a redirect; everything else is back.
+            let mut now = shape(&s);
+            now.retain(|k, _| before.contains_key(k));
+            prop_assert_eq!(&before, &now);
+            prop_assert_eq!(shape(&s).len(), before.len());
+            let d = s.split(&e.id, &[&name.name], None, &r).unwrap();
+            prop_assert_eq!(split.len(), shape(&s).len());
+            let has = |s: &Store| s.entity(&e.id).unwrap().unwrap().names.iter().any(|n| n.key == name.key);
+            prop_assert!(!has(&s));
+            s.resolve(&r, &[Mention::new(name.name.clone())]).unwrap();
+            s.resolve(&r, &b).unwrap();
+            s.resolve(&r, &a).unwrap();
+            prop_assert!(!has(&s), "{} came back to {}", name.name, e.id);
+            let _ = (before, d);
+        }
+    }
+}
+
+#[test]
+fn split_undo_restores_and_bad_decisions_change_nothing() {
+    let (_d, path) = fresh();
+    let r = ResolverBuilder::new();
+    let mut s = Store::open(&path).unwrap();
+    let res = s
+        .resolve(
+            &r,
+            &[
+                Mention::new("Khawaja Muhammad Asif").doc("a"),
+                Mention::new("Khawaja Asif").doc("a"),
+                Mention::new("Nasser Bourita").doc("b"),
+            ],
+        )
+        .unwrap();
+    let asif = res.assignments()[0].entity().to_string();
+    let bourita = res.assignments()[2].entity().to_string();
+    assert_eq!(res.assignments()[1].entity(), asif);
+    let before = shape(&s);
+    let d = s
+        .split(&asif, &["Khawaja Asif"], Some("two people"), &r)
+        .unwrap();
+    assert_eq!(s.entities().unwrap().len(), 3);
+    s.undo(d.id, None).unwrap();
+    assert_eq!(shape(&s), before);
+    let log = s.log().unwrap();
+    assert_eq!(log.len(), 2);
+    assert_eq!(log[0].undone, Some(log[1].id));
+    assert_eq!(log[0].note.as_deref(), Some("two people"));
+
+    // Malformed decisions: a clear error, nothing changed.
+    let snapshot = (shape(&s), counts(&s), s.log().unwrap());
+    let bad = [
+        s.merge(&[&asif, "enothere"], None).unwrap_err(),
+        s.merge(&[&asif, &asif], None).unwrap_err(),
+        s.merge(&[&asif], None).unwrap_err(),
+        s.split(&asif, &["Nasser Bourita"], None, &r).unwrap_err(),
+        s.split("enothere", &["X Y"], None, &r).unwrap_err(),
+        s.split(&bourita, &["Nasser Bourita"], None, &r)
+            .unwrap_err(),
+        s.alias("enothere", &["X Y"], None, &r).unwrap_err(),
+        s.alias(&asif, &["!!"], None, &r).unwrap_err(),
+        s.undo(99, None).unwrap_err(),
+        s.undo(d.id, None).unwrap_err(),
+        s.undo(log[1].id, None).unwrap_err(),
+    ];
+    for e in &bad {
+        assert_eq!(e.kind(), ErrorKind::Invalid, "{e}");
+        assert!(!e.to_string().is_empty());
+    }
+    assert_eq!(snapshot, (shape(&s), counts(&s), s.log().unwrap()));
+}
+
+#[test]
+fn alias_decision_and_import_resolve_known_names() {
+    let (dir, path) = fresh();
+    let r = ResolverBuilder::new();
+    let table = dir.path().join("t.csv");
+    std::fs::write(&table, "id,name,aliases\nm6,Mohammed VI,King Mohammed VI\n").unwrap();
+    let t = canonym::AliasTableBuilder::new()
+        .add_path(&table)
+        .unwrap()
+        .build()
+        .unwrap();
+    let mut s = Store::open(&path).unwrap();
+    assert_eq!(s.import(&t, &r).unwrap(), 1);
+    assert_eq!(s.import(&t, &r).unwrap(), 0);
+    let m6 = s.entities().unwrap()[0].clone();
+    assert_eq!(m6.external.as_deref(), Some("m6"));
+    let res = s
+        .resolve(
+            &r,
+            &[Mention::new("King Mohammed VI"), Mention::new("Mohammed V")],
+        )
+        .unwrap();
+    assert_eq!(res.assignments()[0].entity(), m6.id);
+    assert_ne!(res.assignments()[1].entity(), m6.id);
+    let other = res.assignments()[1].entity().to_string();
+    s.alias(&other, &["Sultan Mohammed V"], None, &r).unwrap();
+    let res = s.resolve(&r, &[Mention::new("Sultan Mohammed V")]).unwrap();
+    assert_eq!(res.assignments()[0].entity(), other);
+}
+
+fn file_bytes(p: &Path) -> Vec<u8> {
+    std::fs::read(p).unwrap()
+}
+
+#[test]
+fn unusable_files_are_refused_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    // A directory.
+    let e = Store::open(dir.path()).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Store);
+    assert!(e.to_string().contains("directory"), "{e}");
+    // Not a database.
+    let text = dir.path().join("names.txt");
+    std::fs::write(&text, "Ada Lovelace\n".repeat(10)).unwrap();
+    let e = Store::open(&text).unwrap_err();
+    assert!(e.to_string().contains("not a canonym store"), "{e}");
+    assert_eq!(file_bytes(&text), "Ada Lovelace\n".repeat(10).as_bytes());
+    // Another SQLite database.
+    let other = dir.path().join("other.db");
+    {
+        let c = rusqlite::Connection::open(&other).unwrap();
+        c.execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);")
+            .unwrap();
+    }
+    let before = file_bytes(&other);
+    let e = Store::open(&other).unwrap_err();
+    assert!(e.to_string().contains("not a canonym store"), "{e}");
+    assert_eq!(file_bytes(&other), before);
+    // A newer store.
+    let newer = dir.path().join("newer.db");
+    Store::open(&newer).unwrap();
+    {
+        let c = rusqlite::Connection::open(&newer).unwrap();
+        c.execute_batch("PRAGMA user_version = 99; PRAGMA wal_checkpoint(TRUNCATE);")
+            .unwrap();
+    }
+    let before = file_bytes(&newer);
+    let e = Store::open(&newer).unwrap_err();
+    assert!(e.to_string().contains("newer"), "{e}");
+    assert_eq!(file_bytes(&newer), before);
+    // A read-only file.
+    let ro = dir.path().join("ro.db");
+    Store::open(&ro)
+        .unwrap()
+        .resolve(&ResolverBuilder::new(), &[Mention::new("Ada Lovelace")])
+        .unwrap();
+    let mut perm = std::fs::metadata(&ro).unwrap().permissions();
+    perm.set_readonly(true);
+    std::fs::set_permissions(&ro, perm).unwrap();
+    let before = file_bytes(&ro);
+    let e = Store::open(&ro).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Store);
+    assert!(e.to_string().contains("read-only"), "{e}");
+    assert_eq!(file_bytes(&ro), before);
+    // It can still be read.
+    assert_eq!(
+        Store::open_read_only(&ro)
+            .unwrap()
+            .entities()
+            .unwrap()
+            .len(),
+        1
+    );
+}
+
+#[test]
+fn second_writer_waits_then_fails_busy_and_readers_go_on() {
+    let (_d, path) = fresh();
+    let mut s = Store::open(&path).unwrap();
+    s.resolve(&ResolverBuilder::new(), &[Mention::new("Ada Lovelace")])
+        .unwrap();
+    let id = s.entities().unwrap()[0].id.clone();
+    drop(s);
+    let holder = rusqlite::Connection::open(&path).unwrap();
+    holder.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let start = std::time::Instant::now();
+    let mut w = Store::open_waiting(&path, Duration::from_millis(300)).unwrap();
+    let e = w
+        .resolve(&ResolverBuilder::new(), &[Mention::new("Grace Hopper")])
+        .unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Busy);
+    assert!(e.to_string().contains("store is busy"), "{e}");
+    assert!(start.elapsed() >= Duration::from_millis(300));
+    assert!(start.elapsed() < Duration::from_secs(5));
+    // A reader is not blocked.
+    let r = Store::open_read_only(&path).unwrap();
+    assert_eq!(r.entity(&id).unwrap().unwrap().canonical, "Ada Lovelace");
+    holder.execute_batch("ROLLBACK").unwrap();
+    assert_eq!(r.entities().unwrap().len(), 1);
+}
