@@ -36,6 +36,7 @@ mod key;
 mod matcher;
 mod resolve;
 mod sino;
+pub mod span_eval;
 mod tables;
 
 pub use alias::{AliasMatch, AliasTable, AliasTableBuilder, Entity};
