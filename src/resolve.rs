@@ -756,6 +756,14 @@ struct Engine<'s> {
     index: BlockingIndex,
     /// Document → entities with a complete mention in it.
     doc_ents: FxHashMap<u32, Vec<u32>>,
+    /// (document, blocking key) → the entities of `doc_ents[document]`
+    /// whose representatives have that key: a short name is compared only
+    /// with the entities of its document that share a key with it, so that
+    /// step 4 stays linear in the mentions of a document. Built once the
+    /// complete names are placed (batch resolution); `None` while names
+    /// still arrive (incremental resolution), where every entity of the
+    /// document is compared.
+    doc_keys: Option<FxHashMap<(u32, u64), Vec<u32>>>,
     scratch_keys: Vec<u64>,
     scratch_hits: Vec<(u32, f32)>,
 }
@@ -775,6 +783,7 @@ impl<'s> Engine<'s> {
             ents: Vec::new(),
             index: s.index.build(),
             doc_ents: FxHashMap::default(),
+            doc_keys: None,
             scratch_keys: Vec::new(),
             scratch_hits: Vec::new(),
         };
@@ -970,11 +979,65 @@ impl<'s> Engine<'s> {
             return None;
         }
         let ents = self.doc_ents.get(&doc)?;
+        if let Some(doc_keys) = &self.doc_keys {
+            let mut keys = Vec::new();
+            blocking_keys(&self.groups[g as usize].name, &mut keys);
+            let mut cands: Vec<u32> = keys
+                .iter()
+                .filter_map(|&k| doc_keys.get(&(doc, k)))
+                .flatten()
+                .copied()
+                .collect();
+            cands.sort_unstable();
+            cands.dedup();
+            let mut fit = cands.into_iter().filter(|&e| self.fit(g, e).is_some());
+            return match (fit.next(), fit.next()) {
+                (Some(e), None) => Some(e),
+                _ => None,
+            };
+        }
         let mut fit = ents.iter().copied().filter(|&e| self.fit(g, e).is_some());
         match (fit.next(), fit.next()) {
             (Some(e), None) => Some(e),
             _ => None,
         }
+    }
+
+    /// The blocking keys of entity `e`'s representatives (or alias names),
+    /// sorted and without repeats.
+    fn entity_keys(&self, e: u32, out: &mut Vec<u64>) {
+        out.clear();
+        let ent = &self.ents[e as usize];
+        if let Some(k) = ent.alias {
+            for n in self.s.aliases.names_of(k as usize) {
+                blocking_keys(&n.name, out);
+            }
+        } else {
+            for &r in &ent.reps {
+                blocking_keys(&self.groups[r as usize].name, out);
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+    }
+
+    /// Builds [`Engine::doc_keys`] from `doc_ents`.
+    fn index_doc_keys(&mut self) {
+        let mut ent_keys: FxHashMap<u32, Vec<u64>> = FxHashMap::default();
+        let mut map: FxHashMap<(u32, u64), Vec<u32>> = FxHashMap::default();
+        let mut buf = Vec::new();
+        for (&doc, ents) in &self.doc_ents {
+            for &e in ents {
+                let keys = ent_keys.entry(e).or_insert_with(|| {
+                    self.entity_keys(e, &mut buf);
+                    buf.clone()
+                });
+                for &k in keys.iter() {
+                    map.entry((doc, k)).or_default().push(e);
+                }
+            }
+        }
+        self.doc_keys = Some(map);
     }
 
     /// Step 4's decision for short name `g` in document `doc`: within the
@@ -1057,13 +1120,22 @@ impl<'s> Engine<'s> {
                 self.fates[g as usize] = Fate::Entity(e, false);
             }
         }
-        for (&g, &d) in mention_group.iter().zip(mention_doc) {
-            if let Fate::Entity(e, _) = self.fates[g as usize] {
-                if self.groups[g as usize].is_complete() {
-                    self.note_doc(d, e);
-                }
-            }
+        // Each document's entities with a complete mention, once each.
+        let mut doc_pairs: Vec<(u32, u32)> = mention_group
+            .iter()
+            .zip(mention_doc)
+            .filter(|&(&g, &d)| d != NONE && self.groups[g as usize].is_complete())
+            .filter_map(|(&g, &d)| match self.fates[g as usize] {
+                Fate::Entity(e, _) => Some((d, e)),
+                Fate::Open => None,
+            })
+            .collect();
+        doc_pairs.sort_unstable();
+        doc_pairs.dedup();
+        for (d, e) in doc_pairs {
+            self.doc_ents.entry(d).or_default().push(e);
         }
+        self.index_doc_keys();
         // Step 4: decisions per (short name, document).
         // (short name, document) pairs, sorted: each name's documents in a
         // run.
@@ -1335,6 +1407,7 @@ impl Live {
             ents: std::mem::take(&mut self.ents),
             index: std::mem::take(&mut self.index),
             doc_ents: std::mem::take(&mut self.doc_ents),
+            doc_keys: None,
             scratch_keys: Vec::new(),
             scratch_hits: Vec::new(),
         };
