@@ -1,6 +1,6 @@
 //! The checks of the fuzz targets, one function per target: each panics
 //! when an invariant fails. The targets in `fuzz_targets/` call them, and
-//! `tests/fuzz_corpus.rs` replays every corpus through them on stable Rust.
+//! `tests/it/fuzz_corpus.rs` replays every corpus through them on stable Rust.
 #![allow(dead_code)] // each fuzz target uses one of them
 
 use std::collections::BTreeSet;

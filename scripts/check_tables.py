@@ -6,9 +6,11 @@ Usage (from the repository root): python3 scripts/check_tables.py
 Checks, per table: the header comment, the column count, allowed categories,
 and rows that collide once folded the way the loader folds them (case,
 diacritics, dots and apostrophes inside a token removed, other punctuation
-splits tokens; Cyrillic and other scripts are compared as written, since the
-loader's transliteration is not reproduced here). Prints a summary and exits
-non-zero on errors; collisions with the same value are reported as warnings.
+splits tokens; Cyrillic, Arabic and other scripts are compared as written
+apart from combining marks, since the transliteration is not reproduced
+here). Prints a summary and exits non-zero on errors; collisions with the
+same value are reported as warnings. Needs only the Python 3 standard
+library; CI (.ci/run) runs it.
 """
 
 from __future__ import annotations
@@ -58,6 +60,7 @@ def main() -> int:
         "titles.tsv": 2, "particles.txt": 1, "suffixes.tsv": 2,
         "legal_forms.tsv": 2, "org_words.txt": 1, "nicknames.tsv": 2,
         "given_names.tsv": None, "given_names_extra.tsv": None,
+        "arabic_names.tsv": 2,
     }
     for name, ncols in spec.items():
         path = os.path.join(ROOT, "data", name)

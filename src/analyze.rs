@@ -10,6 +10,7 @@
 use crate::error::{Error, ErrorKind};
 use crate::fold::{self, Script};
 use crate::tables::{Table, Tables, Word};
+use crate::token::{self, roman_value};
 use once_cell::sync::Lazy;
 use serde::ser::{SerializeStruct, Serializer};
 use serde::{Deserialize, Serialize};
@@ -20,6 +21,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
 mod chunks;
+mod weight;
 use chunks::ChunkCache;
 
 /// What a name names.
@@ -580,31 +582,6 @@ struct Tok {
 /// [`Tok::lex`] of a token that has no cached lexical data.
 const NO_LEX: u32 = u32::MAX;
 
-fn is_word_char(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_alphanumeric();
-    }
-    // The letters of the Latin, Cyrillic and Arabic blocks, without the
-    // general Unicode lookup (a unit test checks the ranges).
-    if matches!(
-        c as u32,
-        0xC0..=0xD6 | 0xD8..=0xF6 | 0xF8..=0x24F | 0x400..=0x481 | 0x48A..=0x52F | 0x621..=0x64A
-    ) {
-        return true;
-    }
-    c.is_alphanumeric()
-        || unicode_normalization::char::is_combining_mark(c)
-        || c == '\u{200C}'
-        || c == '\u{200D}'
-}
-
-fn is_hyphen(c: char) -> bool {
-    matches!(
-        c,
-        '-' | '‐' | '‑' | '‒' | '–' | '—' | '―' | '⁃' | '﹣' | '－'
-    )
-}
-
 fn new_tok(s: &str, start: usize, end: usize, sep: Sep) -> Tok {
     let text = &s[start..end];
     let mut has_upper = false;
@@ -657,13 +634,6 @@ fn cased_tok(start: usize, end: usize, sep: Sep, has_upper: bool, has_lower: boo
         camel: None,
         lex: NO_LEX,
     }
-}
-
-/// Splits `s` into word tokens with their separators.
-fn tokenize(s: &str) -> Vec<Tok> {
-    let mut toks = Vec::new();
-    tokenize_into(s, &mut toks);
-    toks
 }
 
 /// Splits `s` into word tokens with their separators, replacing the
@@ -760,38 +730,15 @@ fn tokenize_unicode(s: &str, toks: &mut Vec<Tok>) {
     let mut sep = Sep::Space;
     let mut it = s.char_indices().peekable();
     while let Some((i, c)) = it.next() {
-        let leading_mark =
-            fold::is_apostrophe(c) && it.peek().is_some_and(|&(_, n)| n.is_alphabetic());
-        if is_word_char(c) || leading_mark {
+        if token::starts_word(c, it.peek().map(|&(_, n)| n)) {
             let start = i;
-            let mut end = i + c.len_utf8();
-            let mut dotted = false;
-            let mut dot = false;
-            while let Some(&(j, d)) = it.peek() {
-                if is_word_char(d) {
-                    it.next();
-                    end = j + d.len_utf8();
-                    continue;
-                }
-                if fold::is_apostrophe(d) || d == '.' {
-                    // Look one further: an inner apostrophe or dot joins.
-                    let rest = &s[j + d.len_utf8()..];
-                    let joins = rest.chars().next().is_some_and(is_word_char);
-                    if joins {
-                        it.next();
-                        end = j + d.len_utf8();
-                        dotted |= d == '.';
-                        continue;
-                    }
-                    if d == '.' {
-                        dot = true;
-                        if dotted {
-                            // The closing dot of "S.A." belongs to the token.
-                            end = j + 1;
-                        }
-                    }
-                }
-                break;
+            let (end, dotted, dot) = token::word_end(s, start);
+            // The closing dot of a dotted word ("S.A.") is part of it and
+            // also separates it from what follows.
+            let closing_dot = dotted && dot;
+            let scanned = if closing_dot { end - 1 } else { end };
+            while it.peek().is_some_and(|&(j, _)| j < scanned) {
+                it.next();
             }
             let mut t = new_tok(s, start, end, sep);
             t.dot = dot;
@@ -799,7 +746,7 @@ fn tokenize_unicode(s: &str, toks: &mut Vec<Tok>) {
             toks.push(t);
             sep = Sep::Glued;
         } else {
-            if c.is_whitespace() || !is_hyphen(c) {
+            if c.is_whitespace() || !token::is_dash(c) {
                 sep = Sep::Space;
             } else if sep == Sep::Glued {
                 sep = Sep::Hyphen;
@@ -812,11 +759,6 @@ fn tokenize_unicode(s: &str, toks: &mut Vec<Tok>) {
         }
     }
 }
-
-const CAMEL_KEEP: &[&str] = &[
-    "mac", "van", "von", "der", "den", "del", "des", "dos", "das", "ter", "ten", "abu", "ibn",
-    "bin", "ben", "fitz", "san", "della", "degli", "vander", "vanden",
-];
 
 /// Splits glued camel-case words ("AbdellatifLoudyi") into tokens, keeping
 /// McDonald, MacArthur, DeShawn, LeBron, DiCaprio whole.
@@ -844,34 +786,14 @@ fn split_camel(s: &str, toks: &mut Vec<Tok>) {
         return;
     }
     let mut out: Vec<Tok> = Vec::with_capacity(toks.len() + 1);
+    let mut cuts = Vec::new();
     for t in toks.drain(..) {
         let text = &s[t.start..t.end];
         if t.dotted || t.upper || t.lower || !t.cased || !text.is_char_boundary(0) {
             out.push(t);
             continue;
         }
-        let mut cuts: Vec<usize> = Vec::new();
-        let mut piece_start = 0usize;
-        let mut letters = 0usize;
-        let mut prev: Option<char> = None;
-        let mut iter = text.char_indices().peekable();
-        while let Some((j, c)) = iter.next() {
-            if let Some(p) = prev {
-                let next_lower = iter.peek().is_some_and(|&(_, n)| n.is_lowercase());
-                if p.is_lowercase() && c.is_uppercase() && next_lower && letters >= 3 {
-                    let piece = text[piece_start..j].to_lowercase();
-                    if !CAMEL_KEEP.contains(&piece.as_str()) {
-                        cuts.push(j);
-                        piece_start = j;
-                        letters = 0;
-                    }
-                }
-            }
-            if c.is_alphabetic() {
-                letters += 1;
-            }
-            prev = Some(c);
-        }
+        token::camel_cuts(text, &mut cuts);
         if cuts.is_empty() {
             out.push(t);
             continue;
@@ -893,70 +815,6 @@ fn split_camel(s: &str, toks: &mut Vec<Tok>) {
         }
     }
     *toks = out;
-}
-
-/// Tokenises and folds a table phrase the way names are folded.
-pub(crate) fn fold_phrase(s: &str) -> Vec<String> {
-    let s = fold::nfkc(s);
-    let mut toks = tokenize(&s);
-    split_camel(&s, &mut toks);
-    toks.iter()
-        .map(|t| fold::fold_token(&s[t.start..t.end]))
-        .filter(|f| !f.is_empty())
-        .collect()
-}
-
-fn roman_value(s: &str) -> Option<u32> {
-    if s.is_empty() || s.len() > 7 {
-        return None;
-    }
-    let val = |c: u8| match c {
-        b'i' => Some(1),
-        b'v' => Some(5),
-        b'x' => Some(10),
-        b'l' => Some(50),
-        _ => None,
-    };
-    let b = s.as_bytes();
-    let mut total = 0i32;
-    for k in 0..b.len() {
-        let v = val(b[k])?;
-        let next = if k + 1 < b.len() { val(b[k + 1])? } else { 0 };
-        if v < next {
-            total -= v;
-        } else {
-            total += v;
-        }
-    }
-    if total <= 0 {
-        return None;
-    }
-    // Accept only the canonical spelling of the value.
-    is_roman_spelling(total as u32, b).then_some(total as u32)
-}
-
-/// Whether `s` is the canonical lower-case spelling of `n` ("xiv" for 14).
-fn is_roman_spelling(mut n: u32, s: &[u8]) -> bool {
-    let table: [(u32, &[u8]); 7] = [
-        (50, b"l"),
-        (40, b"xl"),
-        (10, b"x"),
-        (9, b"ix"),
-        (5, b"v"),
-        (4, b"iv"),
-        (1, b"i"),
-    ];
-    let mut rest = s;
-    for (v, r) in table {
-        while n >= v {
-            match rest.strip_prefix(r) {
-                Some(tail) => rest = tail,
-                None => return false,
-            }
-            n -= v;
-        }
-    }
-    rest.is_empty()
 }
 
 fn fx_hash(s: &str) -> u64 {
@@ -1055,7 +913,7 @@ impl Analyzer {
     pub fn is_title(&self, word: &str) -> bool {
         self.tables
             .titles
-            .contains_key(fold_phrase(word).join(" ").as_str())
+            .contains_key(token::fold_phrase(word).join(" ").as_str())
     }
 
     fn analyze_inner(&self, input: &str, forced: Option<Kind>) -> Name {
@@ -1778,7 +1636,7 @@ impl Analyzer {
         };
         let len = name.parts.len();
         for k in 0..len {
-            let w = crate::compare::weight(&name.part(k), len);
+            let w = weight::weight(&name.part(k), len);
             name.parts[k].weight = w;
         }
         name
@@ -2046,22 +1904,6 @@ mod tests {
         assert_eq!(analyze("Bayer Aktiengesellschaft").key(), "ag bayer");
         assert_eq!(analyze("Bayer AG").kind(), Kind::Org);
         assert_eq!(analyze("Banco Santander S.A.").key(), "banco sa santander");
-    }
-
-    #[test]
-    fn word_char_ranges_are_letters() {
-        for c in (0..0x10000u32).filter_map(char::from_u32) {
-            let general = c.is_alphanumeric()
-                || unicode_normalization::char::is_combining_mark(c)
-                || c == '\u{200C}'
-                || c == '\u{200D}';
-            let expected = if c.is_ascii() {
-                c.is_ascii_alphanumeric()
-            } else {
-                general
-            };
-            assert_eq!(is_word_char(c), expected, "{c:?}");
-        }
     }
 
     #[test]

@@ -2,8 +2,8 @@
 //! may match it, so that a query is compared with a bounded number of
 //! candidates rather than with every name seen.
 //!
-//! The keys, the caps and what they cost in recall are documented on
-//! [`BlockingIndex`].
+//! The keys, the caps and what they cost in recall are summarised on
+//! [`BlockingIndex`]; the full policy is in `DESIGN.md`, section "Blocking".
 
 use crate::analyze::{Name, Part};
 use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
@@ -29,59 +29,24 @@ struct Posting {
 /// Ids are the caller's: an entity number, a row number. Several names may
 /// be inserted under one id.
 ///
-/// # Keys
+/// # Keys and caps
 ///
-/// Every main part of a name (tagged [`Tag::Given`](crate::Tag::Given),
-/// [`Tag::Family`](crate::Tag::Family) or
-/// [`Tag::Word`](crate::Tag::Word)) whose folded form has at least two letters gives:
+/// Each main part of a name gives its transliteration skeleton
+/// ([`Part::skeleton`](crate::Part::skeleton)), its given-name variant
+/// groups ([`Part::groups`](crate::Part::groups)) and, when long, its first
+/// and last four letters; pairs of parts give glued and unordered pair keys,
+/// which are rarer and so are read first. A collision only adds a candidate,
+/// which the comparison then rejects.
 ///
-/// * its transliteration skeleton ([`Part::skeleton`](crate::Part::skeleton)): Loudiyi and Loudyi,
-///   Muhammad and Mohamed share one;
-/// * each of its given-name variant groups ([`Part::groups`](crate::Part::groups)): Youssef and
-///   Joseph share one;
-/// * for parts of six letters or more, its first four and its last four
-///   folded letters, so that one typo in a long part keeps one of the two.
-///
-/// Each pair of main parts gives the skeleton of the two parts glued
-/// (adjacent parts, catching "Abdel Ghani" against "Abdelghani") and an
-/// unordered pair key of the two skeletons (any two parts, in any order,
-/// catching word-order changes and dropped middle names: "Khawaja Asif"
-/// shares a pair key with "Khawaja Muhammad Asif"). Pair keys are far rarer
-/// than single-part keys and so are taken first.
-///
-/// Keys are hashed to `u64` with FxHash, each kind of key with its own seed;
-/// a collision only adds a candidate, which the comparison then rejects.
-///
-/// # Caps and what they cost
-///
-/// A key's posting list stops growing at `max_postings` ids and is then
-/// marked *saturated*: it holds the first `max_postings` ids only. A query
-/// takes its keys rarest-first (saturated lists last) and admits at most
-/// `max_candidates` distinct ids; once it is full, lists longer than twice
-/// that are not read. Saturated lists are read only when no complete list
-/// gave a candidate: their ids are an arbitrary subset of the key's holders,
-/// so they add nothing reliable to a name that has a rarer key. Work per
-/// query is therefore bounded whatever the data (about `max_postings`
-/// ids read at worst, far fewer for a name with a rare part), and memory
-/// grows linearly with the names indexed.
-///
-/// Candidates are ranked by the keys they share with the query, each key
-/// counted once per candidate however many of its names carry it (an
-/// entity indexed under many names does not outrank one indexed under a
-/// single name). [`BlockingIndex::candidates_with_hits`] counts shared keys;
-/// [`BlockingIndex::candidates_with_weights`] weighs each by its rarity,
-/// `ln(1 + max_postings / len)`, so that a shared surname counts for more
-/// than a shared common given name.
-///
-/// The price is recall for names made only of very common parts. A query
-/// with one rare part (a surname such as Marizamunda, or a pair key) finds
-/// every candidate that shares it, because rare keys come first and their
-/// lists are complete. A query whose keys are *all* common — a bare
-/// "Mohammed", or "Mohammed Ali" once thousands of Mohammed Alis with
-/// different spellings have filled every list — sees only the first
-/// `max_candidates` ids of its rarest lists, in insertion order, and can
-/// miss a candidate inserted after a list saturated. Raise the caps to trade
-/// speed and memory for recall.
+/// A key's posting list stops growing at `max_postings` ids (it is then
+/// *saturated*), and a query admits at most `max_candidates` ids, rarest keys
+/// first, so the work per query is bounded whatever the data and memory grows
+/// linearly. The price is recall for names made only of very common parts: a
+/// bare "Mohammed" sees only the first ids of its saturated lists and can
+/// miss a candidate inserted later; a name with one rare part finds every
+/// candidate that shares it. Raise the caps to trade speed and memory for
+/// recall. The keys, the ranking and the caps are set out in full in
+/// `DESIGN.md`, section "Blocking".
 ///
 /// ```
 /// use canonym::{analyze, BlockingIndex};

@@ -16,7 +16,9 @@
 //! assert_eq!(analyze("Владимир Путин").key(), "putin vladimir");
 //! ```
 //!
-//! The data path, one module per step: text folding ([`fold`]) → name
+//! The data path, one module per step: text folding ([`fold`]) → the
+//! word layer (words, hyphens, camel case, roman numerals) → the knowledge
+//! tables ([`Table`]) → name
 //! analysis ([`Analyzer`], [`Name`], transliteration keys with
 //! [`skeleton`]) → comparison ([`compare`], [`Comparison`], [`Matcher`]) →
 //! blocking ([`BlockingIndex`]) → resolution ([`AliasTable`], [`Resolver`])
@@ -38,6 +40,7 @@ mod resolve;
 mod sino;
 pub mod span_eval;
 mod tables;
+mod token;
 
 pub use alias::{AliasMatch, AliasTable, AliasTableBuilder, Entity};
 pub use analyze::{analyze, Analyzer, AnalyzerBuilder, Kind, Name, Part, Tag};
@@ -54,7 +57,7 @@ pub use index::{
     DEFAULT_MAX_POSTINGS,
 };
 pub use key::{skeleton, skeleton_into};
-pub use matcher::{Hit, Matcher};
+pub use matcher::{Hit, Matcher, MatcherBuilder};
 pub use resolve::{
     AssignedMention, Assignment, Mention, Resolution, ResolvedEntity, Resolver, ResolverBuilder,
 };

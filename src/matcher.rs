@@ -50,20 +50,64 @@ impl Default for Matcher {
     }
 }
 
-impl Matcher {
-    /// An empty matcher with the bundled tables and the default threshold.
-    pub fn new() -> Matcher {
-        Matcher::with(Analyzer::new(), MatchConfig::default())
+/// Builds a [`Matcher`] with an analyser or configuration of your own.
+///
+/// ```
+/// use canonym::{Analyzer, MatchConfig, Matcher};
+///
+/// let mut m = Matcher::builder()
+///     .analyzer(Analyzer::new())
+///     .config(MatchConfig::default())
+///     .build();
+/// m.add("Nasser Bourita");
+/// let q = m.analyze("BOURITA, Nasser");
+/// assert_eq!(m.find(&q).len(), 1);
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct MatcherBuilder {
+    analyzer: Option<Analyzer>,
+    config: MatchConfig,
+}
+
+impl MatcherBuilder {
+    /// A builder with the bundled tables and the default configuration.
+    pub fn new() -> MatcherBuilder {
+        MatcherBuilder::default()
     }
 
-    /// An empty matcher with an analyser and configuration of your own.
-    pub fn with(analyzer: Analyzer, config: MatchConfig) -> Matcher {
+    /// Analyses names and queries with `analyzer`.
+    pub fn analyzer(&mut self, analyzer: Analyzer) -> &mut Self {
+        self.analyzer = Some(analyzer);
+        self
+    }
+
+    /// Compares names with `config`.
+    pub fn config(&mut self, config: MatchConfig) -> &mut Self {
+        self.config = config;
+        self
+    }
+
+    /// Builds an empty matcher.
+    pub fn build(&self) -> Matcher {
         Matcher {
-            analyzer,
-            config,
+            analyzer: self.analyzer.clone().unwrap_or_default(),
+            config: self.config,
             names: Vec::new(),
             index: BlockingIndex::new(),
         }
+    }
+}
+
+impl Matcher {
+    /// An empty matcher with the bundled tables and the default threshold.
+    pub fn new() -> Matcher {
+        MatcherBuilder::new().build()
+    }
+
+    /// A builder for a matcher with an analyser or configuration of your
+    /// own.
+    pub fn builder() -> MatcherBuilder {
+        MatcherBuilder::new()
     }
 
     /// Analyses and adds a name; returns its index.

@@ -1,16 +1,20 @@
 //! Knowledge tables: titles, particles, suffixes, legal forms, organisation
-//! words, given-name variant groups and nicknames.
+//! words, given-name variant groups and nicknames, and the word lists of
+//! name extraction (places, nationalities, stopwords, known organisations).
 //!
-//! The bundled tables in `data/` are compiled into the library; callers add
-//! their own at run time through [`AnalyzerBuilder::add_table`]
-//! (see `data/README.md` for every table's format, source and licence).
+//! Every bundled table in `data/` is compiled into the library and parsed
+//! here, once; callers add their own at run time through
+//! [`AnalyzerBuilder::add_table`] (see `data/README.md` for every table's
+//! format, source and licence). Analysis and extraction read the same
+//! [`Tables`], so a table added to an analyser reaches both.
 //!
 //! [`AnalyzerBuilder::add_table`]: crate::AnalyzerBuilder::add_table
 
 use crate::error::{Error, ErrorKind, Problem};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
+use std::str::FromStr;
 
 /// The bundled given-name groups, folded ahead of time (see
 /// [`generate_given_names`]): `form<TAB>id,id…`, sorted by form.
@@ -42,11 +46,24 @@ pub enum Table {
     /// `name<TAB>nickname`: nicknames, weaker evidence than given-name
     /// groups (William, Bill).
     Nicknames,
+    /// `place`: place names (countries, cities, regions, seas), which name
+    /// extraction never reports as a person ("Rabat", "North Africa").
+    Places,
+    /// `word`: nationality and regional adjectives ("Moroccan"); name
+    /// extraction also knows their plurals.
+    Nationalities,
+    /// `word`: words that English running text capitalises without their
+    /// being names (sentence openers, weekdays, months), for name
+    /// extraction.
+    Stopwords,
+    /// `name`: organisations whose names read like a person's or a place's
+    /// ("Morgan Stanley"); name extraction reports them as organisations.
+    KnownOrgs,
 }
 
 impl Table {
     /// Every table kind, in load order.
-    pub const ALL: [Table; 7] = [
+    pub const ALL: [Table; 11] = [
         Table::Titles,
         Table::Particles,
         Table::Suffixes,
@@ -54,11 +71,16 @@ impl Table {
         Table::OrgWords,
         Table::GivenNames,
         Table::Nicknames,
+        Table::Places,
+        Table::Nationalities,
+        Table::Stopwords,
+        Table::KnownOrgs,
     ];
 
     /// The table's short name, as used on the command line (`titles`,
     /// `particles`, `suffixes`, `legal-forms`, `org-words`, `given-names`,
-    /// `nicknames`).
+    /// `nicknames`, `places`, `nationalities`, `stopwords`, `known-orgs`);
+    /// [`str::parse`] reads it back.
     pub fn name(self) -> &'static str {
         match self {
             Table::Titles => "titles",
@@ -68,12 +90,11 @@ impl Table {
             Table::OrgWords => "org-words",
             Table::GivenNames => "given-names",
             Table::Nicknames => "nicknames",
+            Table::Places => "places",
+            Table::Nationalities => "nationalities",
+            Table::Stopwords => "stopwords",
+            Table::KnownOrgs => "known-orgs",
         }
-    }
-
-    /// Parses a short name as returned by [`Table::name`].
-    pub fn from_name(name: &str) -> Option<Table> {
-        Table::ALL.into_iter().find(|t| t.name() == name)
     }
 
     fn bundled(self) -> &'static [(&'static str, &'static str)] {
@@ -89,7 +110,40 @@ impl Table {
             // Loaded pre-folded, see `Tables::bundled`.
             Table::GivenNames => &[],
             Table::Nicknames => &[("data/nicknames.tsv", include_str!("../data/nicknames.tsv"))],
+            Table::Places => &[("data/places.txt", include_str!("../data/places.txt"))],
+            Table::Nationalities => &[(
+                "data/nationalities.txt",
+                include_str!("../data/nationalities.txt"),
+            )],
+            Table::Stopwords => &[("data/stopwords.txt", include_str!("../data/stopwords.txt"))],
+            Table::KnownOrgs => &[(
+                "data/known_orgs.txt",
+                include_str!("../data/known_orgs.txt"),
+            )],
         }
+    }
+}
+
+impl FromStr for Table {
+    type Err = Error;
+
+    /// Parses a short name as returned by [`Table::name`].
+    fn from_str(name: &str) -> Result<Table, Error> {
+        Table::ALL
+            .into_iter()
+            .find(|t| t.name() == name)
+            .ok_or_else(|| {
+                let names: Vec<&str> = Table::ALL.iter().map(|t| t.name()).collect();
+                Error::at(
+                    ErrorKind::Parse,
+                    "table name",
+                    None,
+                    format!(
+                        "unknown table `{name}`, expected one of {}",
+                        names.join(", ")
+                    ),
+                )
+            })
     }
 }
 
@@ -115,6 +169,16 @@ pub(crate) struct Tables {
     given_ids: FxHashMap<Box<str>, u32>,
     given_next: u32,
     nick_ids: FxHashMap<Box<str>, u32>,
+    /// Folded place names ("north africa"), for extraction.
+    pub places: FxHashSet<Box<str>>,
+    /// Folded nationality adjectives ("moroccan"), for extraction.
+    pub nationalities: FxHashSet<Box<str>>,
+    /// Folded words capitalised without being names ("monday"), for
+    /// extraction.
+    pub stopwords: FxHashSet<Box<str>>,
+    /// Folded organisation names that read like persons or places, for
+    /// extraction.
+    pub known_orgs: FxHashSet<Box<str>>,
 }
 
 /// What one folded word is, across every table: flags and the spans of its
@@ -270,7 +334,12 @@ impl Tables {
         let mut rows: Vec<Vec<&str>> = Vec::new();
         let want = match table {
             Table::Titles | Table::Suffixes | Table::LegalForms | Table::Nicknames => 2,
-            Table::Particles | Table::OrgWords => 1,
+            Table::Particles
+            | Table::OrgWords
+            | Table::Places
+            | Table::Nationalities
+            | Table::Stopwords
+            | Table::KnownOrgs => 1,
             Table::GivenNames => 2,
         };
         for (i, raw) in text.lines().enumerate() {
@@ -354,6 +423,18 @@ impl Tables {
             Table::OrgWords => {
                 self.flag(&phrase(f[0]), Word::ORG);
             }
+            Table::Places => {
+                self.places.insert(phrase(f[0]).into());
+            }
+            Table::Nationalities => {
+                self.nationalities.insert(phrase(f[0]).into());
+            }
+            Table::Stopwords => {
+                self.stopwords.insert(phrase(f[0]).into());
+            }
+            Table::KnownOrgs => {
+                self.known_orgs.insert(phrase(f[0]).into());
+            }
             Table::GivenNames => {
                 let next = self.given_next;
                 let id = *self.given_ids.entry(f[0].into()).or_insert(next);
@@ -383,7 +464,7 @@ impl Tables {
 /// Folds a table phrase the way the analyser folds a name: tokens folded and
 /// joined by single spaces ("Brig. Gen." → "brig gen").
 pub(crate) fn phrase(s: &str) -> String {
-    crate::analyze::fold_phrase(s).join(" ")
+    crate::token::fold_phrase(s).join(" ")
 }
 
 /// Folds a table form with its tokens glued ("Abd al-Latif" → "abdallatif").
@@ -398,7 +479,7 @@ pub(crate) fn glued(s: &str) -> String {
             .map(|b| b.to_ascii_lowercase() as char)
             .collect();
     }
-    crate::analyze::fold_phrase(s).concat()
+    crate::token::fold_phrase(s).concat()
 }
 
 /// Folds given-name group tables (`id<TAB>form<TAB>form…`, in order) into

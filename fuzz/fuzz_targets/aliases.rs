@@ -3,7 +3,7 @@
 //! `to_json` and `to_csv` to the same entities, and every canonical name
 //! looks up to an entity.
 //!
-//! The check is `aliases` in `fuzz/checks.rs`, which `tests/fuzz_corpus.rs`
+//! The check is `aliases` in `fuzz/checks.rs`, which `tests/it/fuzz_corpus.rs`
 //! also runs over the corpus under `cargo test`.
 
 #![no_main]

@@ -2,7 +2,7 @@
 //! ASCII `[a-z0-9 ]` with single spaces, and re-analysing the display form
 //! gives the same key.
 //!
-//! The check is `analyze` in `fuzz/checks.rs`, which `tests/fuzz_corpus.rs`
+//! The check is `analyze` in `fuzz/checks.rs`, which `tests/it/fuzz_corpus.rs`
 //! also runs over the corpus under `cargo test`.
 
 #![no_main]

@@ -2,7 +2,7 @@
 //! comparison never panics, is symmetric, lies in [0, 1], and a name
 //! compared with itself scores 1.
 //!
-//! The check is `compare` in `fuzz/checks.rs`, which `tests/fuzz_corpus.rs`
+//! The check is `compare` in `fuzz/checks.rs`, which `tests/it/fuzz_corpus.rs`
 //! also runs over the corpus under `cargo test`.
 
 #![no_main]

@@ -2,7 +2,7 @@
 //! panicking; every mention's span lies on character boundaries and holds
 //! exactly the mention's text, and mentions come in text order.
 //!
-//! The check is `extract` in `fuzz/checks.rs`, which `tests/fuzz_corpus.rs`
+//! The check is `extract` in `fuzz/checks.rs`, which `tests/it/fuzz_corpus.rs`
 //! also runs over the corpus under `cargo test`.
 
 #![no_main]

@@ -2,7 +2,7 @@
 //! without panicking to a partition of the input, and the same partition
 //! when the lines are reversed.
 //!
-//! The check is `resolve` in `fuzz/checks.rs`, which `tests/fuzz_corpus.rs`
+//! The check is `resolve` in `fuzz/checks.rs`, which `tests/it/fuzz_corpus.rs`
 //! also runs over the corpus under `cargo test`.
 
 #![no_main]

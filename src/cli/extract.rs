@@ -5,7 +5,6 @@ use crate::cli::options::TableOptions;
 use crate::cli::resolve::load_aliases;
 use canonym::{Document, Extraction, Extractor, Kind, Resolver};
 use clap::{Args, ValueEnum};
-use serde::Serialize;
 use std::collections::BTreeMap;
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
@@ -42,17 +41,6 @@ pub struct ExtractArgs {
 
     #[command(flatten)]
     pub tables: TableOptions,
-}
-
-#[derive(Serialize)]
-struct MentionOut<'a> {
-    doc: &'a str,
-    start: usize,
-    end: usize,
-    text: &'a str,
-    kind: Kind,
-    entity: &'a str,
-    canonical: &'a str,
 }
 
 /// Reads every input as text; returns (document id, text) pairs.
@@ -118,7 +106,8 @@ pub fn run(args: &ExtractArgs) -> u8 {
         return 2;
     };
     let docs = read_all(args, &mut status);
-    let mut extractor = Extractor::builder().analyzer(analyzer.clone());
+    let mut extractor = Extractor::builder();
+    extractor.analyzer(analyzer.clone());
     let mut resolver = Resolver::builder();
     resolver.analyzer(analyzer);
     if let Some(table) = aliases {
@@ -130,40 +119,34 @@ pub fn run(args: &ExtractArgs) -> u8 {
                     .chain(e.aliases.iter().map(move |a| (a.clone(), e.kind)))
             })
             .collect();
-        extractor = extractor.gazetteer(names);
+        extractor.gazetteer(names);
         resolver.aliases(table);
     }
     let documents: Vec<Document> = docs
         .iter()
         .map(|(id, text)| Document { id, text })
         .collect();
-    let extraction = extractor.build().extract(&resolver.build(), &documents);
+    let extractor = match extractor.build() {
+        Ok(x) => x,
+        Err(e) => {
+            status.error(format_args!("{e}"));
+            return 2;
+        }
+    };
+    let extraction = extractor.extract(&resolver.build(), &documents);
     let mut out = Output::stdout();
     let result = match args.format {
-        Format::Jsonl => write_mentions(&docs, &extraction, &mut out),
-        Format::Table => write_table(&docs, &extraction, &mut out),
+        Format::Jsonl => write_mentions(&extraction, &mut out),
+        Format::Table => write_table(&extraction, &mut out),
     };
     finish(result, &mut out, &mut status)
 }
 
-fn write_mentions(
-    docs: &[(String, String)],
-    x: &Extraction,
-    out: &mut Output,
-) -> std::io::Result<()> {
+fn write_mentions(x: &Extraction, out: &mut Output) -> std::io::Result<()> {
     let mut buf = Vec::with_capacity(256);
-    for (m, a) in x.mentions().iter().zip(x.resolution().assignments()) {
+    for m in x.mentions() {
         buf.clear();
-        let record = MentionOut {
-            doc: &docs[m.doc].0,
-            start: m.found.start,
-            end: m.found.end,
-            text: &m.found.text,
-            kind: m.found.kind,
-            entity: a.entity(),
-            canonical: a.canonical(),
-        };
-        serde_json::to_writer(&mut buf, &record).expect("serialising to memory cannot fail");
+        serde_json::to_writer(&mut buf, m).expect("serialising to memory cannot fail");
         buf.push(b'\n');
         out.write_all(&buf)?;
     }
@@ -184,7 +167,7 @@ fn short(doc: &str) -> &str {
     }
 }
 
-fn write_table(docs: &[(String, String)], x: &Extraction, out: &mut Output) -> std::io::Result<()> {
+fn write_table(x: &Extraction, out: &mut Output) -> std::io::Result<()> {
     // entity → (variant text → documents), in first-seen order of entities.
     let mut order: Vec<usize> = Vec::new();
     let mut rows: BTreeMap<usize, BTreeMap<&str, Vec<&str>>> = BTreeMap::new();
@@ -194,14 +177,14 @@ fn write_table(docs: &[(String, String)], x: &Extraction, out: &mut Output) -> s
         .enumerate()
         .map(|(i, e)| (e.id.as_str(), i))
         .collect();
-    for (m, a) in x.mentions().iter().zip(x.resolution().assignments()) {
-        let e = index[a.entity()];
+    for m in x.mentions() {
+        let e = index[m.entity.as_str()];
         let variants = rows.entry(e).or_insert_with(|| {
             order.push(e);
             BTreeMap::new()
         });
-        let d = short(&docs[m.doc].0);
-        let seen = variants.entry(m.found.text.as_str()).or_default();
+        let d = short(&m.doc);
+        let seen = variants.entry(m.text.as_str()).or_default();
         if !seen.contains(&d) {
             seen.push(d);
         }

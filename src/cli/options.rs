@@ -25,7 +25,7 @@ fn parse_table_arg(s: &str) -> Result<TableArg, String> {
     let Some((kind, path)) = s.split_once('=') else {
         return Err(format!("expected KIND=FILE, KIND one of {}", table_names()));
     };
-    let Some(table) = Table::from_name(kind) else {
+    let Ok(table) = kind.parse::<Table>() else {
         return Err(format!(
             "unknown table `{kind}`, expected one of {}",
             table_names()
@@ -64,7 +64,8 @@ impl From<KindArg> for Kind {
 pub struct TableOptions {
     /// Add the entries of a table of your own to the bundled ones (repeatable).
     /// KIND is one of titles, particles, suffixes, legal-forms, org-words,
-    /// given-names, nicknames; see data/README.md for the formats.
+    /// given-names, nicknames, places, nationalities, stopwords, known-orgs;
+    /// see data/README.md for the formats.
     #[arg(long = "table", value_name = "KIND=FILE", value_parser = parse_table_arg)]
     pub tables: Vec<TableArg>,
 }

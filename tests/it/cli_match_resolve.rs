@@ -1,24 +1,8 @@
 //! Command-line tests of `canonym match` and `canonym resolve`.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
-fn canonym(args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_canonym"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("canonym runs");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
-}
+use crate::util::{canonym, run};
 
 fn stdout(o: &Output) -> String {
     String::from_utf8(o.stdout.clone()).unwrap()
@@ -26,7 +10,10 @@ fn stdout(o: &Output) -> String {
 
 #[test]
 fn match_two_names_sets_the_exit_code() {
-    let yes = canonym(&["match", "Abdellatif Loudiyi", "Loudyi Abdeltif"], "");
+    let yes = run(
+        canonym().args(["match", "Abdellatif Loudiyi", "Loudyi Abdeltif"]),
+        "",
+    );
     assert_eq!(yes.status.code(), Some(0));
     let out = stdout(&yes);
     assert!(out.starts_with("0.") && out.contains("\tmatch"), "{out}");
@@ -34,11 +21,11 @@ fn match_two_names_sets_the_exit_code() {
         out.contains("transliteration"),
         "explanation missing: {out}"
     );
-    let no = canonym(&["match", "Mohammed VI", "Mohammed V"], "");
+    let no = run(canonym().args(["match", "Mohammed VI", "Mohammed V"]), "");
     assert_eq!(no.status.code(), Some(1));
     assert!(stdout(&no).contains("different numbers"));
     // One argument is a file of pairs: a missing one is an error.
-    let bad = canonym(&["match", "only one"], "");
+    let bad = run(canonym().args(["match", "only one"]), "");
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("only one"));
 }
@@ -46,7 +33,7 @@ fn match_two_names_sets_the_exit_code() {
 #[test]
 fn match_pairs_one_line_each_with_error_records() {
     let input = "Juvénal Marizamunda\tJ. Marizamunda\nno tab here\nBayer AG\tBayer Aktiengesellschaft\n\nOmar Haddad\tKarim Haddad\n";
-    let o = canonym(&["match", "--format", "jsonl"], input);
+    let o = run(canonym().args(["match", "--format", "jsonl"]), input);
     assert_eq!(
         o.status.code(),
         Some(2),
@@ -72,7 +59,7 @@ fn match_pairs_one_line_each_with_error_records() {
 fn resolve_writes_one_record_per_mention() {
     let input =
         "Khawaja Muhammad Asif\nAbdellatif Loudiyi\nAbdeltif Loudyi\nMohammed VI\nMohammed V\n";
-    let o = canonym(&["resolve"], input);
+    let o = run(canonym().args(["resolve"]), input);
     assert_eq!(o.status.code(), Some(0));
     let recs: Vec<serde_json::Value> = stdout(&o)
         .lines()
@@ -91,7 +78,10 @@ fn resolve_writes_one_record_per_mention() {
 
 #[test]
 fn resolve_reports_lines_without_a_name() {
-    let o = canonym(&["resolve"], "Mohammed VI\n\n  \n...\nMohammed VI\n");
+    let o = run(
+        canonym().args(["resolve"]),
+        "Mohammed VI\n\n  \n...\nMohammed VI\n",
+    );
     assert_eq!(o.status.code(), Some(2));
     let recs: Vec<serde_json::Value> = stdout(&o)
         .lines()
@@ -105,8 +95,8 @@ fn resolve_reports_lines_without_a_name() {
     assert_eq!(recs[0]["entity"], recs[4]["entity"]);
     let stderr = String::from_utf8_lossy(&o.stderr);
     assert!(stderr.contains("<stdin>:2: no name"), "{stderr}");
-    let j = canonym(
-        &["resolve", "--input-format", "jsonl"],
+    let j = run(
+        canonym().args(["resolve", "--input-format", "jsonl"]),
         "{\"name\": \"\"}\n{\"name\": \"Asif\"}\n",
     );
     let recs: Vec<serde_json::Value> = stdout(&j)
@@ -126,7 +116,10 @@ fn resolve_jsonl_uses_documents_and_reports_bad_lines() {
         "{\"name\": \"Maj. Gen. Vincent Nyakarundi\", \"doc\": \"001\", \"kind\": \"person\"}\n",
         "{\"name\": \"Nyakarundi\", \"doc\": \"001\"}\n",
     );
-    let o = canonym(&["resolve", "--input-format", "jsonl"], input);
+    let o = run(
+        canonym().args(["resolve", "--input-format", "jsonl"]),
+        input,
+    );
     assert_eq!(o.status.code(), Some(2));
     let recs: Vec<serde_json::Value> = stdout(&o)
         .lines()
@@ -141,7 +134,10 @@ fn resolve_jsonl_uses_documents_and_reports_bad_lines() {
     assert_eq!(recs[2]["line"], 3);
     assert_eq!(recs[3]["entity"], recs[4]["entity"]);
     assert_eq!(recs[3]["canonical"], "Vincent Nyakarundi");
-    let e = canonym(&["resolve", "--input-format", "jsonl", "--entities"], input);
+    let e = run(
+        canonym().args(["resolve", "--input-format", "jsonl", "--entities"]),
+        input,
+    );
     let ents: Vec<serde_json::Value> = stdout(&e)
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
@@ -166,8 +162,8 @@ fn resolve_with_aliases_and_csv() {
         "who,doc\nMarshal Khalifa Hafter,x\nKhalifa Haftar,y\nNina Kozlowski,x\n",
     )
     .unwrap();
-    let o = canonym(
-        &[
+    let o = run(
+        canonym().args([
             "resolve",
             "--aliases",
             aliases.to_str().unwrap(),
@@ -176,7 +172,7 @@ fn resolve_with_aliases_and_csv() {
             "--column",
             "who",
             csv.to_str().unwrap(),
-        ],
+        ]),
         "",
     );
     assert_eq!(
@@ -200,7 +196,10 @@ fn resolve_with_aliases_and_csv() {
         r#"[{"id": "Q1", "canonical": ""}, {"id": "Q1", "canonical": "X"}]"#,
     )
     .unwrap();
-    let bad = canonym(&["resolve", "--aliases", aliases.to_str().unwrap()], "X\n");
+    let bad = run(
+        canonym().args(["resolve", "--aliases", aliases.to_str().unwrap()]),
+        "X\n",
+    );
     assert_eq!(bad.status.code(), Some(2));
     assert!(stdout(&bad).is_empty());
 }
@@ -218,9 +217,9 @@ fn match_reads_pair_files_given_as_arguments_or_with_i() {
     .unwrap();
     let (a, b) = (a.to_str().unwrap(), b.to_str().unwrap());
     let both = "Juvénal Marizamunda\tJ. Marizamunda\nOmar Haddad\tKarim Haddad\nBayer AG\tBayer Aktiengesellschaft\n";
-    let want = stdout(&canonym(&["match"], both));
+    let want = stdout(&run(canonym().args(["match"]), both));
     assert_eq!(want.lines().count(), 3);
-    let one = canonym(&["match", a], "");
+    let one = run(canonym().args(["match", a]), "");
     assert_eq!(one.status.code(), Some(0));
     assert_eq!(
         stdout(&one),
@@ -238,7 +237,7 @@ fn match_reads_pair_files_given_as_arguments_or_with_i() {
         } else {
             "ignored\tinput\n"
         };
-        let o = canonym(&args, stdin);
+        let o = run(canonym().args(&args), stdin);
         assert_eq!(o.status.code(), Some(0), "{args:?}");
         assert_eq!(stdout(&o), want, "{args:?}");
     }
@@ -247,20 +246,23 @@ fn match_reads_pair_files_given_as_arguments_or_with_i() {
 #[test]
 fn threads_are_accepted_where_work_runs_in_parallel() {
     let pairs = "Omar Haddad\tKarim Haddad\nBayer AG\tBayer Aktiengesellschaft\n".repeat(50);
-    let want = stdout(&canonym(&["match", "--format", "jsonl"], &pairs));
+    let want = stdout(&run(canonym().args(["match", "--format", "jsonl"]), &pairs));
     for j in [["-j", "1"], ["-j", "3"], ["--threads", "2"]] {
-        let o = canonym(&["match", "--format", "jsonl", j[0], j[1]], &pairs);
+        let o = run(
+            canonym().args(["match", "--format", "jsonl", j[0], j[1]]),
+            &pairs,
+        );
         assert_eq!(o.status.code(), Some(0));
         assert_eq!(stdout(&o), want, "match {j:?}");
     }
     let names = "Khawaja Muhammad Asif\nAsif\nKhawaja Asif\nBayer AG\n".repeat(20);
-    let want = stdout(&canonym(&["resolve"], &names));
+    let want = stdout(&run(canonym().args(["resolve"]), &names));
     assert_eq!(want.lines().count(), 80);
     for j in [["-j", "1"], ["-j", "2"], ["--threads", "0"]] {
-        let o = canonym(&["resolve", j[0], j[1]], &names);
+        let o = run(canonym().args(["resolve", j[0], j[1]]), &names);
         assert_eq!(o.status.code(), Some(0));
         assert_eq!(stdout(&o), want, "resolve {j:?}");
     }
-    let o = canonym(&["resolve", "-j", "many"], &names);
+    let o = run(canonym().args(["resolve", "-j", "many"]), &names);
     assert_eq!(o.status.code(), Some(2), "a bad count is a usage error");
 }

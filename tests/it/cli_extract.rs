@@ -1,14 +1,6 @@
 //! Command-line tests of `canonym extract`.
 
-use std::process::Command;
-
-fn run(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_canonym"))
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args(args)
-        .output()
-        .expect("canonym runs")
-}
+use crate::util::{canonym, run};
 
 #[test]
 fn jsonl_offsets_point_into_the_files() {
@@ -16,7 +8,7 @@ fn jsonl_offsets_point_into_the_files() {
         "seeds/000_9df6cd357a178ece.txt",
         "seeds/002_7beac003ace1dab1.txt",
     ];
-    let o = run(&["extract", files[0], files[1]]);
+    let o = run(canonym().args(["extract", files[0], files[1]]), "");
     assert_eq!(o.status.code(), Some(0));
     let out = String::from_utf8(o.stdout).unwrap();
     let mut n = 0;
@@ -47,16 +39,19 @@ fn jsonl_offsets_point_into_the_files() {
 
 #[test]
 fn table_lists_each_person_once() {
-    let o = run(&[
-        "extract",
-        "--format",
-        "table",
-        "seeds/000_9df6cd357a178ece.txt",
-        "seeds/001_155044ffbf4aefb2.txt",
-        "seeds/002_7beac003ace1dab1.txt",
-        "seeds/003_bd7804d8fc4330b3.txt",
-        "seeds/004_ced1be549008465e.txt",
-    ]);
+    let o = run(
+        canonym().args([
+            "extract",
+            "--format",
+            "table",
+            "seeds/000_9df6cd357a178ece.txt",
+            "seeds/001_155044ffbf4aefb2.txt",
+            "seeds/002_7beac003ace1dab1.txt",
+            "seeds/003_bd7804d8fc4330b3.txt",
+            "seeds/004_ced1be549008465e.txt",
+        ]),
+        "",
+    );
     assert_eq!(o.status.code(), Some(0));
     let out = String::from_utf8(o.stdout).unwrap();
     let persons: Vec<&str> = out.lines().filter(|l| l.contains(" person ")).collect();
@@ -76,11 +71,14 @@ fn table_lists_each_person_once() {
 
 #[test]
 fn missing_file_is_an_error_and_the_rest_goes_on() {
-    let o = run(&[
-        "extract",
-        "no/such/file.txt",
-        "seeds/004_ced1be549008465e.txt",
-    ]);
+    let o = run(
+        canonym().args([
+            "extract",
+            "no/such/file.txt",
+            "seeds/004_ced1be549008465e.txt",
+        ]),
+        "",
+    );
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("no/such/file.txt"));
     assert!(String::from_utf8_lossy(&o.stdout).contains("Mouhib"));

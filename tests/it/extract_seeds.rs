@@ -114,7 +114,8 @@ fn gazetteer_matches_case_and_diacritics_insensitively() {
     let text = seed("000_").replace("Juvenal Marizamunda", "JUVÉNAL MARIZAMUNDA");
     let ex = Extractor::builder()
         .gazetteer([("Juvénal Marizamunda".to_string(), Kind::Person)])
-        .build();
+        .build()
+        .expect("gazetteer builds");
     let found = ex.find(&text);
     let hit = found
         .iter()
@@ -132,7 +133,8 @@ fn gazetteer_fuzzy_hit_gives_kind() {
     assert!(plain.iter().all(|f| f.kind != Kind::Person), "{plain:?}");
     let ex = Extractor::builder()
         .gazetteer([("Abdellatif Loudyi".to_string(), Kind::Person)])
-        .build();
+        .build()
+        .expect("gazetteer builds");
     let found = ex.find(text);
     assert!(
         found

@@ -10,7 +10,7 @@ use canonym::analyze;
 
 #[test]
 fn analysis_cases() {
-    let text = include_str!("data/analysis_cases.tsv");
+    let text = include_str!("../data/analysis_cases.tsv");
     let mut failures = Vec::new();
     let mut n = 0;
     for (i, line) in text.lines().enumerate() {

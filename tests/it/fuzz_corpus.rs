@@ -8,7 +8,7 @@ use std::fs;
 use std::panic;
 use std::path::{Path, PathBuf};
 
-#[path = "../fuzz/checks.rs"]
+#[path = "../../fuzz/checks.rs"]
 mod checks;
 
 use checks::{aliases, analyze, compare, extract, resolve};

@@ -1,12 +1,10 @@
 //! End-to-end tests of `canonym normalise`.
 
 use std::fs;
-use std::io::{Read, Write};
-use std::process::{Command, Output, Stdio};
+use std::io::Read;
+use std::process::{Output, Stdio};
 
-fn canonym() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_canonym"))
-}
+use crate::util::{canonym, run};
 
 /// A scratch directory of this test's own, removed when dropped.
 fn scratch(test: &str) -> tempfile::TempDir {
@@ -14,21 +12,6 @@ fn scratch(test: &str) -> tempfile::TempDir {
         .prefix(&format!("canonym-cli-{test}-"))
         .tempdir()
         .unwrap()
-}
-
-fn run_with_stdin(cmd: &mut Command, stdin: &[u8]) -> Output {
-    let mut child = cmd
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("canonym runs");
-    let mut pipe = child.stdin.take().unwrap();
-    let data = stdin.to_vec();
-    let writer = std::thread::spawn(move || pipe.write_all(&data));
-    let out = child.wait_with_output().unwrap();
-    writer.join().unwrap().unwrap();
-    out
 }
 
 fn stdout_lines(out: &Output) -> Vec<String> {
@@ -45,7 +28,7 @@ fn stderr(out: &Output) -> String {
 
 #[test]
 fn display_forms_one_per_line() {
-    let out = run_with_stdin(
+    let out = run(
         canonym().arg("normalise"),
         "Brig. Gen. Patrick Karuretwa\nJuvénal Marizamunda\n".as_bytes(),
     );
@@ -58,7 +41,7 @@ fn display_forms_one_per_line() {
 
 #[test]
 fn american_spelling_alias() {
-    let out = run_with_stdin(canonym().args(["normalize", "--key"]), b"ABDELTIF LOUDYI\n");
+    let out = run(canonym().args(["normalize", "--key"]), b"ABDELTIF LOUDYI\n");
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(stdout_lines(&out), ["abdeltif loudyi"]);
 }
@@ -68,7 +51,7 @@ fn line_count_kept_with_empty_and_invalid_lines() {
     let input: &[u8] =
         b"Patrick Karuretwa\r\n\n\nJo\xffhn Sm\xc3ith\n,,,\r\n\xfe\xfe\nNasser Bourita";
     for threads in ["1", "2"] {
-        let out = run_with_stdin(canonym().args(["normalise", "-j", threads, "-"]), input);
+        let out = run(canonym().args(["normalise", "-j", threads, "-"]), input);
         assert!(out.status.success(), "{}", stderr(&out));
         let text = String::from_utf8(out.stdout.clone()).unwrap();
         assert_eq!(text.matches('\n').count(), 7, "{text:?}");
@@ -107,7 +90,7 @@ fn invalid_utf8_reported_with_file_and_line() {
 
 #[test]
 fn keys() {
-    let out = run_with_stdin(
+    let out = run(
         canonym().args(["normalise", "--key"]),
         "Loudyi Abdeltif\nВладимир Путин\n\n".as_bytes(),
     );
@@ -120,7 +103,7 @@ fn keys() {
 
 #[test]
 fn jsonl_has_every_field() {
-    let out = run_with_stdin(
+    let out = run(
         canonym().args(["normalise", "--format", "jsonl"]),
         "BRIG. GEN. PATRICK KARURETWA\n\nAtlas Trading S.A.\n".as_bytes(),
     );
@@ -159,7 +142,7 @@ fn jsonl_has_every_field() {
 
 #[test]
 fn forced_kind() {
-    let out = run_with_stdin(
+    let out = run(
         canonym().args(["normalise", "--format", "jsonl", "--kind", "org"]),
         b"Apple\n",
     );
@@ -189,7 +172,7 @@ fn files_and_stdin_in_order() {
     let b = dir.path().join("b.txt");
     fs::write(&a, "Mark Esper\n").unwrap();
     fs::write(&b, "Nasser Bourita").unwrap();
-    let out = run_with_stdin(
+    let out = run(
         canonym().arg("normalise").arg(&a).arg("-").arg(&b),
         b"Abdellatif Loudiyi\n",
     );
@@ -228,7 +211,7 @@ fn user_table_is_used() {
     let dir = scratch("table");
     let titles = dir.path().join("titles.tsv");
     fs::write(&titles, "# mine\nGrand Vizier\troyal\n").unwrap();
-    let out = run_with_stdin(
+    let out = run(
         canonym()
             .arg("normalise")
             .arg("--table")
@@ -244,7 +227,7 @@ fn malformed_table_reports_every_line() {
     let dir = scratch("bad-table");
     let table = dir.path().join("given.tsv");
     fs::write(&table, "# groups\nQ1\tmohamed\tmuhammad\nQ2\nQ3\n").unwrap();
-    let out = run_with_stdin(
+    let out = run(
         canonym()
             .arg("normalise")
             .arg("--table")
@@ -311,7 +294,7 @@ fn huge_single_line() {
     let mut input = "Karuretwa ".repeat(100_000).into_bytes();
     input.extend_from_slice(b"\nMark Esper\n");
     assert!(input.len() > 1_000_000);
-    let out = run_with_stdin(canonym().args(["normalise", "--key"]), &input);
+    let out = run(canonym().args(["normalise", "--key"]), &input);
     assert!(out.status.success(), "{}", stderr(&out));
     let lines = stdout_lines(&out);
     assert_eq!(lines.len(), 2);

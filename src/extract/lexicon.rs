@@ -1,0 +1,386 @@
+//! The extraction lexicon: the word lists of running text (role nouns,
+//! speech verbs, inner particles …) and the folded sets built from the
+//! analyser's [`Tables`], with Bloom pre-tests.
+
+use crate::tables::{phrase, Tables, Word};
+use once_cell::sync::Lazy;
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::sync::Arc;
+
+/// Role nouns that introduce a name in news copy without being formal
+/// titles. Weaker than titles: they cue names of two words or more only.
+pub(super) const ROLES: &[&str] = &[
+    "leader",
+    "party leader",
+    "opposition leader",
+    "adviser",
+    "advisor",
+    "deputy",
+    "counterpart",
+    "diplomat",
+    "chief diplomat",
+    "official",
+    "correspondent",
+    "head",
+    "negotiator",
+    "aide",
+    "lawmaker",
+    "legislator",
+    "executive",
+    "founder",
+    "co founder",
+    "sister",
+    "brother",
+    "son",
+    "daughter",
+    "wife",
+    "husband",
+    "widow",
+    "mother",
+    "rival",
+    "predecessor",
+    "successor",
+    "colleague",
+    "opponent",
+    "candidate",
+    "activist",
+    "journalist",
+    "reporter",
+    "analyst",
+    "economist",
+    "lawyer",
+    "coach",
+    "player",
+    "actor",
+    "actress",
+    "singer",
+    "author",
+    "writer",
+    "military chief",
+    "intelligence chief",
+    "police chief",
+    "spy chief",
+    "defence chief",
+    "defense chief",
+];
+
+/// Formal titles used in news copy that the titles table lacks.
+pub(super) const EXTRA_TITLES: &[&str] = &[
+    "vice premier",
+    "state secretary",
+    "external affairs minister",
+    "unification minister",
+    "head of government",
+    "head of state",
+    "supreme leader",
+];
+
+/// Titles that are ordinary English words when written in lower case and
+/// so do not cue a name in that form ("in general", "a major").
+pub(super) const LOWER_DENY: &[&str] = &[
+    "general", "major", "private", "chair", "count", "father", "lady", "lord", "justice", "dean",
+    "baron", "doctor", "judge", "master", "marshal", "prince", "king", "queen", "emperor",
+];
+
+/// Words naming a geographic feature or a facility: a run holding one is a
+/// place, not a person ("Red Sea", "Lake Kivu", "Itamaraty Palace").
+pub(super) const FEATURE_WORDS: &[&str] = &[
+    "sea",
+    "ocean",
+    "lake",
+    "lakes",
+    "river",
+    "mount",
+    "mountain",
+    "mountains",
+    "mt",
+    "island",
+    "islands",
+    "isle",
+    "peninsula",
+    "gulf",
+    "bay",
+    "strait",
+    "canal",
+    "desert",
+    "valley",
+    "forest",
+    "park",
+    "palace",
+    "airport",
+    "port",
+    "harbour",
+    "harbor",
+    "station",
+    "square",
+    "street",
+    "avenue",
+    "road",
+    "bridge",
+    "tower",
+    "hall",
+    "stadium",
+    "arena",
+    "hotel",
+    "mausoleum",
+    "museum",
+    "cathedral",
+    "temple",
+    "castle",
+    "falls",
+    "coast",
+    "county",
+    "district",
+    "region",
+    "city",
+    "town",
+    "village",
+    "province",
+    "oblast",
+    "governorate",
+    "prefecture",
+    "hills",
+    "plain",
+    "basin",
+    "delta",
+    "dam",
+];
+
+/// Verbs of speech after or before a name: "Mahama said", "said Vladimir
+/// Putin".
+pub(super) const SPEECH: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "stated",
+    "noted",
+    "stressed",
+    "explained",
+    "wrote",
+    "tweeted",
+    "announced",
+    "insisted",
+    "warned",
+    "argued",
+    "asked",
+    "replied",
+    "confirmed",
+    "denied",
+    "urged",
+    "declared",
+    "recalled",
+    "acknowledged",
+    "emphasised",
+    "emphasized",
+];
+
+/// Lower-case particles that may stand inside a name, between capitalised
+/// words ("Faisal bin Farhan", "Ursula von der Leyen", "Lula da Silva").
+/// English look-alikes (as, at, do) count only when hyphenated (as-Sisi).
+pub(super) const INNER_PARTICLES: &[&str] = &[
+    "al", "el", "bin", "ibn", "bint", "abu", "ben", "van", "von", "der", "den", "ter", "ten", "zu",
+    "de", "da", "di", "dos", "das", "du", "del", "della", "la", "le", "des", "ould", "ul",
+];
+
+/// Words that end a hyphenated compound rather than continue a name
+/// ("Rabat-based", "state-owned").
+pub(super) const HYPHEN_DENY: &[&str] = &[
+    "based", "led", "owned", "born", "run", "style", "made", "held", "era", "type", "like", "free",
+    "wide", "long", "year", "day", "old", "up", "on", "off", "out", "to", "by", "for",
+];
+
+/// Abbreviations whose full stop does not end a sentence.
+pub(super) const ABBREVIATIONS: &[&str] = &[
+    "st", "mt", "no", "vs", "jr", "sr", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr",
+    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx", "dept", "est", "ft",
+];
+
+/// Line prefixes of tag and keyword lists, whose items are names, not a
+/// headline.
+pub(super) const TAG_LINES: &[&str] = &["tags", "tag", "keywords", "topics", "subjects", "related"];
+
+/// A cheap hash of a folded word, for the [`Bloom`] pre-tests.
+#[inline]
+pub(super) fn word_hash(f: &str) -> u32 {
+    let b = f.as_bytes();
+    let n = b.len();
+    if n == 0 {
+        return 0;
+    }
+    let x = (n as u32)
+        ^ (b[0] as u32) << 7
+        ^ (b[n / 2] as u32) << 14
+        ^ (b[n - 1] as u32) << 21
+        ^ (b[n.min(2) - 1] as u32) << 26;
+    x.wrapping_mul(0x9E37_79B1)
+}
+
+/// A one-hash Bloom filter over folded words: a cheap "certainly not in
+/// the set" before a hash-set lookup.
+pub(super) struct Bloom {
+    pub(super) bits: Vec<u64>,
+    pub(super) shift: u32,
+}
+
+impl Bloom {
+    /// A filter for about `n` words.
+    pub(super) fn with_capacity(n: usize) -> Bloom {
+        let bits = (n * 16).next_power_of_two().max(1 << 10);
+        Bloom {
+            bits: vec![0; bits / 64],
+            shift: 32 - bits.trailing_zeros(),
+        }
+    }
+
+    pub(super) fn insert(&mut self, f: &str) {
+        let i = (word_hash(f) >> self.shift) as usize;
+        self.bits[i / 64] |= 1 << (i % 64);
+    }
+
+    #[inline]
+    pub(super) fn may_contain(&self, f: &str) -> bool {
+        let i = (word_hash(f) >> self.shift) as usize;
+        self.bits[i / 64] & (1 << (i % 64)) != 0
+    }
+}
+
+/// A set of folded words or phrases with a Bloom pre-test: most words of
+/// running text are in none of the lexicon's sets.
+pub(super) struct WordSet {
+    pub(super) set: FxHashSet<Box<str>>,
+    pub(super) bloom: Bloom,
+}
+
+impl WordSet {
+    pub(super) fn new(set: FxHashSet<Box<str>>) -> WordSet {
+        let mut bloom = Bloom::with_capacity(set.len().max(256) * 4);
+        for f in &set {
+            bloom.insert(f);
+        }
+        WordSet { set, bloom }
+    }
+
+    #[inline]
+    pub(super) fn contains(&self, f: &str) -> bool {
+        self.bloom.may_contain(f) && self.set.contains(f)
+    }
+}
+
+impl std::fmt::Debug for Lexicon {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Lexicon")
+            .field("titles", &self.titles.len())
+            .finish_non_exhaustive()
+    }
+}
+
+pub(super) struct Lexicon {
+    /// Folded title phrase → whether it is a formal title (true) or a weak
+    /// role noun (false).
+    pub(super) titles: FxHashMap<Box<str>, bool>,
+    pub(super) title_first: FxHashSet<Box<str>>,
+    /// Pre-test for `title_first`.
+    pub(super) title_first_bloom: Bloom,
+    /// Bit `n` set when some title starts with a word of `n` bytes: a
+    /// cheap test before hashing.
+    pub(super) title_shapes: u64,
+    /// Every word prefix of a title phrase ("minister", "minister of").
+    pub(super) title_prefixes: FxHashSet<Box<str>>,
+    pub(super) title_max: usize,
+    pub(super) particles: WordSet,
+    pub(super) org_words: WordSet,
+    pub(super) legal: WordSet,
+    pub(super) legal_max: usize,
+    /// First words of legal forms.
+    pub(super) legal_first: WordSet,
+    pub(super) places: WordSet,
+    pub(super) nationalities: WordSet,
+    pub(super) stopwords: WordSet,
+    pub(super) known_orgs: WordSet,
+    pub(super) features: FxHashSet<&'static str>,
+}
+
+impl Lexicon {
+    /// The lexicon of an analyser's tables: their titles, particles, legal
+    /// forms, organisation words, places, nationalities, stopwords and
+    /// known organisations, with the extraction-only word lists.
+    pub(super) fn load(t: &Tables) -> Lexicon {
+        let mut titles: FxHashMap<Box<str>, bool> =
+            t.titles.keys().map(|p| (p.clone(), true)).collect();
+        let legal: FxHashSet<Box<str>> = t.legal.keys().cloned().collect();
+        let particles: FxHashSet<Box<str>> =
+            t.words_flagged(Word::PARTICLE).map(Into::into).collect();
+        let org_words: FxHashSet<Box<str>> = t.words_flagged(Word::ORG).map(Into::into).collect();
+        for r in EXTRA_TITLES {
+            titles.insert(phrase(r).into(), true);
+        }
+        for r in ROLES {
+            titles.entry(phrase(r).into()).or_insert(false);
+        }
+        let title_first: FxHashSet<Box<str>> = titles
+            .keys()
+            .map(|p| p.split(' ').next().unwrap_or("").into())
+            .collect();
+        let mut title_first_bloom = Bloom::with_capacity(title_first.len() * 4);
+        for f in &title_first {
+            title_first_bloom.insert(f);
+        }
+        let title_max = titles
+            .keys()
+            .map(|p| p.split(' ').count())
+            .max()
+            .unwrap_or(1);
+        let title_shapes = titles
+            .keys()
+            .map(|p| p.split(' ').next().unwrap_or("").len().min(63))
+            .fold(0u64, |m, n| m | 1 << n);
+        let mut title_prefixes: FxHashSet<Box<str>> = FxHashSet::default();
+        for p in titles.keys() {
+            let mut end = 0;
+            for w in p.split(' ') {
+                end += w.len();
+                title_prefixes.insert(p[..end].into());
+                end += 1;
+            }
+        }
+        let legal_first = WordSet::new(
+            legal
+                .iter()
+                .map(|p| p.split(' ').next().unwrap_or("").into())
+                .collect(),
+        );
+        let legal_max = legal
+            .iter()
+            .map(|p| p.split(' ').count())
+            .max()
+            .unwrap_or(1);
+        Lexicon {
+            titles,
+            title_first,
+            title_first_bloom,
+            title_prefixes,
+            title_shapes,
+            title_max,
+            particles: WordSet::new(particles),
+            org_words: WordSet::new(org_words),
+            legal: WordSet::new(legal),
+            legal_max,
+            legal_first,
+            places: WordSet::new(t.places.clone()),
+            nationalities: WordSet::new(t.nationalities.clone()),
+            stopwords: WordSet::new(t.stopwords.clone()),
+            known_orgs: WordSet::new(t.known_orgs.clone()),
+            features: FEATURE_WORDS.iter().copied().collect(),
+        }
+    }
+
+    pub(super) fn is_nationality(&self, f: &str) -> bool {
+        self.nationalities.contains(f)
+            || (f.len() > 3 && f.ends_with('s') && self.nationalities.contains(&f[..f.len() - 1]))
+    }
+}
+
+/// The lexicon of the default analyser's tables, built once.
+pub(super) static LEXICON: Lazy<Arc<Lexicon>> =
+    Lazy::new(|| Arc::new(Lexicon::load(crate::analyze::Analyzer::default().tables())));

@@ -1,0 +1,84 @@
+//! Step 3, runs: maximal sequences of capitalised words, joined by spaces,
+//! hyphens, particles and initials.
+
+use super::lexicon::{Lexicon, HYPHEN_DENY, INNER_PARTICLES};
+use super::scan::{regnal, Doc, Gap};
+use super::MAX_RUN;
+
+/// Whether token `k` can be a word of a name on its own merits.
+pub(super) fn name_word(doc: &Doc<'_>, k: usize) -> bool {
+    let t = &doc.toks[k];
+    if t.title.is_some() || t.digit || t.fold.1 == t.fold.0 {
+        return false;
+    }
+    if t.upper {
+        return regnal(doc.fold(k)) && !t.dotted;
+    }
+    t.cap && !t.dotted
+}
+
+/// Maximal runs of name words as token ranges `[s, e)`.
+pub(super) fn build_runs(doc: &Doc<'_>, lex: &Lexicon) -> Vec<(usize, usize)> {
+    let n = doc.toks.len();
+    let mut runs = Vec::new();
+    let mut k = 0;
+    while k < n {
+        if !name_word(doc, k) {
+            k += 1;
+            continue;
+        }
+        let s = k;
+        let mut e = k + 1;
+        while e < n && e - s < MAX_RUN && !doc.toks[e - 1].poss {
+            let t = &doc.toks[e];
+            let joined = matches!(t.gap, Gap::Space | Gap::Glued | Gap::Amp | Gap::Hyphen);
+            if !joined {
+                break;
+            }
+            // A full stop inside a name only after an initial: "S. Jaishankar".
+            if name_word(doc, e) {
+                e += 1;
+                continue;
+            }
+            let f = doc.fold(e);
+            // Korean and hyphenated given names: Jong-un, Jae-in.
+            if t.gap == Gap::Hyphen
+                && t.lower
+                && !t.digit
+                && t.letters <= 5
+                && !HYPHEN_DENY.contains(&f)
+            {
+                e += 1;
+                continue;
+            }
+            // Particles between capitalised words: bin, von der, da, as-.
+            let particle = t.lower
+                && t.title.is_none()
+                && (INNER_PARTICLES.contains(&f)
+                    || (lex.particles.contains(f)
+                        && doc.toks.get(e + 1).is_some_and(|x| x.gap == Gap::Hyphen)));
+            if particle {
+                // It must lead to a capitalised word.
+                let mut m = e + 1;
+                while m < n
+                    && m - e < 3
+                    && doc.toks[m].lower
+                    && matches!(doc.toks[m].gap, Gap::Space | Gap::Hyphen)
+                    && INNER_PARTICLES.contains(&doc.fold(m))
+                {
+                    m += 1;
+                }
+                if m < n && matches!(doc.toks[m].gap, Gap::Space | Gap::Hyphen) && name_word(doc, m)
+                {
+                    e = m + 1;
+                    continue;
+                }
+            }
+            break;
+        }
+        // Drop a trailing ampersand-joined nothing; runs end on a name word.
+        runs.push((s, e));
+        k = e;
+    }
+    runs
+}

@@ -1,0 +1,341 @@
+//! The engine: steps 2 to 4 of resolution (alias table, complete names,
+//! short names per document) on a borrowed [`State`].
+
+use super::state::{Ent, Fate, State};
+use super::{Resolution, Settings, MAX_COMPARED, MIN_COMPARED, NONE};
+use crate::analyze::{Name, Tag};
+use crate::compare::compare_with;
+use crate::index::blocking_keys;
+use std::sync::Arc;
+
+/// A short name's decision in one document.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) enum Short {
+    Join(u32),
+    /// Its own entity; whether it is ambiguous.
+    Own(bool),
+}
+
+/// The settings, a borrowed state, and scratch space.
+pub(super) struct Engine<'s> {
+    pub(super) s: &'s Settings,
+    pub(super) st: &'s mut State,
+    scratch_keys: Vec<u64>,
+    scratch_hits: Vec<(u32, f32)>,
+}
+
+impl<'s> Engine<'s> {
+    /// An engine working on `st` under the settings `s`.
+    pub(super) fn new(s: &'s Settings, st: &'s mut State) -> Engine<'s> {
+        Engine {
+            s,
+            st,
+            scratch_keys: Vec::new(),
+            scratch_hits: Vec::new(),
+        }
+    }
+
+    fn threshold(&self) -> f64 {
+        self.s.config.threshold
+    }
+
+    pub(super) fn new_entity(&mut self, founder: u32) -> u32 {
+        let id = self.st.ents.len() as u32;
+        self.st.ents.push(Ent {
+            alias: None,
+            kind: self.st.groups[founder as usize].name.kind(),
+            reps: Vec::new(),
+            founder,
+        });
+        id
+    }
+
+    pub(super) fn score(&self, a: &Name, b: &Name) -> f64 {
+        if a.key() == b.key() && a.kind() == b.kind() {
+            return 1.0;
+        }
+        compare_with(a, b, &self.s.config).score()
+    }
+
+    /// Step 2: the alias table. Exact aliases for every name, fuzzy for
+    /// complete names.
+    pub(super) fn alias_fate(&mut self, g: u32) -> Option<Fate> {
+        let aliases = Arc::clone(&self.s.aliases);
+        if aliases.is_empty() {
+            return None;
+        }
+        let name = &self.st.groups[g as usize].name;
+        if name.is_empty() {
+            return None;
+        }
+        let claim = aliases.exact(name.key());
+        match claim.len() {
+            0 => {}
+            1 => return Some(Fate::Entity(claim[0], false)),
+            _ => {
+                let e = self.new_entity(g);
+                return Some(Fate::Entity(e, true));
+            }
+        }
+        if !self.st.groups[g as usize].is_complete() {
+            return None;
+        }
+        let m = aliases.lookup(name)?;
+        if m.is_ambiguous() {
+            let e = self.new_entity(g);
+            Some(Fate::Entity(e, true))
+        } else {
+            Some(Fate::Entity(m.index() as u32, false))
+        }
+    }
+
+    /// The candidate entities of distinct name `g`: the best
+    /// [`MIN_COMPARED`], then those that share at least half the key weight
+    /// of the best one, at most [`MAX_COMPARED`] in all.
+    fn candidates(&mut self, g: u32) -> Vec<u32> {
+        self.scratch_keys.clear();
+        blocking_keys(&self.st.groups[g as usize].name, &mut self.scratch_keys);
+        self.st
+            .index
+            .candidates_with_weights(&self.scratch_keys, &mut self.scratch_hits);
+        let best = self.scratch_hits.first().map_or(0.0, |h| h.1);
+        self.scratch_hits
+            .iter()
+            .enumerate()
+            .take_while(|(i, h)| *i < MIN_COMPARED || 2.0 * h.1 >= best)
+            .map(|(_, h)| h)
+            .take(MAX_COMPARED)
+            .map(|h| h.0)
+            .collect()
+    }
+
+    /// Mean score of `g` against every representative of `e`, or `None`
+    /// if it fails one. An alias entity is compatible when any of its names
+    /// matches (they may be deliberately diverse).
+    fn fit(&self, g: u32, e: u32) -> Option<f64> {
+        let name = &self.st.groups[g as usize].name;
+        let ent = &self.st.ents[e as usize];
+        let t = self.threshold();
+        if let Some(k) = ent.alias {
+            let best = self
+                .s
+                .aliases
+                .names_of(k as usize)
+                .iter()
+                .map(|n| self.score(name, &n.name))
+                .fold(0.0, f64::max);
+            return (best >= t).then_some(best);
+        }
+        let mut sum = 0.0;
+        for &r in &ent.reps {
+            let s = self.score(name, &self.st.groups[r as usize].name);
+            if s < t {
+                return None;
+            }
+            sum += s;
+        }
+        (!ent.reps.is_empty()).then(|| sum / ent.reps.len() as f64)
+    }
+
+    /// Step 3 for one complete name: join the best entity it fits, or found
+    /// one. Returns the entity.
+    pub(super) fn place_complete(&mut self, g: u32) -> u32 {
+        let cands = self.candidates(g);
+        let mut best: Option<(f64, u32)> = None;
+        for e in cands {
+            if self.st.ents[e as usize].alias.is_some() {
+                continue;
+            }
+            if let Some(s) = self.fit(g, e) {
+                let better = match best {
+                    None => true,
+                    Some((bs, be)) => s > bs || (s == bs && e < be),
+                };
+                if better {
+                    best = Some((s, e));
+                }
+            }
+        }
+        let e = match best {
+            Some((_, e)) => e,
+            None => self.new_entity(g),
+        };
+        self.st.ents[e as usize].reps.push(g);
+        // `candidates` left the keys of `g` in the scratch buffer.
+        self.st.index.insert_keys(e, &self.scratch_keys);
+        e
+    }
+
+    fn distinctive(&self, g: u32) -> bool {
+        let name = &self.st.groups[g as usize].name;
+        let mut main = name.parts().filter(|p| p.tag().is_main());
+        // Initials narrow a common surname down ("F. Castro" fits Fidel,
+        // not Raúl): with them, a single compatible entity is joined.
+        let initials = name.parts().any(|p| p.tag() == Tag::Initial);
+        match (main.next(), main.next()) {
+            (Some(p), None) => initials || (p.groups().is_empty() && p.nicknames().is_empty()),
+            _ => false,
+        }
+    }
+
+    /// Step 4 for short name `g`: the entities it is compatible with, as
+    /// many as [`Engine::decide_short`] needs to tell its cases apart. A
+    /// name that is not distinctive never joins through the global list, so
+    /// one compatible entity settles it; a distinctive one needs to know
+    /// whether there is exactly one, so the search stops at two. The
+    /// per-document check does not rely on this list being complete.
+    fn compatible(&mut self, g: u32) -> Vec<u32> {
+        if self.st.groups[g as usize].name.is_empty() {
+            return Vec::new();
+        }
+        let enough = if self.distinctive(g) { 2 } else { 1 };
+        let cands = self.candidates(g);
+        let mut out: Vec<u32> = Vec::with_capacity(enough);
+        for e in cands {
+            if self.fit(g, e).is_some() {
+                out.push(e);
+                if out.len() == enough {
+                    break;
+                }
+            }
+        }
+        out.sort_unstable();
+        out
+    }
+
+    /// Step 4's decision for short name `g` within document `doc`: the
+    /// only entity with a complete mention in `doc` that `g` is compatible
+    /// with, if there is exactly one.
+    fn short_in_doc(&self, g: u32, doc: u32) -> Option<u32> {
+        if doc == NONE {
+            return None;
+        }
+        let ents = self.st.doc_ents.get(&doc)?;
+        let mut fit = ents.iter().copied().filter(|&e| self.fit(g, e).is_some());
+        match (fit.next(), fit.next()) {
+            (Some(e), None) => Some(e),
+            _ => None,
+        }
+    }
+
+    /// Step 4's decision for short name `g` in document `doc`: within the
+    /// document, else across all entities through `global`, its compatible
+    /// entities (from [`Engine::compatible`]), computed on first need and
+    /// kept for the name's other documents.
+    pub(super) fn decide_short(
+        &mut self,
+        g: u32,
+        doc: u32,
+        global: &mut Option<Vec<u32>>,
+    ) -> Short {
+        if let Some(e) = self.short_in_doc(g, doc) {
+            return Short::Join(e);
+        }
+        if global.is_none() {
+            *global = Some(self.compatible(g));
+        }
+        match global.as_deref().unwrap_or_default() {
+            [] => Short::Own(false),
+            [e] if self.distinctive(g) => Short::Join(*e),
+            _ => Short::Own(true),
+        }
+    }
+
+    pub(super) fn own_entity(&mut self, g: u32) -> u32 {
+        if let Some(&e) = self.st.own.get(&g) {
+            return e;
+        }
+        let e = self.new_entity(g);
+        self.st.own.insert(g, e);
+        e
+    }
+
+    pub(super) fn note_doc(&mut self, doc: u32, e: u32) {
+        if doc == NONE {
+            return;
+        }
+        let v = self.st.doc_ents.entry(doc).or_default();
+        if !v.contains(&e) {
+            v.push(e);
+        }
+    }
+
+    /// The processing order of distinct names (independent of input order).
+    fn order(&self) -> Vec<u32> {
+        // The leading criteria side by side, so that most comparisons of the
+        // sort stay in one dense array.
+        let mut order: Vec<(u8, u32, u32, u32)> = self
+            .st
+            .groups
+            .iter()
+            .enumerate()
+            .map(|(g, x)| {
+                let len = x.name.key().len() as u32;
+                (
+                    u8::MAX - x.complete,
+                    u32::MAX - len,
+                    u32::MAX - x.count,
+                    g as u32,
+                )
+            })
+            .collect();
+        order.sort_unstable_by(|a, b| {
+            (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)).then_with(|| {
+                let (x, y) = (&self.st.groups[a.3 as usize], &self.st.groups[b.3 as usize]);
+                x.name
+                    .key()
+                    .cmp(y.name.key())
+                    .then(x.name.kind().cmp(&y.name.kind()))
+            })
+        });
+        order.into_iter().map(|o| o.3).collect()
+    }
+
+    pub(super) fn run(&mut self, mention_group: &[u32], mention_doc: &[u32]) -> Resolution {
+        let order = self.order();
+        // Steps 2 and 3.
+        for &g in &order {
+            if let Some(f) = self.alias_fate(g) {
+                self.st.fates[g as usize] = f;
+                continue;
+            }
+            if self.st.groups[g as usize].is_complete() {
+                let e = self.place_complete(g);
+                self.st.fates[g as usize] = Fate::Entity(e, false);
+            }
+        }
+        for (&g, &d) in mention_group.iter().zip(mention_doc) {
+            if let Fate::Entity(e, _) = self.st.fates[g as usize] {
+                if self.st.groups[g as usize].is_complete() {
+                    self.note_doc(d, e);
+                }
+            }
+        }
+        // Step 4: decisions per (short name, document).
+        // (short name, document) pairs, sorted: each name's documents in a
+        // run.
+        let mut short_docs: Vec<(u32, u32)> = mention_group
+            .iter()
+            .zip(mention_doc)
+            .filter(|&(&g, _)| self.st.fates[g as usize] == Fate::Open)
+            .map(|(&g, &d)| (g, d))
+            .collect();
+        short_docs.sort_unstable();
+        short_docs.dedup();
+        self.st.decisions.reserve(short_docs.len());
+        for &g in &order {
+            let start = short_docs.partition_point(|&(x, _)| x < g);
+            let end = start + short_docs[start..].partition_point(|&(x, _)| x == g);
+            let mut global = None;
+            for &(_, d) in &short_docs[start..end] {
+                let v = match self.decide_short(g, d, &mut global) {
+                    Short::Join(e) => (e, false),
+                    Short::Own(amb) => (self.own_entity(g), amb),
+                };
+                self.st.decisions.insert((g, d), v);
+            }
+        }
+        drop(short_docs);
+        self.finish(mention_group, mention_doc)
+    }
+}

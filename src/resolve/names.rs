@@ -1,0 +1,207 @@
+//! Step 1: every mention analysed, and mentions with the same key and kind
+//! gathered into one distinct name with its display variants.
+
+use super::{Mention, Settings, NONE, PARALLEL_MIN};
+use crate::analyze::{Analyzer, Kind, Name, Tag};
+use rustc_hash::FxHashMap;
+use std::cmp::Ordering;
+
+/// One distinct name: an analysed representative and its display variants.
+#[derive(Debug, Clone)]
+pub(super) struct Group {
+    pub(super) name: Name,
+    pub(super) count: u32,
+    pub(super) variants: Vec<Variant>,
+    /// Main parts plus one for a regnal number.
+    pub(super) complete: u8,
+}
+
+#[derive(Debug, Clone)]
+pub(super) struct Variant {
+    pub(super) display: Box<str>,
+    pub(super) count: u32,
+    pub(super) well_cased: bool,
+}
+
+impl Group {
+    pub(super) fn main_parts(name: &Name) -> u8 {
+        name.parts().filter(|p| p.tag().is_main()).count() as u8
+    }
+
+    pub(super) fn is_complete(&self) -> bool {
+        self.complete >= 2
+    }
+
+    pub(super) fn new(name: Name) -> Group {
+        let main = Group::main_parts(&name);
+        let regnal = name.parts().any(|p| p.tag() == Tag::Regnal) as u8;
+        let mut g = Group {
+            complete: main.saturating_add(regnal),
+            count: 0,
+            variants: Vec::new(),
+            name,
+        };
+        let v = variant_of(&g.name);
+        g.add_variant(v, 1);
+        g
+    }
+
+    pub(super) fn add_variant(&mut self, v: Variant, count: u32) {
+        self.count += count;
+        match self.variants.iter_mut().find(|x| x.display == v.display) {
+            Some(x) => {
+                x.count += count;
+                x.well_cased |= v.well_cased;
+            }
+            None => self.variants.push(Variant { count, ..v }),
+        }
+    }
+
+    /// Adds another occurrence (already analysed to the same key and kind).
+    /// Keeps as representative the name that sorts first under a total
+    /// order, so that the choice does not depend on arrival order.
+    fn merge_name(&mut self, name: Name) {
+        let v = variant_of(&name);
+        if rep_order(&name, &self.name) == Ordering::Less {
+            self.name = name;
+        }
+        self.add_variant(v, 1);
+    }
+
+    fn merge(&mut self, other: Group) {
+        if rep_order(&other.name, &self.name) == Ordering::Less {
+            self.name = other.name;
+        }
+        for v in other.variants {
+            let c = v.count;
+            self.add_variant(v, c);
+        }
+    }
+}
+
+pub(super) fn variant_of(name: &Name) -> Variant {
+    let orig = name.original();
+    let upper = orig.chars().any(char::is_uppercase);
+    let lower = orig.chars().any(char::is_lowercase);
+    Variant {
+        display: name.display().into(),
+        count: 1,
+        well_cased: (upper && lower) || (!upper && !lower) || well_cased_uncased(orig),
+    }
+}
+
+fn well_cased_uncased(s: &str) -> bool {
+    // Scripts without case (Arabic, Chinese) are well formed as they are.
+    !s.chars().any(|c| c.is_uppercase() || c.is_lowercase())
+}
+
+pub(super) fn has_diacritics(s: &str) -> bool {
+    !s.is_ascii()
+}
+
+/// The representative of a distinct name: best formed first, then the
+/// original in byte order.
+fn rep_order(a: &Name, b: &Name) -> Ordering {
+    let (va, vb) = (variant_of(a), variant_of(b));
+    vb.well_cased
+        .cmp(&va.well_cased)
+        .then(has_diacritics(b.display()).cmp(&has_diacritics(a.display())))
+        .then(a.original().cmp(b.original()))
+}
+
+/// Distinct name identity (key and kind) → distinct name.
+pub(super) type GroupKeys = FxHashMap<(Box<str>, Kind), u32>;
+
+/// The analysed input.
+pub(super) struct Analysed {
+    pub(super) groups: Vec<Group>,
+    pub(super) keys: FxHashMap<(Box<str>, Kind), u32>,
+    pub(super) mention_group: Vec<u32>,
+    pub(super) mention_doc: Vec<u32>,
+}
+
+pub(super) fn analyse_one(analyzer: &Analyzer, m: &Mention) -> Name {
+    match m.kind {
+        Some(k) => analyzer.analyze_as(&m.name, k),
+        None => analyzer.analyze(&m.name),
+    }
+}
+
+fn analyse_chunk(analyzer: &Analyzer, mentions: &[Mention]) -> (Vec<Group>, GroupKeys, Vec<u32>) {
+    let mut groups: Vec<Group> = Vec::new();
+    let mut keys: FxHashMap<(Box<str>, Kind), u32> = FxHashMap::default();
+    let mut mg = Vec::with_capacity(mentions.len());
+    for m in mentions {
+        let name = analyse_one(analyzer, m);
+        let k = (Box::<str>::from(name.key()), name.kind());
+        let g = match keys.get(&k) {
+            Some(&g) => {
+                groups[g as usize].merge_name(name);
+                g
+            }
+            None => {
+                let g = groups.len() as u32;
+                keys.insert(k, g);
+                groups.push(Group::new(name));
+                g
+            }
+        };
+        mg.push(g);
+    }
+    (groups, keys, mg)
+}
+
+pub(super) fn analyse_all(s: &Settings, mentions: &[Mention]) -> Analysed {
+    let (mut groups, mut keys, mut mention_group) =
+        if s.threads >= 2 && mentions.len() >= PARALLEL_MIN {
+            let (left, right) = mentions.split_at(mentions.len() / 2);
+            let (a, b) = std::thread::scope(|scope| {
+                let h = scope.spawn(|| analyse_chunk(&s.analyzer, right));
+                let a = analyse_chunk(&s.analyzer, left);
+                (a, h.join().expect("analysis thread panicked"))
+            });
+            let (mut groups, mut keys, mut mg) = a;
+            let (bgroups, bkeys, bmg) = b;
+            let mut remap = vec![0u32; bgroups.len()];
+            let mut bgroups: Vec<Option<Group>> = bgroups.into_iter().map(Some).collect();
+            for (k, bg) in bkeys {
+                let group = bgroups[bg as usize].take().expect("each group once");
+                match keys.get(&k) {
+                    Some(&g) => {
+                        groups[g as usize].merge(group);
+                        remap[bg as usize] = g;
+                    }
+                    None => {
+                        let g = groups.len() as u32;
+                        groups.push(group);
+                        keys.insert(k, g);
+                        remap[bg as usize] = g;
+                    }
+                }
+            }
+            mg.extend(bmg.into_iter().map(|g| remap[g as usize]));
+            (groups, keys, mg)
+        } else {
+            analyse_chunk(&s.analyzer, mentions)
+        };
+    let mut docs: FxHashMap<&str, u32> = FxHashMap::default();
+    let mention_doc = mentions
+        .iter()
+        .map(|m| match &m.doc {
+            None => NONE,
+            Some(d) => {
+                let n = docs.len() as u32;
+                *docs.entry(d.as_str()).or_insert(n)
+            }
+        })
+        .collect();
+    groups.shrink_to_fit();
+    keys.shrink_to_fit();
+    mention_group.shrink_to_fit();
+    Analysed {
+        groups,
+        keys,
+        mention_group,
+        mention_doc,
+    }
+}

@@ -1,0 +1,20 @@
+//! The integration tests, one binary: each module is one area, and `util`
+//! holds what they share.
+
+mod util;
+
+mod analysis_cases;
+mod cli_extract;
+mod cli_match_resolve;
+mod cli_normalise;
+mod extract_entities;
+mod extract_news;
+mod extract_seeds;
+mod extract_shapes;
+mod fuzz_corpus;
+mod generated_tables;
+mod properties;
+mod resolve_aliases;
+mod resolve_props;
+mod resolve_seed;
+mod stages;
