@@ -6,6 +6,7 @@ use super::{Resolution, Settings, MAX_COMPARED, MIN_COMPARED, NONE};
 use crate::analyze::{Name, Tag};
 use crate::compare::compare_with;
 use crate::index::blocking_keys;
+use rustc_hash::FxHashMap;
 use std::sync::Arc;
 
 /// A short name's decision in one document.
@@ -20,6 +21,14 @@ pub(super) enum Short {
 pub(super) struct Engine<'s> {
     pub(super) s: &'s Settings,
     pub(super) st: &'s mut State,
+    /// (document, blocking key) → the entities of the document (from
+    /// `doc_ents`) whose representatives have that key: a short name is
+    /// compared only with the entities of its document that share a key
+    /// with it, so that step 4 stays linear in the mentions of a document.
+    /// Built by a batch run once the complete names are placed; `None`
+    /// while names still arrive one by one, where every entity of the
+    /// document is compared.
+    doc_keys: Option<FxHashMap<(u32, u64), Vec<u32>>>,
     scratch_keys: Vec<u64>,
     scratch_hits: Vec<(u32, f32)>,
 }
@@ -30,6 +39,7 @@ impl<'s> Engine<'s> {
         Engine {
             s,
             st,
+            doc_keys: None,
             scratch_keys: Vec::new(),
             scratch_hits: Vec::new(),
         }
@@ -211,11 +221,65 @@ impl<'s> Engine<'s> {
             return None;
         }
         let ents = self.st.doc_ents.get(&doc)?;
+        if let Some(doc_keys) = &self.doc_keys {
+            let mut keys = Vec::new();
+            blocking_keys(&self.st.groups[g as usize].name, &mut keys);
+            let mut cands: Vec<u32> = keys
+                .iter()
+                .filter_map(|&k| doc_keys.get(&(doc, k)))
+                .flatten()
+                .copied()
+                .collect();
+            cands.sort_unstable();
+            cands.dedup();
+            let mut fit = cands.into_iter().filter(|&e| self.fit(g, e).is_some());
+            return match (fit.next(), fit.next()) {
+                (Some(e), None) => Some(e),
+                _ => None,
+            };
+        }
         let mut fit = ents.iter().copied().filter(|&e| self.fit(g, e).is_some());
         match (fit.next(), fit.next()) {
             (Some(e), None) => Some(e),
             _ => None,
         }
+    }
+
+    /// The blocking keys of entity `e`'s representatives (or alias names),
+    /// sorted and without repeats.
+    fn entity_keys(&self, e: u32, out: &mut Vec<u64>) {
+        out.clear();
+        let ent = &self.st.ents[e as usize];
+        if let Some(k) = ent.alias {
+            for n in self.s.aliases.names_of(k as usize) {
+                blocking_keys(&n.name, out);
+            }
+        } else {
+            for &r in &ent.reps {
+                blocking_keys(&self.st.groups[r as usize].name, out);
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+    }
+
+    /// Builds [`Engine::doc_keys`] from `doc_ents`.
+    fn index_doc_keys(&mut self) {
+        let mut ent_keys: FxHashMap<u32, Vec<u64>> = FxHashMap::default();
+        let mut map: FxHashMap<(u32, u64), Vec<u32>> = FxHashMap::default();
+        let mut buf = Vec::new();
+        for (&doc, ents) in &self.st.doc_ents {
+            for &e in ents {
+                let keys = ent_keys.entry(e).or_insert_with(|| {
+                    self.entity_keys(e, &mut buf);
+                    buf.clone()
+                });
+                for &k in keys.iter() {
+                    map.entry((doc, k)).or_default().push(e);
+                }
+            }
+        }
+        self.doc_keys = Some(map);
     }
 
     /// Step 4's decision for short name `g` in document `doc`: within the
@@ -304,13 +368,22 @@ impl<'s> Engine<'s> {
                 self.st.fates[g as usize] = Fate::Entity(e, false);
             }
         }
-        for (&g, &d) in mention_group.iter().zip(mention_doc) {
-            if let Fate::Entity(e, _) = self.st.fates[g as usize] {
-                if self.st.groups[g as usize].is_complete() {
-                    self.note_doc(d, e);
-                }
-            }
+        // Each document's entities with a complete mention, once each.
+        let mut doc_pairs: Vec<(u32, u32)> = mention_group
+            .iter()
+            .zip(mention_doc)
+            .filter(|&(&g, &d)| d != NONE && self.st.groups[g as usize].is_complete())
+            .filter_map(|(&g, &d)| match self.st.fates[g as usize] {
+                Fate::Entity(e, _) => Some((d, e)),
+                Fate::Open => None,
+            })
+            .collect();
+        doc_pairs.sort_unstable();
+        doc_pairs.dedup();
+        for (d, e) in doc_pairs {
+            self.st.doc_ents.entry(d).or_default().push(e);
         }
+        self.index_doc_keys();
         // Step 4: decisions per (short name, document).
         // (short name, document) pairs, sorted: each name's documents in a
         // run.
