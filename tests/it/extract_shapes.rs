@@ -2,7 +2,7 @@
 //! `tests/news_shapes/` (results, cards, team sheets, lists, headlines, in
 //! ordinary and space-tokenised text) and `tests/news/`: the scores must
 //! stay at or above their floors. Each text's misses and false hits are
-//! printed (`cargo test --test extract_shapes -- --nocapture`).
+//! printed (`cargo test --test it extract_shapes -- --nocapture`).
 
 use canonym::span_eval::{evaluate_dir, DirReport};
 use canonym::Extractor;
@@ -38,13 +38,16 @@ fn shapes_span_scores_hold() {
     assert!(r.texts.len() >= 20, "{} texts", r.texts.len());
     assert!(r.total.tp + r.total.fn_ >= 150, "{:?}", r.total);
     let c = r.total;
-    assert!(c.precision() >= 0.0, "precision {:.3}", c.precision());
-    assert!(c.f1() >= 0.0, "F1 {:.3}", c.f1());
+    // Measured 0.974 / 0.959 / 0.966 (P / R / F1); before results, list,
+    // card and capitals cues, 0.856 / 0.474 / 0.610.
+    assert!(c.precision() >= 0.95, "precision {:.3}", c.precision());
+    assert!(c.recall() >= 0.93, "recall {:.3}", c.recall());
+    assert!(c.f1() >= 0.94, "F1 {:.3}", c.f1());
 }
 
 #[test]
 fn news_span_scores_hold() {
     let c = report("tests/news").total;
-    assert!(c.precision() >= 0.0, "precision {:.3}", c.precision());
-    assert!(c.f1() >= 0.0, "F1 {:.3}", c.f1());
+    assert!(c.precision() >= 0.99, "precision {:.3}", c.precision());
+    assert!(c.f1() >= 0.99, "F1 {:.3}", c.f1());
 }

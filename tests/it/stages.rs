@@ -23,7 +23,7 @@ const STAGES: &[(&str, &[&str])] = &[
     ("compare", &["compare"]),
     ("index", &["index", "matcher"]),
     ("resolve", &["resolve", "alias"]),
-    ("extract", &["extract"]),
+    ("extract", &["extract", "span_eval"]),
     ("cli", &["cli", "main"]),
 ];
 
