@@ -19,6 +19,9 @@ pub(super) struct State<'a, 'd> {
     pub(super) taken: Vec<bool>,
     /// Line start → whether the line is a list of names (a team sheet).
     pub(super) lists: FxHashMap<usize, bool>,
+    /// Byte offsets where the document's lines start, computed on first
+    /// need.
+    pub(super) line_starts: Vec<usize>,
 }
 
 /// Abbreviated months that are also given names.
@@ -823,13 +826,24 @@ impl<'d> State<'_, 'd> {
         {
             return false;
         }
-        let line_start = text[..toks[s].start].rfind('\n').map_or(0, |i| i + 1);
+        // Line starts once per document, then a binary search: linear in
+        // the text even when it is one long line.
+        if self.line_starts.is_empty() {
+            self.line_starts.push(0);
+            self.line_starts.extend(
+                text.bytes()
+                    .enumerate()
+                    .filter(|&(_, b)| b == b'\n')
+                    .map(|(i, _)| i + 1),
+            );
+        }
+        let at = toks[s].start;
+        let i = self.line_starts.partition_point(|&x| x <= at) - 1;
+        let line_start = self.line_starts[i];
         if let Some(&v) = self.lists.get(&line_start) {
             return v;
         }
-        let line_end = text[line_start..]
-            .find('\n')
-            .map_or(text.len(), |i| line_start + i);
+        let line_end = self.line_starts.get(i + 1).map_or(text.len(), |&x| x - 1);
         let v = name_list_line(&text[line_start..line_end]);
         self.lists.insert(line_start, v);
         v

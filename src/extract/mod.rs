@@ -317,6 +317,7 @@ impl Extractor {
             out: Vec::new(),
             taken: vec![false; doc.toks.len()],
             lists: FxHashMap::default(),
+            line_starts: Vec::new(),
         };
         state.gazetteer_hits();
         let mut pending: Vec<(usize, usize)> = Vec::new();
