@@ -2,7 +2,7 @@
 //! or organisations, from the cues around them, and which later runs
 //! repeat part of a person found before.
 
-use super::lexicon::{Lexicon, SPEECH};
+use super::lexicon::{Lexicon, SPEECH, TEAM_WORDS};
 use super::scan::{regnal, Doc, Gap};
 use super::{Found, Inner, GIVEN_CACHE_MAX, MAX_RUN};
 use crate::analyze::Kind;
@@ -199,6 +199,9 @@ impl<'d> State<'_, 'd> {
         // A known organisation, or one at the end after a place or other
         // words ("Chicago White Sox", "New York Yankees").
         if (s2..e2).any(|k| self.lex.known_orgs.contains(self.phrase(k, e2))) {
+            return true;
+        }
+        if e2 - s2 >= 2 && TEAM_WORDS.contains(&self.fold(e2 - 1)) {
             return true;
         }
         // A legal form at the end.
