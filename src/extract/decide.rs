@@ -585,6 +585,7 @@ impl<'d> State<'_, 'd> {
             }
         }
         let known: FxHashSet<&str> = spans.iter().map(|&(a, b)| &arena[a..b]).collect();
+        let lasts: FxHashSet<&str> = lasts.iter().map(|&(a, b)| &arena[a..b]).collect();
         if known.is_empty() {
             return;
         }
@@ -611,12 +612,7 @@ impl<'d> State<'_, 'd> {
             if e - s == 1 && !self.single_excluded(s) {
                 let f = self.fold(s);
                 let singular = [f.strip_suffix('s'), f.strip_suffix("es")];
-                if f.len() > 4
-                    && singular
-                        .into_iter()
-                        .flatten()
-                        .any(|x| lasts.iter().any(|&(a, b)| &arena[a..b] == x))
-                {
+                if f.len() > 4 && singular.into_iter().flatten().any(|x| lasts.contains(x)) {
                     self.push(s, e, Kind::Person);
                 }
             }
