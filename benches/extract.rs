@@ -1,8 +1,15 @@
 //! Name extraction throughput, in bytes of text per second: the seed
 //! articles and the news test texts, shuffled and repeated to about 8 MB,
 //! extracted one document at a time and as one long document, and found
-//! and resolved end to end ([`canonym::Extractor::extract`]).
+//! and resolved end to end ([`canonym::Extractor::extract`]); and about
+//! 12 MB of generated wire copy (`news.rs`) found and resolved on one core,
+//! once as one document per article and once as the same text in 50
+//! documents, where the same people recur many times in one document.
 
+#[path = "news.rs"]
+mod news;
+
+use canonym::{Extractor, Kind, Mention, Resolver};
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
 use std::fs;
 use std::path::Path;
@@ -83,5 +90,40 @@ fn bench(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench);
+/// Finds the mentions of `docs` one after the other and resolves them
+/// together, each with its document as context, on one thread.
+fn find_and_resolve_one_core(ex: &Extractor, resolver: &Resolver, docs: &[String]) -> usize {
+    let mut mentions = Vec::new();
+    for (i, d) in docs.iter().enumerate() {
+        let id = i.to_string();
+        for f in ex.find(d) {
+            let mut m = Mention::new(f.name).doc(id.as_str());
+            if f.kind != Kind::Unknown {
+                m = m.kind(f.kind);
+            }
+            mentions.push(m);
+        }
+    }
+    resolver.resolve(&mentions).entities().len()
+}
+
+fn bench_wire(c: &mut Criterion) {
+    let articles = news::articles(12 << 20, 4000, 7);
+    let bytes: usize = articles.iter().map(String::len).sum();
+    let ex = Extractor::new();
+    let resolver = Resolver::builder().threads(1).build();
+    black_box(ex.find(&articles[0]));
+    let mut group = c.benchmark_group("wire");
+    group.sample_size(10);
+    group.throughput(Throughput::Bytes(bytes as u64));
+    for (label, n) in [("articles", articles.len()), ("50_documents", 50)] {
+        let docs = news::layout(&articles, n);
+        group.bench_function(format!("find_and_resolve_one_core/{label}"), |b| {
+            b.iter(|| black_box(find_and_resolve_one_core(&ex, &resolver, black_box(&docs))))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench, bench_wire);
 criterion_main!(benches);

@@ -42,6 +42,7 @@ mod python;
 mod resolve;
 mod sino;
 mod sound;
+pub mod span_eval;
 #[cfg(feature = "store")]
 mod store;
 mod tables;

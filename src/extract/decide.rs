@@ -2,7 +2,7 @@
 //! or organisations, from the cues around them, and which later runs
 //! repeat part of a person found before.
 
-use super::lexicon::{Lexicon, SPEECH};
+use super::lexicon::{Lexicon, SPEECH, TEAM_WORDS};
 use super::scan::{regnal, Doc, Gap};
 use super::{Found, Inner, GIVEN_CACHE_MAX, MAX_RUN};
 use crate::analyze::Kind;
@@ -17,6 +17,38 @@ pub(super) struct State<'a, 'd> {
     pub(super) lower_seen: FxHashSet<&'d str>,
     pub(super) out: Vec<Found>,
     pub(super) taken: Vec<bool>,
+    /// Line start → whether the line is a list of names (a team sheet).
+    pub(super) lists: FxHashMap<usize, bool>,
+    /// Byte offsets where the document's lines start, computed on first
+    /// need.
+    pub(super) line_starts: Vec<usize>,
+}
+
+/// Abbreviated months that are also given names.
+const MONTH_GIVEN: &[&str] = &["jan"];
+
+/// Scoring and dismissal marks of a cricket card written between names:
+/// "Patel c Moore b Iqbal", "Rahim lbw b Hartley", "st Ashworth".
+const CARD_MARKS: &[&str] = &["c", "b", "st", "lbw"];
+
+/// Whether `s` starts with bowling figures: overs, maidens, runs and
+/// wickets joined by hyphens ("8-0-39-3", "20.4-4-61-1"), each part at
+/// most three digits (a date, "1996-08-22", is none).
+fn bowling_figures(s: &str) -> bool {
+    let word = s
+        .trim_start()
+        .split(char::is_whitespace)
+        .next()
+        .unwrap_or("");
+    let word = word.trim_end_matches([',', ';', ')']);
+    let parts: Vec<&str> = word.split('-').collect();
+    parts.len() == 4
+        && parts.iter().all(|p| {
+            !p.is_empty()
+                && p.len() <= 4
+                && p.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+                && p.bytes().filter(u8::is_ascii_digit).count() <= 3
+        })
 }
 
 impl<'d> State<'_, 'd> {
@@ -116,7 +148,28 @@ impl<'d> State<'_, 'd> {
     }
 
     pub(super) fn is_stop(&self, k: usize) -> bool {
-        self.lex.stopwords.contains(self.fold(k))
+        self.lex.stopwords.contains(self.fold(k)) && !self.stopword_in_name(k)
+    }
+
+    /// A stopword written where a name word stands: a capital letter with
+    /// a full stop before a capitalised word is an initial, not the article
+    /// ("A. Malik"); an abbreviated month that is also a given name,
+    /// without a full stop and before a capitalised word, is the given name
+    /// ("Jan Novak", not "Jan. 5").
+    fn stopword_in_name(&self, k: usize) -> bool {
+        let toks = &self.doc.toks;
+        let t = &toks[k];
+        let Some(next) = toks.get(k + 1) else {
+            return false;
+        };
+        if !t.cap || !next.cap || next.digit || next.upper || next.gap != Gap::Space {
+            return false;
+        }
+        let dot = self.doc.text.as_bytes().get(t.end) == Some(&b'.');
+        if t.letters == 1 {
+            return dot;
+        }
+        !dot && MONTH_GIVEN.contains(&self.fold(k))
     }
 
     pub(super) fn is_particle(&self, k: usize) -> bool {
@@ -143,7 +196,12 @@ impl<'d> State<'_, 'd> {
         if s2 >= e2 {
             return false;
         }
-        if self.lex.known_orgs.contains(self.phrase(s2, e2)) {
+        // A known organisation, or one at the end after a place or other
+        // words ("Chicago White Sox", "New York Yankees").
+        if (s2..e2).any(|k| self.lex.known_orgs.contains(self.phrase(k, e2))) {
+            return true;
+        }
+        if e2 - s2 >= 2 && TEAM_WORDS.contains(&self.fold(e2 - 1)) {
             return true;
         }
         // A legal form at the end.
@@ -374,8 +432,26 @@ impl<'d> State<'_, 'd> {
         if s1 > s && !toks[s1].cap {
             return true;
         }
-        let (s, e) = (s1, e);
+        let (mut s, e) = (s1, e);
+        // A capitalised word opening a sentence before a known given name
+        // and a family name: "Heavyweight Ray McAllister".
+        if e - s >= 3
+            && matches!(toks[s].gap, Gap::Break | Gap::Dot)
+            && !self.is_known_given(s)
+            && self.is_known_given(s + 1)
+            && toks[s + 1].gap == Gap::Space
+        {
+            s += 1;
+        }
         let mains = (s..e).filter(|&k| !self.is_particle(k)).count();
+        if mains == 1 && e - s == 1 && self.single_cue(s) {
+            self.push(s, e, Kind::Person);
+            return true;
+        }
+        if (1..=3).contains(&mains) && self.in_name_list(s, e) {
+            self.push(s, e, Kind::Person);
+            return true;
+        }
         if mains >= 2 && !(s..e).any(|k| self.non_name(k)) {
             // Initials: "S. Jaishankar", "J. R. R. Tolkien".
             let initial = (s..e - 1).any(|k| {
@@ -390,7 +466,9 @@ impl<'d> State<'_, 'd> {
                 && self.lex.places.contains(self.fold(s - 1));
             let given = self.is_known_given(s);
             let last_ok = !self.lower_seen.contains(self.fold(e - 1)) && !self.is_stop(e - 1);
-            let cue = initial || ((given || possessive_place || self.context_cue(s, e)) && last_ok);
+            let cue = initial
+                || ((given || possessive_place || self.context_cue(s, e) || self.result_cue(s, e))
+                    && last_ok);
             if cue && !self.all_common(s, e) {
                 if self.fuzzy_kind(s, e) == Some(Kind::Org) {
                     self.push(s, e, Kind::Org);
@@ -463,6 +541,8 @@ impl<'d> State<'_, 'd> {
         let mut texts: FxHashSet<&str> = FxHashSet::default();
         let mut bounds: Vec<(usize, usize, bool)> = Vec::new();
         let mut cuts = Vec::new();
+        // The family names (last words) of the persons of two words or more.
+        let mut lasts: Vec<(usize, usize)> = Vec::new();
         for f in self.out.iter().filter(|f| f.kind == Kind::Person) {
             if !texts.insert(f.text.as_str()) {
                 continue;
@@ -491,6 +571,9 @@ impl<'d> State<'_, 'd> {
                 }
             }
             let n = bounds.len().min(MAX_RUN);
+            if n >= 2 {
+                lasts.push((bounds[n - 1].0, bounds[n - 1].1));
+            }
             for a in 0..n {
                 let mut meaningful = false;
                 for b in a + 1..=n {
@@ -502,6 +585,7 @@ impl<'d> State<'_, 'd> {
             }
         }
         let known: FxHashSet<&str> = spans.iter().map(|&(a, b)| &arena[a..b]).collect();
+        let lasts: FxHashSet<&str> = lasts.iter().map(|&(a, b)| &arena[a..b]).collect();
         if known.is_empty() {
             return;
         }
@@ -519,9 +603,249 @@ impl<'d> State<'_, 'd> {
                 let p = self.phrase(s2, e2);
                 if known.contains(p) && !(e2 - s2 == 1 && self.single_excluded(s2)) {
                     self.push(s2, e2, Kind::Person);
+                    continue;
+                }
+            }
+            // A family name in the plural: "the Harringtons" after "Edward
+            // Harrington".
+            let (s, e) = (s2, e2);
+            if e - s == 1 && !self.single_excluded(s) {
+                let f = self.fold(s);
+                let singular = [f.strip_suffix('s'), f.strip_suffix("es")];
+                if f.len() > 4 && singular.into_iter().flatten().any(|x| lasts.contains(x)) {
+                    self.push(s, e, Kind::Person);
                 }
             }
         }
+        // Words of a line in capitals (a wire headline) that repeat a
+        // person of the document: "GOLF - LINDQVIST TAKES LEAD".
+        let toks = &self.doc.toks;
+        let mut hits: Vec<(usize, usize)> = Vec::new();
+        let mut k = 0;
+        while k < toks.len() {
+            let caps_word = |m: usize| {
+                let t = &toks[m];
+                t.caps_line
+                    && t.upper
+                    && !t.digit
+                    && !t.dotted
+                    && t.title.is_none()
+                    && !self.taken[m]
+            };
+            if !caps_word(k) {
+                k += 1;
+                continue;
+            }
+            let mut len = 1;
+            while len < 3
+                && k + len < toks.len()
+                && caps_word(k + len)
+                && toks[k + len].gap == Gap::Space
+                && !toks[k + len - 1].poss
+            {
+                len += 1;
+            }
+            let mut found = 0;
+            for l in (1..=len).rev() {
+                let p = self.phrase(k, k + l);
+                let f = self.fold(k);
+                let lone_ok = l > 1
+                    || !(self.is_stop(k)
+                        || self.lex.places.contains(f)
+                        || self.lex.is_nationality(f)
+                        || self.lex.particles.contains(f)
+                        || self.lex.org_words.contains(f));
+                if known.contains(p) && lone_ok {
+                    found = l;
+                    break;
+                }
+            }
+            if found > 0 {
+                hits.push((k, k + found));
+                k += found;
+            } else {
+                k += 1;
+            }
+        }
+        for (a, b) in hits {
+            self.push(a, b, Kind::Person);
+        }
+    }
+
+    /// Results cues around `[s, e)`: a country in brackets after it
+    /// ("Maria Kovalenko ( Ukraine ) 12.92", "Jan Novak (Czech Republic)
+    /// beat"), or bowling figures ("Hartley 8-0-39-3").
+    pub(super) fn result_cue(&self, s: usize, e: usize) -> bool {
+        let toks = &self.doc.toks;
+        let text = self.doc.text;
+        let _ = s;
+        if e < toks.len() {
+            let between = text[toks[e - 1].end..toks[e].start].trim();
+            if between == "(" {
+                // The bracket holds a place or nationality and closes.
+                let mut k = e;
+                while k < toks.len() && k - e < 4 {
+                    let after = &text[toks[k].end..];
+                    if after.trim_start().starts_with(')') {
+                        let inner = self.phrase(e, k + 1);
+                        return self.lex.places.contains(inner)
+                            || self.lex.nationalities.contains(inner)
+                            || (e..=k).all(|m| {
+                                let f = self.fold(m);
+                                self.lex.places.contains(f) || self.lex.is_nationality(f)
+                            });
+                    }
+                    k += 1;
+                }
+            }
+        }
+        bowling_figures(&text[toks[e - 1].end..])
+    }
+
+    /// Whether the lone word `k` is a person from the words around it: an
+    /// age after it ("Okafor , 21 ,"), "said" before it and a comma or full
+    /// stop after it ("said Nwachukwu, the commissioner"), a cricket card's
+    /// marks ("c Moore b Iqbal"), bowling figures ("Hartley 8-0-39-3").
+    pub(super) fn single_cue(&self, k: usize) -> bool {
+        let toks = &self.doc.toks;
+        let t = &toks[k];
+        let f = self.fold(k);
+        if !t.cap
+            || t.upper
+            || t.letters < 3
+            || t.digit
+            || self.single_excluded(k)
+            || self.lower_seen.contains(f)
+            || self.lex.known_orgs.contains(f)
+            || self.lex.features.contains(f)
+        {
+            return false;
+        }
+        let text = self.doc.text;
+        let next = toks.get(k + 1);
+        // Age: "Okafor, 21," / "Okafor , 21 ,".
+        if let (Some(n), Some(n2)) = (next, toks.get(k + 2)) {
+            let age = n.gap == Gap::Comma
+                && !t.poss
+                && n.letters == 0
+                && (2..=2).contains(&(n.end - n.start))
+                && n2.gap == Gap::Comma;
+            if age {
+                return true;
+            }
+        }
+        // "said Nwachukwu," / "said Lindqvist , 29 ."
+        if k > 0 && t.gap == Gap::Space && toks[k - 1].lower && SPEECH.contains(&self.fold(k - 1)) {
+            let after = text[t.end..].trim_start();
+            if t.poss || after.starts_with([',', '.', ';']) || after.is_empty() {
+                return true;
+            }
+        }
+        // A given name alone after a role and a comma: "his wife, Janet,".
+        if k > 0
+            && t.gap == Gap::Comma
+            && toks[k - 1].title.is_some()
+            && toks[k - 1].lower
+            && self.is_known_given(k)
+            && !next.is_some_and(|n| n.gap == Gap::Space && n.cap)
+        {
+            return true;
+        }
+        // A scorer and the minute in a football result: "( Suker 23 ,
+        // Mijatovic 55 )", "(Baines 39th, Doyle 77 pen)".
+        if let Some(n) = next {
+            let between = text[..t.start].trim_end();
+            let minute = n.gap == Gap::Space
+                && n.digit
+                && n.end - n.start <= 4
+                && self.fold(k + 1).trim_end_matches(char::is_alphabetic).len() <= 3
+                && (text[n.end..].trim_start().starts_with([',', ')', ';'])
+                    || toks.get(k + 2).is_some_and(|x| {
+                        x.lower && matches!(self.doc.fold(k + 2), "pen" | "penalty" | "og")
+                    }));
+            if minute && between.ends_with(['(', ',']) {
+                return true;
+            }
+        }
+        // Cricket card: "c Moore", "b Iqbal", "lbw b Hartley", "st Dhoni".
+        if k > 0 && t.gap == Gap::Space {
+            let p = &toks[k - 1];
+            if p.lower && CARD_MARKS.contains(&self.fold(k - 1)) {
+                let before_ok = k >= 2
+                    && (toks[k - 2].cap
+                        || matches!(self.fold(k - 2), "and" | "lbw" | "c")
+                        || toks[k - 2].digit);
+                if before_ok {
+                    return true;
+                }
+            }
+        }
+        // "Patel c Moore": a name just before a card mark.
+        if let Some(n) = next {
+            if n.gap == Gap::Space
+                && n.lower
+                && n.letters <= 3
+                && CARD_MARKS.contains(&self.fold(k + 1))
+                && toks
+                    .get(k + 2)
+                    .is_some_and(|x| x.cap || matches!(self.doc.fold(k + 2), "b" | "and"))
+            {
+                return true;
+            }
+        }
+        bowling_figures(&text[t.end..])
+    }
+
+    /// Whether `[s, e)` is one item of a list of names: a line (after a
+    /// "Team :" label) whose items, separated by commas or semicolons,
+    /// are mostly one to three capitalised words ("Given , Breen , Murphy
+    /// , Doyle"), at least four of them. Places, nationalities and
+    /// organisation words are never items.
+    pub(super) fn in_name_list(&mut self, s: usize, e: usize) -> bool {
+        let toks = &self.doc.toks;
+        let text = self.doc.text;
+        let sep_before = {
+            let before = text[..toks[s].start].trim_end_matches([' ', '\t']);
+            before.ends_with([',', ';', ':']) || before.is_empty() || before.ends_with('\n')
+        };
+        let sep_after = {
+            let after = text[toks[e - 1].end..].trim_start_matches([' ', '\t']);
+            after.is_empty() || after.starts_with([',', ';', '.', '\n', '\r'])
+        };
+        if !sep_before || !sep_after || toks[e - 1].poss {
+            return false;
+        }
+        if (s..e).any(|k| {
+            self.single_excluded(k)
+                || self.lex.features.contains(self.fold(k))
+                || self.lex.known_orgs.contains(self.fold(k))
+                || toks[k].upper
+        }) || self.is_place_run(s, e)
+            || self.lex.known_orgs.contains(self.phrase(s, e))
+        {
+            return false;
+        }
+        // Line starts once per document, then a binary search: linear in
+        // the text even when it is one long line.
+        if self.line_starts.is_empty() {
+            self.line_starts.push(0);
+            self.line_starts.extend(
+                text.bytes()
+                    .enumerate()
+                    .filter(|&(_, b)| b == b'\n')
+                    .map(|(i, _)| i + 1),
+            );
+        }
+        let at = toks[s].start;
+        let i = self.line_starts.partition_point(|&x| x <= at) - 1;
+        let line_start = self.line_starts[i];
+        if let Some(&v) = self.lists.get(&line_start) {
+            return v;
+        }
+        let line_end = self.line_starts.get(i + 1).map_or(text.len(), |&x| x - 1);
+        let v = name_list_line(&text[line_start..line_end]);
+        self.lists.insert(line_start, v);
+        v
     }
 
     pub(super) fn single_excluded(&self, k: usize) -> bool {
@@ -533,4 +857,40 @@ impl<'d> State<'_, 'd> {
             || self.lex.particles.contains(f)
             || self.lex.org_words.contains(f)
     }
+}
+
+/// Whether a line is a list of names: after an optional "Label :" (not a
+/// tag list), at least four items separated by commas or semicolons, and
+/// at least three in four of them one to three capitalised words.
+fn name_list_line(line: &str) -> bool {
+    let body = match line.split_once(':') {
+        Some((head, rest)) => {
+            let h = head.trim().to_ascii_lowercase();
+            if super::lexicon::TAG_LINES.contains(&h.as_str()) {
+                return false;
+            }
+            rest
+        }
+        None => line,
+    };
+    let body = body.trim().trim_end_matches('.');
+    let mut items = 0;
+    let mut names = 0;
+    for item in body.split([',', ';']) {
+        let item = item.trim();
+        if item.is_empty() {
+            continue;
+        }
+        items += 1;
+        let words: Vec<&str> = item.split_whitespace().collect();
+        let name = (1..=3).contains(&words.len())
+            && words.iter().all(|w| {
+                w.chars().next().is_some_and(char::is_uppercase)
+                    && w.chars().any(char::is_lowercase)
+                    && w.chars()
+                        .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-' | '.'))
+            });
+        names += name as usize;
+    }
+    items >= 4 && names * 4 >= items * 3
 }

@@ -84,6 +84,21 @@ pub(super) const LOWER_DENY: &[&str] = &[
 
 /// Words naming a geographic feature or a facility: a run holding one is a
 /// place, not a person ("Red Sea", "Lake Kivu", "Itamaraty Palace").
+/// Words that end a sports club's name ("Castleton United", "Northfield
+/// Rovers", "Bolton Wanderers"): a run of two words or more ending with one
+/// is an organisation. Kept to extraction: as surnames ("M. Rovers") they
+/// stay names for the analyser.
+pub(super) const TEAM_WORDS: &[&str] = &[
+    "united",
+    "rovers",
+    "wanderers",
+    "albion",
+    "hotspur",
+    "athletic",
+    "fc",
+    "afc",
+];
+
 pub(super) const FEATURE_WORDS: &[&str] = &[
     "sea",
     "ocean",

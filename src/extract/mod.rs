@@ -6,9 +6,12 @@
 //!
 //! 1. **Tokens.** Words with their byte offsets and what separates them
 //!    (space, hyphen, comma, sentence break); glued camel-case words split
-//!    ("AbdellatifLoudyi", "betweenDefence"); possessives ("Rwanda's")
-//!    marked; URLs, e-mail addresses and headline lines skipped; ALL-CAPS
-//!    words (datelines, acronyms) never part of a name.
+//!    ("AbdellatifLoudyi", "betweenDefence"); possessives ("Rwanda's", and
+//!    "Rwanda 's" as tokenised corpora write it) marked; URLs and e-mail
+//!    addresses skipped, and so are headlines in title case ("Morocco,
+//!    Rwanda Sign Defence Pact"), but not results, list or "Minister -
+//!    Name" lines; ALL-CAPS words (datelines, acronyms, wire headlines)
+//!    never part of a name on their own.
 //! 2. **Titles.** Title, rank and role phrases from the titles table plus a
 //!    few extraction-only role nouns ("leader", "adviser", "counterpart")
 //!    are marked wherever they occur ("Brig. Gen.", "Minister of Defense",
@@ -20,15 +23,27 @@
 //!    before it, a regnal number (Mohammed VI), an initial, a gazetteer
 //!    name, an appositive ("Nasser Bourita, Morocco's Minister of Foreign
 //!    Affairs"; "the governor of the central bank, Olayemi Cardoso"),
-//!    "said"/"told", a possessive place ("Hungary's Viktor Orbán"), or a
-//!    known given name first. Places, nationalities, stopwords, weekdays,
-//!    months, organisations (organisation words, legal forms, well-known
-//!    company names) are never persons; organisations are reported with
-//!    [`Kind::Org`].
+//!    "said"/"told", a possessive place ("Hungary's Viktor Orbán"), a
+//!    country in brackets after it ("Maria Kovalenko ( Ukraine ) 12.92"),
+//!    or a known given name first. A single word (a surname alone) is a
+//!    person after a formal title ("Mr Okafor"), before an age ("Okafor,
+//!    21,"), after "said" ("said Okafor, the…"), between a cricket card's
+//!    marks ("K. Patel c Moore b Iqbal"), before bowling figures ("Hartley
+//!    8-0-39-3"), as a scorer with the minute ("( Suker 23 , …"), or as a
+//!    given name after a role ("his wife, Janet,"). The items of a list
+//!    line ("Rovers : Given , Breen , Murphy , Doyle") are persons. Places,
+//!    nationalities, stopwords, weekdays, months, organisations
+//!    (organisation words, legal forms, well-known company names and sports
+//!    teams, also at the end of a run: "Chicago White Sox") are never
+//!    persons; organisations are reported with [`Kind::Org`].
 //! 5. **Back-references.** A second pass over the document marks runs that
 //!    repeat part of a person found in the first pass ("Nyakarundi" after
 //!    "Maj. Gen. Vincent Nyakarundi", "Von der Leyen" after "Ursula von der
-//!    Leyen").
+//!    Leyen"), the same words in a line written in capitals ("GOLF -
+//!    LINDQVIST TAKES LEAD" after "Erik Lindqvist"), and a family name in
+//!    the plural: "the Harringtons" after "Edward Harrington" is a person
+//!    mention (the family's members), reported as written; a plural with
+//!    no person of that name in the document ("the Yankees") is not.
 //!
 //! Every step is linear in the length of the text.
 
@@ -301,6 +316,8 @@ impl Extractor {
             lower_seen: lower_words(&doc),
             out: Vec::new(),
             taken: vec![false; doc.toks.len()],
+            lists: FxHashMap::default(),
+            line_starts: Vec::new(),
         };
         state.gazetteer_hits();
         let mut pending: Vec<(usize, usize)> = Vec::new();

@@ -50,6 +50,9 @@ pub(super) struct Tok {
     pub(super) letters: u32,
     /// Part of a title or role phrase: the phrase's index.
     pub(super) title: Option<u32>,
+    /// On a line written in capitals (a wire headline): its words are
+    /// people only when they repeat a person of the document.
+    pub(super) caps_line: bool,
 }
 
 pub(super) struct Doc<'a> {
@@ -115,6 +118,73 @@ pub(super) fn is_headline(line: &str, has_more: bool) -> bool {
     t.split_whitespace().count() <= 14
 }
 
+/// Whether a line is a headline written in title case ("Morocco, Rwanda
+/// Sign Defence Pact"), whose capitalised words are no names: a
+/// [headline](is_headline) with no lower-case word of four letters or more,
+/// no digit, no bracket and no " - " or ":" between parts (results, lists
+/// and "Minister - Name" lines), and not in capitals throughout.
+pub(super) fn is_title_case_headline(line: &str, has_more: bool) -> bool {
+    if !is_headline(line, has_more) {
+        return false;
+    }
+    let t = line.trim();
+    if t.bytes()
+        .any(|b| b.is_ascii_digit() || b == b'(' || b == b'[')
+        || t.contains(" - ")
+        || t.contains(':')
+        || is_caps_line(t)
+    {
+        return false;
+    }
+    !t.split(|c: char| !c.is_alphabetic())
+        .any(|w| w.chars().count() >= 4 && w.chars().next().is_some_and(char::is_lowercase))
+}
+
+/// Whether a line is written in capitals: at least two words of two
+/// letters or more, and no lower-case letter.
+pub(super) fn is_caps_line(line: &str) -> bool {
+    let mut words = 0;
+    for w in line.split(|c: char| !c.is_alphabetic()) {
+        if w.chars().any(char::is_lowercase) {
+            return false;
+        }
+        if w.chars().count() >= 2 {
+            words += 1;
+        }
+    }
+    words >= 2
+}
+
+/// A possessive written apart, as tokenised corpora write it ("Okafor 's"):
+/// the "s" after a lone apostrophe marks the word before as possessive and
+/// is no token of its own.
+fn spaced_possessives(text: &str, toks: &mut Vec<Tok>) {
+    let bytes = text.as_bytes();
+    let mut drop = false;
+    for k in 1..toks.len() {
+        let t = &toks[k];
+        if t.end - t.start != 1 || !matches!(bytes[t.start], b's' | b'S') {
+            continue;
+        }
+        let before = text[..t.start].trim_end_matches(['\'', '’']);
+        let apostrophes = t.start - before.len();
+        if apostrophes == 0 || !before.ends_with(char::is_whitespace) {
+            continue;
+        }
+        let prev_end = toks[k - 1].end;
+        if before.trim_end().len() != prev_end {
+            continue;
+        }
+        toks[k - 1].poss = true;
+        toks[k].fold = (0, 0);
+        drop = true;
+    }
+    if drop {
+        // The next word's gap stays what it was after the "s".
+        toks.retain(|t| t.fold != (0, 0));
+    }
+}
+
 pub(super) fn new_tok(text: &str, start: usize, end: usize, gap: Gap, folds: &mut String) -> Tok {
     let w = &text[start..end];
     let wb = w.as_bytes();
@@ -146,6 +216,7 @@ pub(super) fn new_tok(text: &str, start: usize, end: usize, gap: Gap, folds: &mu
             poss: false,
             letters: up + lo,
             title: None,
+            caps_line: false,
         };
     }
     let mut up = 0u32;
@@ -187,6 +258,7 @@ pub(super) fn new_tok(text: &str, start: usize, end: usize, gap: Gap, folds: &mu
         poss: false,
         letters: up + lo,
         title: None,
+        caps_line: false,
     }
 }
 
@@ -248,11 +320,12 @@ pub(super) fn tokenize<'a>(text: &'a str, lex: &Lexicon) -> Doc<'a> {
         let line_end = memchr_nl(bytes, line_start);
         let line = &text[line_start..line_end];
         let more = last_alnum.is_some_and(|p| p >= line_end);
-        if is_headline(line, more) {
+        if is_title_case_headline(line, more) {
             gap = Gap::Break;
             line_start = line_end + 1;
             continue;
         }
+        let line_first_tok = toks.len();
         let lb = line.as_bytes();
         // Gap state: what has been seen since the last token.
         let mut seen_space = false;
@@ -420,6 +493,7 @@ pub(super) fn tokenize<'a>(text: &'a str, lex: &Lexicon) -> Doc<'a> {
                     poss,
                     letters,
                     title: None,
+                    caps_line: false,
                 });
             } else if ascii && !inner_cap {
                 let mut t = new_tok(text, start, end, g, &mut folds);
@@ -448,10 +522,16 @@ pub(super) fn tokenize<'a>(text: &'a str, lex: &Lexicon) -> Doc<'a> {
             any = false;
             gap = Gap::Space;
         }
+        if is_caps_line(line) {
+            for t in &mut toks[line_first_tok..] {
+                t.caps_line = true;
+            }
+        }
         // The end of a line breaks.
         gap = Gap::Break;
         line_start = line_end + 1;
     }
+    spaced_possessives(text, &mut toks);
     let mut doc = Doc {
         text,
         toks,

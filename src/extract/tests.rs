@@ -57,3 +57,86 @@ fn spans_are_exact() {
         assert_eq!(&text[f.start..f.end], f.text);
     }
 }
+
+#[test]
+fn spaced_possessive_is_not_part_of_the_name() {
+    let text = "Erik Lindqvist won . Lindqvist 's round included six birdies .";
+    let found = persons(text);
+    assert_eq!(found, ["Erik Lindqvist", "Lindqvist"]);
+}
+
+#[test]
+fn results_lines_are_read() {
+    let text = "Results on Friday :\n1. Maria Kovalenko ( Ukraine ) 12.92\n\
+                2. Ingrid Solheim ( Norway ) 13.05\nKovalenko said she was pleased .";
+    assert_eq!(
+        persons(text),
+        ["Maria Kovalenko", "Ingrid Solheim", "Kovalenko"]
+    );
+}
+
+#[test]
+fn capitals_headline_repeats_a_person() {
+    let text = "GOLF - LINDQVIST TAKES LEAD IN GERMAN OPEN .\nSTUTTGART 1996-08-24\n\
+                Erik Lindqvist of Sweden shot 66 on Saturday .";
+    assert_eq!(persons(text), ["LINDQVIST", "Erik Lindqvist"]);
+    // Capitals alone are no cue.
+    assert!(persons("SOCCER - HALVORSEN SIGNS FOR ROSENBORG .\nOSLO 1996-08-29\n").is_empty());
+}
+
+#[test]
+fn cricket_card_and_bowling_figures() {
+    let text = "Pakistan first innings\nK. Patel c Moore b Iqbal 50\nA. Malik run out 7\n\
+                Bowling : Hartley 8-0-39-3 , Cartwright 20-4-61-1\n";
+    assert_eq!(
+        persons(text),
+        [
+            "K. Patel",
+            "Moore",
+            "Iqbal",
+            "A. Malik",
+            "Hartley",
+            "Cartwright"
+        ]
+    );
+    // A date is no bowling figure.
+    assert!(persons("NEW HAVEN , Connecticut 1996-08-22\nRain fell .").is_empty());
+}
+
+#[test]
+fn surname_alone_in_person_contexts() {
+    assert_eq!(
+        persons("Okafor , 21 , lowered the mark . The record stood , said Nwachukwu , the coach ."),
+        ["Okafor", "Nwachukwu"]
+    );
+    // "Ferrari said" is no cue for a lone word.
+    assert!(persons("Ferrari said on Thursday the car was ready.").is_empty());
+}
+
+#[test]
+fn team_sheet_items_but_not_places_or_teams() {
+    let text = "Shamrock Rovers : Given , Breen , Murphy , Keating , Dunne .\n";
+    let got = persons(text);
+    for name in ["Breen", "Murphy", "Keating", "Dunne"] {
+        assert!(got.iter().any(|g| g == name), "{name} missing from {got:?}");
+    }
+    assert!(!got.iter().any(|g| g.contains("Rovers")), "{got:?}");
+    assert!(persons("Brazil, Argentina, Chile and Peru, Kenya reported gains.").is_empty());
+}
+
+#[test]
+fn teams_are_not_persons() {
+    let text = "Frank Delgado homered as the Chicago White Sox beat the New York Yankees 5-2 .";
+    assert_eq!(persons(text), ["Frank Delgado"]);
+    let found = Extractor::new().find(text);
+    assert!(found
+        .iter()
+        .any(|f| f.text == "Chicago White Sox" && f.kind == Kind::Org));
+}
+
+#[test]
+fn plural_family_name_after_a_member() {
+    let text = "Edward Harrington sold the estate. The Harringtons had owned it since 1822. \
+                The Yankees won.";
+    assert_eq!(persons(text), ["Edward Harrington", "Harringtons"]);
+}

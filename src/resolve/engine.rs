@@ -6,6 +6,8 @@ use super::{Resolution, Settings, MAX_COMPARED, MIN_COMPARED, NONE};
 use crate::analyze::{Name, Tag};
 use crate::compare::compare_with;
 use crate::index::blocking_keys;
+use rustc_hash::{FxHashMap, FxHasher};
+use std::hash::Hasher;
 use std::sync::Arc;
 
 /// How far below the threshold a name may score against some of an
@@ -21,6 +23,50 @@ use std::sync::Arc;
 /// larger margins start to merge namesakes.
 pub(super) const JOIN_MARGIN: f64 = 0.15;
 
+/// A document naming at most this many entities is searched entity by
+/// entity for a short name; a longer one through its key index.
+const DOC_SCAN_MAX: usize = 16;
+
+/// The keys a name and its document's entities are matched on: the
+/// blocking keys, and for each main part its first and last letters and
+/// its length, so that a misspelt family name ("Bakehib" for "Baekhib"),
+/// which shares no blocking key, is still compared with the entities of its
+/// document. A short name looks its part up at lengths one shorter and one
+/// longer too (`query`).
+fn doc_lookup_keys(name: &Name, query: bool, out: &mut Vec<u64>) {
+    blocking_keys(name, out);
+    for p in name.parts().filter(|p| p.tag().is_main()) {
+        let f = p.fold();
+        let (Some(a), Some(b)) = (f.chars().next(), f.chars().next_back()) else {
+            continue;
+        };
+        let len = f.chars().count() as u32;
+        let lens = if query {
+            [len.saturating_sub(1), len, len + 1]
+        } else {
+            [len; 3]
+        };
+        for (i, n) in lens.into_iter().enumerate() {
+            if i > 0 && !query {
+                break;
+            }
+            let mut h = FxHasher::default();
+            h.write_u64(0x6c6f_6f73_656b_6579);
+            h.write_u32(a as u32);
+            h.write_u32(b as u32);
+            h.write_u32(n);
+            out.push(h.finish());
+        }
+    }
+}
+
+/// A long document's entities by lookup key: `ents[a..b]` for the range
+/// `ranges[key]`.
+struct DocKeys {
+    ranges: FxHashMap<u64, (u32, u32)>,
+    ents: Vec<u32>,
+}
+
 /// A short name's decision in one document.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) enum Short {
@@ -33,6 +79,14 @@ pub(super) enum Short {
 pub(super) struct Engine<'s> {
     pub(super) s: &'s Settings,
     pub(super) st: &'s mut State,
+    /// For each document naming more than [`DOC_SCAN_MAX`] entities: its
+    /// entities' lookup keys as sorted (key, entity) pairs. A short name is
+    /// compared only with the entities of its document that share a key
+    /// with it, so that step 4 stays linear in the mentions of a long
+    /// document. Built by a batch run once the complete names are placed;
+    /// empty while names still arrive one by one, where every entity of
+    /// the document is compared.
+    doc_keys: FxHashMap<u32, DocKeys>,
     scratch_keys: Vec<u64>,
     scratch_hits: Vec<(u32, f32)>,
 }
@@ -43,6 +97,7 @@ impl<'s> Engine<'s> {
         Engine {
             s,
             st,
+            doc_keys: FxHashMap::default(),
             scratch_keys: Vec::new(),
             scratch_hits: Vec::new(),
         }
@@ -236,11 +291,81 @@ impl<'s> Engine<'s> {
             return None;
         }
         let ents = self.st.doc_ents.get(&doc)?;
+        if let Some(dk) = self.doc_keys.get(&doc) {
+            let mut keys = Vec::new();
+            doc_lookup_keys(&self.st.groups[g as usize].name, true, &mut keys);
+            let mut cands: Vec<u32> = Vec::new();
+            for k in keys {
+                if let Some(&(a, b)) = dk.ranges.get(&k) {
+                    cands.extend_from_slice(&dk.ents[a as usize..b as usize]);
+                }
+            }
+            cands.sort_unstable();
+            cands.dedup();
+            let mut fit = cands.into_iter().filter(|&e| self.fit(g, e).is_some());
+            return match (fit.next(), fit.next()) {
+                (Some(e), None) => Some(e),
+                _ => None,
+            };
+        }
         let mut fit = ents.iter().copied().filter(|&e| self.fit(g, e).is_some());
         match (fit.next(), fit.next()) {
             (Some(e), None) => Some(e),
             _ => None,
         }
+    }
+
+    /// The blocking keys of entity `e`'s representatives (or alias names),
+    /// sorted and without repeats.
+    fn entity_keys(&self, e: u32, out: &mut Vec<u64>) {
+        out.clear();
+        let ent = &self.st.ents[e as usize];
+        if let Some(k) = ent.alias {
+            for n in self.s.aliases.names_of(k as usize) {
+                doc_lookup_keys(&n.name, false, out);
+            }
+        } else {
+            for &r in &ent.reps {
+                doc_lookup_keys(&self.st.groups[r as usize].name, false, out);
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+    }
+
+    /// Builds [`Engine::doc_keys`] from `doc_ents`, for the documents with
+    /// more than [`DOC_SCAN_MAX`] entities.
+    fn index_doc_keys(&mut self) {
+        let mut ent_keys: FxHashMap<u32, Vec<u64>> = FxHashMap::default();
+        let mut out: FxHashMap<u32, DocKeys> = FxHashMap::default();
+        let mut buf = Vec::new();
+        for (&doc, ents) in &self.st.doc_ents {
+            if ents.len() <= DOC_SCAN_MAX {
+                continue;
+            }
+            let mut pairs = Vec::new();
+            for &e in ents {
+                let keys = ent_keys.entry(e).or_insert_with(|| {
+                    self.entity_keys(e, &mut buf);
+                    buf.clone()
+                });
+                pairs.extend(keys.iter().map(|&k| (k, e)));
+            }
+            pairs.sort_unstable();
+            let mut dk = DocKeys {
+                ranges: FxHashMap::default(),
+                ents: pairs.iter().map(|p| p.1).collect(),
+            };
+            let mut i = 0;
+            while i < pairs.len() {
+                let k = pairs[i].0;
+                let j = i + pairs[i..].partition_point(|p| p.0 == k);
+                dk.ranges.insert(k, (i as u32, j as u32));
+                i = j;
+            }
+            out.insert(doc, dk);
+        }
+        self.doc_keys = out;
     }
 
     /// Step 4's decision for short name `g` in document `doc`: within the
@@ -333,13 +458,22 @@ impl<'s> Engine<'s> {
                 self.st.fates[g as usize] = Fate::Entity(e, false);
             }
         }
-        for (&g, &d) in mention_group.iter().zip(mention_doc) {
-            if let Fate::Entity(e, _) = self.st.fates[g as usize] {
-                if self.st.groups[g as usize].is_complete() {
-                    self.note_doc(d, e);
-                }
-            }
+        // Each document's entities with a complete mention, once each.
+        let mut doc_pairs: Vec<(u32, u32)> = mention_group
+            .iter()
+            .zip(mention_doc)
+            .filter(|&(&g, &d)| d != NONE && self.st.groups[g as usize].is_complete())
+            .filter_map(|(&g, &d)| match self.st.fates[g as usize] {
+                Fate::Entity(e, _) => Some((d, e)),
+                Fate::Open => None,
+            })
+            .collect();
+        doc_pairs.sort_unstable();
+        doc_pairs.dedup();
+        for (d, e) in doc_pairs {
+            self.st.doc_ents.entry(d).or_default().push(e);
         }
+        self.index_doc_keys();
         // Step 4: decisions per (short name, document).
         // (short name, document) pairs, sorted: each name's documents in a
         // run.

@@ -10,6 +10,7 @@ mod cli_normalise;
 mod extract_entities;
 mod extract_news;
 mod extract_seeds;
+mod extract_shapes;
 mod fuzz_corpus;
 mod generated_tables;
 mod properties;

@@ -24,7 +24,7 @@ const STAGES: &[(&str, &[&str])] = &[
     ("index", &["index", "matcher"]),
     ("resolve", &["resolve", "alias"]),
     ("store", &["store"]),
-    ("extract", &["extract"]),
+    ("extract", &["extract", "span_eval"]),
     ("bindings", &["python"]),
     ("cli", &["cli", "main"]),
 ];
