@@ -60,7 +60,7 @@ pub use matcher::{Hit, Matcher, MatcherBuilder};
 pub use resolve::{
     AssignedMention, Assignment, Mention, Resolution, ResolvedEntity, Resolver, ResolverBuilder,
 };
-pub use tables::{generate_given_names, Table};
+pub use tables::{generate_folded_tables, generate_given_names, Table};
 
 /// The README's library example, compiled and run as a doctest.
 #[cfg(doctest)]
