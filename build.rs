@@ -11,8 +11,9 @@
 //!   length of the form, flags, and the spans of its given-name and
 //!   nickname groups in the arena;
 //! * `bundled_slots.bin`: an open-addressing hash table of little-endian
-//!   `u64` slots, each the high half of the word's hash and its record
-//!   number plus one (zero: empty), probed linearly from the low bits;
+//!   `u32` slots, each 12 bits of the high half of the word's hash over its
+//!   record number plus one in 20 bits (zero: empty), probed linearly from
+//!   the low bits of the hash;
 //! * `bundled_tables.rs`: the arena of group ids and the small tables
 //!   (titles, suffixes, legal forms, word lists, nickname ids) as statics.
 
@@ -23,6 +24,10 @@ use std::fs;
 use std::path::Path;
 
 include!("src/tables/word_hash.rs");
+
+/// Bits of a slot that hold the record number plus one; the others hold
+/// the top bits of the hash's high half.
+const INDEX_BITS: u32 = 20;
 
 /// The `GIVEN` flag of `tables::Word`.
 const GIVEN: u32 = 1 << 5;
@@ -147,13 +152,14 @@ fn main() {
     }
     let size = (words.len() * 2).next_power_of_two().max(2);
     let mask = size - 1;
-    let mut slots = vec![0u64; size];
+    assert!(words.len() < 1 << INDEX_BITS, "too many words for a slot");
+    let mut slots = vec![0u32; size];
     for (i, h) in hashes.iter().enumerate() {
         let mut s = (*h as usize) & mask;
         while slots[s] != 0 {
             s = (s + 1) & mask;
         }
-        slots[s] = (h >> 32) << 32 | (i as u64 + 1);
+        slots[s] = ((h >> 32) as u32) & !((1 << INDEX_BITS) - 1) | (i as u32 + 1);
     }
     let slot_bytes: Vec<u8> = slots.iter().flat_map(|s| s.to_le_bytes()).collect();
 

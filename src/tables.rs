@@ -36,9 +36,9 @@ mod bundled {
     /// (= end of the given-name ones), end of its nickname groups.
     pub(super) static RECORDS: &[u8] =
         include_bytes!(concat!(env!("OUT_DIR"), "/bundled_records.bin"));
-    /// Open addressing, linear probing: per slot a little-endian `u64`, the
-    /// high half of the word's hash over its record number plus one (0:
-    /// empty).
+    /// Open addressing, linear probing: per slot a little-endian `u32`, 12
+    /// bits of the high half of the word's hash over its record number plus
+    /// one in 20 bits (0: empty).
     pub(super) static SLOTS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/bundled_slots.bin"));
 
     /// The number of bundled words.
@@ -64,16 +64,18 @@ mod bundled {
     #[inline]
     pub(super) fn lookup(form: &str) -> Option<super::Word> {
         let h = super::word_hash(form.as_bytes());
-        let mask = SLOTS.len() / 8 - 1;
+        const INDEX_BITS: u32 = 20;
+        let mask = SLOTS.len() / 4 - 1;
+        let tag = ((h >> 32) as u32) >> INDEX_BITS;
         let mut s = h as usize & mask;
         loop {
-            let b = &SLOTS[s * 8..s * 8 + 8];
-            let v = u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]);
+            let b = &SLOTS[s * 4..s * 4 + 4];
+            let v = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
             if v == 0 {
                 return None;
             }
-            if v >> 32 == h >> 32 {
-                let (f, w) = record((v as u32 - 1) as usize);
+            if v >> INDEX_BITS == tag {
+                let (f, w) = record(((v & ((1 << INDEX_BITS) - 1)) - 1) as usize);
                 if f == form {
                     return Some(w);
                 }
