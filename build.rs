@@ -25,10 +25,6 @@ use std::path::Path;
 
 include!("src/tables/word_hash.rs");
 
-/// Bits of a slot that hold the record number plus one; the others hold
-/// the top bits of the hash's high half.
-const INDEX_BITS: u32 = 20;
-
 /// The `GIVEN` flag of `tables::Word`.
 const GIVEN: u32 = 1 << 5;
 

@@ -63,8 +63,8 @@ mod bundled {
     /// The bundled word `form`, if there is one.
     #[inline]
     pub(super) fn lookup(form: &str) -> Option<super::Word> {
+        use super::INDEX_BITS;
         let h = super::word_hash(form.as_bytes());
-        const INDEX_BITS: u32 = 20;
         let mask = SLOTS.len() / 4 - 1;
         let tag = ((h >> 32) as u32) >> INDEX_BITS;
         let mut s = h as usize & mask;

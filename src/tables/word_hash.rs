@@ -1,7 +1,11 @@
-// The hash of the bundled word table, shared by the build script (which lays
-// the table out) and the library (which looks words up in it): both must
-// agree bit for bit. Plain Rust with no paths, so that `include!` works in
-// either crate.
+// The hash and the slot layout of the bundled word table, shared by the
+// build script (which lays the table out) and the library (which looks words
+// up in it): both must agree bit for bit. Plain Rust with no paths, so that
+// `include!` works in either crate.
+
+/// Bits of a slot of the bundled word table that hold the record number plus
+/// one; the others hold the top bits of the high half of the word's hash.
+const INDEX_BITS: u32 = 20;
 
 /// Hashes a folded word for the bundled word table: eight bytes at a time,
 /// then a final mix so that the low bits (the slot) and the high bits (the
