@@ -1,7 +1,7 @@
 //! Analysis and comparison over a realistic stream of names: the
 //! large-vocabulary stream `names_stream_1m.txt` of the shared development
-//! data, read by path (`CANONYM_STREAM`, else `../shared/data/`), never
-//! copied into the repository. Where the file is missing, a sample of
+//! data, read by path (`CANONYM_STREAM`, else `../shared/data/` or
+//! `../../shared/data/`), never copied into the repository. Where the file is missing, a sample of
 //! invented names whose words rarely repeat stands in for it, so that the
 //! chunk cache serves as little as it does on a real stream.
 
@@ -16,12 +16,23 @@ const N: usize = 50_000;
 
 /// The stream sample, and whether it is the real stream.
 fn sample() -> (Vec<String>, bool) {
-    let path = std::env::var("CANONYM_STREAM")
-        .unwrap_or_else(|_| "../shared/data/names_stream_1m.txt".to_string());
-    if let Ok(text) = fs::read_to_string(&path) {
-        let names: Vec<String> = text.lines().take(N).map(str::to_string).collect();
-        if !names.is_empty() {
-            return (names, true);
+    // Beside the repository, or beside the directory that holds a
+    // checkout of it (a worktree).
+    let paths = std::env::var("CANONYM_STREAM").map_or_else(
+        |_| {
+            vec![
+                "../shared/data/names_stream_1m.txt".to_string(),
+                "../../shared/data/names_stream_1m.txt".to_string(),
+            ]
+        },
+        |p| vec![p],
+    );
+    for path in paths {
+        if let Ok(text) = fs::read_to_string(&path) {
+            let names: Vec<String> = text.lines().take(N).map(str::to_string).collect();
+            if !names.is_empty() {
+                return (names, true);
+            }
         }
     }
     let mut gen = names::NameGen::new(7);
