@@ -1,6 +1,7 @@
-//! Regenerates `data/given_names.folded.tsv`, the pre-folded given-name
-//! groups compiled into the library, from `data/given_names.tsv` and
-//! `data/given_names_extra.tsv`:
+//! Regenerates the pre-folded tables the build script lays out for the
+//! library: `data/given_names.folded.tsv`, the given-name groups, from
+//! `data/given_names.tsv` and `data/given_names_extra.tsv`, and
+//! `data/tables.folded.tsv` from the other text tables of `data/`:
 //!
 //! ```text
 //! cargo run --release --example fold_tables
@@ -37,4 +38,7 @@ fn main() {
             std::process::exit(2);
         }
     }
+    let out = canonym::generate_folded_tables();
+    fs::write("data/tables.folded.tsv", &out).expect("writable data/");
+    eprintln!("data/tables.folded.tsv: {} rows", out.lines().count() - 2);
 }

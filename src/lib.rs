@@ -71,7 +71,7 @@ pub use resolve::{
 pub use store::{
     Action, Decision, Store, StoredEntity, StoredName, BATCH_SIZE, DEFAULT_WAIT, SCHEMA_VERSION,
 };
-pub use tables::{generate_given_names, Table};
+pub use tables::{generate_folded_tables, generate_given_names, Table};
 
 /// The README's library example, compiled and run as a doctest.
 #[cfg(doctest)]

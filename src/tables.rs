@@ -18,7 +18,72 @@ use std::str::FromStr;
 
 /// The bundled given-name groups, folded ahead of time (see
 /// [`generate_given_names`]): `form<TAB>id,id…`, sorted by form.
+#[cfg(test)]
 const GIVEN_FOLDED: &str = include_str!("../data/given_names.folded.tsv");
+
+include!("tables/word_hash.rs");
+
+/// The bundled tables, laid out by the build script (`build.rs`) from the
+/// pre-folded tables (see [`generate_folded_tables`]): nothing of them is
+/// parsed at run time.
+mod bundled {
+    include!(concat!(env!("OUT_DIR"), "/bundled_tables.rs"));
+
+    /// Every bundled folded word, concatenated.
+    pub(super) static FORMS: &str = include_str!(concat!(env!("OUT_DIR"), "/bundled_forms.txt"));
+    /// Per word, six little-endian `u32`: offset and length in [`FORMS`],
+    /// flags, start of its given-name groups, start of its nickname groups
+    /// (= end of the given-name ones), end of its nickname groups.
+    pub(super) static RECORDS: &[u8] =
+        include_bytes!(concat!(env!("OUT_DIR"), "/bundled_records.bin"));
+    /// Open addressing, linear probing: per slot a little-endian `u32`, 12
+    /// bits of the high half of the word's hash over its record number plus
+    /// one in 20 bits (0: empty).
+    pub(super) static SLOTS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/bundled_slots.bin"));
+
+    /// The number of bundled words.
+    pub(super) fn len() -> usize {
+        RECORDS.len() / 24
+    }
+
+    /// Record `i`: its form and its word.
+    #[inline]
+    pub(super) fn record(i: usize) -> (&'static str, super::Word) {
+        let r = &RECORDS[i * 24..i * 24 + 24];
+        let f = |k: usize| u32::from_le_bytes([r[4 * k], r[4 * k + 1], r[4 * k + 2], r[4 * k + 3]]);
+        let (off, len) = (f(0) as usize, f(1) as usize);
+        let word = super::Word {
+            flags: f(2) as u8,
+            given: (f(3), f(4)),
+            nicks: (f(4), f(5)),
+        };
+        (&FORMS[off..off + len], word)
+    }
+
+    /// The bundled word `form`, if there is one.
+    #[inline]
+    pub(super) fn lookup(form: &str) -> Option<super::Word> {
+        use super::INDEX_BITS;
+        let h = super::word_hash(form.as_bytes());
+        let mask = SLOTS.len() / 4 - 1;
+        let tag = ((h >> 32) as u32) >> INDEX_BITS;
+        let mut s = h as usize & mask;
+        loop {
+            let b = &SLOTS[s * 4..s * 4 + 4];
+            let v = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+            if v == 0 {
+                return None;
+            }
+            if v >> INDEX_BITS == tag {
+                let (f, w) = record(((v & ((1 << INDEX_BITS) - 1)) - 1) as usize);
+                if f == form {
+                    return Some(w);
+                }
+            }
+            s = (s + 1) & mask;
+        }
+    }
+}
 
 /// Which knowledge table a text holds. Each variant documents its format;
 /// all tables are UTF-8, one record per line, fields separated by TAB, with
@@ -158,13 +223,19 @@ pub(crate) struct Tables {
     /// Folded legal-form phrase ("s a", "aktiengesellschaft") → canonical.
     pub legal: FxHashMap<Box<str>, Box<str>>,
     pub legal_max: usize,
-    /// Every single folded word the analyser asks about, with what it is
-    /// (see [`Word`]): one hash lookup per token answers every table.
-    /// Bundled given-name forms borrow from the compiled-in table.
-    words: FxHashMap<Cow<'static, str>, Word>,
+    /// Whether the bundled words (the compiled-in table of `bundled`) are
+    /// part of these tables.
+    bundled: bool,
+    /// Every single folded word the analyser asks about that tables added at
+    /// run time know, with what it is (see [`Word`]); it overrides the
+    /// bundled word of the same form. One lookup per token answers every
+    /// table.
+    words: FxHashMap<Box<str>, Word>,
     /// Group ids of given names and nicknames, spans of which [`Word`]s
-    /// hold. A span is replaced, not edited, when a form gains a group.
-    arena: Vec<u32>,
+    /// hold: the bundled arena, copied when a table added at run time
+    /// extends it. A span is replaced, not edited, when a form gains a
+    /// group.
+    arena: Cow<'static, [u32]>,
     /// Group ids of tables added at run time (their own namespace).
     given_ids: FxHashMap<Box<str>, u32>,
     given_next: u32,
@@ -229,33 +300,82 @@ fn push_unique(v: &mut Vec<u32>, id: u32) {
 impl Tables {
     /// The single words that carry `flag` (see [`Word`]).
     pub(crate) fn words_flagged(&self, flag: u8) -> impl Iterator<Item = &str> + '_ {
-        self.words
+        let n = if self.bundled { bundled::len() } else { 0 };
+        let base = (0..n)
+            .map(bundled::record)
+            .filter(move |(f, w)| w.is(flag) && !self.words.contains_key(*f))
+            .map(|(f, _)| f);
+        let added = self
+            .words
             .iter()
             .filter(move |(_, w)| w.is(flag))
-            .map(|(k, _)| k.as_ref())
+            .map(|(k, _)| k.as_ref());
+        base.chain(added)
     }
 
-    /// Loads every bundled table.
+    /// The bundled tables, as laid out at build time: no parsing, a few
+    /// thousand small entries copied into maps.
     pub fn bundled() -> Tables {
+        let boxed = |s: &&str| -> Box<str> { (*s).into() };
+        Tables {
+            titles: bundled::TITLES
+                .iter()
+                .map(|(p, c)| ((*p).into(), (*c).into()))
+                .collect(),
+            title_max: bundled::TITLE_MAX,
+            suffixes: bundled::SUFFIXES
+                .iter()
+                .map(|(f, c)| ((*f).into(), c.map(Into::into)))
+                .collect(),
+            legal: bundled::LEGAL
+                .iter()
+                .map(|(p, c)| ((*p).into(), (*c).into()))
+                .collect(),
+            legal_max: bundled::LEGAL_MAX,
+            bundled: true,
+            words: FxHashMap::default(),
+            arena: Cow::Borrowed(&bundled::ARENA[..]),
+            given_ids: FxHashMap::default(),
+            given_next: bundled::GIVEN_NEXT,
+            nick_ids: bundled::NICK_IDS
+                .iter()
+                .map(|(n, id)| ((*n).into(), *id))
+                .collect(),
+            places: bundled::PLACES.iter().map(boxed).collect(),
+            nationalities: bundled::NATIONALITIES.iter().map(boxed).collect(),
+            stopwords: bundled::STOPWORDS.iter().map(boxed).collect(),
+            known_orgs: bundled::KNOWN_ORGS.iter().map(boxed).collect(),
+        }
+    }
+
+    /// Parses every bundled table from its text, as tables added at run
+    /// time are parsed: what [`Tables::bundled`] must equal.
+    #[cfg(test)]
+    fn parse_bundled() -> Tables {
         let mut t = Tables::default();
         t.load_folded_given(GIVEN_FOLDED);
+        t.add_text_tables();
+        t
+    }
+
+    /// Parses the bundled text tables (all but the given names, which are
+    /// compiled in pre-folded).
+    fn add_text_tables(&mut self) {
         for table in Table::ALL {
             for (src, text) in table.bundled() {
-                if let Err(e) = t.add(table, src, text) {
+                if let Err(e) = self.add(table, src, text) {
                     panic!("bundled table {src} is malformed: {e}");
                 }
             }
         }
-        t
     }
 
-    /// Loads pre-folded given-name groups: no folding, no allocation per
-    /// form, so that start-up stays fast.
+    /// Loads pre-folded given-name groups.
+    #[cfg(test)]
     fn load_folded_given(&mut self, text: &'static str) {
         let rows = text
             .lines()
             .filter(|l| !l.starts_with('#') && !l.is_empty());
-        self.words.reserve(text.len() / 16);
         for line in rows {
             let Some((form, ids)) = line.split_once('\t') else {
                 continue;
@@ -264,9 +384,9 @@ impl Tables {
             for id in ids.split(',') {
                 let id: u32 = id.parse().expect("bundled given-name ids are numbers");
                 self.given_next = self.given_next.max(id + 1);
-                self.arena.push(id);
+                self.arena.to_mut().push(id);
             }
-            let word = self.words.entry(Cow::Borrowed(form)).or_default();
+            let word = self.words.entry(form.into()).or_default();
             word.flags |= Word::GIVEN;
             word.given = (a, self.arena.len() as u32);
         }
@@ -276,19 +396,26 @@ impl Tables {
     /// flags and no groups, for an unknown word).
     #[inline]
     pub fn word(&self, form: &str) -> Word {
-        self.words.get(form).copied().unwrap_or_default()
+        if !self.words.is_empty() {
+            if let Some(w) = self.words.get(form) {
+                return *w;
+            }
+        }
+        if self.bundled {
+            bundled::lookup(form).unwrap_or_default()
+        } else {
+            Word::default()
+        }
     }
 
     /// Sets `flags` on a folded word.
     fn flag(&mut self, form: &str, flags: u8) {
+        let mut w = self.word(form);
+        w.flags |= flags;
         match self.words.get_mut(form) {
-            Some(w) => w.flags |= flags,
+            Some(slot) => *slot = w,
             None => {
-                let w = Word {
-                    flags,
-                    ..Word::default()
-                };
-                self.words.insert(Cow::Owned(form.to_string()), w);
+                self.words.insert(form.into(), w);
             }
         }
     }
@@ -316,9 +443,9 @@ impl Tables {
         };
         push_unique(&mut ids, id);
         let a = self.arena.len() as u32;
-        self.arena.extend_from_slice(&ids);
+        self.arena.to_mut().extend_from_slice(&ids);
         let span = (a, self.arena.len() as u32);
-        let entry = self.words.entry(Cow::Owned(form)).or_default();
+        let entry = self.words.entry(form.into_boxed_str()).or_insert(w);
         if nick {
             entry.nicks = span;
         } else {
@@ -523,4 +650,141 @@ pub fn generate_given_names(sources: &[(&str, &str)]) -> Result<String, Error> {
         out.push('\n');
     }
     Ok(out)
+}
+
+/// Folds the bundled text tables other than the given names (titles,
+/// particles, suffixes, legal forms, organisation words, nicknames and the
+/// word lists of extraction) into the pre-folded form the build script lays
+/// out for the library, so that nothing is parsed at start-up. One row per
+/// entry, sorted within each kind: `word<TAB>form<TAB>flags<TAB>nickname
+/// groups`, `title`, `legal` and `suffix` rows with the folded phrase and
+/// its value (`-` for a dropped suffix), `nick_id` rows, the word lists
+/// (`place`, `nationality`, `stopword`, `known_org`) and the phrase lengths
+/// (`max`). `cargo run --example fold_tables` writes `data/tables.folded.tsv`
+/// with it, and a test checks that the committed file is up to date.
+#[doc(hidden)]
+pub fn generate_folded_tables() -> String {
+    use std::fmt::Write as _;
+    let mut t = Tables::default();
+    t.add_text_tables();
+    let mut out = String::from(
+        "# generated by `cargo run --example fold_tables` from the text tables of data/\n\
+         # (all but the given names): folded forms and what they are. Do not edit.\n",
+    );
+    let words: BTreeMap<&str, Word> = t.words.iter().map(|(k, w)| (k.as_ref(), *w)).collect();
+    for (form, w) in words {
+        assert!(
+            t.given_groups_of(w).is_empty(),
+            "given-name groups come from data/given_names.folded.tsv only"
+        );
+        let nicks: Vec<String> = t.nicks_of(w).iter().map(u32::to_string).collect();
+        writeln!(out, "word\t{form}\t{}\t{}", w.flags, nicks.join(",")).unwrap();
+    }
+    let sorted = |m: &FxHashMap<Box<str>, Box<str>>| -> BTreeMap<String, String> {
+        m.iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    };
+    for (p, c) in sorted(&t.titles) {
+        writeln!(out, "title\t{p}\t{c}").unwrap();
+    }
+    for (p, c) in sorted(&t.legal) {
+        writeln!(out, "legal\t{p}\t{c}").unwrap();
+    }
+    let suffixes: BTreeMap<&str, Option<&str>> = t
+        .suffixes
+        .iter()
+        .map(|(k, v)| (k.as_ref(), v.as_deref()))
+        .collect();
+    for (f, c) in suffixes {
+        writeln!(out, "suffix\t{f}\t{}", c.unwrap_or("-")).unwrap();
+    }
+    let nick_ids: BTreeMap<&str, u32> = t.nick_ids.iter().map(|(k, v)| (k.as_ref(), *v)).collect();
+    for (n, id) in nick_ids {
+        writeln!(out, "nick_id\t{n}\t{id}").unwrap();
+    }
+    for (kind, set) in [
+        ("place", &t.places),
+        ("nationality", &t.nationalities),
+        ("stopword", &t.stopwords),
+        ("known_org", &t.known_orgs),
+    ] {
+        let set: BTreeSet<&str> = set.iter().map(AsRef::as_ref).collect();
+        for w in set {
+            writeln!(out, "{kind}\t{w}").unwrap();
+        }
+    }
+    writeln!(out, "max\tTITLE_MAX\t{}", t.title_max).unwrap();
+    writeln!(out, "max\tLEGAL_MAX\t{}", t.legal_max).unwrap();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The tables laid out at build time hold exactly what parsing the text
+    /// tables gives: every word with its flags and groups, and every map.
+    #[test]
+    fn bundled_layout_equals_the_parsed_tables() {
+        let parsed = Tables::parse_bundled();
+        let built = Tables::bundled();
+        assert_eq!(parsed.words.len(), bundled::len());
+        for (form, &w) in &parsed.words {
+            let b = built.word(form);
+            assert_eq!(b.flags, w.flags, "flags of {form}");
+            assert_eq!(
+                built.given_groups_of(b),
+                parsed.given_groups_of(w),
+                "{form}"
+            );
+            assert_eq!(built.nicks_of(b), parsed.nicks_of(w), "nicknames of {form}");
+        }
+        assert_eq!(built.word("zzqxj"), Word::default());
+        assert_eq!(built.titles, parsed.titles);
+        assert_eq!(built.title_max, parsed.title_max);
+        assert_eq!(built.suffixes, parsed.suffixes);
+        assert_eq!(built.legal, parsed.legal);
+        assert_eq!(built.legal_max, parsed.legal_max);
+        assert_eq!(built.given_next, parsed.given_next);
+        assert_eq!(built.nick_ids, parsed.nick_ids);
+        assert_eq!(built.places, parsed.places);
+        assert_eq!(built.nationalities, parsed.nationalities);
+        assert_eq!(built.stopwords, parsed.stopwords);
+        assert_eq!(built.known_orgs, parsed.known_orgs);
+        for flag in [Word::PARTICLE, Word::ORG, Word::TITLE_FIRST, Word::SUFFIX] {
+            let a: BTreeSet<&str> = built.words_flagged(flag).collect();
+            let b: BTreeSet<&str> = parsed.words_flagged(flag).collect();
+            assert_eq!(a, b);
+        }
+    }
+
+    /// A table added at run time extends a bundled word rather than
+    /// replacing it, and overrides it in lookups.
+    #[test]
+    fn added_tables_extend_bundled_words() {
+        let mut t = Tables::bundled();
+        let before = t.word("mohamed");
+        assert!(before.is(Word::GIVEN));
+        let groups = t.given_groups_of(before).to_vec();
+        t.add(Table::Particles, "test", "mohamed\n").unwrap();
+        t.add(Table::GivenNames, "test", "x\tmohamed\tmuhamet\n")
+            .unwrap();
+        let after = t.word("mohamed");
+        assert!(after.is(Word::PARTICLE | Word::GIVEN));
+        let new = t.given_groups_of(after);
+        assert_eq!(new.len(), groups.len() + 1);
+        assert!(groups.iter().all(|g| new.contains(g)));
+        assert_eq!(
+            t.given_groups_of(t.word("muhamet")).last(),
+            new.iter().max()
+        );
+        assert!(t.words_flagged(Word::PARTICLE).any(|w| w == "mohamed"));
+        assert_eq!(
+            t.words_flagged(Word::GIVEN)
+                .filter(|w| *w == "mohamed")
+                .count(),
+            1
+        );
+    }
 }

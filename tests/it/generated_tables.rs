@@ -1,4 +1,4 @@
-//! The pre-folded given-name table compiled into the library must be what
+//! The pre-folded tables compiled into the library must be what
 //! `cargo run --example fold_tables` makes of the source tables today.
 
 #[test]
@@ -18,5 +18,14 @@ fn folded_given_names_are_up_to_date() {
     assert!(
         fresh == committed,
         "data/given_names.folded.tsv is stale: run `cargo run --release --example fold_tables`"
+    );
+}
+
+#[test]
+fn folded_tables_are_up_to_date() {
+    let committed = include_str!("../../data/tables.folded.tsv");
+    assert!(
+        canonym::generate_folded_tables() == committed,
+        "data/tables.folded.tsv is stale: run `cargo run --release --example fold_tables`"
     );
 }
