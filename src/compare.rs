@@ -1023,7 +1023,11 @@ fn given_conflict(a: &Name, b: &Name, left_a: &Leftovers, left_b: &Leftovers) ->
         known(b, left_b.mask).any(|q| {
             !intersects(p.groups(), q.groups())
                 && !intersects(p.nicknames(), q.nicknames())
-                && !sounds_close(p.fold(), q.fold())
+                && !(sound::firm_letters_close(
+                    p.data().mask,
+                    q.data().mask,
+                    p.fold().len().max(q.fold().len()),
+                ) && sounds_close(p.fold(), q.fold()))
         })
     })
 }
