@@ -1023,11 +1023,7 @@ fn given_conflict(a: &Name, b: &Name, left_a: &Leftovers, left_b: &Leftovers) ->
         known(b, left_b.mask).any(|q| {
             !intersects(p.groups(), q.groups())
                 && !intersects(p.nicknames(), q.nicknames())
-                && !(sound::firm_letters_close(
-                    p.data().mask,
-                    q.data().mask,
-                    p.fold().len().max(q.fold().len()),
-                ) && sounds_close(p.fold(), q.fold()))
+                && !sounds_close(&p, &q)
         })
     })
 }
@@ -1038,10 +1034,12 @@ fn given_conflict(a: &Name, b: &Name, left_a: &Leftovers, left_b: &Leftovers) ->
 /// Aleksej / Oleksiy), and those are no conflict of known names, while
 /// names far apart in sounds are (Omar / Karim, Rami / Rima, Hamad /
 /// Hamid).
-fn sounds_close(fa: &str, fb: &str) -> bool {
+fn sounds_close(a: &Part<'_>, b: &Part<'_>) -> bool {
+    let (fa, fb) = (a.fold(), b.fold());
     let maxlen = fa.len().max(fb.len());
     fa.len().abs_diff(fb.len()) <= 4
         && sound::same_start(fa, fb)
+        && sound::firm_letters_close(a.data().mask, b.data().mask, maxlen)
         && sound::distance(fa, fb, sound_allowance(maxlen), sound::Mode::Strict)
             .is_some_and(|d| d.cost <= sound_allowance(d.len))
 }
