@@ -19,9 +19,13 @@
 //!   lost, a digit — costs a full edit.
 //!
 //! The distance is symmetric. It is evidence for the matcher, not proof:
-//! two *known* names of different groups (Omar / Amir) are told apart
-//! before it is consulted, and romanised Chinese names, where one vowel
-//! makes another syllable, do not use it.
+//! romanised Chinese names, where one vowel makes another syllable, do not
+//! use it. Two *known* names of different groups are compared [`Mode::Strict`]:
+//! there a vowel for an unrelated vowel, or a vowel gained or lost beside
+//! no vowel it could spell, is a full edit, because it makes another name
+//! (Omar / Amir, Hamad / Hamid, Saad / Said, Nabil / Nabila), while the
+//! variants of one name that the variant table keeps apart stay close
+//! (Haydar / Heidar, Aleksej / Oleksiy).
 
 /// The longest part, in sounds, that is compared; longer parts are not.
 const MAX_SOUNDS: usize = 24;
@@ -35,6 +39,17 @@ const ZH: u8 = b'Z';
 const DJ: u8 = b'J';
 /// A consonantal y (before a vowel: Yudayeva, Maya).
 const YC: u8 = b'Y';
+
+/// How vowels count in [`distance`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Mode {
+    /// Parts the tables do not both know: vowels are cheap.
+    Loose,
+    /// Two known names of different groups: only the vowels that spell one
+    /// another are cheap (a / e, e / i, o / u, a / o, and a vowel beside
+    /// one of those).
+    Strict,
+}
 
 /// The sounds of a folded part, and how many there are. `None` when the
 /// part is too long.
@@ -76,6 +91,9 @@ fn sounds(fold: &str) -> Option<([u8; MAX_SOUNDS], usize)> {
                 continue;
             }
             b'y' if vowel(next) && next != b'y' => (YC, 1),
+            // A final j after a vowel is the glide i (Aleksej / Aleksei,
+            // Sergej / Sergey).
+            b'j' if i + 1 == n && i > 0 && vowel(b[i - 1]) => (b'i', 1),
             b'y' => (b'i', 1),
             _ => (c, 1),
         };
@@ -118,11 +136,14 @@ fn classes(c: u8) -> u8 {
 }
 
 /// Cost of writing `x` where the other spelling has `y`.
-fn substitution(x: u8, y: u8) -> f32 {
+fn substitution(x: u8, y: u8, mode: Mode) -> f32 {
     if x == y {
         return 0.0;
     }
     if is_vowel(x) && is_vowel(y) {
+        if mode == Mode::Strict && !kin_vowels(x, y) {
+            return 1.0;
+        }
         // The short vowels of Arabic and Persian are written a or e, i or
         // e, u or o; the Slavic unstressed o is written a (Kamil / Kamel,
         // Obaid / Obeid, Umar / Omar, Aleksandr / Oleksandr).
@@ -147,14 +168,27 @@ fn substitution(x: u8, y: u8) -> f32 {
     }
 }
 
+/// Whether two vowels are spellings of one short vowel across
+/// romanisations: a / e, e / i, o / u, a / o.
+fn kin_vowels(x: u8, y: u8) -> bool {
+    matches!(
+        (x.min(y), x.max(y)),
+        (b'a', b'e') | (b'e', b'i') | (b'o', b'u') | (b'a', b'o')
+    )
+}
+
 /// Cost of a sound present in one spelling only, given its neighbours in
 /// that spelling.
-fn indel(c: u8, prev: u8, next: u8) -> f32 {
+fn indel(c: u8, prev: u8, next: u8, mode: Mode) -> f32 {
     if is_vowel(c) {
         // A vowel next to another is a spelling of one vowel sound
-        // (Moussa / Musa, Iudaeva / Yudayeva).
-        if is_vowel(prev) || is_vowel(next) {
+        // (Moussa / Musa, Iudaeva / Yudayeva); strictly, only next to a
+        // vowel it could spell (Aleksei / Oleksii, not Saad / Said).
+        let beside = |v: u8| is_vowel(v) && (mode == Mode::Loose || v == c || kin_vowels(c, v));
+        if beside(prev) || beside(next) {
             0.36
+        } else if mode == Mode::Strict {
+            1.0
         } else {
             0.4
         }
@@ -182,13 +216,27 @@ pub(crate) struct Distance {
 /// The weighted edit distance between the sounds of two folded parts, or
 /// `None` when it exceeds `max` or a part is too long.
 #[allow(clippy::needless_range_loop)] // the rows index both strings
-pub(crate) fn distance(a: &str, b: &str, max: f32) -> Option<Distance> {
+pub(crate) fn distance(a: &str, b: &str, max: f32, mode: Mode) -> Option<Distance> {
     let (sa, la) = sounds(a)?;
     let (sb, lb) = sounds(b)?;
     let (sa, sb) = (&sa[..la], &sb[..lb]);
     let at = |s: &[u8], i: usize| if i < s.len() { s[i] } else { 0 };
-    let del_a = |i: usize| indel(sa[i], if i > 0 { sa[i - 1] } else { 0 }, at(sa, i + 1));
-    let del_b = |j: usize| indel(sb[j], if j > 0 { sb[j - 1] } else { 0 }, at(sb, j + 1));
+    let del_a = |i: usize| {
+        indel(
+            sa[i],
+            if i > 0 { sa[i - 1] } else { 0 },
+            at(sa, i + 1),
+            mode,
+        )
+    };
+    let del_b = |j: usize| {
+        indel(
+            sb[j],
+            if j > 0 { sb[j - 1] } else { 0 },
+            at(sb, j + 1),
+            mode,
+        )
+    };
     let mut prev = [0f32; MAX_SOUNDS + 1];
     let mut cur = [0f32; MAX_SOUNDS + 1];
     for j in 0..lb {
@@ -201,9 +249,9 @@ pub(crate) fn distance(a: &str, b: &str, max: f32) -> Option<Distance> {
             // A different final vowel is often a different name or form
             // (Mwangi / Mwanga, Hamida / Hamido).
             let sub = if i + 1 == la && j + 1 == lb && is_vowel(sa[i]) && is_vowel(sb[j]) {
-                2.0 * substitution(sa[i], sb[j])
+                2.0 * substitution(sa[i], sb[j], mode)
             } else {
-                substitution(sa[i], sb[j])
+                substitution(sa[i], sb[j], mode)
             };
             let v = (prev[j] + sub)
                 .min(prev[j + 1] + del_a(i))
@@ -285,7 +333,7 @@ mod tests {
     use super::*;
 
     fn cost(a: &str, b: &str) -> f32 {
-        distance(a, b, 10.0).map_or(f32::INFINITY, |d| d.cost)
+        distance(a, b, 10.0, Mode::Loose).map_or(f32::INFINITY, |d| d.cost)
     }
 
     #[test]
@@ -332,7 +380,39 @@ mod tests {
         }
         assert!(cost("un", "il") >= 1.0);
         assert!(cost("petrov", "pavlov") >= 1.0);
-        assert!(distance("petrov", "pavlov", 0.5).is_none());
+        assert!(distance("petrov", "pavlov", 0.5, Mode::Loose).is_none());
+    }
+
+    #[test]
+    fn strict_vowels_tell_known_names_apart() {
+        let strict = |a: &str, b: &str| {
+            let c = distance(a, b, 10.0, Mode::Strict).map_or(f32::INFINITY, |d| d.cost);
+            let back = distance(b, a, 10.0, Mode::Strict).map_or(f32::INFINITY, |d| d.cost);
+            assert_eq!(c, back, "{a} / {b}");
+            c
+        };
+        // Spellings of one name: kin vowels, glides, a vowel beside its kin.
+        for (a, b) in [
+            ("haydar", "heidar"),
+            ("kamil", "kamel"),
+            ("aleksej", "oleksiy"),
+            ("sergej", "sergey"),
+        ] {
+            let c = strict(a, b);
+            assert!(c <= 0.75, "{a} / {b}: {c}");
+        }
+        // Different names: an unrelated vowel, or a vowel gained beside no kin.
+        for (a, b) in [
+            ("omar", "amir"),
+            ("hamad", "hamid"),
+            ("saad", "said"),
+            ("nabil", "nabila"),
+            ("rami", "rima"),
+        ] {
+            let c = strict(a, b);
+            assert!(c >= 1.0, "{a} / {b}: {c}");
+            assert!(cost(a, b) < c, "{a} / {b}");
+        }
     }
 
     #[test]
