@@ -1035,16 +1035,26 @@ impl Analyzer {
 
         // Trailing suffixes: post-nominals dropped, generational kept.
         if !is_org {
+            let mut peeled = false;
             while toks.len() >= 2 {
                 let last = toks.last().unwrap();
                 if !last.word.is(Word::SUFFIX) {
                     break;
                 }
                 let lf = sub(&sc.folds, last.fold);
+                // Once a post-nominal has gone, a word written as a name
+                // before it is a name ("Pram Md Sahab" keeps "Md"):
+                // post-nominals in a row are written in capitals, with
+                // inner capitals or with full stops ("MD", "PhD", "M.D.").
+                let name_like = peeled && !last.upper && !last.dot && !last.dotted && {
+                    let mut cs = s[last.start..last.end].chars();
+                    cs.next().is_some_and(char::is_uppercase) && cs.all(char::is_lowercase)
+                };
                 match t.suffixes.get(lf) {
-                    Some(None) => {
+                    Some(None) if !name_like => {
                         titles.push(lf.to_string());
                         toks.pop();
+                        peeled = true;
                     }
                     Some(Some(canon)) if last.tag.is_none() => {
                         let a = sc.folds.len() as u32;
