@@ -577,6 +577,9 @@ struct Tok {
     camel: Option<bool>,
     /// The token's entry in the chunk cache, [`NO_LEX`] if none.
     lex: u32,
+    /// The number of the bracketed group ("(ret.)") the token stands in,
+    /// counted from 1; 0 outside brackets.
+    paren: u32,
 }
 
 /// [`Tok::lex`] of a token that has no cached lexical data.
@@ -633,6 +636,7 @@ fn cased_tok(start: usize, end: usize, sep: Sep, has_upper: bool, has_lower: boo
         family_hint: false,
         camel: None,
         lex: NO_LEX,
+        paren: 0,
     }
 }
 
@@ -950,6 +954,10 @@ impl Analyzer {
             });
         }
 
+        if s.contains(['(', '[']) {
+            mark_brackets(s, &mut toks);
+        }
+
         // Whole-name casing, for display and the family-name hint.
         let all_upper = toks.iter().all(|x| x.upper || !x.cased);
         let all_lower = toks.iter().all(|x| x.lower || !x.cased);
@@ -962,13 +970,14 @@ impl Analyzer {
             while k < toks.len() {
                 let found =
                     self.match_phrase(&t.legal, Word::LEGAL_FIRST, t.legal_max, &toks, k, sc);
-                // Loose single letters are initials ("John A S"), not a
-                // legal form, unless written with full stops ("S. A.").
+                // Loose single letters are initials ("John A S", "A. S"), not
+                // a legal form, unless each is written with a full stop
+                // ("S. A.").
                 let found = found.filter(|&(len, _)| {
+                    let letters = &toks[k..k + len];
                     len == 1
-                        || !toks[k..k + len]
-                            .iter()
-                            .all(|x| x.fold.1 - x.fold.0 == 1 && !x.dot)
+                        || !letters.iter().all(|x| x.fold.1 - x.fold.0 == 1)
+                        || letters.iter().all(|x| x.dot)
                 });
                 // Short legal forms are also particles and words ("as-Sisi",
                 // "da"): hyphenated to a neighbour, or a lower-case particle in
@@ -1024,6 +1033,7 @@ impl Analyzer {
         let strip = !is_org && !only_title;
         if strip {
             self.strip_titles(&mut toks, sc, &mut titles);
+            self.strip_appositive(&mut toks, sc, &mut titles);
         }
         let mut list_order = false;
         if !is_org {
@@ -1031,6 +1041,9 @@ impl Analyzer {
         }
         if strip && list_order {
             self.strip_titles(&mut toks, sc, &mut titles);
+        }
+        if strip && toks.iter().any(|x| x.paren != 0) {
+            self.strip_bracketed_titles(&mut toks, sc, &mut titles);
         }
 
         // Trailing suffixes: post-nominals dropped, generational kept.
@@ -1325,6 +1338,10 @@ impl Analyzer {
             }
         }
 
+        if kind != Kind::Org {
+            self.undot_legal_letters(&mut toks, sc);
+        }
+
         let name = self.finish(
             input,
             s,
@@ -1412,6 +1429,17 @@ impl Analyzer {
             }
             let max = t.title_max.min(remaining - 1);
             match self.match_phrase(&t.titles, Word::TITLE_FIRST, max, toks, k, sc) {
+                // A title-like word that is also a known name, written in
+                // full before the comma of list order, is the surname:
+                // "KING, Martin Luther", "MAJOR, John".
+                Some((1, _))
+                    if toks[k].comma
+                        && !toks[k].dot
+                        && !toks[k].dotted
+                        && toks[k].word.is(Word::GIVEN) =>
+                {
+                    break
+                }
                 Some((len, _)) => {
                     titles.push(sc.phrase.clone());
                     k += len;
@@ -1466,18 +1494,133 @@ impl Analyzer {
         if !(1..=3).contains(&before) || !(1..=5).contains(&after) {
             return false;
         }
+        // Suffixes at either end of the given names follow the surname:
+        // "BUSH, George W. Jr", "SMITH, Jr. John A.", "Roosevelt, Franklin
+        // D. III". A lone capital letter stays: it is an initial.
+        let movable = |x: &Tok| {
+            let f = sub(&sc.folds, x.fold);
+            x.word.is(Word::SUFFIX) || (x.upper && f.len() >= 2 && roman_value(f).is_some())
+        };
+        let given = &toks[before..given_end];
+        let mut lo = given.iter().take_while(|x| movable(x)).count();
+        let mut hi = after - given[lo..].iter().rev().take_while(|x| movable(x)).count();
+        if lo >= hi {
+            (lo, hi) = (0, after);
+        }
         let mut reordered: Vec<Tok> = Vec::with_capacity(toks.len());
-        reordered.extend(toks[before..given_end].iter().cloned());
+        reordered.extend(given[lo..hi].iter().cloned());
         for tok in &toks[..before] {
             let mut tok = tok.clone();
             tok.family_hint = !tok.particle;
             reordered.push(tok);
         }
+        let family = hi - lo;
+        for tok in given[..lo].iter().chain(&given[hi..]) {
+            let mut tok = tok.clone();
+            tok.sep = Sep::Space;
+            reordered.push(tok);
+        }
         reordered.extend(toks[given_end..].iter().cloned());
         reordered[0].sep = Sep::Space;
-        reordered[after].sep = Sep::Space;
+        reordered[family].sep = Sep::Space;
         *toks = reordered;
         true
+    }
+
+    /// Removes a title phrase standing after the last comma: an apposition,
+    /// not list order ("Prince William, Duke of Cambridge", "Abdullah II,
+    /// King of Jordan", "Juvenal Marizamunda, Minister of Defense").
+    fn strip_appositive(&self, toks: &mut Vec<Tok>, sc: &mut Scratch, titles: &mut Vec<String>) {
+        let t = &*self.tables;
+        let Some(c) = toks.iter().rposition(|x| x.comma) else {
+            return;
+        };
+        let n = toks.len() - c - 1;
+        if n == 0 {
+            return;
+        }
+        let fold_at = |sc: &Scratch, k: usize| sub(&sc.folds, toks[k].fold).to_string();
+        // A title or rank of a place: "Duke of Cambridge", "King of Jordan".
+        let of_place = n >= 3
+            && fold_at(sc, c + 2) == "of"
+            && (toks[c + 1].word.is(Word::TITLE_FIRST)
+                || TERRITORIAL.contains(&fold_at(sc, c + 1).as_str()));
+        let whole = !of_place
+            && n <= t.title_max
+            && self
+                .match_phrase(&t.titles, Word::TITLE_FIRST, n, toks, c + 1, sc)
+                .is_some_and(|(len, _)| len == n);
+        if !(of_place || whole) {
+            return;
+        }
+        let phrase: Vec<String> = (c + 1..toks.len()).map(|k| fold_at(sc, k)).collect();
+        titles.push(phrase.join(" "));
+        toks.truncate(c + 1);
+        toks[c].comma = false;
+    }
+
+    /// Removes bracketed groups made of titles only ("Gen. (ret.) David
+    /// Petraeus", "David Petraeus (ret.)"); at least one token is left.
+    fn strip_bracketed_titles(
+        &self,
+        toks: &mut Vec<Tok>,
+        sc: &mut Scratch,
+        titles: &mut Vec<String>,
+    ) {
+        let t = &*self.tables;
+        let mut k = 0;
+        while k < toks.len() {
+            let group = toks[k].paren;
+            let end = k + toks[k..].iter().take_while(|x| x.paren == group).count();
+            if group == 0 || end - k >= toks.len() {
+                k = end;
+                continue;
+            }
+            let mut found = Vec::new();
+            let mut m = k;
+            while m < end {
+                let max = t.title_max.min(end - m);
+                match self.match_phrase(&t.titles, Word::TITLE_FIRST, max, toks, m, sc) {
+                    Some((len, _)) => {
+                        found.push(sc.phrase.clone());
+                        m += len;
+                    }
+                    None => break,
+                }
+            }
+            if m < end {
+                k = end;
+                continue;
+            }
+            titles.extend(found);
+            toks.drain(k..end);
+            if let Some(first) = toks.first_mut() {
+                first.sep = Sep::Space;
+            }
+            if let Some(next) = toks.get_mut(k) {
+                next.sep = Sep::Space;
+            }
+        }
+    }
+
+    /// Drops the full stop after the second of a run of single letters that
+    /// reads as a spaced legal form ("A. S." → "A. S"). List order can bring
+    /// initials and a one-letter surname together; the display must read as
+    /// the same person again, and a legal form needs every stop.
+    fn undot_legal_letters(&self, toks: &mut [Tok], sc: &mut Scratch) {
+        let t = &*self.tables;
+        let letter = |x: &Tok| x.dot && !x.dotted && !x.piece && x.fold.1 - x.fold.0 == 1;
+        for k in 0..toks.len().saturating_sub(1) {
+            if !(letter(&toks[k]) && letter(&toks[k + 1])) {
+                continue;
+            }
+            let found = self.match_phrase(&t.legal, Word::LEGAL_FIRST, t.legal_max, toks, k, sc);
+            if let Some((len, _)) = found {
+                if len >= 2 && toks[k..k + len].iter().all(letter) {
+                    toks[k + 1].dot = false;
+                }
+            }
+        }
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -1675,6 +1818,53 @@ fn sino_keys(parts: &mut [PartData], toks: &[Tok], folds: &str, cache: &mut Chun
     }
     if n < 2 || !all {
         parts.iter_mut().for_each(|p| p.sino = 0);
+    }
+}
+
+/// Ranks of nobility and rulers that, followed by "of", name a title of a
+/// place ("Duke of Cambridge"). Some are left out of the titles table
+/// because they are also leading names (Duke Ellington, Earl Warren).
+const TERRITORIAL: &[&str] = &[
+    "duke",
+    "duchess",
+    "earl",
+    "countess",
+    "count",
+    "marquess",
+    "marquis",
+    "marchioness",
+    "viscount",
+    "viscountess",
+    "baron",
+    "baroness",
+    "lord",
+    "lady",
+];
+
+/// Numbers the bracketed groups of `s` ("(ret.)", "[a]") from 1 and marks
+/// the tokens inside each; nested brackets belong to the outer group.
+fn mark_brackets(s: &str, toks: &mut [Tok]) {
+    let mut events = s
+        .char_indices()
+        .filter(|&(_, c)| matches!(c, '(' | ')' | '[' | ']'))
+        .peekable();
+    let (mut depth, mut group) = (0u32, 0u32);
+    for tok in toks.iter_mut() {
+        while let Some(&(i, c)) = events.peek() {
+            if i >= tok.start {
+                break;
+            }
+            events.next();
+            if matches!(c, '(' | '[') {
+                if depth == 0 {
+                    group += 1;
+                }
+                depth += 1;
+            } else {
+                depth = depth.saturating_sub(1);
+            }
+        }
+        tok.paren = if depth > 0 { group } else { 0 };
     }
 }
 

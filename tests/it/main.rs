@@ -13,6 +13,7 @@ mod extract_seeds;
 mod extract_shapes;
 mod fuzz_corpus;
 mod generated_tables;
+mod list_formats;
 mod properties;
 mod resolve_aliases;
 mod resolve_props;
