@@ -1,8 +1,7 @@
 //! `canonym extract`: find and resolve the names in text files.
 
 use crate::cli::lines::{finish, Output, Status};
-use crate::cli::options::TableOptions;
-use crate::cli::resolve::load_aliases;
+use crate::cli::options::{AliasOptions, TableOptions, ThreadOptions};
 use canonym::{Document, Extraction, Extractor, Kind, Resolver};
 use clap::{Args, ValueEnum};
 use std::collections::BTreeMap;
@@ -32,15 +31,14 @@ pub struct ExtractArgs {
     pub format: Format,
 
     /// Alias tables of known entities: found in the text and resolved to.
-    #[arg(long = "aliases", value_name = "FILE")]
-    pub aliases: Vec<PathBuf>,
-
-    /// Allow an alias shared by several entities (it is then ambiguous).
-    #[arg(long)]
-    pub allow_ambiguous_aliases: bool,
+    #[command(flatten)]
+    pub aliases: AliasOptions,
 
     #[command(flatten)]
     pub tables: TableOptions,
+
+    #[command(flatten)]
+    pub threads: ThreadOptions,
 
     #[command(flatten)]
     pub store: crate::cli::store::StoreOptions,
@@ -104,15 +102,16 @@ pub fn run(args: &ExtractArgs) -> u8 {
     let Some(analyzer) = args.tables.analyzer(&mut status) else {
         return 2;
     };
-    let Some(aliases) = load_aliases(&args.aliases, args.allow_ambiguous_aliases, &mut status)
-    else {
+    let Some(aliases) = args.aliases.load(&mut status) else {
         return 2;
     };
     let docs = read_all(args, &mut status);
     let mut extractor = Extractor::builder();
-    extractor.analyzer(analyzer.clone());
+    extractor
+        .analyzer(analyzer.clone())
+        .threads(args.threads.count());
     let mut resolver = Resolver::builder();
-    resolver.analyzer(analyzer);
+    resolver.analyzer(analyzer).threads(args.threads.count());
     if let Some(table) = aliases {
         let names: Vec<(String, Kind)> = table
             .entities()
@@ -137,7 +136,7 @@ pub fn run(args: &ExtractArgs) -> u8 {
         }
     };
     let extraction = if args.store.store.is_some() {
-        if !args.aliases.is_empty() {
+        if !args.aliases.aliases.is_empty() {
             status.error("--aliases with --store: import the table with `canonym store import`");
             return 2;
         }

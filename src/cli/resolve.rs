@@ -1,7 +1,6 @@
 //! `canonym resolve`: resolve a stream of name mentions into entities.
 
 use crate::cli::lines::{finish, ErrorRecord, Input, Output, Status};
-pub use crate::cli::options::load_aliases;
 use crate::cli::options::{AliasOptions, TableOptions, ThreadOptions};
 use canonym::{Kind, Mention, Resolution, Resolver};
 use clap::{Args, ValueEnum};

@@ -157,6 +157,7 @@ pub struct ExtractorBuilder {
     gazetteer: Vec<(String, Kind)>,
     analyzer: Option<Analyzer>,
     fuzzy: Option<bool>,
+    threads: usize,
 }
 
 impl ExtractorBuilder {
@@ -190,6 +191,15 @@ impl ExtractorBuilder {
         self
     }
 
+    /// The most threads that searching a large batch of documents may use;
+    /// 0 (the default) means one per available core. A batch smaller than
+    /// a few hundred kilobytes, or of fewer documents than threads, uses
+    /// fewer. The result does not depend on the number.
+    pub fn threads(&mut self, n: usize) -> &mut Self {
+        self.threads = n;
+        self
+    }
+
     /// Builds the extractor.
     ///
     /// # Errors
@@ -205,6 +215,7 @@ impl ExtractorBuilder {
             analyzer,
             gazetteer,
             self.fuzzy.unwrap_or(true),
+            self.threads,
         ))
     }
 }
@@ -217,6 +228,8 @@ struct Inner {
     lexicon: Arc<Lexicon>,
     gazetteer: Option<Gazetteer>,
     fuzzy: bool,
+    /// The most threads `find_all` uses; 0: one per core.
+    threads: usize,
     /// Folded word → whether the analyser knows it as a given name; shared
     /// by every call, cleared when it reaches [`GIVEN_CACHE_MAX`] words.
     given: RwLock<FxHashMap<Box<str>, bool>>,
@@ -259,10 +272,15 @@ impl Default for Extractor {
 impl Extractor {
     /// An extractor with the bundled tables and no gazetteer.
     pub fn new() -> Extractor {
-        Extractor::with(Analyzer::default(), None, true)
+        Extractor::with(Analyzer::default(), None, true, 0)
     }
 
-    fn with(analyzer: Analyzer, gazetteer: Option<Gazetteer>, fuzzy: bool) -> Extractor {
+    fn with(
+        analyzer: Analyzer,
+        gazetteer: Option<Gazetteer>,
+        fuzzy: bool,
+        threads: usize,
+    ) -> Extractor {
         let lexicon = if analyzer.is_default() {
             Arc::clone(&LEXICON)
         } else {
@@ -274,6 +292,7 @@ impl Extractor {
                 lexicon,
                 gazetteer,
                 fuzzy,
+                threads,
                 given: RwLock::default(),
             }),
         }
@@ -467,10 +486,11 @@ impl Extractor {
     /// the documents.
     fn find_all(&self, docs: &[Document<'_>]) -> Vec<Vec<Found>> {
         let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
-        let threads = std::thread::available_parallelism()
-            .map_or(1, |n| n.get())
-            .min(docs.len())
-            .min(bytes / PARALLEL_MIN_BYTES);
+        let threads = match self.inner.threads {
+            0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
+            n => n,
+        };
+        let threads = threads.min(docs.len()).min(bytes / PARALLEL_MIN_BYTES);
         if threads <= 1 {
             return docs.iter().map(|d| self.find(d.text)).collect();
         }

@@ -83,3 +83,24 @@ fn missing_file_is_an_error_and_the_rest_goes_on() {
     assert!(String::from_utf8_lossy(&o.stderr).contains("no/such/file.txt"));
     assert!(String::from_utf8_lossy(&o.stdout).contains("Mouhib"));
 }
+
+#[test]
+fn threads_do_not_change_the_mentions() {
+    let files = [
+        "seeds/000_9df6cd357a178ece.txt",
+        "tests/news/01_gulf_diplomacy.txt",
+    ];
+    let mut outs = Vec::new();
+    for j in ["1", "2", "0"] {
+        let mut args = vec!["extract", "-j", j, "--format", "jsonl"];
+        args.extend(files);
+        let o = run(canonym().args(&args), "");
+        assert_eq!(o.status.code(), Some(0), "-j {j}");
+        outs.push(String::from_utf8(o.stdout).unwrap());
+    }
+    assert!(outs[0].lines().count() > 5);
+    assert_eq!(outs[0], outs[1]);
+    assert_eq!(outs[0], outs[2]);
+    let bad = run(canonym().args(["extract", "-j", "many"]), "");
+    assert_eq!(bad.status.code(), Some(2));
+}
