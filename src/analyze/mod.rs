@@ -7,14 +7,15 @@
 //! legal forms, particles and initials tagged; the kind inferred; and the
 //! display form, comparison key and per-part comparison features built.
 
-use crate::error::{Error, ErrorKind};
+use crate::error::Error;
 use crate::fold::CyrillicStyle;
 use crate::tables::{Table, Tables, Word};
 use crate::token;
+use crate::util::str_enum;
+pub(crate) use crate::util::unknown_word;
 use once_cell::sync::Lazy;
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
-use std::fmt;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
@@ -51,56 +52,25 @@ pub enum Kind {
     Unknown,
 }
 
-impl Kind {
+str_enum! {
     /// The kind's name: `person`, `org` or `unknown`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::Person => "person",
-            Kind::Org => "org",
-            Kind::Unknown => "unknown",
-        }
+    ///
+    /// Parsing takes `person` (or `per`, `p`), `org` (or `organisation`,
+    /// `organization`, `o`) or `unknown` (or the empty string), ignoring case
+    /// and surrounding white space.
+    ///
+    /// ```
+    /// use canonym::Kind;
+    ///
+    /// assert_eq!("Organisation".parse::<Kind>().unwrap(), Kind::Org);
+    /// assert_eq!(Kind::Person.to_string().parse::<Kind>().unwrap(), Kind::Person);
+    /// assert!("place".parse::<Kind>().is_err());
+    /// ```
+    pub Kind, "kind", "person, org or unknown" {
+        Person => "person" | "per" | "p",
+        Org => "org" | "organisation" | "organization" | "o",
+        Unknown => "unknown" | "",
     }
-}
-
-/// Writes [`Kind::as_str`].
-impl fmt::Display for Kind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// Parses `person` (or `per`, `p`), `org` (or `organisation`,
-/// `organization`, `o`) or `unknown` (or the empty string), ignoring case
-/// and surrounding white space.
-///
-/// ```
-/// use canonym::Kind;
-///
-/// assert_eq!("Organisation".parse::<Kind>().unwrap(), Kind::Org);
-/// assert_eq!(Kind::Person.to_string().parse::<Kind>().unwrap(), Kind::Person);
-/// assert!("place".parse::<Kind>().is_err());
-/// ```
-impl std::str::FromStr for Kind {
-    type Err = Error;
-
-    fn from_str(s: &str) -> Result<Kind, Error> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "person" | "per" | "p" => Ok(Kind::Person),
-            "org" | "organisation" | "organization" | "o" => Ok(Kind::Org),
-            "unknown" | "" => Ok(Kind::Unknown),
-            _ => Err(unknown_word(s, "kind", "person, org or unknown")),
-        }
-    }
-}
-
-/// The error of a `FromStr` impl that does not know `s`.
-pub(crate) fn unknown_word(s: &str, what: &str, expected: &str) -> Error {
-    Error::at(
-        ErrorKind::Parse,
-        &format!("{s:?}"),
-        None,
-        format!("not a {what}: expected {expected}"),
-    )
 }
 
 /// The role of one part of a name.
@@ -127,66 +97,33 @@ pub enum Tag {
     Word,
 }
 
-impl Tag {
-    /// The tag's name as written in JSON output.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Tag::Given => "given",
-            Tag::Family => "family",
-            Tag::Particle => "particle",
-            Tag::Initial => "initial",
-            Tag::Suffix => "suffix",
-            Tag::Regnal => "regnal",
-            Tag::Legal => "legal",
-            Tag::Word => "word",
-        }
+str_enum! {
+    /// The tag's name as written in JSON output, which parsing takes back,
+    /// ignoring case.
+    ///
+    /// ```
+    /// use canonym::Tag;
+    ///
+    /// assert_eq!("regnal".parse::<Tag>().unwrap(), Tag::Regnal);
+    /// assert!("surname".parse::<Tag>().is_err());
+    /// ```
+    pub Tag, "tag", "given, family, particle, initial, suffix, regnal, legal or word" {
+        Given => "given",
+        Family => "family",
+        Particle => "particle",
+        Initial => "initial",
+        Suffix => "suffix",
+        Regnal => "regnal",
+        Legal => "legal",
+        Word => "word",
     }
+}
 
+impl Tag {
     /// Whether the part is a name proper (given, family or word) rather than
     /// a particle, initial, number or legal form.
     pub fn is_main(self) -> bool {
         matches!(self, Tag::Given | Tag::Family | Tag::Word)
-    }
-}
-
-/// Writes [`Tag::as_str`].
-impl fmt::Display for Tag {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// Parses a tag's name as written by [`Tag::as_str`], ignoring case.
-///
-/// ```
-/// use canonym::Tag;
-///
-/// assert_eq!("regnal".parse::<Tag>().unwrap(), Tag::Regnal);
-/// assert!("surname".parse::<Tag>().is_err());
-/// ```
-impl std::str::FromStr for Tag {
-    type Err = Error;
-
-    fn from_str(s: &str) -> Result<Tag, Error> {
-        const ALL: [Tag; 8] = [
-            Tag::Given,
-            Tag::Family,
-            Tag::Particle,
-            Tag::Initial,
-            Tag::Suffix,
-            Tag::Regnal,
-            Tag::Legal,
-            Tag::Word,
-        ];
-        ALL.into_iter()
-            .find(|t| t.as_str().eq_ignore_ascii_case(s.trim()))
-            .ok_or_else(|| {
-                unknown_word(
-                    s,
-                    "tag",
-                    "given, family, particle, initial, suffix, regnal, legal or word",
-                )
-            })
     }
 }
 

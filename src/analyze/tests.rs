@@ -1,6 +1,7 @@
 //! Tests of the analysis as a whole.
 
 use super::*;
+use crate::error::ErrorKind;
 
 fn tags(n: &Name) -> Vec<(String, Tag)> {
     n.parts().map(|p| (p.fold().to_string(), p.tag())).collect()
