@@ -36,7 +36,6 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::sync::Arc;
 
 mod parse;
 mod table;
@@ -196,9 +195,9 @@ impl AliasTableBuilder {
         source: &str,
         entities: Vec<Entity>,
     ) -> Result<&mut Self, Error> {
-        let src: Arc<str> = source.into();
+        let src: std::sync::Arc<str> = source.into();
         let loc = |path: String| Loc {
-            source: Arc::clone(&src),
+            source: std::sync::Arc::clone(&src),
             line: None,
             path: Some(path),
         };
