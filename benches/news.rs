@@ -15,34 +15,9 @@
 
 #![allow(dead_code)]
 
-/// A small, fast, seedable generator (SplitMix64).
-pub struct Rng(u64);
-
-impl Rng {
-    /// A generator from `seed`.
-    pub fn new(seed: u64) -> Rng {
-        Rng(seed ^ 0x9e37_79b9_7f4a_7c15)
-    }
-
-    /// The next 64 random bits.
-    pub fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    /// A number in `0..n`.
-    pub fn below(&mut self, n: usize) -> usize {
-        (self.next_u64() % n.max(1) as u64) as usize
-    }
-
-    /// One of `xs`.
-    pub fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
-        xs[self.below(xs.len())]
-    }
-}
+#[path = "common/rng.rs"]
+mod rng;
+pub use rng::Rng;
 
 const GIVEN: &[&str] = &[
     "Maria",
@@ -349,14 +324,14 @@ pub fn people(n: usize, seed: u64) -> Vec<Person> {
             } else {
                 let mut s = String::new();
                 for _ in 0..2 + rng.below(2) {
-                    s.push_str(rng.pick(SYLLABLES));
+                    s.push_str(rng.pick::<&str>(SYLLABLES));
                 }
                 let mut c = s.chars();
                 let first = c.next().unwrap_or('x').to_ascii_uppercase();
                 std::iter::once(first).chain(c).collect()
             };
             Person {
-                given: rng.pick(GIVEN),
+                given: rng.pick::<&str>(GIVEN),
                 surname,
             }
         })
@@ -400,7 +375,7 @@ fn emit(out: &mut String, s: &str, tokenised: bool) {
 fn article(rng: &mut Rng, pool: &[Person], day: usize, out: &mut String) {
     let tok = rng.below(2) == 0;
     let pick = |rng: &mut Rng| &pool[rng.below(pool.len())];
-    let city = rng.pick(CITIES);
+    let city = *rng.pick(CITIES);
     let date = format!("1996-{:02}-{:02}", 1 + day % 12, 1 + day % 28);
     let mut body = String::new();
     match rng.below(7) {
@@ -408,20 +383,20 @@ fn article(rng: &mut Rng, pool: &[Person], day: usize, out: &mut String) {
             // Politics: titles, quotes, surname-only mentions.
             let a = pick(rng);
             let b = pick(rng);
-            let role = rng.pick(ROLES);
+            let role = *rng.pick(ROLES);
             body.push_str(&format!(
                 "{} - {} MEETS {}\n{city} {date}\n{role} {} {} met {} {} on Tuesday to discuss trade and security. \"We agreed on the next steps,\" {} said. {}'s office said talks would resume in {}.\n",
                 rng.pick(COUNTRIES).to_uppercase(),
                 a.surname.to_uppercase(),
                 b.surname.to_uppercase(),
-                a.given, a.surname, b.given, b.surname, a.surname, b.surname, rng.pick(COUNTRIES)
+                a.given, a.surname, b.given, b.surname, a.surname, b.surname, *rng.pick(COUNTRIES)
             ));
         }
         1 => {
             // Business: executives, companies.
             let a = pick(rng);
             let b = pick(rng);
-            let co = rng.pick(COMPANIES);
+            let co = *rng.pick(COMPANIES);
             body.push_str(&format!(
                 "{co} names new chief executive\n{city} {date}\n{co} said on Wednesday that {} {} would succeed {} {} as chief executive from January. {}, {}, is head of the group's largest division. Shares rose {} pence.\n",
                 a.given, a.surname, b.given, b.surname, a.surname, 40 + rng.below(20), rng.below(30)
@@ -447,7 +422,7 @@ fn article(rng: &mut Rng, pool: &[Person], day: usize, out: &mut String) {
                     "{rank}. {} {} ({}) {}.{:02}\n",
                     a.given,
                     a.surname,
-                    rng.pick(COUNTRIES),
+                    *rng.pick(COUNTRIES),
                     10 + rng.below(3),
                     rng.below(100)
                 ));
@@ -480,13 +455,13 @@ fn article(rng: &mut Rng, pool: &[Person], day: usize, out: &mut String) {
         }
         5 => {
             // Football team sheet.
-            let home = rng.pick(TEAMS);
+            let home = *rng.pick(TEAMS);
             let s = pick(rng);
             body.push_str(&format!(
                 "SOCCER - LEAGUE RESULT\n{city} {date}\n{home} 2 ({} {} 39th) {} 1\n{home}: ",
                 s.given,
                 s.surname,
-                rng.pick(TEAMS)
+                *rng.pick(TEAMS)
             ));
             for i in 0..11 {
                 if i > 0 {
@@ -508,14 +483,14 @@ fn article(rng: &mut Rng, pool: &[Person], day: usize, out: &mut String) {
         }
     }
     for _ in 0..3 + rng.below(5) {
-        body.push_str(rng.pick(FILLER));
+        body.push_str(rng.pick::<&str>(FILLER));
         body.push(' ');
         if rng.below(3) == 0 {
             let a = pick(rng);
             body.push_str(&format!(
                 "{} said the {} would be reviewed. ",
                 a.surname,
-                rng.pick(&["plan", "budget", "contract", "result"])
+                *rng.pick(&["plan", "budget", "contract", "result"])
             ));
         }
     }

@@ -71,6 +71,20 @@ struct Row {
     score: f64,
 }
 
+/// The threshold from 0.30 to 0.99 with the highest F1 on `rows` (the
+/// configured one if none beats an F1 of 0); the first of equals.
+fn best_threshold(rows: &[Row]) -> f64 {
+    let mut best = (0.0, threshold());
+    for k in 30..=99 {
+        let t = k as f64 / 100.0;
+        let f = prf(rows, t).2;
+        if f > best.0 {
+            best = (f, t);
+        }
+    }
+    best.1
+}
+
 fn prf(rows: &[Row], t: f64) -> (f64, f64, f64, usize, usize, usize) {
     let (mut tp, mut fp, mut fneg) = (0usize, 0usize, 0usize);
     for r in rows {
@@ -196,19 +210,9 @@ fn main() {
         "threshold {:.2}: precision {p:.3} recall {r:.3} F1 {f:.3} (tp {tp}, fp {fp}, fn {fneg})",
         threshold()
     );
-    let mut best = (0.0, threshold());
-    for k in 30..=99 {
-        let t = k as f64 / 100.0;
-        let f = prf(&rows, t).2;
-        if f > best.0 {
-            best = (f, t);
-        }
-    }
-    let (p, r, f, ..) = prf(&rows, best.1);
-    say!(
-        "best threshold    {:.2}: precision {p:.3} recall {r:.3} F1 {f:.3}",
-        best.1
-    );
+    let best = best_threshold(&rows);
+    let (p, r, f, ..) = prf(&rows, best);
+    say!("best threshold    {best:.2}: precision {p:.3} recall {r:.3} F1 {f:.3}");
     let mut cats: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     for row in &rows {
         let e = cats.entry(row.category.as_str()).or_default();
@@ -431,19 +435,9 @@ fn jsonl(path: &str, text: &str, show_errors: bool, show_pairs: bool) {
     );
     let (p, r, f, tp, fp, fneg) = prf(&rows, threshold());
     say!("pairs at the threshold {:.2}: precision {p:.3} recall {r:.3} F1 {f:.3} (tp {tp}, fp {fp}, fn {fneg})", threshold());
-    let mut best = (0.0, threshold());
-    for k in 30..=99 {
-        let t = k as f64 / 100.0;
-        let f = prf(&rows, t).2;
-        if f > best.0 {
-            best = (f, t);
-        }
-    }
-    let (p, r, f, ..) = prf(&rows, best.1);
-    say!(
-        "pairs at the best threshold {:.2}: precision {p:.3} recall {r:.3} F1 {f:.3}",
-        best.1
-    );
+    let best = best_threshold(&rows);
+    let (p, r, f, ..) = prf(&rows, best);
+    say!("pairs at the best threshold {best:.2}: precision {p:.3} recall {r:.3} F1 {f:.3}");
     say!(
         "match recall at the threshold: {:.3} ({tp}/{positives})",
         tp as f64 / positives.max(1) as f64

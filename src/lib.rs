@@ -47,6 +47,7 @@ pub mod span_eval;
 mod store;
 mod tables;
 mod token;
+mod util;
 
 pub use alias::{AliasMatch, AliasTable, AliasTableBuilder, Entity};
 pub use analyze::{analyze, Analyzer, AnalyzerBuilder, Kind, Name, Part, Tag};

@@ -206,26 +206,24 @@ fn run_inner(cmd: &StoreCommand) -> Result<(), ()> {
             id,
             names,
             note,
-        } => {
-            let mut s = open_writer(path, note.wait)?;
-            let names: Vec<&str> = names.iter().map(String::as_str).collect();
-            let d = s
-                .split(id, &names, note.note.as_deref(), &resolver)
-                .map_err(fail)?;
-            writeln!(out, "decision {}: {}", d.id, d.args.join(", ")).map_err(io)?;
         }
-        StoreCommand::Alias {
+        | StoreCommand::Alias {
             path,
             id,
             names,
             note,
         } => {
+            let split = matches!(cmd, StoreCommand::Split { .. });
             let mut s = open_writer(path, note.wait)?;
             let names: Vec<&str> = names.iter().map(String::as_str).collect();
-            let d = s
-                .alias(id, &names, note.note.as_deref(), &resolver)
-                .map_err(fail)?;
-            writeln!(out, "decision {}: {} names added", d.id, names.len()).map_err(io)?;
+            let note = note.note.as_deref();
+            if split {
+                let d = s.split(id, &names, note, &resolver).map_err(fail)?;
+                writeln!(out, "decision {}: {}", d.id, d.args.join(", ")).map_err(io)?;
+            } else {
+                let d = s.alias(id, &names, note, &resolver).map_err(fail)?;
+                writeln!(out, "decision {}: {} names added", d.id, names.len()).map_err(io)?;
+            }
         }
         StoreCommand::Undo {
             path,

@@ -1,7 +1,7 @@
 //! Cyrillic: romanisation in the conventions of English-language news,
 //! with language-specific rules for Ukrainian, Belarusian, Serbian and Kazakh.
 
-use super::{is_apostrophe, push_ascii_lower, run_chars, script_of, Script, SmallBuf};
+use super::{is_apostrophe, push_ascii_lower, script_of, Script, SmallBuf};
 
 /// Romanisation conventions for Cyrillic names.
 ///
@@ -43,12 +43,8 @@ pub fn cyrillic_style(text: &str) -> Option<CyrillicStyle> {
     let mut from = 0;
     while let Some(pos) = text[from..].find(|c: char| script_of(c) == Script::Cyrillic) {
         let mut end = 0;
-        let mut t = SmallBuf::<char, 48>::new();
-        for c in run_chars(text, from + pos, Script::Cyrillic, &mut end) {
-            if let Some(x) = cyrillic_item(c) {
-                t.push(x);
-            }
-        }
+        let mut t =
+            SmallBuf::<char, 48>::run(text, from + pos, Script::Cyrillic, &mut end, cyrillic_item);
         from = end;
         best = stronger_style(best, detect_style(t.as_mut_slice()));
     }
@@ -185,12 +181,7 @@ pub(super) fn fold_cyrillic(
     out: &mut String,
 ) -> usize {
     let mut end = 0;
-    let mut buf = SmallBuf::<char, 48>::new();
-    for c in run_chars(s, start, Script::Cyrillic, &mut end) {
-        if let Some(x) = cyrillic_item(c) {
-            buf.push(x);
-        }
-    }
+    let mut buf = SmallBuf::<char, 48>::run(s, start, Script::Cyrillic, &mut end, cyrillic_item);
     {
         let t = buf.as_mut_slice();
         use CyrillicStyle::*;

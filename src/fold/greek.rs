@@ -2,7 +2,7 @@
 
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
-use super::{is_apostrophe, push_ascii_lower, run_chars, Script, SmallBuf};
+use super::{is_apostrophe, push_ascii_lower, Script, SmallBuf};
 
 #[derive(Clone, Copy, Default)]
 struct GreekItem {
@@ -82,12 +82,7 @@ fn greek_item(c: char) -> Option<GreekItem> {
 /// Folds the Greek run starting at byte `start` of `s`; returns its end.
 pub(super) fn fold_greek(s: &str, start: usize, out: &mut String) -> usize {
     let mut end = 0;
-    let mut buf = SmallBuf::<GreekItem, 48>::new();
-    for c in run_chars(s, start, Script::Greek, &mut end) {
-        if let Some(g) = greek_item(c) {
-            buf.push(g);
-        }
-    }
+    let mut buf = SmallBuf::<GreekItem, 48>::run(s, start, Script::Greek, &mut end, greek_item);
     {
         let t = buf.as_mut_slice();
         let n = t.len();

@@ -434,6 +434,25 @@ impl<T: Copy + Default, const N: usize> SmallBuf<T, N> {
         }
     }
 
+    /// The characters of the run of `script` at byte `start` of `s` that
+    /// `item` keeps, as it maps them; sets `end` to the run's end.
+    #[inline(always)]
+    fn run(
+        s: &str,
+        start: usize,
+        script: Script,
+        end: &mut usize,
+        item: impl Fn(char) -> Option<T>,
+    ) -> Self {
+        let mut buf = Self::new();
+        for c in run_chars(s, start, script, end) {
+            if let Some(x) = item(c) {
+                buf.push(x);
+            }
+        }
+        buf
+    }
+
     #[inline]
     fn push(&mut self, x: T) {
         if self.len < N {

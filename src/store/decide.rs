@@ -5,6 +5,7 @@
 use super::{id_of, kind_str, live_id, next_seq, sql_error, Store};
 use crate::analyze::Kind;
 use crate::error::{Error, ErrorKind};
+use crate::util::str_enum;
 use crate::ResolverBuilder;
 use rusqlite::{params, OptionalExtension, Transaction, TransactionBehavior};
 use serde::{Deserialize, Serialize};
@@ -23,14 +24,13 @@ pub enum Action {
     Undo,
 }
 
-impl Action {
-    fn as_str(self) -> &'static str {
-        match self {
-            Action::Merge => "merge",
-            Action::Split => "split",
-            Action::Alias => "alias",
-            Action::Undo => "undo",
-        }
+str_enum! {
+    /// The action's name as the log records it.
+    pub Action, "decision", "merge, split, alias or undo" {
+        Merge => "merge",
+        Split => "split",
+        Alias => "alias",
+        Undo => "undo",
     }
 }
 
@@ -95,6 +95,18 @@ fn invalid(label: &str, m: String) -> Error {
 }
 
 type Sql<T> = Result<T, Error>;
+
+/// The live entity that a split or an alias (`what`) of `names` is about:
+/// `id` after its merges. An error for an unknown id or no names.
+fn subject(tx: &Transaction, label: &str, id: &str, names: &[&str], what: &str) -> Sql<String> {
+    let ent = live_id(tx, id)
+        .map_err(|e| sql_error(label, e))?
+        .ok_or_else(|| invalid(label, format!("unknown entity {id:?}")))?;
+    if names.is_empty() {
+        return Err(invalid(label, format!("{what} needs at least one name")));
+    }
+    Ok(ent)
+}
 
 impl Store {
     fn decide<T>(&mut self, f: impl FnOnce(&Transaction, &str) -> Sql<T>) -> Sql<T> {
@@ -189,12 +201,7 @@ impl Store {
         let analyzer = resolver.analysis().0.clone();
         self.decide(|tx, label| {
             let e = |e| sql_error(label, e);
-            let ent = live_id(tx, id)
-                .map_err(e)?
-                .ok_or_else(|| invalid(label, format!("unknown entity {id:?}")))?;
-            if names.is_empty() {
-                return Err(invalid(label, "a split needs at least one name".into()));
-            }
+            let ent = subject(tx, label, id, names, "a split")?;
             let mut rows: Vec<(String, String)> = Vec::new();
             for n in names {
                 let key = analyzer.analyze(n).key().to_string();
@@ -336,12 +343,7 @@ impl Store {
         let analyzer = resolver.analysis().0.clone();
         self.decide(|tx, label| {
             let e = |e| sql_error(label, e);
-            let ent = live_id(tx, id)
-                .map_err(e)?
-                .ok_or_else(|| invalid(label, format!("unknown entity {id:?}")))?;
-            if names.is_empty() {
-                return Err(invalid(label, "an alias needs at least one name".into()));
-            }
+            let ent = subject(tx, label, id, names, "an alias")?;
             let kind: String = tx
                 .query_row(
                     "SELECT kind FROM entities WHERE id = ?1",
@@ -558,12 +560,7 @@ impl Store {
                 Ok(Decision {
                     id: r.get(0)?,
                     at: r.get(1)?,
-                    action: match action.as_str() {
-                        "merge" => Action::Merge,
-                        "split" => Action::Split,
-                        "alias" => Action::Alias,
-                        _ => Action::Undo,
-                    },
+                    action: action.parse().unwrap_or(Action::Undo),
                     entity: r.get(3)?,
                     args: serde_json::from_str(&args).unwrap_or_default(),
                     note: r.get(5)?,

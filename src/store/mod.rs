@@ -140,11 +140,7 @@ pub struct StoredEntity {
 }
 
 pub(crate) fn kind_str(k: Kind) -> &'static str {
-    match k {
-        Kind::Person => "person",
-        Kind::Org => "org",
-        Kind::Unknown => "unknown",
-    }
+    k.as_str()
 }
 
 pub(crate) fn kind_of(s: &str) -> Kind {

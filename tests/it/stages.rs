@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 /// The stages in pipeline order, each with its modules. `error` (the one
 /// error type) is below everything; the binary (`main.rs`, `cli/`) is on top.
 const STAGES: &[(&str, &[&str])] = &[
-    ("error", &["error"]),
+    ("error", &["error", "util"]),
     ("fold", &["fold", "key", "sino", "sound"]),
     ("token", &["token"]),
     ("tables", &["tables"]),

@@ -1,0 +1,84 @@
+//! Legal forms and organisation words ("S.A.", "GmbH", "Bank"): the cue
+//! that a name is an organisation's.
+
+use super::{match_phrase, Ctx, Sep, Tag, Tok};
+use crate::tables::Word;
+
+impl Ctx<'_> {
+    /// Tags legal forms with their canonical forms. Returns whether the
+    /// name has a legal form or an organisation word.
+    pub(super) fn legal_forms(&mut self) -> bool {
+        let (t, toks, sc) = (self.t, &mut self.toks, &mut *self.sc);
+        let all_lower = self.case.all_lower;
+        let mut org_cue = false;
+        {
+            let mut k = 0;
+            while k < toks.len() {
+                let found = match_phrase(&t.legal, Word::LEGAL_FIRST, t.legal_max, toks, k, sc);
+                // Loose single letters are initials ("John A S", "A. S"), not
+                // a legal form, unless each is written with a full stop
+                // ("S. A.").
+                let found = found.filter(|&(len, _)| {
+                    let letters = &toks[k..k + len];
+                    len == 1
+                        || !letters.iter().all(|x| x.fold.1 - x.fold.0 == 1)
+                        || letters.iter().all(|x| x.dot)
+                });
+                // Short legal forms are also particles and words ("as-Sisi",
+                // "da"): hyphenated to a neighbour, or a lower-case particle in
+                // a mixed-case name, they are not legal forms.
+                let found = found.filter(|&(len, _)| {
+                    let tok = &toks[k];
+                    let hyphenated = tok.sep == Sep::Hyphen
+                        || toks.get(k + 1).is_some_and(|x| x.sep == Sep::Hyphen);
+                    len > 1
+                        || tok.fold.1 - tok.fold.0 > 3
+                        || !(hyphenated || (tok.lower && tok.particle && !all_lower))
+                });
+                if let Some((len, canon)) = found {
+                    let a = sc.folds.len() as u32;
+                    sc.folds.push_str(canon);
+                    let b = sc.folds.len() as u32;
+                    for (m, tok) in toks[k..k + len].iter_mut().enumerate() {
+                        tok.tag = Some(Tag::Legal);
+                        tok.canon = Some(if m == 0 { (a, b) } else { (b, b) });
+                    }
+                    org_cue = true;
+                    k += len;
+                    continue;
+                }
+                if toks[k].word.is(Word::ORG) {
+                    org_cue = true;
+                }
+                k += 1;
+            }
+        }
+        // A lone legal-form-looking word ("AG", "SA") is not a legal form.
+        if toks.len() == 1 && toks[0].tag == Some(Tag::Legal) {
+            toks[0].tag = None;
+            toks[0].canon = None;
+            org_cue = toks[0].word.is(Word::ORG);
+        }
+        org_cue
+    }
+
+    /// Drops the full stop after the second of a run of single letters that
+    /// reads as a spaced legal form ("A. S." → "A. S"). List order can bring
+    /// initials and a one-letter surname together; the display must read as
+    /// the same person again, and a legal form needs every stop.
+    pub(super) fn undot_legal_letters(&mut self) {
+        let (t, toks, sc) = (self.t, &mut self.toks[..], &mut *self.sc);
+        let letter = |x: &Tok| x.dot && !x.dotted && !x.piece && x.fold.1 - x.fold.0 == 1;
+        for k in 0..toks.len().saturating_sub(1) {
+            if !(letter(&toks[k]) && letter(&toks[k + 1])) {
+                continue;
+            }
+            let found = match_phrase(&t.legal, Word::LEGAL_FIRST, t.legal_max, toks, k, sc);
+            if let Some((len, _)) = found {
+                if len >= 2 && toks[k..k + len].iter().all(letter) {
+                    toks[k + 1].dot = false;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,335 @@
+//! Rendering: the display form, the parts and their comparison features,
+//! the key, all the texts of the name in one buffer.
+
+use super::chunks::{self, ChunkCache};
+use super::{sub, weight, Case, Ctx, Kind, Name, PartData, Scratch, Sep, Span, Tag, Texts, Tok};
+use crate::fold;
+use crate::tables::Word;
+use crate::token::roman_value;
+
+impl Ctx<'_> {
+    /// Renders the tagged tokens as a [`Name`]: the display form (recased
+    /// where the input was in one case), the parts' folded forms, skeletons,
+    /// groups and comparison features, the key and the weights.
+    pub(super) fn render(&mut self, input: &str, kind: Kind, kind_cue: bool) -> Name {
+        let (t, s) = (self.t, self.s);
+        let titles = std::mem::take(&mut self.titles);
+        let Case {
+            all_upper,
+            all_lower,
+            any_cased,
+        } = self.case;
+        let (all_upper, all_lower) = (all_upper && any_cased, all_lower && any_cased);
+        let toks: &[Tok] = &self.toks;
+        let Scratch {
+            folds: tok_folds,
+            ids,
+            texts,
+            cache,
+            ..
+        } = &mut *self.sc;
+        let tok_folds: &str = tok_folds;
+        let recase_all = all_upper || all_lower;
+        let Texts {
+            display,
+            folds,
+            skels,
+            key,
+        } = texts;
+        display.clear();
+        folds.clear();
+        skels.clear();
+        key.clear();
+        // Group ids gather in a reused buffer and are copied out once.
+        ids.clear();
+        let mut parts: Vec<PartData> = Vec::with_capacity(toks.len());
+        for (k, tok) in toks.iter().enumerate() {
+            let tag = tok.tag.unwrap_or(Tag::Word);
+            let main = matches!(tag, Tag::Given | Tag::Family | Tag::Word);
+            let text = &s[tok.start..tok.end];
+            if k > 0 {
+                match tok.sep {
+                    Sep::Hyphen => display.push('-'),
+                    Sep::Glued => {}
+                    Sep::Space => display.push(' '),
+                }
+            }
+            let ta = display.len();
+            let recase = recase_all
+                || (kind != Kind::Org
+                    && ((tok.lower
+                        && tok.sep != Sep::Hyphen
+                        && !tok.particle
+                        && !is_connector(sub(tok_folds, tok.fold)))
+                        || (tok.upper && text.chars().count() > 1))
+                    && tag != Tag::Legal
+                    && tag != Tag::Initial);
+            if tag == Tag::Regnal
+                || (tag == Tag::Suffix && roman_value(sub(tok_folds, tok.fold)).is_some())
+            {
+                text.chars().for_each(|c| push_upper(c, display));
+            } else if recase {
+                recase_into(text, tag, k == 0, kind, all_upper, display);
+            } else {
+                display.push_str(text);
+            }
+            let tb = display.len();
+            if tok.dot
+                && !tok.dotted
+                && (tok.piece || matches!(tag, Tag::Initial | Tag::Suffix | Tag::Legal))
+            {
+                display.push('.');
+            }
+            // A canonical form is looked up afresh; a token's own fold was
+            // looked up when folded.
+            let (f, word): (&str, Word) = match tok.canon {
+                Some(c) => (sub(tok_folds, c), t.word(sub(tok_folds, c))),
+                None => (sub(tok_folds, tok.fold), tok.word),
+            };
+            let fa = folds.len();
+            folds.push_str(f);
+            let fb = folds.len();
+            let sa = skels.len();
+            // The lexical data of the token's own fold comes from the chunk
+            // cache when it has it.
+            let lex = match tok.canon {
+                None => cache.lex(tok),
+                Some(_) => None,
+            };
+            let lex = match lex {
+                Some((lex, skel)) => {
+                    skels.push_str(skel);
+                    *lex
+                }
+                None => chunks::Lex::new(f, skels),
+            };
+            let sb = skels.len();
+            // Given-name and nickname groups, of personal name parts only.
+            let personal = main && kind != Kind::Org;
+            let ga = ids.len();
+            if personal {
+                ids.extend_from_slice(t.given_groups_of(word));
+            }
+            let gb = ids.len();
+            if personal {
+                ids.extend_from_slice(t.nicks_of(word));
+            }
+            let nb = ids.len();
+            parts.push(PartData {
+                text: (ta as u32, tb as u32),
+                fold: (fa as u32, fb as u32),
+                skel: (sa as u32, sb as u32),
+                groups: (ga as u32, gb as u32),
+                nicks: (gb as u32, nb as u32),
+                tag,
+                hash: lex.hash,
+                skel_hash: lex.skel_hash,
+                mask: lex.mask,
+                weight: 0.0,
+                group_sig: ids[ga..gb].iter().fold(0, |m, &g| m | 1u64 << (g % 64)),
+                nick_sig: ids[gb..nb].iter().fold(0, |m, &g| m | 1u64 << (g % 64)),
+                generic: tag == Tag::Particle || (kind != Kind::Person && word.is(Word::ORG)),
+                connector: kind == Kind::Org && is_connector(f),
+                joined: tok.sep != Sep::Space && k > 0,
+                // For now whether the part may read as Chinese syllables;
+                // the key follows below when every main part may.
+                sino: u64::from(personal && lex.sino_plausible),
+            });
+        }
+        sino_keys(&mut parts, toks, folds, cache);
+        // Legal forms spanning several tokens keep their canonical form on
+        // the first token only; drop the empty remainder from the parts.
+        parts.retain(|p| p.fold.1 > p.fold.0);
+        build_key(&parts, folds, key);
+        // All the texts in one buffer; the parts' spans move with them.
+        let mut buf = String::with_capacity(
+            input.len() + display.len() + key.len() + folds.len() + skels.len(),
+        );
+        let mut put = |text: &str| {
+            let a = buf.len() as u32;
+            buf.push_str(text);
+            (a, buf.len() as u32)
+        };
+        let original = put(input);
+        let display_span = put(display);
+        let key_span = put(key);
+        let folds_at = put(folds).0;
+        let skels_at = put(skels).0;
+        let shift = |(a, b): Span, by: u32| (a + by, b + by);
+        for p in &mut parts {
+            p.text = shift(p.text, display_span.0);
+            p.fold = shift(p.fold, folds_at);
+            p.skel = shift(p.skel, skels_at);
+        }
+        let mut name = Name {
+            buf,
+            original,
+            display: display_span,
+            key: key_span,
+            kind,
+            kind_cue,
+            titles,
+            ids: ids.to_vec(),
+            parts,
+        };
+        let len = name.parts.len();
+        for k in 0..len {
+            let w = weight::weight(&name.part(k), len);
+            name.parts[k].weight = w;
+        }
+        name
+    }
+}
+
+/// Sets the Chinese syllable keys of a name's main parts when there are
+/// two or more and every one reads as Chinese syllables; otherwise none.
+/// On entry a part's key is 1 if it may read as syllables, else 0; parts
+/// and tokens correspond one to one.
+fn sino_keys(parts: &mut [PartData], toks: &[Tok], folds: &str, cache: &mut ChunkCache) {
+    let main = |p: &PartData| matches!(p.tag, Tag::Given | Tag::Family | Tag::Word);
+    let mut n = 0;
+    let mut all = true;
+    for p in parts.iter().filter(|p| main(p)) {
+        n += 1;
+        all &= p.sino != 0;
+    }
+    if n >= 2 && all {
+        for (p, tok) in parts.iter_mut().zip(toks) {
+            if main(p) {
+                p.sino = cache.sino_key(tok, sub(folds, p.fold));
+                all &= p.sino != 0;
+            }
+        }
+    }
+    if n < 2 || !all {
+        parts.iter_mut().for_each(|p| p.sino = 0);
+    }
+}
+
+/// Connecting words of organisation names that carry no identity.
+fn is_connector(f: &str) -> bool {
+    matches!(
+        f,
+        "of" | "the"
+            | "and"
+            | "for"
+            | "in"
+            | "on"
+            | "at"
+            | "to"
+            | "et"
+            | "und"
+            | "y"
+            | "e"
+            | "de"
+            | "des"
+            | "du"
+            | "la"
+            | "le"
+            | "les"
+            | "der"
+            | "die"
+            | "das"
+            | "del"
+            | "di"
+            | "da"
+            | "do"
+            | "dos"
+    )
+}
+
+/// The comparison key: the words of the parts' folded forms, sorted and
+/// joined by single spaces. Up to 16 words are sorted on the stack.
+fn build_key(parts: &[PartData], folds: &str, key: &mut String) {
+    const SMALL: usize = 16;
+    let mut small: [&str; SMALL] = [""; SMALL];
+    let mut n = 0;
+    let mut big: Vec<&str> = Vec::new();
+    for w in parts.iter().flat_map(|p| sub(folds, p.fold).split(' ')) {
+        if n < SMALL {
+            small[n] = w;
+        } else {
+            if big.is_empty() {
+                big.extend_from_slice(&small);
+            }
+            big.push(w);
+        }
+        n += 1;
+    }
+    let words: &mut [&str] = if n <= SMALL {
+        &mut small[..n]
+    } else {
+        &mut big
+    };
+    words.sort_unstable();
+    for (k, w) in words.iter().enumerate() {
+        if k > 0 {
+            key.push(' ');
+        }
+        key.push_str(w);
+    }
+}
+
+/// Pushes `c` in upper case when that is one character; otherwise, and for
+/// combining marks, as it is. Some marks have upper-case letters (U+0345
+/// ypogegrammeni: Ι) and some letters upper-case to two (ᾖ: ἮΙ), which
+/// would add a letter the name did not have.
+fn push_upper(c: char, out: &mut String) {
+    let upper = c.to_uppercase();
+    if upper.len() != 1 || unicode_normalization::char::is_combining_mark(c) {
+        out.push(c);
+    } else {
+        out.extend(upper);
+    }
+}
+
+/// Title-cases one token into `out`: "marizamunda" → "Marizamunda",
+/// "mcdonald" → "McDonald", "o'brien" → "O'Brien"; particles after the
+/// first word stay lower case; short acronyms of organisations keep capitals.
+fn recase_into(text: &str, tag: Tag, first: bool, kind: Kind, all_upper: bool, out: &mut String) {
+    if tag == Tag::Particle && !first {
+        out.extend(text.chars().flat_map(char::to_lowercase));
+        return;
+    }
+    let short = text.chars().count() <= 4;
+    if kind == Kind::Org
+        && ((tag == Tag::Legal && short) || (all_upper && text.chars().count() <= 3))
+    {
+        if tag == Tag::Legal && !all_upper {
+            text.chars().for_each(|c| push_upper(c, out));
+        } else {
+            out.push_str(text);
+        }
+        return;
+    }
+    if text.is_ascii() {
+        // The same as below without an intermediate string.
+        let b = text.as_bytes();
+        let mc = b.len() > 3 && b[..2].eq_ignore_ascii_case(b"mc");
+        for (k, &c) in b.iter().enumerate() {
+            let c = c.to_ascii_lowercase();
+            let upper = k == 0 || (k == 2 && (mc || (b[1] == b'\'' || b[1] == b'`')));
+            out.push(if upper { c.to_ascii_uppercase() } else { c } as char);
+        }
+        return;
+    }
+    let lower: String = text.chars().flat_map(char::to_lowercase).collect();
+    let mut upper_next = true;
+    let mut count = 0usize;
+    for c in lower.chars() {
+        if upper_next {
+            push_upper(c, out);
+            upper_next = false;
+        } else {
+            out.push(c);
+        }
+        count += 1;
+        if fold::is_apostrophe(c) && count == 2 {
+            // O'Brien, D'Angelo: capitalise after a one-letter prefix.
+            upper_next = true;
+        }
+        if count == 2 && lower.starts_with("mc") && lower.chars().count() > 3 {
+            upper_next = true;
+        }
+    }
+}

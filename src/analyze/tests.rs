@@ -1,0 +1,152 @@
+//! Tests of the analysis as a whole.
+
+use super::*;
+use crate::error::ErrorKind;
+
+fn tags(n: &Name) -> Vec<(String, Tag)> {
+    n.parts().map(|p| (p.fold().to_string(), p.tag())).collect()
+}
+
+#[test]
+fn seed_forms() {
+    let n = analyze("Brig. Gen. Patrick Karuretwa");
+    assert_eq!(n.display(), "Patrick Karuretwa");
+    assert_eq!(n.titles(), ["brig gen"]);
+    assert_eq!(n.key(), "karuretwa patrick");
+    let n = analyze("AbdellatifLoudyi");
+    assert_eq!(n.display(), "Abdellatif Loudyi");
+    assert_eq!(analyze("Loudyi Abdeltif").key(), "abdeltif loudyi");
+    let n = analyze("juvénal marizamunda");
+    assert_eq!(n.display(), "Juvénal Marizamunda");
+    assert_eq!(n.key(), "juvenal marizamunda");
+}
+
+#[test]
+fn camel_case_exceptions() {
+    for w in [
+        "McDonald",
+        "MacArthur",
+        "DeShawn",
+        "LeBron",
+        "DiCaprio",
+        "O'Brien",
+    ] {
+        assert_eq!(analyze(w).len(), 1, "{w}");
+    }
+}
+
+#[test]
+fn regnal_numbers_are_kept() {
+    let n = analyze("King Mohammed VI");
+    assert_eq!(n.display(), "Mohammed VI");
+    assert_eq!(
+        tags(&n),
+        [("mohammed".into(), Tag::Given), ("vi".into(), Tag::Regnal)]
+    );
+    assert_ne!(analyze("Mohammed V").key(), n.key());
+}
+
+#[test]
+fn list_order() {
+    let n = analyze("LOUDIYI, Abdellatif");
+    assert_eq!(n.display(), "Abdellatif Loudiyi");
+    assert_eq!(tags(&n)[1], ("loudiyi".into(), Tag::Family));
+    let n = analyze("Martin Luther King, Jr.");
+    assert_eq!(n.display(), "Martin Luther King Jr.");
+    assert_eq!(n.part(3).tag(), Tag::Suffix);
+    // Spaces around the comma change nothing, whether the chunks are
+    // analysed afresh or come from the cache.
+    for _ in 0..2 {
+        for s in [
+            "LOUDIYI ,Abdellatif",
+            "LOUDIYI , Abdellatif",
+            "LOUDIYI\t,\tAbdellatif",
+        ] {
+            assert_eq!(analyze(s).display(), "Abdellatif Loudiyi", "{s:?}");
+        }
+    }
+}
+
+#[test]
+fn dotted_run_after_a_dropped_piece_keeps_its_separator() {
+    // The first piece is a lone combining mark that folds to nothing.
+    let n = analyze("Abebe \u{733}.C.Dessie");
+    assert_eq!(n.display(), "Abebe C.Dessie");
+    assert_eq!(analyze(n.display()).key(), n.key());
+}
+
+#[test]
+fn recasing_leaves_combining_marks_alone() {
+    // U+0345 upper-cases to a Greek capital iota, a letter.
+    let n = analyze("\u{345}ie Marizamunda");
+    assert_eq!(n.display(), "\u{345}ie Marizamunda");
+    assert_eq!(analyze(n.display()).key(), n.key());
+    let n = analyze("LU \u{345}IE");
+    assert_eq!(analyze(n.display()).key(), n.key());
+    // ᾖ upper-cases to two letters, ἮΙ.
+    let n = analyze("ᾞÄÖ PAPADOPOULOS");
+    assert_eq!(analyze(n.display()).key(), n.key());
+}
+
+#[test]
+fn loose_single_letters_are_not_a_legal_form() {
+    // "S, Heik Lud Wi A" displays as "Heik Lud Wi A S": its last two
+    // letters must not read as the legal form AS.
+    for s in ["S, Heik Lud Wi A", "Heik Lud Wi A S", "John O Y"] {
+        let n = analyze(s);
+        assert_ne!(n.kind(), Kind::Org, "{s}");
+        assert_eq!(analyze(n.display()).key(), n.key(), "{s}");
+    }
+    assert_eq!(analyze("Telefonica S. A.").kind(), Kind::Org);
+    assert_eq!(analyze("Telefonica S. A.").key(), "sa telefonica");
+}
+
+#[test]
+fn legal_forms() {
+    assert_eq!(analyze("Bayer AG").key(), "ag bayer");
+    assert_eq!(analyze("Bayer Aktiengesellschaft").key(), "ag bayer");
+    assert_eq!(analyze("Bayer AG").kind(), Kind::Org);
+    assert_eq!(analyze("Banco Santander S.A.").key(), "banco sa santander");
+}
+
+#[test]
+fn empty_and_junk() {
+    assert!(analyze("").is_empty());
+    assert!(analyze("  ,.;-- ").is_empty());
+    assert_eq!(analyze("").key(), "");
+}
+
+#[test]
+fn kinds_and_tags_round_trip_through_strings() {
+    for k in [Kind::Person, Kind::Org, Kind::Unknown] {
+        assert_eq!(k.to_string().parse::<Kind>().unwrap(), k);
+        assert_eq!(k.as_str().to_uppercase().parse::<Kind>().unwrap(), k);
+        assert_eq!(serde_json::to_string(&k).unwrap(), format!("\"{k}\""));
+    }
+    assert_eq!(" organization ".parse::<Kind>().unwrap(), Kind::Org);
+    assert_eq!("".parse::<Kind>().unwrap(), Kind::Unknown);
+    let e = "place".parse::<Kind>().unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Parse);
+    for t in [
+        Tag::Given,
+        Tag::Family,
+        Tag::Particle,
+        Tag::Initial,
+        Tag::Suffix,
+        Tag::Regnal,
+        Tag::Legal,
+        Tag::Word,
+    ] {
+        assert_eq!(t.to_string().parse::<Tag>().unwrap(), t);
+        assert_eq!(serde_json::to_string(&t).unwrap(), format!("\"{t}\""));
+    }
+    assert!("surname".parse::<Tag>().is_err());
+}
+
+#[test]
+fn part_lookups_do_not_panic_past_the_end() {
+    let n = analyze("Ada Lovelace");
+    assert_eq!(n.get(1).map(|p| p.text()), Some("Lovelace"));
+    assert!(n.get(2).is_none());
+    assert!(analyze("").get(0).is_none());
+}

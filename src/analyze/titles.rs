@@ -1,0 +1,258 @@
+//! Titles, ranks and roles ("Brig. Gen.", "Minister of Defense"), and
+//! "SURNAME, Given" list order read given-first.
+
+use super::{match_phrase, sub, Ctx, Scratch, Sep, Tok};
+use crate::tables::Word;
+use crate::token::roman_value;
+
+impl Ctx<'_> {
+    /// Removes titles at the front, possibly stacked, before and after
+    /// reading "SURNAME, Given" list order ("Mr. SMITH, John", "SMITH, Mr.
+    /// John"), a title in apposition and bracketed titles; reads list order.
+    /// Organisations keep their words.
+    pub(super) fn titles_and_list_order(&mut self) {
+        let t = self.t;
+        let is_org = self.is_org;
+        // A name that is a title and nothing else ("Minister of Defense") is
+        // kept whole.
+        let n = self.toks.len();
+        let only_title = n != 0
+            && n <= t.title_max
+            && match_phrase(&t.titles, Word::TITLE_FIRST, n, &self.toks, 0, self.sc)
+                .is_some_and(|(len, _)| len == n);
+        let strip = !is_org && !only_title;
+        if strip {
+            self.strip_titles();
+            self.strip_appositive();
+        }
+        if !is_org {
+            self.list_order = self.reorder_list();
+        }
+        if strip && self.list_order {
+            self.strip_titles();
+        }
+        if strip && self.toks.iter().any(|x| x.paren != 0) {
+            self.strip_bracketed_titles();
+        }
+    }
+
+    /// Removes the titles at the front of `toks`, possibly stacked, into
+    /// `titles`; at least one token other than trailing regnal numbers is
+    /// left.
+    fn strip_titles(&mut self) {
+        let (t, toks, sc, titles) = (self.t, &mut self.toks, &mut *self.sc, &mut self.titles);
+        // A title leaves a name, not only a number: "Emir II" is a name
+        // with a regnal number, "Emir Tamim II" a title and a name.
+        let mut end = toks.len();
+        while end > 0 && {
+            let x = &toks[end - 1];
+            x.upper && roman_value(sub(&sc.folds, x.fold)).is_some()
+        } {
+            end -= 1;
+        }
+        if end == 0 {
+            // Numbers only: one token left.
+            end = toks.len();
+        }
+        let mut k = 0;
+        loop {
+            let remaining = end.saturating_sub(k);
+            if remaining < 2 {
+                break;
+            }
+            // A bare letter is an initial, not an abbreviated title: "M K
+            // Stalin" but "M. Macron".
+            if sub(&sc.folds, toks[k].fold).len() == 1 && !toks[k].dot {
+                break;
+            }
+            let max = t.title_max.min(remaining - 1);
+            match match_phrase(&t.titles, Word::TITLE_FIRST, max, toks, k, sc) {
+                // A title-like word that is also a known name, written in
+                // full before the comma of list order, is the surname:
+                // "KING, Martin Luther", "MAJOR, John".
+                Some((1, _))
+                    if toks[k].comma
+                        && !toks[k].dot
+                        && !toks[k].dotted
+                        && toks[k].word.is(Word::GIVEN) =>
+                {
+                    break
+                }
+                Some((len, _)) => {
+                    titles.push(sc.phrase.clone());
+                    k += len;
+                }
+                None => break,
+            }
+        }
+        toks.drain(..k);
+    }
+
+    /// Reads "SURNAME, Given" as given-first. Returns whether it reordered.
+    fn reorder_list(&mut self) -> bool {
+        let (toks, sc) = (&mut self.toks, &*self.sc);
+        if !toks.iter().any(|x| x.comma) {
+            return false;
+        }
+        let commas: Vec<usize> = toks
+            .iter()
+            .enumerate()
+            .filter(|(_, x)| x.comma)
+            .map(|(k, _)| k)
+            .collect();
+        if commas.is_empty() {
+            return false;
+        }
+        // Trailing segments made only of suffixes are not list order.
+        let is_suffix = |x: &Tok| {
+            x.word.is(Word::SUFFIX) || roman_value(sub(&sc.folds, x.fold)).is_some() && (x.upper)
+        };
+        // Exactly one comma must cut the name; segments are visited once each.
+        let mut cut: Option<(usize, usize)> = None;
+        for (k, &c) in commas.iter().enumerate() {
+            if c + 1 >= toks.len() {
+                continue;
+            }
+            let next = commas.get(k + 1).copied();
+            let seg = &toks[c + 1..=next.unwrap_or(toks.len() - 1)];
+            if seg.iter().all(is_suffix) {
+                continue;
+            }
+            if cut.is_some() {
+                return false;
+            }
+            cut = Some((c, k));
+        }
+        let Some((c, k)) = cut else {
+            return false;
+        };
+        // The tail after the given names may hold suffixes ("Smith, John, Jr.").
+        let given_end = commas.get(k + 1).map_or(toks.len(), |d| d + 1);
+        let before = c + 1;
+        let after = given_end - before;
+        if !(1..=3).contains(&before) || !(1..=5).contains(&after) {
+            return false;
+        }
+        // Suffixes at either end of the given names follow the surname:
+        // "BUSH, George W. Jr", "SMITH, Jr. John A.", "Roosevelt, Franklin
+        // D. III". A lone capital letter stays: it is an initial.
+        let movable = |x: &Tok| {
+            let f = sub(&sc.folds, x.fold);
+            x.word.is(Word::SUFFIX) || (x.upper && f.len() >= 2 && roman_value(f).is_some())
+        };
+        let given = &toks[before..given_end];
+        let mut lo = given.iter().take_while(|x| movable(x)).count();
+        let mut hi = after - given[lo..].iter().rev().take_while(|x| movable(x)).count();
+        if lo >= hi {
+            (lo, hi) = (0, after);
+        }
+        let mut reordered: Vec<Tok> = Vec::with_capacity(toks.len());
+        reordered.extend(given[lo..hi].iter().cloned());
+        for tok in &toks[..before] {
+            let mut tok = tok.clone();
+            tok.family_hint = !tok.particle;
+            reordered.push(tok);
+        }
+        let family = hi - lo;
+        for tok in given[..lo].iter().chain(&given[hi..]) {
+            let mut tok = tok.clone();
+            tok.sep = Sep::Space;
+            reordered.push(tok);
+        }
+        reordered.extend(toks[given_end..].iter().cloned());
+        reordered[0].sep = Sep::Space;
+        reordered[family].sep = Sep::Space;
+        *toks = reordered;
+        true
+    }
+
+    /// Removes a title phrase standing after the last comma: an apposition,
+    /// not list order ("Prince William, Duke of Cambridge", "Abdullah II,
+    /// King of Jordan", "Juvenal Marizamunda, Minister of Defense").
+    fn strip_appositive(&mut self) {
+        let (t, toks, sc, titles) = (self.t, &mut self.toks, &mut *self.sc, &mut self.titles);
+        let Some(c) = toks.iter().rposition(|x| x.comma) else {
+            return;
+        };
+        let n = toks.len() - c - 1;
+        if n == 0 {
+            return;
+        }
+        let fold_at = |sc: &Scratch, k: usize| sub(&sc.folds, toks[k].fold).to_string();
+        // A title or rank of a place: "Duke of Cambridge", "King of Jordan".
+        let of_place = n >= 3
+            && fold_at(sc, c + 2) == "of"
+            && (toks[c + 1].word.is(Word::TITLE_FIRST)
+                || TERRITORIAL.contains(&fold_at(sc, c + 1).as_str()));
+        let whole = !of_place
+            && n <= t.title_max
+            && match_phrase(&t.titles, Word::TITLE_FIRST, n, toks, c + 1, sc)
+                .is_some_and(|(len, _)| len == n);
+        if !(of_place || whole) {
+            return;
+        }
+        let phrase: Vec<String> = (c + 1..toks.len()).map(|k| fold_at(sc, k)).collect();
+        titles.push(phrase.join(" "));
+        toks.truncate(c + 1);
+        toks[c].comma = false;
+    }
+
+    /// Removes bracketed groups made of titles only ("Gen. (ret.) David
+    /// Petraeus", "David Petraeus (ret.)"); at least one token is left.
+    fn strip_bracketed_titles(&mut self) {
+        let (t, toks, sc, titles) = (self.t, &mut self.toks, &mut *self.sc, &mut self.titles);
+        let mut k = 0;
+        while k < toks.len() {
+            let group = toks[k].paren;
+            let end = k + toks[k..].iter().take_while(|x| x.paren == group).count();
+            if group == 0 || end - k >= toks.len() {
+                k = end;
+                continue;
+            }
+            let mut found = Vec::new();
+            let mut m = k;
+            while m < end {
+                let max = t.title_max.min(end - m);
+                match match_phrase(&t.titles, Word::TITLE_FIRST, max, toks, m, sc) {
+                    Some((len, _)) => {
+                        found.push(sc.phrase.clone());
+                        m += len;
+                    }
+                    None => break,
+                }
+            }
+            if m < end {
+                k = end;
+                continue;
+            }
+            titles.extend(found);
+            toks.drain(k..end);
+            if let Some(first) = toks.first_mut() {
+                first.sep = Sep::Space;
+            }
+            if let Some(next) = toks.get_mut(k) {
+                next.sep = Sep::Space;
+            }
+        }
+    }
+}
+
+/// Ranks of nobility and rulers that, followed by "of", name a title of a
+/// place ("Duke of Cambridge"). Some are left out of the titles table
+/// because they are also leading names (Duke Ellington, Earl Warren).
+const TERRITORIAL: &[&str] = &[
+    "duke",
+    "duchess",
+    "earl",
+    "countess",
+    "count",
+    "marquess",
+    "marquis",
+    "marchioness",
+    "viscount",
+    "viscountess",
+    "baron",
+    "baroness",
+    "lord",
+    "lady",
+];
