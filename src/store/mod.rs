@@ -1,7 +1,7 @@
 //! The entity store: entities kept across runs in one SQLite file, with
 //! stable ids and reviewers' decisions.
 //!
-//! # Schema (version 1)
+//! # Schema (version 2)
 //!
 //! The file is an ordinary SQLite database (`PRAGMA application_id` is
 //! `0x636e796d`, "cnym"; `PRAGMA user_version` is the schema version). It
@@ -15,13 +15,21 @@
 //! | `decisions` | reviewer's decision | `id`, `at` (UTC), `action` (`merge`, `split`, `alias`, `undo`), `entity`, `args` (JSON: the ids or names given), `note`, `changes` (JSON: what it changed, for undo), `undone` (the undo that reverted it) |
 //! | `cannot` | name that must never join an entity | `entity`, `key`, `kind`, `decision` (the split) |
 //! | `batches` | committed batch of mentions | `id`, `at`, `mentions`, `entities` (new entities) |
+//! | `meta` | setting of the store | `key`, `value`; `id_salt`: the random salt of its ids |
 //!
 //! # Ids
 //!
-//! An entity's id is drawn from its creation number, scrambled (`e` and
-//! six base-32 characters): short, opaque, never derived from a name, and
-//! never reused. An entity merged into another keeps its id as a redirect
-//! to the survivor, so every id ever handed out still resolves.
+//! An entity's id is `e`, the store's prefix (four base-32 characters of a
+//! random salt drawn when the store is created, kept in the `meta` table),
+//! and its creation number scrambled with the rest of the salt (six base-32
+//! characters), e.g. `e4kq7m2x9tb`: short, opaque, never derived from a
+//! name, and never reused. Two stores created separately have different
+//! prefixes (but for one chance in about a million), so they do not hand
+//! out the same ids. An id never changes: an entity merged into another
+//! keeps its id as a redirect to the survivor, so every id ever handed out
+//! still resolves. (Stores of schema version 1 gave ids of `e` and six
+//! characters without a prefix; they keep them, and new ids have the new
+//! form.)
 //!
 //! # Resolving into a store
 //!
@@ -151,20 +159,42 @@ pub(crate) fn kind_of(s: &str) -> Kind {
     s.parse().unwrap_or(Kind::Unknown)
 }
 
-/// The id of the `seq`-th entity: `e` and six base-32 characters of a
-/// bijective scramble of `seq` (so ids never collide and say nothing).
-pub(crate) fn id_of(seq: i64) -> String {
+/// The id of the `seq`-th entity of a store whose id salt is `salt`: `e`,
+/// four base-32 characters of the salt (the store's prefix), and six
+/// base-32 characters of a bijective scramble of `seq` keyed by the rest of
+/// the salt (eight characters from the 2^30-th entity on). Ids of one
+/// store never collide; ids of two stores collide only if their random
+/// prefixes do (one chance in about a million), and say nothing of the
+/// entity's name or creation order.
+pub(crate) fn id_of(seq: i64, salt: i64) -> String {
     const ALPHABET: &[u8; 32] = b"0123456789abcdefghjkmnpqrstvwxyz";
-    let x = (seq as u64)
-        .wrapping_mul(0x2c9f_4e35)
-        .wrapping_add(0x1b87_3593)
-        & ((1 << 30) - 1);
-    let mut s = String::with_capacity(7);
+    let salt = salt as u64;
+    let (bits, chars) = if seq < 1 << 30 { (30, 6) } else { (40, 8) };
+    let mask = (1u64 << bits) - 1;
+    let key = salt >> 20;
+    let mut x = seq as u64 & mask;
+    x = x.wrapping_mul(0x2c9f_4e35).wrapping_add(key) & mask;
+    x ^= x >> (bits / 2);
+    x = x.wrapping_mul(0x5bd1_e995) & mask;
+    x ^= (key >> 11) & mask;
+    x ^= x >> (bits / 3 + 1);
+    x = x.wrapping_mul(0x27d4_eb2d) & mask;
+    let mut s = String::with_capacity(5 + chars);
     s.push('e');
-    for i in (0..6).rev() {
+    for i in (0..4).rev() {
+        s.push(ALPHABET[((salt >> (5 * i)) & 31) as usize] as char);
+    }
+    for i in (0..chars).rev() {
         s.push(ALPHABET[((x >> (5 * i)) & 31) as usize] as char);
     }
     s
+}
+
+/// The store's id salt (schema version 2).
+pub(crate) fn id_salt(c: &Connection) -> rusqlite::Result<i64> {
+    c.query_row("SELECT value FROM meta WHERE key = 'id_salt'", [], |r| {
+        r.get(0)
+    })
 }
 
 impl Store {
@@ -424,6 +454,7 @@ impl Store {
         let go = |tx: &rusqlite::Transaction| -> rusqlite::Result<usize> {
             let mut created = 0;
             let mut seq = next_seq(tx)?;
+            let salt = id_salt(tx)?;
             for e in table.entities() {
                 let known: Option<String> = tx
                     .query_row(
@@ -435,7 +466,7 @@ impl Store {
                 let id = match known {
                     Some(id) => id,
                     None => {
-                        let id = id_of(seq);
+                        let id = id_of(seq, salt);
                         tx.execute(
                             "INSERT INTO entities (seq, id, canonical, kind, external, created)
                              VALUES (?1, ?2, ?3, ?4, ?5, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
@@ -533,12 +564,13 @@ impl Store {
         let mut seeded = r.resolve_seeded(&seed, mentions);
         // New entities get their ids; known ones may get a better name.
         let mut seq = next_seq(&tx).map_err(e)?;
+        let salt = id_salt(&tx).map_err(e)?;
         let mut ids = Vec::new();
         let mut new = 0u64;
         for (i, ent) in seeded.resolution.entities().iter().enumerate() {
             match seeded.origin[i] {
                 None => {
-                    let id = id_of(seq);
+                    let id = id_of(seq, salt);
                     tx.execute(
                         "INSERT INTO entities (seq, id, canonical, kind, created)
                          VALUES (?1, ?2, ?3, ?4, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
@@ -768,9 +800,91 @@ mod tests {
 
     #[test]
     fn ids_are_short_opaque_and_distinct() {
-        let ids: rustc_hash::FxHashSet<String> = (1..100_000).map(id_of).collect();
+        let salt = 0x1234_5678_9abc_def0;
+        let ids: rustc_hash::FxHashSet<String> = (1..100_000).map(|i| id_of(i, salt)).collect();
         assert_eq!(ids.len(), 99_999);
-        assert!(ids.iter().all(|i| i.len() == 7 && i.starts_with('e')));
-        assert_ne!(id_of(1)[1..3], id_of(2)[1..3]);
+        assert!(ids.iter().all(|i| i.len() == 11 && i.starts_with('e')));
+        assert!(ids.iter().all(|i| i[..5] == id_of(1, salt)[..5]));
+        assert_ne!(id_of(1, salt)[5..8], id_of(2, salt)[5..8]);
+        // Past 2^30 entities ids grow, and still never repeat.
+        let big = id_of(1 << 30, salt);
+        assert_eq!(big.len(), 13);
+        assert_ne!(id_of((1 << 30) + 1, salt), big);
+        // Another salt: another prefix, other ids.
+        let other = 0x0fed_cba9_8765_4321;
+        assert_ne!(id_of(1, other)[..5], id_of(1, salt)[..5]);
+    }
+
+    fn day(names: &[&str]) -> Vec<Mention> {
+        names.iter().map(|n| Mention::new(*n).doc("d")).collect()
+    }
+
+    #[test]
+    fn stores_created_apart_hand_out_different_ids_and_keep_them() {
+        let dir = tempfile::tempdir().unwrap();
+        let b = ResolverBuilder::new();
+        let mentions = day(&["Abdellatif Loudiyi", "Nasser Bourita", "Aziz Akhannouch"]);
+        let mut seen = rustc_hash::FxHashSet::default();
+        let mut first = Vec::new();
+        for k in 0..8 {
+            let path = dir.path().join(format!("s{k}.db"));
+            let mut s = Store::open(&path).unwrap();
+            let r = s.resolve(&b, &mentions).unwrap();
+            for e in r.entities() {
+                assert!(seen.insert(e.id.clone()), "{} handed out twice", e.id);
+            }
+            if k == 0 {
+                first = r
+                    .assignments()
+                    .iter()
+                    .map(|a| a.entity().to_string())
+                    .collect();
+            }
+        }
+        // Reopened, the first store keeps its ids and hands out new ones
+        // with its own prefix.
+        let mut s = Store::open(dir.path().join("s0.db")).unwrap();
+        let r = s
+            .resolve(&b, &day(&["Nasser Bourita", "Fouzi Lekjaa"]))
+            .unwrap();
+        let ids: Vec<_> = r
+            .assignments()
+            .iter()
+            .map(|a| a.entity().to_string())
+            .collect();
+        assert_eq!(ids[0], first[1]);
+        assert!(!first.contains(&ids[1]));
+        assert_eq!(ids[1][..5], first[0][..5]);
+    }
+
+    #[test]
+    fn a_version_1_store_is_migrated_and_keeps_its_ids() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v1.db");
+        {
+            let c = Connection::open(&path).unwrap();
+            c.execute_batch(schema::MIGRATIONS[0]).unwrap();
+            c.execute_batch(&format!(
+                "PRAGMA application_id = {}; PRAGMA user_version = 1;
+                 INSERT INTO entities (seq, id, canonical, kind, created)
+                 VALUES (1, 'e0k3m9q', 'Nasser Bourita', 'person', '2026-01-01T00:00:00Z');
+                 INSERT INTO names (entity, key, kind, name, count)
+                 VALUES ('e0k3m9q', 'bourita nasser', 'person', 'Nasser Bourita', 3);",
+                schema::APPLICATION_ID
+            ))
+            .unwrap();
+        }
+        let b = ResolverBuilder::new();
+        let mut s = Store::open(&path).unwrap();
+        let r = s
+            .resolve(&b, &day(&["Nasser Bourita", "Fouzi Lekjaa"]))
+            .unwrap();
+        assert_eq!(r.assignments()[0].entity(), "e0k3m9q");
+        assert_eq!(r.assignments()[1].entity().len(), 11);
+        let v: i64 = s
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(v, SCHEMA_VERSION);
     }
 }
