@@ -99,6 +99,7 @@ type Sql<T> = Result<T, Error>;
 impl Store {
     fn decide<T>(&mut self, f: impl FnOnce(&Transaction, &str) -> Sql<T>) -> Sql<T> {
         self.writable()?;
+        self.loaded = None;
         let label = self.label.clone();
         let tx = self
             .conn

@@ -112,6 +112,35 @@ pub struct Store {
     label: String,
     batch: usize,
     read_only: bool,
+    /// The entities as this connection last loaded or wrote them, kept
+    /// between batches while no other connection writes to the file.
+    loaded: Option<Box<Loaded>>,
+}
+
+/// A writer's state between batches: the store's live entities as a seed
+/// (names analysed), the alias table of those with known names, and what
+/// tells whether they are still the file's.
+struct Loaded {
+    /// `PRAGMA data_version` when loaded: it changes when another
+    /// connection commits.
+    version: i64,
+    /// The identity of the analyzer the names were analysed with, and the
+    /// configuration the alias table was built with.
+    analyzer: u64,
+    config: crate::MatchConfig,
+    seed: Seed,
+    table: AliasTable,
+    /// Id of each seed entity → its index.
+    index: FxHashMap<Arc<str>, usize>,
+}
+
+impl std::fmt::Debug for Loaded {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Loaded")
+            .field("version", &self.version)
+            .field("entities", &self.seed.entities.len())
+            .finish_non_exhaustive()
+    }
 }
 
 /// A distinct name of a stored entity.
@@ -258,6 +287,7 @@ impl Store {
             label,
             batch: BATCH_SIZE,
             read_only,
+            loaded: None,
         };
         store
             .conn
@@ -444,6 +474,7 @@ impl Store {
         resolver: &ResolverBuilder,
     ) -> Result<usize, Error> {
         self.writable()?;
+        self.loaded = None;
         let (analyzer, _) = resolver.analysis();
         let analyzer = analyzer.clone();
         let label = self.label.clone();
@@ -548,46 +579,84 @@ impl Store {
     ) -> Result<Resolution, Error> {
         let label = self.label.clone();
         let e = |e| sql_error(&label, e);
+        // Whatever happens, the kept state is valid again only once this
+        // batch is committed.
+        let kept = self.loaded.take();
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(e)?;
-        let (seed, aliases) = load_seed(&tx).map_err(e)?;
+        let version: i64 = tx
+            .query_row("PRAGMA data_version", [], |r| r.get(0))
+            .map_err(e)?;
         let (analyzer, config) = resolver.analysis();
-        let table = AliasTableBuilder::new()
-            .allow_ambiguous(true)
-            .analyzer(analyzer.clone())
-            .config(config)
-            .add_entities(&label, aliases)?
-            .build()?;
-        let r = resolver.clone().aliases(table).build();
-        let mut seeded = r.resolve_seeded(&seed, mentions);
+        let mut loaded = match kept {
+            Some(l)
+                if l.version == version
+                    && l.analyzer == analyzer.identity()
+                    && l.config == config =>
+            {
+                l
+            }
+            _ => {
+                let (mut seed, aliases) = load_seed(&tx).map_err(e)?;
+                analyse_seed(analyzer, &mut seed.entities);
+                let table = AliasTableBuilder::new()
+                    .allow_ambiguous(true)
+                    .analyzer(analyzer.clone())
+                    .config(config)
+                    .add_entities(&label, aliases)?
+                    .build()?;
+                let index = seed
+                    .entities
+                    .iter()
+                    .enumerate()
+                    .map(|(i, se)| (Arc::clone(&se.id), i))
+                    .collect();
+                Box::new(Loaded {
+                    version,
+                    analyzer: analyzer.identity(),
+                    config,
+                    seed,
+                    table,
+                    index,
+                })
+            }
+        };
+        let r = resolver.clone().aliases(loaded.table.clone()).build();
+        let mut seeded = r.resolve_seeded(&loaded.seed, mentions);
         // New entities get their ids; known ones may get a better name.
         let mut seq = next_seq(&tx).map_err(e)?;
         let salt = id_salt(&tx).map_err(e)?;
         let mut ids = Vec::new();
         let mut new = 0u64;
-        for (i, ent) in seeded.resolution.entities().iter().enumerate() {
-            match seeded.origin[i] {
-                None => {
-                    let id = id_of(seq, salt);
-                    tx.execute(
-                        "INSERT INTO entities (seq, id, canonical, kind, created)
-                         VALUES (?1, ?2, ?3, ?4, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
-                        params![seq, id, ent.canonical, kind_str(ent.kind)],
-                    )
-                    .map_err(e)?;
-                    seq += 1;
-                    new += 1;
-                    ids.push((i, id));
-                }
-                Some(k) => {
-                    if seed.entities[k].alias.is_none() {
-                        tx.execute(
-                            "UPDATE entities SET canonical = ?2 WHERE id = ?1 AND canonical <> ?2",
-                            params![ent.id, ent.canonical],
-                        )
-                        .map_err(e)?;
+        {
+            let mut insert = tx
+                .prepare_cached(
+                    "INSERT INTO entities (seq, id, canonical, kind, created)
+                     VALUES (?1, ?2, ?3, ?4, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+                )
+                .map_err(e)?;
+            let mut rename = tx
+                .prepare_cached(
+                    "UPDATE entities SET canonical = ?2 WHERE id = ?1 AND canonical <> ?2",
+                )
+                .map_err(e)?;
+            for (i, ent) in seeded.resolution.entities().iter().enumerate() {
+                match seeded.origin[i] {
+                    None => {
+                        let id = id_of(seq, salt);
+                        insert
+                            .execute(params![seq, id, ent.canonical, kind_str(ent.kind)])
+                            .map_err(e)?;
+                        seq += 1;
+                        new += 1;
+                        ids.push((i, id));
+                    }
+                    Some(k) => {
+                        if loaded.seed.entities[k].alias.is_none() {
+                            rename.execute(params![ent.id, ent.canonical]).map_err(e)?;
+                        }
                     }
                 }
             }
@@ -595,7 +664,7 @@ impl Store {
         seeded.resolution.relabel(&ids);
         {
             let mut up = tx
-                .prepare(
+                .prepare_cached(
                     "INSERT INTO names (entity, key, kind, name, alias, count)
                      VALUES (?1, ?2, ?3, ?4, 0, ?5)
                      ON CONFLICT (entity, key, kind) DO UPDATE SET count = count + excluded.count",
@@ -620,6 +689,11 @@ impl Store {
         )
         .map_err(e)?;
         tx.commit().map_err(e)?;
+        // The kept state follows what was written, as a reload would read
+        // it: new entities in creation order, new names after the old ones
+        // of their entity, counts added.
+        loaded.update(analyzer, &seeded);
+        self.loaded = Some(loaded);
         Ok(seeded.resolution)
     }
 
@@ -720,6 +794,7 @@ fn load_seed(c: &Connection) -> rusqlite::Result<(Seed, Vec<Entity>)> {
             key: r.get(1)?,
             kind: kind_of(&r.get::<_, String>(2)?),
             count: r.get::<_, i64>(5)?.clamp(0, u32::MAX as i64) as u32,
+            analysed: None,
         });
     }
     let mut aliases = Vec::new();
@@ -762,6 +837,108 @@ fn load_seed(c: &Connection) -> rusqlite::Result<(Seed, Vec<Entity>)> {
         }
     }
     Ok((seed, aliases))
+}
+
+impl Loaded {
+    /// Brings the kept entities up to date with a committed batch.
+    fn update(&mut self, analyzer: &crate::Analyzer, seeded: &crate::resolve::seed::Seeded) {
+        let entities = seeded.resolution.entities();
+        let mut of: Vec<usize> = Vec::with_capacity(entities.len());
+        for (i, ent) in entities.iter().enumerate() {
+            let k = match seeded.origin[i] {
+                Some(k) => k,
+                None => {
+                    let id: Arc<str> = Arc::from(ent.id.as_str());
+                    self.index.insert(Arc::clone(&id), self.seed.entities.len());
+                    self.seed.entities.push(SeedEntity {
+                        id,
+                        kind: ent.kind,
+                        alias: None,
+                        names: Vec::new(),
+                    });
+                    self.seed.entities.len() - 1
+                }
+            };
+            of.push(k);
+        }
+        let mut fresh: Vec<(usize, usize)> = Vec::new();
+        for n in &seeded.names {
+            let k = of[n.entity];
+            let names = &mut self.seed.entities[k].names;
+            match names
+                .iter_mut()
+                .find(|x| x.kind == n.kind && x.key == n.key)
+            {
+                Some(x) => x.count = x.count.saturating_add(n.count),
+                None => {
+                    fresh.push((k, names.len()));
+                    names.push(SeedName {
+                        display: n.display.clone(),
+                        key: n.key.clone(),
+                        kind: n.kind,
+                        count: n.count,
+                        analysed: None,
+                    });
+                }
+            }
+        }
+        let texts: Vec<(String, Kind)> = fresh
+            .iter()
+            .map(|&(k, j)| {
+                let n = &self.seed.entities[k].names[j];
+                (n.display.clone(), n.kind)
+            })
+            .collect();
+        let analysed = analyse_many(analyzer, &texts);
+        for ((k, j), name) in fresh.into_iter().zip(analysed) {
+            self.seed.entities[k].names[j].analysed = Some(name);
+        }
+    }
+}
+
+/// Analyses every name of `entities` that has no analysis yet, on several
+/// threads.
+fn analyse_seed(analyzer: &crate::Analyzer, entities: &mut [SeedEntity]) {
+    let texts: Vec<(String, Kind)> = entities
+        .iter()
+        .flat_map(|e| e.names.iter())
+        .filter(|n| n.analysed.is_none())
+        .map(|n| (n.display.clone(), n.kind))
+        .collect();
+    let mut analysed = analyse_many(analyzer, &texts).into_iter();
+    for n in entities.iter_mut().flat_map(|e| e.names.iter_mut()) {
+        if n.analysed.is_none() {
+            n.analysed = analysed.next();
+        }
+    }
+}
+
+/// The analyses of `texts` as the seeded resolver makes them (a known kind
+/// is kept), in order, on up to four threads.
+fn analyse_many(analyzer: &crate::Analyzer, texts: &[(String, Kind)]) -> Vec<crate::Name> {
+    let one = |(t, k): &(String, Kind)| match k {
+        Kind::Unknown => analyzer.analyze(t),
+        k => analyzer.analyze_as(t, *k),
+    };
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+    if threads < 2 || texts.len() < 4096 {
+        return texts.iter().map(one).collect();
+    }
+    let chunk = texts.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let parts: Vec<_> = texts
+            .chunks(chunk)
+            .map(|c| scope.spawn(move || c.iter().map(one).collect::<Vec<_>>()))
+            .collect();
+        let mut out = Vec::with_capacity(texts.len());
+        for p in parts {
+            match p.join() {
+                Ok(v) => out.extend(v),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        }
+        out
+    })
 }
 
 /// A store error from SQLite: busy, or anything else as a store problem.
