@@ -418,7 +418,7 @@ impl Store {
                 out.push(StoredEntity {
                     id,
                     canonical: r.get(1)?,
-                    kind: kind_of(&r.get::<_, String>(2)?),
+                    kind: kind_of(text(r, 2)?),
                     external: r.get(3)?,
                     count: 0,
                     names: Vec::new(),
@@ -430,14 +430,13 @@ impl Store {
             )?;
             let mut rows = st.query(params![only])?;
             while let Some(r) = rows.next()? {
-                let e: String = r.get(0)?;
-                if let Some(&i) = index.get(&e) {
+                if let Some(&i) = index.get(text(r, 0)?) {
                     let count: i64 = r.get(5)?;
                     out[i].count += count as u64;
                     out[i].names.push(StoredName {
                         name: r.get(1)?,
                         key: r.get(2)?,
-                        kind: kind_of(&r.get::<_, String>(3)?),
+                        kind: kind_of(text(r, 3)?),
                         alias: r.get::<_, i64>(4)? != 0,
                         count: count as u64,
                     });
@@ -774,7 +773,7 @@ fn load_seed(c: &Connection) -> rusqlite::Result<(Seed, Vec<Entity>)> {
         canon.push(r.get::<_, String>(1)?);
         seed.entities.push(SeedEntity {
             id: Arc::from(id.as_str()),
-            kind: kind_of(&r.get::<_, String>(2)?),
+            kind: kind_of(text(r, 2)?),
             alias: None,
             names: Vec::new(),
         });
@@ -783,8 +782,9 @@ fn load_seed(c: &Connection) -> rusqlite::Result<(Seed, Vec<Entity>)> {
     let mut st = c.prepare("SELECT entity, key, kind, name, alias, count FROM names")?;
     let mut rows = st.query([])?;
     while let Some(r) = rows.next()? {
-        let e: String = r.get(0)?;
-        let Some(&i) = index.get(&e) else { continue };
+        let Some(&i) = index.get(text(r, 0)?) else {
+            continue;
+        };
         let name: String = r.get(3)?;
         if r.get::<_, i64>(4)? != 0 {
             known[i].push(name.clone());
@@ -792,7 +792,7 @@ fn load_seed(c: &Connection) -> rusqlite::Result<(Seed, Vec<Entity>)> {
         seed.entities[i].names.push(SeedName {
             display: name,
             key: r.get(1)?,
-            kind: kind_of(&r.get::<_, String>(2)?),
+            kind: kind_of(text(r, 2)?),
             count: r.get::<_, i64>(5)?.clamp(0, u32::MAX as i64) as u32,
             analysed: None,
         });
@@ -832,8 +832,7 @@ fn load_seed(c: &Connection) -> rusqlite::Result<(Seed, Vec<Entity>)> {
             }
         }
         if let Some(&i) = index.get(&e) {
-            seed.cannot
-                .push((r.get(1)?, kind_of(&r.get::<_, String>(2)?), i));
+            seed.cannot.push((r.get(1)?, kind_of(text(r, 2)?), i));
         }
     }
     Ok((seed, aliases))
@@ -938,6 +937,13 @@ fn analyse_many(analyzer: &crate::Analyzer, texts: &[(String, Kind)]) -> Vec<cra
             }
         }
         out
+    })
+}
+
+/// Column `i` of a row as text, without a copy.
+fn text<'r>(r: &'r rusqlite::Row<'_>, i: usize) -> rusqlite::Result<&'r str> {
+    r.get_ref(i)?.as_str().map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
     })
 }
 
