@@ -571,7 +571,30 @@ impl Store {
         Ok(())
     }
 
+    /// One batch in one transaction. Foreign keys are not checked during
+    /// it: every id it writes is one it has just created or read in the
+    /// same transaction, and checking them costs more than the batch's
+    /// writes themselves (the checks on `entities` touch every table that
+    /// refers to it).
     fn resolve_batch(
+        &mut self,
+        resolver: &ResolverBuilder,
+        mentions: &[Mention],
+    ) -> Result<Resolution, Error> {
+        self.conn
+            .execute_batch("PRAGMA foreign_keys = OFF")
+            .map_err(|e| self.err(e))?;
+        let out = self.resolve_batch_unchecked(resolver, mentions);
+        let on = self
+            .conn
+            .execute_batch("PRAGMA foreign_keys = ON")
+            .map_err(|e| self.err(e));
+        let out = out?;
+        on?;
+        Ok(out)
+    }
+
+    fn resolve_batch_unchecked(
         &mut self,
         resolver: &ResolverBuilder,
         mentions: &[Mention],
@@ -590,11 +613,14 @@ impl Store {
             .map_err(e)?;
         let (analyzer, config) = resolver.analysis();
         let mut loaded = match kept {
-            Some(l)
+            Some(mut l)
                 if l.version == version
                     && l.analyzer == analyzer.identity()
                     && l.config == config =>
             {
+                // The names the last batch added are analysed when a next
+                // batch needs them.
+                analyse_seed(analyzer, &mut l.seed.entities[..]);
                 l
             }
             _ => {
@@ -691,7 +717,7 @@ impl Store {
         // The kept state follows what was written, as a reload would read
         // it: new entities in creation order, new names after the old ones
         // of their entity, counts added.
-        loaded.update(analyzer, &seeded);
+        loaded.update(&seeded);
         self.loaded = Some(loaded);
         Ok(seeded.resolution)
     }
@@ -839,8 +865,9 @@ fn load_seed(c: &Connection) -> rusqlite::Result<(Seed, Vec<Entity>)> {
 }
 
 impl Loaded {
-    /// Brings the kept entities up to date with a committed batch.
-    fn update(&mut self, analyzer: &crate::Analyzer, seeded: &crate::resolve::seed::Seeded) {
+    /// Brings the kept entities up to date with a committed batch (new
+    /// names without their analysis yet).
+    fn update(&mut self, seeded: &crate::resolve::seed::Seeded) {
         let entities = seeded.resolution.entities();
         let mut of: Vec<usize> = Vec::with_capacity(entities.len());
         for (i, ent) in entities.iter().enumerate() {
@@ -860,37 +887,21 @@ impl Loaded {
             };
             of.push(k);
         }
-        let mut fresh: Vec<(usize, usize)> = Vec::new();
         for n in &seeded.names {
-            let k = of[n.entity];
-            let names = &mut self.seed.entities[k].names;
+            let names = &mut self.seed.entities[of[n.entity]].names;
             match names
                 .iter_mut()
                 .find(|x| x.kind == n.kind && x.key == n.key)
             {
                 Some(x) => x.count = x.count.saturating_add(n.count),
-                None => {
-                    fresh.push((k, names.len()));
-                    names.push(SeedName {
-                        display: n.display.clone(),
-                        key: n.key.clone(),
-                        kind: n.kind,
-                        count: n.count,
-                        analysed: None,
-                    });
-                }
+                None => names.push(SeedName {
+                    display: n.display.clone(),
+                    key: n.key.clone(),
+                    kind: n.kind,
+                    count: n.count,
+                    analysed: None,
+                }),
             }
-        }
-        let texts: Vec<(String, Kind)> = fresh
-            .iter()
-            .map(|&(k, j)| {
-                let n = &self.seed.entities[k].names[j];
-                (n.display.clone(), n.kind)
-            })
-            .collect();
-        let analysed = analyse_many(analyzer, &texts);
-        for ((k, j), name) in fresh.into_iter().zip(analysed) {
-            self.seed.entities[k].names[j].analysed = Some(name);
         }
     }
 }
@@ -1069,5 +1080,11 @@ mod tests {
             .query_row("PRAGMA user_version", [], |r| r.get(0))
             .unwrap();
         assert_eq!(v, SCHEMA_VERSION);
+        // Batches turn the foreign-key checks off only while they run.
+        let fk: i64 = s
+            .conn
+            .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(fk, 1);
     }
 }

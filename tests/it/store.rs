@@ -144,6 +144,20 @@ fn kept_entities_between_batches_equal_a_reload() {
     let again = rows(&a.resolve(&r, &mentions[..50]).unwrap());
     assert!(again.iter().all(|x| x.0 != other));
     assert_eq!(shape(&a), shape(&Store::open_read_only(&shared).unwrap()));
+    // Batches skip the foreign-key checks; what they wrote satisfies them.
+    for p in [&kept, &reopened, &shared] {
+        let c = rusqlite::Connection::open(p).unwrap();
+        let bad: i64 = c
+            .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        assert_eq!(bad, 0, "{}", p.display());
+        let on: i64 = c
+            .query_row("SELECT count(*) FROM entities", [], |r| r.get(0))
+            .unwrap();
+        assert!(on > 0);
+    }
 }
 
 proptest! {
