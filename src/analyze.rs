@@ -881,6 +881,7 @@ impl Analyzer {
 
     /// The identity of its tables: two analyzers with the same identity
     /// analyse every name alike.
+    #[cfg(feature = "store")]
     pub(crate) fn identity(&self) -> u64 {
         self.id
     }

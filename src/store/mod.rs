@@ -624,8 +624,9 @@ impl Store {
                 l
             }
             _ => {
-                let (mut seed, aliases) = load_seed(&tx).map_err(e)?;
-                analyse_seed(analyzer, &mut seed.entities);
+                // A first batch analyses the names as it goes; they are
+                // kept for the batches after it.
+                let (seed, aliases) = load_seed(&tx).map_err(e)?;
                 let table = AliasTableBuilder::new()
                     .allow_ambiguous(true)
                     .analyzer(analyzer.clone())
