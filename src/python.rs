@@ -499,6 +499,250 @@ impl NativeResolver {
     }
 }
 
+// ---------------------------------------------------------------------------
+// The entity store (`canonym.Store`), with the `store` feature.
+// ---------------------------------------------------------------------------
+
+/// A store error as a Python exception: `OSError` for the file (missing,
+/// not a store, read-only, busy), `ValueError` for a bad decision or table.
+#[cfg(feature = "store")]
+fn store_err(e: Error) -> PyErr {
+    match e.kind() {
+        ErrorKind::Io | ErrorKind::Store | ErrorKind::Busy => PyOSError::new_err(e.to_string()),
+        _ => PyValueError::new_err(e.to_string()),
+    }
+}
+
+/// A value as JSON text, turned into Python objects by the package.
+#[cfg(feature = "store")]
+fn to_json(v: &impl serde::Serialize) -> String {
+    serde_json::to_string(v).expect("store values serialise")
+}
+
+/// An entity store: one SQLite file of entities with stable ids.
+#[cfg(feature = "store")]
+#[pyclass(module = "canonym")]
+struct NativeStore {
+    inner: Option<crate::Store>,
+    resolver: crate::ResolverBuilder,
+    path: PathBuf,
+}
+
+#[cfg(feature = "store")]
+impl NativeStore {
+    fn store(&mut self) -> PyResult<&mut crate::Store> {
+        let path = &self.path;
+        self.inner.as_mut().ok_or_else(|| {
+            PyValueError::new_err(format!("{}: the store is closed", path.display()))
+        })
+    }
+}
+
+#[cfg(feature = "store")]
+#[pymethods]
+impl NativeStore {
+    #[new]
+    #[pyo3(signature = (path, threshold=None, wait=None, read_only=false, batch_size=None))]
+    fn new(
+        py: Python<'_>,
+        path: PathBuf,
+        threshold: Option<f64>,
+        wait: Option<f64>,
+        read_only: bool,
+        batch_size: Option<usize>,
+    ) -> PyResult<Self> {
+        let cfg = config(threshold)?;
+        let wait = match wait {
+            Some(w) if !(w.is_finite() && w >= 0.0) => {
+                return Err(PyValueError::new_err(format!(
+                    "wait must be a number of seconds, not {w}"
+                )))
+            }
+            Some(w) => std::time::Duration::from_secs_f64(w),
+            None => crate::DEFAULT_WAIT,
+        };
+        let mut store = py
+            .allow_threads(|| {
+                if read_only {
+                    crate::Store::open_read_only(&path)
+                } else {
+                    crate::Store::open_waiting(&path, wait)
+                }
+            })
+            .map_err(store_err)?;
+        if let Some(n) = batch_size {
+            store.set_batch_size(n);
+        }
+        let mut resolver = crate::ResolverBuilder::new();
+        resolver.config(cfg);
+        Ok(NativeStore {
+            inner: Some(store),
+            resolver,
+            path,
+        })
+    }
+
+    /// Closes the file; later calls fail.
+    fn close(&mut self) {
+        self.inner = None;
+    }
+
+    /// The resolution of `names` into the store, as
+    /// (entity, canonical, score, ambiguous) columns.
+    #[pyo3(signature = (names, docs=None))]
+    #[allow(clippy::type_complexity)]
+    fn resolve(
+        &mut self,
+        py: Python<'_>,
+        names: Vec<String>,
+        docs: Option<Vec<Option<String>>>,
+    ) -> PyResult<(Vec<String>, Vec<String>, Vec<f64>, Vec<bool>)> {
+        if docs.as_ref().is_some_and(|d| d.len() != names.len()) {
+            return Err(PyValueError::new_err("docs and names differ in length"));
+        }
+        let resolver = self.resolver.clone();
+        let store = self.store()?;
+        let r = py
+            .allow_threads(|| {
+                let mentions: Vec<Mention> = names
+                    .iter()
+                    .enumerate()
+                    .map(|(i, n)| {
+                        let m = Mention::new(n.as_str());
+                        match docs.as_ref().and_then(|d| d[i].as_ref()) {
+                            Some(doc) => m.doc(doc.as_str()),
+                            None => m,
+                        }
+                    })
+                    .collect();
+                store.resolve(&resolver, &mentions)
+            })
+            .map_err(store_err)?;
+        let mut out = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        for a in r.assignments() {
+            out.0.push(a.entity().to_string());
+            out.1.push(a.canonical().to_string());
+            out.2.push((a.score() * 10_000.0).round() / 10_000.0);
+            out.3.push(a.is_ambiguous());
+        }
+        Ok(out)
+    }
+
+    /// Seeds the store from alias tables; returns the entities created.
+    fn import_tables(&mut self, py: Python<'_>, tables: Vec<PathBuf>) -> PyResult<usize> {
+        let resolver = self.resolver.clone();
+        let store = self.store()?;
+        py.allow_threads(|| {
+            let mut b = AliasTableBuilder::new();
+            b.allow_ambiguous(true);
+            for t in &tables {
+                b.add_path(t)?;
+            }
+            let table = b.build()?;
+            store.import(&table, &resolver)
+        })
+        .map_err(store_err)
+    }
+
+    /// Merges entities into the first (JSON of the decision).
+    #[pyo3(signature = (ids, note=None))]
+    fn merge(&mut self, ids: Vec<String>, note: Option<String>) -> PyResult<String> {
+        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+        let d = self
+            .store()?
+            .merge(&ids, note.as_deref())
+            .map_err(store_err)?;
+        Ok(to_json(&d))
+    }
+
+    /// Takes names away from an entity for good (JSON of the decision).
+    #[pyo3(signature = (id, names, note=None))]
+    fn split(&mut self, id: &str, names: Vec<String>, note: Option<String>) -> PyResult<String> {
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        let resolver = self.resolver.clone();
+        let d = self
+            .store()?
+            .split(id, &names, note.as_deref(), &resolver)
+            .map_err(store_err)?;
+        Ok(to_json(&d))
+    }
+
+    /// Adds known names to an entity (JSON of the decision).
+    #[pyo3(signature = (id, names, note=None))]
+    fn alias(&mut self, id: &str, names: Vec<String>, note: Option<String>) -> PyResult<String> {
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        let resolver = self.resolver.clone();
+        let d = self
+            .store()?
+            .alias(id, &names, note.as_deref(), &resolver)
+            .map_err(store_err)?;
+        Ok(to_json(&d))
+    }
+
+    /// Reverts a decision (JSON of the undo).
+    #[pyo3(signature = (decision, note=None))]
+    fn undo(&mut self, decision: i64, note: Option<String>) -> PyResult<String> {
+        let d = self
+            .store()?
+            .undo(decision, note.as_deref())
+            .map_err(store_err)?;
+        Ok(to_json(&d))
+    }
+
+    /// Every decision, in order (JSON).
+    fn log(&mut self) -> PyResult<String> {
+        Ok(to_json(&self.store()?.log().map_err(store_err)?))
+    }
+
+    /// Every live entity with its names (JSON).
+    fn entities(&mut self, py: Python<'_>) -> PyResult<String> {
+        let store = self.store()?;
+        py.allow_threads(move || store.entities().map(|e| to_json(&e)))
+            .map_err(store_err)
+    }
+
+    /// The entity an id stands for, following merges (JSON, or None).
+    fn entity(&mut self, id: &str) -> PyResult<Option<String>> {
+        Ok(self
+            .store()?
+            .entity(id)
+            .map_err(store_err)?
+            .map(|e| to_json(&e)))
+    }
+
+    /// The live id an id stands for, or None.
+    fn live_id(&mut self, id: &str) -> PyResult<Option<String>> {
+        self.store()?.live_id(id).map_err(store_err)
+    }
+
+    /// Writes every live entity to `path`, as JSON lines or CSV.
+    fn export(&mut self, py: Python<'_>, path: PathBuf, format: &str) -> PyResult<()> {
+        if format != "jsonl" && format != "csv" {
+            return Err(PyValueError::new_err(format!(
+                "format must be \"jsonl\" or \"csv\", not {format:?}"
+            )));
+        }
+        let store = self.store()?;
+        py.allow_threads(move || {
+            let label = path.display().to_string();
+            let file = std::fs::File::create(&path).map_err(|e| Error::io(&label, e))?;
+            let mut w = std::io::BufWriter::new(file);
+            if format == "csv" {
+                store.export_csv(&mut w)?;
+            } else {
+                store.export_jsonl(&mut w)?;
+            }
+            std::io::Write::flush(&mut w).map_err(|e| Error::io(&label, e))
+        })
+        .map_err(store_err)
+    }
+
+    /// Runs SQLite's integrity check; raises OSError when the file is damaged.
+    fn check_integrity(&mut self) -> PyResult<()> {
+        self.store()?.check_integrity().map_err(store_err)
+    }
+}
+
 /// The native module.
 #[pymodule]
 #[pyo3(name = "_canonym")]
@@ -515,5 +759,7 @@ fn canonym_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(blocking_keys_of, m)?)?;
     m.add_function(wrap_pyfunction!(profile, m)?)?;
     m.add("DEFAULT_THRESHOLD", DEFAULT_THRESHOLD)?;
+    #[cfg(feature = "store")]
+    m.add_class::<NativeStore>()?;
     Ok(())
 }

@@ -15,6 +15,7 @@ True
 
 from __future__ import annotations
 
+import json
 import os
 from typing import Any, Iterable, List, Optional, Sequence, Union
 
@@ -27,6 +28,7 @@ __all__ = [
     "Name",
     "Part",
     "Resolver",
+    "Store",
     "analyze",
     "blocking_keys",
     "compare",
@@ -165,3 +167,160 @@ def extract(
     ``entity`` and ``canonical``. Documents are named by ``docs`` (default:
     their index as a string)."""
     return Resolver(aliases).extract(texts, docs)
+
+
+# ---------------------------------------------------------------------------
+# The entity store.
+# ---------------------------------------------------------------------------
+
+
+class Store:
+    """An entity store: entities kept across runs in one SQLite file, with
+    stable ids and reviewers' decisions, as ``canonym resolve --store`` and
+    ``canonym store`` keep them.
+
+    ``Store(path)`` opens the store at ``path``, creating it if the file
+    does not exist; ``read_only=True`` opens an existing one for reading
+    only (never blocked by a writer). A writer waits up to ``wait`` seconds
+    (default 5) for another one. ``threshold`` is the score at or above
+    which names match; ``batch_size`` the mentions committed per
+    transaction (default 100 000). Problems with the file (not a store, a
+    newer version, read-only, busy) raise ``OSError``; bad decisions and
+    thresholds raise ``ValueError``.
+
+    >>> store = Store("entities.db")                      # doctest: +SKIP
+    >>> rows = store.resolve(["Nasser Bourita", "N. Bourita"], docs=["a", "a"])  # doctest: +SKIP
+    >>> store.merge([rows[0]["entity"], other_id], note="same person")  # doctest: +SKIP
+    """
+
+    def __init__(
+        self,
+        path: PathLike,
+        threshold: Optional[float] = None,
+        wait: Optional[float] = None,
+        read_only: bool = False,
+        batch_size: Optional[int] = None,
+    ) -> None:
+        self.path = os.fspath(path)
+        self._native = _canonym.NativeStore(
+            self.path, threshold, wait, read_only, batch_size
+        )
+
+    def close(self) -> None:
+        """Close the file; later calls raise ``ValueError``."""
+        self._native.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Store({self.path!r})"
+
+    def resolve(self, names: Any, docs: Any = None, ids: Any = None) -> List[dict]:
+        """Resolve mentions into the store and commit them: one dict per
+        mention, in input order, with the keys of ``canonym resolve``
+        (``id``, ``name``, ``entity``, ``canonical``, ``score``,
+        ``ambiguous``); ``entity`` is the stored id."""
+        names = _strings(names, "names")
+        id_list = None if ids is None else [str(i) for i in _column(ids, "ids")]
+        if id_list is not None and len(id_list) != len(names):
+            raise ValueError("ids and names differ in length")
+        entity, canonical, score, ambiguous = self._native.resolve(
+            names, _optional_strings(docs, "docs")
+        )
+        return [
+            {
+                "id": id_list[i] if id_list is not None else str(i + 1),
+                "name": names[i],
+                "entity": entity[i],
+                "canonical": canonical[i],
+                "score": score[i],
+                "ambiguous": ambiguous[i],
+            }
+            for i in range(len(names))
+        ]
+
+    def import_table(self, tables: Union[PathLike, Sequence[PathLike]]) -> int:
+        """Seed the store from alias tables (JSON, CSV or TSV), as
+        ``canonym store import`` does; returns the entities created."""
+        return self._native.import_tables(_paths(tables))
+
+    def merge(self, ids: Sequence[str], note: Optional[str] = None) -> dict:
+        """These entities are one: the first survives, the others redirect
+        to it. Returns the decision."""
+        return json.loads(self._native.merge([str(i) for i in ids], note))
+
+    def split(self, id: str, names: Union[str, Sequence[str]], note: Optional[str] = None) -> dict:
+        """These names are not this entity: they leave it for a new entity
+        and never join it again. Returns the decision."""
+        return json.loads(self._native.split(id, _names_arg(names), note))
+
+    def alias(self, id: str, names: Union[str, Sequence[str]], note: Optional[str] = None) -> dict:
+        """Add known names to an entity. Returns the decision."""
+        return json.loads(self._native.alias(id, _names_arg(names), note))
+
+    def undo(self, decision: int, note: Optional[str] = None) -> dict:
+        """Revert a decision (by its ``id``). Returns the undo."""
+        return json.loads(self._native.undo(int(decision), note))
+
+    def log(self) -> List[dict]:
+        """Every decision, in order: ``id``, ``at``, ``action``, ``entity``,
+        ``args``, ``note``, ``undone``."""
+        return json.loads(self._native.log())
+
+    def list(self) -> List[dict]:
+        """Every live entity, in creation order: ``id``, ``canonical``,
+        ``kind``, ``count`` and its ``names`` (``name``, ``key``, ``kind``,
+        ``alias``, ``count``, most mentioned first)."""
+        return json.loads(self._native.entities())
+
+    entities = list
+
+    def show(self, id: str) -> Optional[dict]:
+        """The entity an id stands for (an id merged away shows its
+        survivor), or ``None`` for an id the store never handed out."""
+        found = self._native.entity(id)
+        return None if found is None else json.loads(found)
+
+    def live_id(self, id: str) -> Optional[str]:
+        """The id an id stands for now: itself, or its merge survivor."""
+        return self._native.live_id(id)
+
+    def export(self, path: PathLike, format: str = "jsonl") -> None:
+        """Write every live entity to ``path``: ``jsonl`` (one entity a line,
+        as :meth:`list`) or ``csv`` (one row per name)."""
+        self._native.export(os.fspath(path), format)
+
+    def to_pandas(self) -> Any:
+        """The store's names as a pandas DataFrame, one row per name (the
+        columns of the CSV export)."""
+        import pandas as pd
+
+        rows = [
+            {
+                "id": e["id"],
+                "canonical": e["canonical"],
+                "kind": e["kind"],
+                "name": n["name"],
+                "key": n["key"],
+                "alias": n["alias"],
+                "count": n["count"],
+            }
+            for e in self.list()
+            for n in e["names"]
+        ]
+        columns = ["id", "canonical", "kind", "name", "key", "alias", "count"]
+        return pd.DataFrame(rows, columns=columns)
+
+    def check_integrity(self) -> None:
+        """Run SQLite's integrity check; raise ``OSError`` if damaged."""
+        self._native.check_integrity()
+
+
+def _names_arg(names: Union[str, Sequence[str]]) -> List[str]:
+    if isinstance(names, str):
+        return [names]
+    return _strings(names, "names")

@@ -26,6 +26,9 @@ pub(crate) struct SeedName {
     pub(crate) kind: Kind,
     /// Its mentions so far.
     pub(crate) count: u32,
+    /// Its analysis by the resolver's analyzer, if the caller has it
+    /// (otherwise the display form is analysed here).
+    pub(crate) analysed: Option<crate::Name>,
 }
 
 /// A known entity.
@@ -173,9 +176,10 @@ impl Resolver {
                 .names
                 .iter()
                 .map(|n| {
-                    Group::new(match n.kind {
-                        Kind::Unknown => s.analyzer.analyze(&n.display),
-                        k => s.analyzer.analyze_as(&n.display, k),
+                    Group::new(match (&n.analysed, n.kind) {
+                        (Some(name), _) => name.clone(),
+                        (None, Kind::Unknown) => s.analyzer.analyze(&n.display),
+                        (None, k) => s.analyzer.analyze_as(&n.display, k),
                     })
                 })
                 .collect();

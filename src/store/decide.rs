@@ -2,7 +2,7 @@
 //! its time, an optional note and what it changed, so that it can be
 //! undone.
 
-use super::{id_of, kind_str, live_id, next_seq, sql_error, Store};
+use super::{id_of, id_salt, kind_str, live_id, next_seq, sql_error, Store};
 use crate::analyze::Kind;
 use crate::error::{Error, ErrorKind};
 use crate::util::str_enum;
@@ -111,6 +111,7 @@ fn subject(tx: &Transaction, label: &str, id: &str, names: &[&str], what: &str) 
 impl Store {
     fn decide<T>(&mut self, f: impl FnOnce(&Transaction, &str) -> Sql<T>) -> Sql<T> {
         self.writable()?;
+        self.loaded = None;
         let label = self.label.clone();
         let tx = self
             .conn
@@ -246,7 +247,7 @@ impl Store {
                 )
                 .map_err(e)?;
             let seq = next_seq(tx).map_err(e)?;
-            let new = id_of(seq);
+            let new = id_of(seq, id_salt(tx).map_err(e)?);
             let first: String = tx
                 .query_row(
                     "SELECT name FROM names WHERE entity = ?1 AND key = ?2 AND kind = ?3",

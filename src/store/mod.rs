@@ -1,7 +1,7 @@
 //! The entity store: entities kept across runs in one SQLite file, with
 //! stable ids and reviewers' decisions.
 //!
-//! # Schema (version 1)
+//! # Schema (version 2)
 //!
 //! The file is an ordinary SQLite database (`PRAGMA application_id` is
 //! `0x636e796d`, "cnym"; `PRAGMA user_version` is the schema version). It
@@ -15,13 +15,21 @@
 //! | `decisions` | reviewer's decision | `id`, `at` (UTC), `action` (`merge`, `split`, `alias`, `undo`), `entity`, `args` (JSON: the ids or names given), `note`, `changes` (JSON: what it changed, for undo), `undone` (the undo that reverted it) |
 //! | `cannot` | name that must never join an entity | `entity`, `key`, `kind`, `decision` (the split) |
 //! | `batches` | committed batch of mentions | `id`, `at`, `mentions`, `entities` (new entities) |
+//! | `meta` | setting of the store | `key`, `value`; `id_salt`: the random salt of its ids |
 //!
 //! # Ids
 //!
-//! An entity's id is drawn from its creation number, scrambled (`e` and
-//! six base-32 characters): short, opaque, never derived from a name, and
-//! never reused. An entity merged into another keeps its id as a redirect
-//! to the survivor, so every id ever handed out still resolves.
+//! An entity's id is `e`, the store's prefix (four base-32 characters of a
+//! random salt drawn when the store is created, kept in the `meta` table),
+//! and its creation number scrambled with the rest of the salt (six base-32
+//! characters), e.g. `e4kq7m2x9tb`: short, opaque, never derived from a
+//! name, and never reused. Two stores created separately have different
+//! prefixes (but for one chance in about a million), so they do not hand
+//! out the same ids. An id never changes: an entity merged into another
+//! keeps its id as a redirect to the survivor, so every id ever handed out
+//! still resolves. (Stores of schema version 1 gave ids of `e` and six
+//! characters without a prefix; they keep them, and new ids have the new
+//! form.)
 //!
 //! # Resolving into a store
 //!
@@ -104,6 +112,35 @@ pub struct Store {
     label: String,
     batch: usize,
     read_only: bool,
+    /// The entities as this connection last loaded or wrote them, kept
+    /// between batches while no other connection writes to the file.
+    loaded: Option<Box<Loaded>>,
+}
+
+/// A writer's state between batches: the store's live entities as a seed
+/// (names analysed), the alias table of those with known names, and what
+/// tells whether they are still the file's.
+struct Loaded {
+    /// `PRAGMA data_version` when loaded: it changes when another
+    /// connection commits.
+    version: i64,
+    /// The identity of the analyzer the names were analysed with, and the
+    /// configuration the alias table was built with.
+    analyzer: u64,
+    config: crate::MatchConfig,
+    seed: Seed,
+    table: AliasTable,
+    /// Id of each seed entity → its index.
+    index: FxHashMap<Arc<str>, usize>,
+}
+
+impl std::fmt::Debug for Loaded {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Loaded")
+            .field("version", &self.version)
+            .field("entities", &self.seed.entities.len())
+            .finish_non_exhaustive()
+    }
 }
 
 /// A distinct name of a stored entity.
@@ -147,20 +184,42 @@ pub(crate) fn kind_of(s: &str) -> Kind {
     s.parse().unwrap_or(Kind::Unknown)
 }
 
-/// The id of the `seq`-th entity: `e` and six base-32 characters of a
-/// bijective scramble of `seq` (so ids never collide and say nothing).
-pub(crate) fn id_of(seq: i64) -> String {
+/// The id of the `seq`-th entity of a store whose id salt is `salt`: `e`,
+/// four base-32 characters of the salt (the store's prefix), and six
+/// base-32 characters of a bijective scramble of `seq` keyed by the rest of
+/// the salt (eight characters from the 2^30-th entity on). Ids of one
+/// store never collide; ids of two stores collide only if their random
+/// prefixes do (one chance in about a million), and say nothing of the
+/// entity's name or creation order.
+pub(crate) fn id_of(seq: i64, salt: i64) -> String {
     const ALPHABET: &[u8; 32] = b"0123456789abcdefghjkmnpqrstvwxyz";
-    let x = (seq as u64)
-        .wrapping_mul(0x2c9f_4e35)
-        .wrapping_add(0x1b87_3593)
-        & ((1 << 30) - 1);
-    let mut s = String::with_capacity(7);
+    let salt = salt as u64;
+    let (bits, chars) = if seq < 1 << 30 { (30, 6) } else { (40, 8) };
+    let mask = (1u64 << bits) - 1;
+    let key = salt >> 20;
+    let mut x = seq as u64 & mask;
+    x = x.wrapping_mul(0x2c9f_4e35).wrapping_add(key) & mask;
+    x ^= x >> (bits / 2);
+    x = x.wrapping_mul(0x5bd1_e995) & mask;
+    x ^= (key >> 11) & mask;
+    x ^= x >> (bits / 3 + 1);
+    x = x.wrapping_mul(0x27d4_eb2d) & mask;
+    let mut s = String::with_capacity(5 + chars);
     s.push('e');
-    for i in (0..6).rev() {
+    for i in (0..4).rev() {
+        s.push(ALPHABET[((salt >> (5 * i)) & 31) as usize] as char);
+    }
+    for i in (0..chars).rev() {
         s.push(ALPHABET[((x >> (5 * i)) & 31) as usize] as char);
     }
     s
+}
+
+/// The store's id salt (schema version 2).
+pub(crate) fn id_salt(c: &Connection) -> rusqlite::Result<i64> {
+    c.query_row("SELECT value FROM meta WHERE key = 'id_salt'", [], |r| {
+        r.get(0)
+    })
 }
 
 impl Store {
@@ -224,6 +283,7 @@ impl Store {
             label,
             batch: BATCH_SIZE,
             read_only,
+            loaded: None,
         };
         store
             .conn
@@ -354,7 +414,7 @@ impl Store {
                 out.push(StoredEntity {
                     id,
                     canonical: r.get(1)?,
-                    kind: kind_of(&r.get::<_, String>(2)?),
+                    kind: kind_of(text(r, 2)?),
                     external: r.get(3)?,
                     count: 0,
                     names: Vec::new(),
@@ -366,14 +426,13 @@ impl Store {
             )?;
             let mut rows = st.query(params![only])?;
             while let Some(r) = rows.next()? {
-                let e: String = r.get(0)?;
-                if let Some(&i) = index.get(&e) {
+                if let Some(&i) = index.get(text(r, 0)?) {
                     let count: i64 = r.get(5)?;
                     out[i].count += count as u64;
                     out[i].names.push(StoredName {
                         name: r.get(1)?,
                         key: r.get(2)?,
-                        kind: kind_of(&r.get::<_, String>(3)?),
+                        kind: kind_of(text(r, 3)?),
                         alias: r.get::<_, i64>(4)? != 0,
                         count: count as u64,
                     });
@@ -410,6 +469,7 @@ impl Store {
         resolver: &ResolverBuilder,
     ) -> Result<usize, Error> {
         self.writable()?;
+        self.loaded = None;
         let (analyzer, _) = resolver.analysis();
         let analyzer = analyzer.clone();
         let label = self.label.clone();
@@ -420,6 +480,7 @@ impl Store {
         let go = |tx: &rusqlite::Transaction| -> rusqlite::Result<usize> {
             let mut created = 0;
             let mut seq = next_seq(tx)?;
+            let salt = id_salt(tx)?;
             for e in table.entities() {
                 let known: Option<String> = tx
                     .query_row(
@@ -431,7 +492,7 @@ impl Store {
                 let id = match known {
                     Some(id) => id,
                     None => {
-                        let id = id_of(seq);
+                        let id = id_of(seq, salt);
                         tx.execute(
                             "INSERT INTO entities (seq, id, canonical, kind, external, created)
                              VALUES (?1, ?2, ?3, ?4, ?5, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
@@ -506,52 +567,118 @@ impl Store {
         Ok(())
     }
 
+    /// One batch in one transaction. Foreign keys are not checked during
+    /// it: every id it writes is one it has just created or read in the
+    /// same transaction, and checking them costs more than the batch's
+    /// writes themselves (the checks on `entities` touch every table that
+    /// refers to it).
     fn resolve_batch(
+        &mut self,
+        resolver: &ResolverBuilder,
+        mentions: &[Mention],
+    ) -> Result<Resolution, Error> {
+        self.conn
+            .execute_batch("PRAGMA foreign_keys = OFF")
+            .map_err(|e| self.err(e))?;
+        let out = self.resolve_batch_unchecked(resolver, mentions);
+        let on = self
+            .conn
+            .execute_batch("PRAGMA foreign_keys = ON")
+            .map_err(|e| self.err(e));
+        let out = out?;
+        on?;
+        Ok(out)
+    }
+
+    fn resolve_batch_unchecked(
         &mut self,
         resolver: &ResolverBuilder,
         mentions: &[Mention],
     ) -> Result<Resolution, Error> {
         let label = self.label.clone();
         let e = |e| sql_error(&label, e);
+        // Whatever happens, the kept state is valid again only once this
+        // batch is committed.
+        let kept = self.loaded.take();
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(e)?;
-        let (seed, aliases) = load_seed(&tx).map_err(e)?;
+        let version: i64 = tx
+            .query_row("PRAGMA data_version", [], |r| r.get(0))
+            .map_err(e)?;
         let (analyzer, config) = resolver.analysis();
-        let table = AliasTableBuilder::new()
-            .allow_ambiguous(true)
-            .analyzer(analyzer.clone())
-            .config(config)
-            .add_entities(&label, aliases)?
-            .build()?;
-        let r = resolver.clone().aliases(table).build();
-        let mut seeded = r.resolve_seeded(&seed, mentions);
+        let mut loaded = match kept {
+            Some(mut l)
+                if l.version == version
+                    && l.analyzer == analyzer.identity()
+                    && l.config == config =>
+            {
+                // The names the last batch added are analysed when a next
+                // batch needs them.
+                analyse_seed(analyzer, &mut l.seed.entities[..]);
+                l
+            }
+            _ => {
+                // A first batch analyses the names as it goes; they are
+                // kept for the batches after it.
+                let (seed, aliases) = load_seed(&tx).map_err(e)?;
+                let table = AliasTableBuilder::new()
+                    .allow_ambiguous(true)
+                    .analyzer(analyzer.clone())
+                    .config(config)
+                    .add_entities(&label, aliases)?
+                    .build()?;
+                let index = seed
+                    .entities
+                    .iter()
+                    .enumerate()
+                    .map(|(i, se)| (Arc::clone(&se.id), i))
+                    .collect();
+                Box::new(Loaded {
+                    version,
+                    analyzer: analyzer.identity(),
+                    config,
+                    seed,
+                    table,
+                    index,
+                })
+            }
+        };
+        let r = resolver.clone().aliases(loaded.table.clone()).build();
+        let mut seeded = r.resolve_seeded(&loaded.seed, mentions);
         // New entities get their ids; known ones may get a better name.
         let mut seq = next_seq(&tx).map_err(e)?;
+        let salt = id_salt(&tx).map_err(e)?;
         let mut ids = Vec::new();
         let mut new = 0u64;
-        for (i, ent) in seeded.resolution.entities().iter().enumerate() {
-            match seeded.origin[i] {
-                None => {
-                    let id = id_of(seq);
-                    tx.execute(
-                        "INSERT INTO entities (seq, id, canonical, kind, created)
-                         VALUES (?1, ?2, ?3, ?4, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
-                        params![seq, id, ent.canonical, kind_str(ent.kind)],
-                    )
-                    .map_err(e)?;
-                    seq += 1;
-                    new += 1;
-                    ids.push((i, id));
-                }
-                Some(k) => {
-                    if seed.entities[k].alias.is_none() {
-                        tx.execute(
-                            "UPDATE entities SET canonical = ?2 WHERE id = ?1 AND canonical <> ?2",
-                            params![ent.id, ent.canonical],
-                        )
-                        .map_err(e)?;
+        {
+            let mut insert = tx
+                .prepare_cached(
+                    "INSERT INTO entities (seq, id, canonical, kind, created)
+                     VALUES (?1, ?2, ?3, ?4, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+                )
+                .map_err(e)?;
+            let mut rename = tx
+                .prepare_cached(
+                    "UPDATE entities SET canonical = ?2 WHERE id = ?1 AND canonical <> ?2",
+                )
+                .map_err(e)?;
+            for (i, ent) in seeded.resolution.entities().iter().enumerate() {
+                match seeded.origin[i] {
+                    None => {
+                        let id = id_of(seq, salt);
+                        insert
+                            .execute(params![seq, id, ent.canonical, kind_str(ent.kind)])
+                            .map_err(e)?;
+                        seq += 1;
+                        new += 1;
+                        ids.push((i, id));
+                    }
+                    Some(k) => {
+                        if loaded.seed.entities[k].alias.is_none() {
+                            rename.execute(params![ent.id, ent.canonical]).map_err(e)?;
+                        }
                     }
                 }
             }
@@ -559,7 +686,7 @@ impl Store {
         seeded.resolution.relabel(&ids);
         {
             let mut up = tx
-                .prepare(
+                .prepare_cached(
                     "INSERT INTO names (entity, key, kind, name, alias, count)
                      VALUES (?1, ?2, ?3, ?4, 0, ?5)
                      ON CONFLICT (entity, key, kind) DO UPDATE SET count = count + excluded.count",
@@ -584,6 +711,11 @@ impl Store {
         )
         .map_err(e)?;
         tx.commit().map_err(e)?;
+        // The kept state follows what was written, as a reload would read
+        // it: new entities in creation order, new names after the old ones
+        // of their entity, counts added.
+        loaded.update(&seeded);
+        self.loaded = Some(loaded);
         Ok(seeded.resolution)
     }
 
@@ -664,7 +796,7 @@ fn load_seed(c: &Connection) -> rusqlite::Result<(Seed, Vec<Entity>)> {
         canon.push(r.get::<_, String>(1)?);
         seed.entities.push(SeedEntity {
             id: Arc::from(id.as_str()),
-            kind: kind_of(&r.get::<_, String>(2)?),
+            kind: kind_of(text(r, 2)?),
             alias: None,
             names: Vec::new(),
         });
@@ -673,8 +805,9 @@ fn load_seed(c: &Connection) -> rusqlite::Result<(Seed, Vec<Entity>)> {
     let mut st = c.prepare("SELECT entity, key, kind, name, alias, count FROM names")?;
     let mut rows = st.query([])?;
     while let Some(r) = rows.next()? {
-        let e: String = r.get(0)?;
-        let Some(&i) = index.get(&e) else { continue };
+        let Some(&i) = index.get(text(r, 0)?) else {
+            continue;
+        };
         let name: String = r.get(3)?;
         if r.get::<_, i64>(4)? != 0 {
             known[i].push(name.clone());
@@ -682,8 +815,9 @@ fn load_seed(c: &Connection) -> rusqlite::Result<(Seed, Vec<Entity>)> {
         seed.entities[i].names.push(SeedName {
             display: name,
             key: r.get(1)?,
-            kind: kind_of(&r.get::<_, String>(2)?),
+            kind: kind_of(text(r, 2)?),
             count: r.get::<_, i64>(5)?.clamp(0, u32::MAX as i64) as u32,
+            analysed: None,
         });
     }
     let mut aliases = Vec::new();
@@ -721,11 +855,104 @@ fn load_seed(c: &Connection) -> rusqlite::Result<(Seed, Vec<Entity>)> {
             }
         }
         if let Some(&i) = index.get(&e) {
-            seed.cannot
-                .push((r.get(1)?, kind_of(&r.get::<_, String>(2)?), i));
+            seed.cannot.push((r.get(1)?, kind_of(text(r, 2)?), i));
         }
     }
     Ok((seed, aliases))
+}
+
+impl Loaded {
+    /// Brings the kept entities up to date with a committed batch (new
+    /// names without their analysis yet).
+    fn update(&mut self, seeded: &crate::resolve::seed::Seeded) {
+        let entities = seeded.resolution.entities();
+        let mut of: Vec<usize> = Vec::with_capacity(entities.len());
+        for (i, ent) in entities.iter().enumerate() {
+            let k = match seeded.origin[i] {
+                Some(k) => k,
+                None => {
+                    let id: Arc<str> = Arc::from(ent.id.as_str());
+                    self.index.insert(Arc::clone(&id), self.seed.entities.len());
+                    self.seed.entities.push(SeedEntity {
+                        id,
+                        kind: ent.kind,
+                        alias: None,
+                        names: Vec::new(),
+                    });
+                    self.seed.entities.len() - 1
+                }
+            };
+            of.push(k);
+        }
+        for n in &seeded.names {
+            let names = &mut self.seed.entities[of[n.entity]].names;
+            match names
+                .iter_mut()
+                .find(|x| x.kind == n.kind && x.key == n.key)
+            {
+                Some(x) => x.count = x.count.saturating_add(n.count),
+                None => names.push(SeedName {
+                    display: n.display.clone(),
+                    key: n.key.clone(),
+                    kind: n.kind,
+                    count: n.count,
+                    analysed: None,
+                }),
+            }
+        }
+    }
+}
+
+/// Analyses every name of `entities` that has no analysis yet, on several
+/// threads.
+fn analyse_seed(analyzer: &crate::Analyzer, entities: &mut [SeedEntity]) {
+    let texts: Vec<(String, Kind)> = entities
+        .iter()
+        .flat_map(|e| e.names.iter())
+        .filter(|n| n.analysed.is_none())
+        .map(|n| (n.display.clone(), n.kind))
+        .collect();
+    let mut analysed = analyse_many(analyzer, &texts).into_iter();
+    for n in entities.iter_mut().flat_map(|e| e.names.iter_mut()) {
+        if n.analysed.is_none() {
+            n.analysed = analysed.next();
+        }
+    }
+}
+
+/// The analyses of `texts` as the seeded resolver makes them (a known kind
+/// is kept), in order, on up to four threads.
+fn analyse_many(analyzer: &crate::Analyzer, texts: &[(String, Kind)]) -> Vec<crate::Name> {
+    let one = |(t, k): &(String, Kind)| match k {
+        Kind::Unknown => analyzer.analyze(t),
+        k => analyzer.analyze_as(t, *k),
+    };
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+    if threads < 2 || texts.len() < 4096 {
+        return texts.iter().map(one).collect();
+    }
+    let chunk = texts.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let parts: Vec<_> = texts
+            .chunks(chunk)
+            .map(|c| scope.spawn(move || c.iter().map(one).collect::<Vec<_>>()))
+            .collect();
+        let mut out = Vec::with_capacity(texts.len());
+        for p in parts {
+            match p.join() {
+                Ok(v) => out.extend(v),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        }
+        out
+    })
+}
+
+/// Column `i` of a row as text, without a copy.
+fn text<'r>(r: &'r rusqlite::Row<'_>, i: usize) -> rusqlite::Result<&'r str> {
+    r.get_ref(i)?.as_str().map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
+    })
 }
 
 /// A store error from SQLite: busy, or anything else as a store problem.
@@ -764,9 +991,97 @@ mod tests {
 
     #[test]
     fn ids_are_short_opaque_and_distinct() {
-        let ids: rustc_hash::FxHashSet<String> = (1..100_000).map(id_of).collect();
+        let salt = 0x1234_5678_9abc_def0;
+        let ids: rustc_hash::FxHashSet<String> = (1..100_000).map(|i| id_of(i, salt)).collect();
         assert_eq!(ids.len(), 99_999);
-        assert!(ids.iter().all(|i| i.len() == 7 && i.starts_with('e')));
-        assert_ne!(id_of(1)[1..3], id_of(2)[1..3]);
+        assert!(ids.iter().all(|i| i.len() == 11 && i.starts_with('e')));
+        assert!(ids.iter().all(|i| i[..5] == id_of(1, salt)[..5]));
+        assert_ne!(id_of(1, salt)[5..8], id_of(2, salt)[5..8]);
+        // Past 2^30 entities ids grow, and still never repeat.
+        let big = id_of(1 << 30, salt);
+        assert_eq!(big.len(), 13);
+        assert_ne!(id_of((1 << 30) + 1, salt), big);
+        // Another salt: another prefix, other ids.
+        let other = 0x0fed_cba9_8765_4321;
+        assert_ne!(id_of(1, other)[..5], id_of(1, salt)[..5]);
+    }
+
+    fn day(names: &[&str]) -> Vec<Mention> {
+        names.iter().map(|n| Mention::new(*n).doc("d")).collect()
+    }
+
+    #[test]
+    fn stores_created_apart_hand_out_different_ids_and_keep_them() {
+        let dir = tempfile::tempdir().unwrap();
+        let b = ResolverBuilder::new();
+        let mentions = day(&["Abdellatif Loudiyi", "Nasser Bourita", "Aziz Akhannouch"]);
+        let mut seen = rustc_hash::FxHashSet::default();
+        let mut first = Vec::new();
+        for k in 0..8 {
+            let path = dir.path().join(format!("s{k}.db"));
+            let mut s = Store::open(&path).unwrap();
+            let r = s.resolve(&b, &mentions).unwrap();
+            for e in r.entities() {
+                assert!(seen.insert(e.id.clone()), "{} handed out twice", e.id);
+            }
+            if k == 0 {
+                first = r
+                    .assignments()
+                    .iter()
+                    .map(|a| a.entity().to_string())
+                    .collect();
+            }
+        }
+        // Reopened, the first store keeps its ids and hands out new ones
+        // with its own prefix.
+        let mut s = Store::open(dir.path().join("s0.db")).unwrap();
+        let r = s
+            .resolve(&b, &day(&["Nasser Bourita", "Fouzi Lekjaa"]))
+            .unwrap();
+        let ids: Vec<_> = r
+            .assignments()
+            .iter()
+            .map(|a| a.entity().to_string())
+            .collect();
+        assert_eq!(ids[0], first[1]);
+        assert!(!first.contains(&ids[1]));
+        assert_eq!(ids[1][..5], first[0][..5]);
+    }
+
+    #[test]
+    fn a_version_1_store_is_migrated_and_keeps_its_ids() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v1.db");
+        {
+            let c = Connection::open(&path).unwrap();
+            c.execute_batch(schema::MIGRATIONS[0]).unwrap();
+            c.execute_batch(&format!(
+                "PRAGMA application_id = {}; PRAGMA user_version = 1;
+                 INSERT INTO entities (seq, id, canonical, kind, created)
+                 VALUES (1, 'e0k3m9q', 'Nasser Bourita', 'person', '2026-01-01T00:00:00Z');
+                 INSERT INTO names (entity, key, kind, name, count)
+                 VALUES ('e0k3m9q', 'bourita nasser', 'person', 'Nasser Bourita', 3);",
+                schema::APPLICATION_ID
+            ))
+            .unwrap();
+        }
+        let b = ResolverBuilder::new();
+        let mut s = Store::open(&path).unwrap();
+        let r = s
+            .resolve(&b, &day(&["Nasser Bourita", "Fouzi Lekjaa"]))
+            .unwrap();
+        assert_eq!(r.assignments()[0].entity(), "e0k3m9q");
+        assert_eq!(r.assignments()[1].entity().len(), 11);
+        let v: i64 = s
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(v, SCHEMA_VERSION);
+        // Batches turn the foreign-key checks off only while they run.
+        let fk: i64 = s
+            .conn
+            .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(fk, 1);
     }
 }

@@ -7,7 +7,7 @@ use rusqlite::Connection;
 pub(super) const APPLICATION_ID: i64 = 0x636e_796d;
 
 /// The schema version this build writes (`PRAGMA user_version`).
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 
 /// Version 1, as created in an empty file. Documented in the module docs
 /// of [`crate::Store`]; any change is a new version with a migration.
@@ -56,9 +56,21 @@ CREATE TABLE batches (
 );
 ";
 
+/// Version 2: the store's own random salt for ids (`meta.id_salt`), so
+/// that stores created separately hand out different ids. Ids handed out
+/// before (version 1) keep their form; they differ in length from the new
+/// ones, so the two never collide.
+const V2: &str = "
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value ANY NOT NULL
+) WITHOUT ROWID;
+INSERT INTO meta (key, value) VALUES ('id_salt', random());
+";
+
 /// Migrations: `MIGRATIONS[v]` brings version `v` to `v + 1` (version 0 is
 /// an empty file).
-const MIGRATIONS: &[&str] = &[V1];
+pub(super) const MIGRATIONS: &[&str] = &[V1, V2];
 
 /// Brings the store from `version` to [`SCHEMA_VERSION`], in the caller's
 /// transaction.

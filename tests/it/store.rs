@@ -79,6 +79,87 @@ fn fresh() -> (tempfile::TempDir, std::path::PathBuf) {
     (dir, path)
 }
 
+/// Every assignment of a resolution: (entity, canonical, score).
+fn rows(r: &canonym::Resolution) -> Vec<(String, String, u64)> {
+    r.assignments()
+        .iter()
+        .map(|a| {
+            (
+                a.entity().to_string(),
+                a.canonical().to_string(),
+                (a.score() * 1e6) as u64,
+            )
+        })
+        .collect()
+}
+
+/// Mentions over the small vocabulary, every combination in turn.
+fn many(n: usize) -> Vec<Mention> {
+    (0..n)
+        .map(|i| mention((i % GIVEN.len(), (i / 3) % SURNAMES.len(), i % 7, i % 5 == 0)))
+        .collect()
+}
+
+/// A writer keeps its entities between batches: the result is the one of
+/// reopening the store for every batch, and a batch written by another
+/// connection in between is seen.
+#[test]
+fn kept_entities_between_batches_equal_a_reload() {
+    let dir = tempfile::tempdir().unwrap();
+    let r = ResolverBuilder::new();
+    let base = dir.path().join("base.db");
+    Store::open(&base).unwrap().resolve(&r, &[]).unwrap();
+    // Copies of one empty store share its id salt, so ids compare.
+    let (kept, reopened, shared) = (
+        dir.path().join("kept.db"),
+        dir.path().join("reopened.db"),
+        dir.path().join("shared.db"),
+    );
+    for p in [&kept, &reopened, &shared] {
+        std::fs::copy(&base, p).unwrap();
+    }
+    let mentions = many(600);
+    let mut s = Store::open(&kept).unwrap();
+    s.set_batch_size(50);
+    let all = rows(&s.resolve(&r, &mentions).unwrap());
+    let mut one_by_one = Vec::new();
+    for chunk in mentions.chunks(50) {
+        one_by_one.extend(rows(
+            &Store::open(&reopened).unwrap().resolve(&r, chunk).unwrap(),
+        ));
+    }
+    assert_eq!(all, one_by_one);
+    // Two writers taking turns on one file.
+    let (mut a, mut b) = (Store::open(&shared).unwrap(), Store::open(&shared).unwrap());
+    let mut turns = Vec::new();
+    for (i, chunk) in mentions.chunks(50).enumerate() {
+        let w = if i % 3 == 1 { &mut b } else { &mut a };
+        turns.extend(rows(&w.resolve(&r, chunk).unwrap()));
+    }
+    assert_eq!(all, turns);
+    // A decision in between is honoured by the next batch.
+    let id = all[1].0.clone();
+    let other = all.iter().find(|x| x.0 != id).unwrap().0.clone();
+    a.merge(&[&id, &other], None).unwrap();
+    let again = rows(&a.resolve(&r, &mentions[..50]).unwrap());
+    assert!(again.iter().all(|x| x.0 != other));
+    assert_eq!(shape(&a), shape(&Store::open_read_only(&shared).unwrap()));
+    // Batches skip the foreign-key checks; what they wrote satisfies them.
+    for p in [&kept, &reopened, &shared] {
+        let c = rusqlite::Connection::open(p).unwrap();
+        let bad: i64 = c
+            .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        assert_eq!(bad, 0, "{}", p.display());
+        let on: i64 = c
+            .query_row("SELECT count(*) FROM entities", [], |r| r.get(0))
+            .unwrap();
+        assert!(on > 0);
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
 
