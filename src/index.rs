@@ -6,7 +6,8 @@
 //! [`BlockingIndex`]; the full policy is in `DESIGN.md`, section "Blocking".
 
 use crate::analyze::{Name, Part};
-use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
+use rustc_hash::{FxHashMap, FxHasher};
+use std::collections::hash_map::Entry;
 use std::hash::Hasher;
 
 /// The default cap on one key's posting list.
@@ -18,8 +19,23 @@ pub const DEFAULT_MAX_CANDIDATES: usize = 128;
 /// At most this many main parts of a name give pair keys (the first ones).
 const MAX_PAIR_PARTS: usize = 6;
 
-#[derive(Debug, Clone, Default)]
+/// A key's posting list. Most keys are carried by one id only, which is
+/// kept inline; a longer list lives in [`BlockingIndex::lists`].
+#[derive(Debug, Clone, Copy)]
 struct Posting {
+    /// The only id, when `list` is [`NO_LIST`].
+    id: u32,
+    /// The index of the key's list in [`BlockingIndex::lists`], or
+    /// [`NO_LIST`] for a key with a single id.
+    list: u32,
+}
+
+/// [`Posting::list`] of a key with a single id.
+const NO_LIST: u32 = u32::MAX;
+
+/// A posting list of two ids or more (or a saturated one).
+#[derive(Debug, Clone, Default)]
+struct List {
     ids: Vec<u32>,
     saturated: bool,
 }
@@ -66,6 +82,7 @@ struct Posting {
 #[derive(Debug, Clone)]
 pub struct BlockingIndex {
     postings: FxHashMap<u64, Posting>,
+    lists: Vec<List>,
     max_postings: usize,
     max_candidates: usize,
 }
@@ -116,6 +133,7 @@ impl BlockingIndexBuilder {
     pub fn build(&self) -> BlockingIndex {
         BlockingIndex {
             postings: FxHashMap::default(),
+            lists: Vec::new(),
             max_postings: self.max_postings,
             max_candidates: self.max_candidates,
         }
@@ -161,7 +179,7 @@ impl BlockingIndex {
 
     /// The number of keys whose posting list reached the cap.
     pub fn saturated(&self) -> usize {
-        self.postings.values().filter(|p| p.saturated).count()
+        self.lists.iter().filter(|l| l.saturated).count()
     }
 
     /// Indexes `name`'s keys under `id`.
@@ -174,21 +192,42 @@ impl BlockingIndex {
     /// Indexes precomputed keys (from [`blocking_keys`]) under `id`.
     pub fn insert_keys(&mut self, id: u32, keys: &[u64]) {
         for &k in keys {
-            let p = self.postings.entry(k).or_default();
-            if p.saturated || p.ids.last() == Some(&id) {
+            let p = match self.postings.entry(k) {
+                Entry::Vacant(v) => {
+                    v.insert(Posting { id, list: NO_LIST });
+                    continue;
+                }
+                Entry::Occupied(o) => o.into_mut(),
+            };
+            if p.list == NO_LIST {
+                if p.id == id {
+                    continue;
+                }
+                let mut ids = Vec::with_capacity(2);
+                ids.push(p.id);
+                let saturated = self.max_postings <= 1;
+                if !saturated {
+                    ids.push(id);
+                }
+                p.list = self.lists.len() as u32;
+                self.lists.push(List { ids, saturated });
+                continue;
+            }
+            let l = &mut self.lists[p.list as usize];
+            if l.saturated || l.ids.last() == Some(&id) {
                 continue;
             }
             // Ids are mostly inserted in increasing order; a short scan
             // keeps the common repeats out.
-            if p.ids.iter().rev().take(4).any(|&x| x == id) {
+            if l.ids.iter().rev().take(4).any(|&x| x == id) {
                 continue;
             }
-            if p.ids.len() >= self.max_postings {
-                p.saturated = true;
-                p.ids.shrink_to_fit();
+            if l.ids.len() >= self.max_postings {
+                l.saturated = true;
+                l.ids.shrink_to_fit();
                 continue;
             }
-            p.ids.push(id);
+            l.ids.push(id);
         }
     }
 
@@ -233,6 +272,17 @@ impl BlockingIndex {
         self.collect(keys, |len| (1.0 + cap / len.max(1) as f32).ln(), out);
     }
 
+    /// The ids under key `k` and whether the list is saturated.
+    fn posting(&self, k: &u64) -> Option<(&[u32], bool)> {
+        let p = self.postings.get(k)?;
+        Some(if p.list == NO_LIST {
+            (std::slice::from_ref(&p.id), false)
+        } else {
+            let l = &self.lists[p.list as usize];
+            (&l.ids, l.saturated)
+        })
+    }
+
     fn collect(&self, keys: &[u64], weight: impl Fn(usize) -> f32, out: &mut Vec<(u32, f32)>) {
         out.clear();
         SCRATCH.with(|scratch| {
@@ -244,8 +294,8 @@ impl BlockingIndex {
             } = &mut *scratch;
             lists.clear();
             lists.extend(keys.iter().filter_map(|k| {
-                let p = self.postings.get(k)?;
-                Some((p.saturated, p.ids.len(), *k))
+                let (ids, saturated) = self.posting(k)?;
+                Some((saturated, ids.len(), *k))
             }));
             lists.sort_unstable_by_key(|&(sat, len, _)| (sat, len));
             // Candidate → (weight, first appearance, last list that counted
@@ -262,9 +312,9 @@ impl BlockingIndex {
                 if saturated && !hits.is_empty() {
                     break;
                 }
-                let p = &self.postings[&key];
+                let (ids, _) = self.posting(&key).expect("listed above");
                 let (l, w) = (l as u32, weight(len));
-                for &id in &p.ids {
+                for &id in ids {
                     if let Some(h) = hits.get_mut(&id) {
                         if h.2 != l {
                             h.0 += w;
@@ -371,10 +421,9 @@ pub fn blocking_keys(name: &Name, out: &mut Vec<u64>) {
         }
     }
     out[start..].sort_unstable();
-    let mut seen = FxHashSet::default();
     let mut w = start;
     for r in start..out.len() {
-        if seen.insert(out[r]) {
+        if w == start || out[w - 1] != out[r] {
             out[w] = out[r];
             w += 1;
         }

@@ -464,9 +464,20 @@ impl Resolver {
     /// [`Resolver::add`].
     pub fn resolve(&self, mentions: &[Mention]) -> Resolution {
         let s = &*self.settings;
-        let an = names::analyse_all(s, mentions);
-        let mut state = State::new(s, an.groups, an.keys);
-        Engine::new(s, &mut state).run(&an.mention_group, &an.mention_doc)
+        let names::Analysed {
+            groups,
+            keys,
+            mention_group,
+            mention_doc,
+        } = names::analyse_all(s, mentions);
+        // A batch looks distinct names up by identity only while gathering
+        // them.
+        drop(keys);
+        let mut state = State::new(s, groups, names::GroupKeys::default());
+        let mut engine = Engine::new(s, &mut state);
+        engine.place_all(&mention_group, &mention_doc);
+        engine.release_search();
+        engine.finish(&mention_group, &mention_doc)
     }
 
     /// Resolves one more mention against what the live resolver has seen,
