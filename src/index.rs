@@ -83,6 +83,8 @@ struct List {
 pub struct BlockingIndex {
     postings: FxHashMap<u64, Posting>,
     lists: Vec<List>,
+    /// The largest id inserted.
+    max_id: u32,
     max_postings: usize,
     max_candidates: usize,
 }
@@ -134,6 +136,7 @@ impl BlockingIndexBuilder {
         BlockingIndex {
             postings: FxHashMap::default(),
             lists: Vec::new(),
+            max_id: 0,
             max_postings: self.max_postings,
             max_candidates: self.max_candidates,
         }
@@ -191,6 +194,9 @@ impl BlockingIndex {
 
     /// Indexes precomputed keys (from [`blocking_keys`]) under `id`.
     pub fn insert_keys(&mut self, id: u32, keys: &[u64]) {
+        if !keys.is_empty() {
+            self.max_id = self.max_id.max(id);
+        }
         for &k in keys {
             let p = match self.postings.entry(k) {
                 Entry::Vacant(v) => {
@@ -283,13 +289,35 @@ impl BlockingIndex {
         })
     }
 
+    /// The `n` candidates with the most key weight, as
+    /// [`BlockingIndex::candidates_with_weights`] ranks them: the first `n`
+    /// of its list, without ranking the rest.
+    pub(crate) fn best_candidates(&self, keys: &[u64], n: usize, out: &mut Vec<(u32, f32)>) {
+        let cap = self.max_postings as f32;
+        self.collect_best(keys, |len| (1.0 + cap / len.max(1) as f32).ln(), n, out);
+    }
+
     fn collect(&self, keys: &[u64], weight: impl Fn(usize) -> f32, out: &mut Vec<(u32, f32)>) {
+        self.collect_best(keys, weight, usize::MAX, out);
+    }
+
+    /// The candidates of `keys` with their weights, best first; only the
+    /// best `n` are ranked and returned.
+    fn collect_best(
+        &self,
+        keys: &[u64],
+        weight: impl Fn(usize) -> f32,
+        n: usize,
+        out: &mut Vec<(u32, f32)>,
+    ) {
         out.clear();
         SCRATCH.with(|scratch| {
             let mut scratch = scratch.borrow_mut();
             let Scratch {
                 lists,
                 hits,
+                slots,
+                spill,
                 ranked,
             } = &mut *scratch;
             lists.clear();
@@ -298,9 +326,17 @@ impl BlockingIndex {
                 Some((saturated, ids.len(), *k))
             }));
             lists.sort_unstable_by_key(|&(sat, len, _)| (sat, len));
-            // Candidate → (weight, first appearance, last list that counted
-            // it): an id listed twice under one key still counts once.
+            // Candidates in order of first appearance: (id, weight, last
+            // list that counted it), so that an id listed twice under one
+            // key still counts once. Small ids find their entry through
+            // `slots` (a sparse set: a slot is trusted only when the entry
+            // it points to holds the id), others through `spill`.
             hits.clear();
+            spill.clear();
+            let dense = self.max_id < DENSE_IDS;
+            if dense && slots.len() <= self.max_id as usize {
+                slots.resize(self.max_id as usize + 1, 0);
+            }
             // Once full, longer lists only count hits when they are short
             // enough to be cheap: the work per query stays bounded by the
             // caps, not by how common the query's parts are.
@@ -315,34 +351,70 @@ impl BlockingIndex {
                 let (ids, _) = self.posting(&key).expect("listed above");
                 let (l, w) = (l as u32, weight(len));
                 for &id in ids {
-                    if let Some(h) = hits.get_mut(&id) {
+                    let at = if dense {
+                        let at = slots[id as usize] as usize;
+                        (at < hits.len() && hits[at].0 == id).then_some(at)
+                    } else {
+                        spill.get(&id).map(|&at| at as usize)
+                    };
+                    if let Some(at) = at {
+                        let h = &mut hits[at];
                         if h.2 != l {
-                            h.0 += w;
+                            h.1 += w;
                             h.2 = l;
                         }
                     } else if !full {
-                        let n = hits.len() as u32;
-                        hits.insert(id, (w, n, l));
+                        if dense {
+                            slots[id as usize] = hits.len() as u32;
+                        } else {
+                            spill.insert(id, hits.len() as u32);
+                        }
+                        hits.push((id, w, l));
                         if hits.len() >= self.max_candidates {
                             full = true;
                         }
                     }
                 }
             }
+            // Best weight first, then first appearance: a total order, so
+            // ranking only the best `n` gives the head of the full ranking.
             ranked.clear();
-            ranked.extend(hits.iter().map(|(&id, &(w, first, _))| (id, w, first)));
-            ranked.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.2.cmp(&b.2)));
-            out.extend(ranked.iter().map(|&(id, w, _)| (id, w)));
+            ranked.extend(0..hits.len() as u32);
+            let order = |a: &u32, b: &u32| {
+                hits[*b as usize]
+                    .1
+                    .total_cmp(&hits[*a as usize].1)
+                    .then(a.cmp(b))
+            };
+            if n < ranked.len() {
+                if n == 0 {
+                    ranked.clear();
+                } else {
+                    ranked.select_nth_unstable_by(n - 1, order);
+                    ranked.truncate(n);
+                }
+            }
+            ranked.sort_unstable_by(order);
+            out.extend(ranked.iter().map(|&i| {
+                let h = hits[i as usize];
+                (h.0, h.1)
+            }));
         });
     }
 }
+
+/// Ids below this many are looked up in a query's dense slot array (four
+/// bytes per id up to the largest id indexed); larger ones in a map.
+const DENSE_IDS: u32 = 1 << 22;
 
 /// Reused buffers of one thread's queries.
 #[derive(Default)]
 struct Scratch {
     lists: Vec<(bool, usize, u64)>,
-    hits: FxHashMap<u32, (f32, u32, u32)>,
-    ranked: Vec<(u32, f32, u32)>,
+    hits: Vec<(u32, f32, u32)>,
+    slots: Vec<u32>,
+    spill: FxHashMap<u32, u32>,
+    ranked: Vec<u32>,
 }
 
 thread_local! {

@@ -169,7 +169,7 @@ impl<'s> Engine<'s> {
         blocking_keys(&self.st.groups[g as usize].name, &mut self.scratch_keys);
         self.st
             .index
-            .candidates_with_weights(&self.scratch_keys, &mut self.scratch_hits);
+            .best_candidates(&self.scratch_keys, MAX_COMPARED, &mut self.scratch_hits);
         let best = self.scratch_hits.first().map_or(0.0, |h| h.1);
         self.scratch_hits
             .iter()

@@ -57,15 +57,32 @@ impl Group {
         }
     }
 
+    /// Counts one more occurrence of the display form of `name`, copying
+    /// the form only when it is new.
+    fn add_occurrence(&mut self, name: &Name) {
+        self.count += 1;
+        let (display, well_cased) = (name.display(), well_cased(name));
+        match self.variants.iter_mut().find(|x| &*x.display == display) {
+            Some(x) => {
+                x.count += 1;
+                x.well_cased |= well_cased;
+            }
+            None => self.variants.push(Variant {
+                display: display.into(),
+                count: 1,
+                well_cased,
+            }),
+        }
+    }
+
     /// Adds another occurrence (already analysed to the same key and kind).
     /// Keeps as representative the name that sorts first under a total
     /// order, so that the choice does not depend on arrival order.
     fn merge_name(&mut self, name: Name) {
-        let v = variant_of(&name);
+        self.add_occurrence(&name);
         if rep_order(&name, &self.name) == Ordering::Less {
             self.name = name;
         }
-        self.add_variant(v, 1);
     }
 
     pub(super) fn merge(&mut self, other: Group) {
@@ -80,14 +97,19 @@ impl Group {
 }
 
 pub(super) fn variant_of(name: &Name) -> Variant {
-    let orig = name.original();
-    let upper = orig.chars().any(char::is_uppercase);
-    let lower = orig.chars().any(char::is_lowercase);
     Variant {
         display: name.display().into(),
         count: 1,
-        well_cased: (upper && lower) || (!upper && !lower) || well_cased_uncased(orig),
+        well_cased: well_cased(name),
     }
+}
+
+/// Whether the name as written mixes upper and lower case (or has no case).
+fn well_cased(name: &Name) -> bool {
+    let orig = name.original();
+    let upper = orig.chars().any(char::is_uppercase);
+    let lower = orig.chars().any(char::is_lowercase);
+    (upper && lower) || (!upper && !lower) || well_cased_uncased(orig)
 }
 
 fn well_cased_uncased(s: &str) -> bool {
@@ -102,9 +124,8 @@ pub(super) fn has_diacritics(s: &str) -> bool {
 /// The representative of a distinct name: best formed first, then the
 /// original in byte order.
 fn rep_order(a: &Name, b: &Name) -> Ordering {
-    let (va, vb) = (variant_of(a), variant_of(b));
-    vb.well_cased
-        .cmp(&va.well_cased)
+    well_cased(b)
+        .cmp(&well_cased(a))
         .then(has_diacritics(b.display()).cmp(&has_diacritics(a.display())))
         .then(a.original().cmp(b.original()))
 }
