@@ -4,7 +4,7 @@
 use super::engine::Engine;
 use super::names::{has_diacritics, Variant};
 use super::state::Fate;
-use super::{Assignment, Resolution, ResolvedEntity, NONE};
+use super::{Assignment, Label, Resolution, ResolvedEntity, NONE};
 use crate::analyze::Name;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::Arc;
@@ -59,7 +59,7 @@ impl Engine<'_> {
             .iter()
             .map(|x| x.id.clone())
             .collect();
-        let mut labels: Vec<Option<(Arc<str>, Arc<str>)>> = vec![None; n_ents];
+        let mut labels: Vec<Option<Arc<Label>>> = vec![None; n_ents];
         let mut out_index = vec![NONE; n_ents];
         let mut entities = Vec::new();
         let mut ents = Vec::new();
@@ -120,7 +120,7 @@ impl Engine<'_> {
                 (Some(k), None) => self.s.aliases.entities()[k as usize].id.clone(),
                 (None, None) => unique(slug(cname), &mut taken),
             };
-            labels[e] = Some((Arc::from(id.as_str()), Arc::from(canonical.as_str())));
+            labels[e] = Some(Label::new(&id, &canonical));
             ents.push(e as u32);
             out_index[e] = entities.len() as u32;
             entities.push(ResolvedEntity {
@@ -138,11 +138,10 @@ impl Engine<'_> {
             let at = pairs
                 .binary_search(&(e, g))
                 .expect("every mention's pair is listed");
-            let (entity, canonical) = labels[e as usize].as_ref().expect("has mentions");
+            let label = labels[e as usize].as_ref().expect("has mentions");
             assignments.push(Assignment {
-                entity: Arc::clone(entity),
-                canonical: Arc::clone(canonical),
-                index: out_index[e as usize] as usize,
+                label: Arc::clone(label),
+                index: out_index[e as usize],
                 score: scores[at],
                 ambiguous: amb,
             });
