@@ -4,6 +4,7 @@
 use super::{Mention, Settings, NONE, PARALLEL_MIN};
 use crate::analyze::{Analyzer, Kind, Name, Tag};
 use rustc_hash::FxHashMap;
+use smallvec::SmallVec;
 use std::cmp::Ordering;
 
 /// One distinct name: an analysed representative and its display variants.
@@ -11,7 +12,8 @@ use std::cmp::Ordering;
 pub(super) struct Group {
     pub(super) name: Name,
     pub(super) count: u32,
-    pub(super) variants: Vec<Variant>,
+    /// Most distinct names have one display form: it is kept inline.
+    pub(super) variants: SmallVec<[Variant; 1]>,
     /// Main parts plus one for a regnal number.
     pub(super) complete: u8,
 }
@@ -38,7 +40,7 @@ impl Group {
         let mut g = Group {
             complete: main.saturating_add(regnal),
             count: 0,
-            variants: Vec::new(),
+            variants: SmallVec::new(),
             name,
         };
         let v = variant_of(&g.name);
