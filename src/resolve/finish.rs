@@ -16,6 +16,12 @@ impl Engine<'_> {
     /// entity's distinct names and dropped: nothing per entity outlives
     /// this call but what the resolution returns.
     pub(super) fn finish(&mut self, mention_group: &[u32], mention_doc: &[u32]) -> Resolution {
+        self.label(mention_group, mention_doc).assign(mention_group)
+    }
+
+    /// Steps 5 to 7 up to the assignments: what [`Labelled::assign`] needs,
+    /// so that a batch can drop its state before assigning mentions.
+    pub(super) fn label(&mut self, mention_group: &[u32], mention_doc: &[u32]) -> Labelled {
         let n_ents = self.st.ents.len();
         let placed: Vec<(u32, bool)> = mention_group
             .iter()
@@ -132,7 +138,46 @@ impl Engine<'_> {
                 alias: self.st.ents[e].alias.map(|k| k as usize),
             });
         }
-        drop(taken);
+        Labelled {
+            placed,
+            pairs,
+            scores,
+            labels,
+            out_index,
+            entities,
+            ents,
+        }
+    }
+}
+
+/// The entities of a batch, labelled and scored, before the assignments of
+/// its mentions.
+pub(super) struct Labelled {
+    /// Each mention's entity and whether it is ambiguous.
+    placed: Vec<(u32, bool)>,
+    /// (entity, distinct name) pairs, sorted, and their scores.
+    pairs: Vec<(u32, u32)>,
+    scores: Vec<f64>,
+    /// Per entity of the state: its label, when it has mentions.
+    labels: Vec<Option<Arc<Label>>>,
+    /// Per entity of the state: its index in `entities`.
+    out_index: Vec<u32>,
+    entities: Vec<ResolvedEntity>,
+    ents: Vec<u32>,
+}
+
+impl Labelled {
+    /// The resolution: one assignment per mention of `mention_group`.
+    pub(super) fn assign(self, mention_group: &[u32]) -> Resolution {
+        let Labelled {
+            placed,
+            pairs,
+            scores,
+            labels,
+            out_index,
+            entities,
+            ents,
+        } = self;
         let mut assignments = Vec::with_capacity(placed.len());
         for (&(e, amb), &g) in placed.iter().zip(mention_group) {
             let at = pairs

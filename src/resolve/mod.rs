@@ -493,7 +493,10 @@ impl Resolver {
         let mut engine = Engine::new(s, &mut state);
         engine.place_all(&mention_group, &mention_doc);
         engine.release_search();
-        engine.finish(&mention_group, &mention_doc)
+        let labelled = engine.label(&mention_group, &mention_doc);
+        // The distinct names are not needed to assign the mentions.
+        drop(state);
+        labelled.assign(&mention_group)
     }
 
     /// Resolves one more mention against what the live resolver has seen,
