@@ -6,7 +6,8 @@
 //! [`BlockingIndex`]; the full policy is in `DESIGN.md`, section "Blocking".
 
 use crate::analyze::{Name, Part};
-use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
+use rustc_hash::{FxHashMap, FxHasher};
+use std::collections::hash_map::Entry;
 use std::hash::Hasher;
 
 /// The default cap on one key's posting list.
@@ -18,8 +19,23 @@ pub const DEFAULT_MAX_CANDIDATES: usize = 128;
 /// At most this many main parts of a name give pair keys (the first ones).
 const MAX_PAIR_PARTS: usize = 6;
 
-#[derive(Debug, Clone, Default)]
+/// A key's posting list. Most keys are carried by one id only, which is
+/// kept inline; a longer list lives in [`BlockingIndex::lists`].
+#[derive(Debug, Clone, Copy)]
 struct Posting {
+    /// The only id, when `list` is [`NO_LIST`].
+    id: u32,
+    /// The index of the key's list in [`BlockingIndex::lists`], or
+    /// [`NO_LIST`] for a key with a single id.
+    list: u32,
+}
+
+/// [`Posting::list`] of a key with a single id.
+const NO_LIST: u32 = u32::MAX;
+
+/// A posting list of two ids or more (or a saturated one).
+#[derive(Debug, Clone, Default)]
+struct List {
     ids: Vec<u32>,
     saturated: bool,
 }
@@ -66,6 +82,9 @@ struct Posting {
 #[derive(Debug, Clone)]
 pub struct BlockingIndex {
     postings: FxHashMap<u64, Posting>,
+    lists: Vec<List>,
+    /// The largest id inserted.
+    max_id: u32,
     max_postings: usize,
     max_candidates: usize,
 }
@@ -116,6 +135,8 @@ impl BlockingIndexBuilder {
     pub fn build(&self) -> BlockingIndex {
         BlockingIndex {
             postings: FxHashMap::default(),
+            lists: Vec::new(),
+            max_id: 0,
             max_postings: self.max_postings,
             max_candidates: self.max_candidates,
         }
@@ -161,7 +182,7 @@ impl BlockingIndex {
 
     /// The number of keys whose posting list reached the cap.
     pub fn saturated(&self) -> usize {
-        self.postings.values().filter(|p| p.saturated).count()
+        self.lists.iter().filter(|l| l.saturated).count()
     }
 
     /// Indexes `name`'s keys under `id`.
@@ -173,22 +194,46 @@ impl BlockingIndex {
 
     /// Indexes precomputed keys (from [`blocking_keys`]) under `id`.
     pub fn insert_keys(&mut self, id: u32, keys: &[u64]) {
+        if !keys.is_empty() {
+            self.max_id = self.max_id.max(id);
+        }
         for &k in keys {
-            let p = self.postings.entry(k).or_default();
-            if p.saturated || p.ids.last() == Some(&id) {
+            let p = match self.postings.entry(k) {
+                Entry::Vacant(v) => {
+                    v.insert(Posting { id, list: NO_LIST });
+                    continue;
+                }
+                Entry::Occupied(o) => o.into_mut(),
+            };
+            if p.list == NO_LIST {
+                if p.id == id {
+                    continue;
+                }
+                let mut ids = Vec::with_capacity(2);
+                ids.push(p.id);
+                let saturated = self.max_postings <= 1;
+                if !saturated {
+                    ids.push(id);
+                }
+                p.list = self.lists.len() as u32;
+                self.lists.push(List { ids, saturated });
+                continue;
+            }
+            let l = &mut self.lists[p.list as usize];
+            if l.saturated || l.ids.last() == Some(&id) {
                 continue;
             }
             // Ids are mostly inserted in increasing order; a short scan
             // keeps the common repeats out.
-            if p.ids.iter().rev().take(4).any(|&x| x == id) {
+            if l.ids.iter().rev().take(4).any(|&x| x == id) {
                 continue;
             }
-            if p.ids.len() >= self.max_postings {
-                p.saturated = true;
-                p.ids.shrink_to_fit();
+            if l.ids.len() >= self.max_postings {
+                l.saturated = true;
+                l.ids.shrink_to_fit();
                 continue;
             }
-            p.ids.push(id);
+            l.ids.push(id);
         }
     }
 
@@ -233,24 +278,65 @@ impl BlockingIndex {
         self.collect(keys, |len| (1.0 + cap / len.max(1) as f32).ln(), out);
     }
 
+    /// The ids under key `k` and whether the list is saturated.
+    fn posting(&self, k: &u64) -> Option<(&[u32], bool)> {
+        let p = self.postings.get(k)?;
+        Some(if p.list == NO_LIST {
+            (std::slice::from_ref(&p.id), false)
+        } else {
+            let l = &self.lists[p.list as usize];
+            (&l.ids, l.saturated)
+        })
+    }
+
+    /// The `n` candidates with the most key weight, as
+    /// [`BlockingIndex::candidates_with_weights`] ranks them: the first `n`
+    /// of its list, without ranking the rest.
+    pub(crate) fn best_candidates(&self, keys: &[u64], n: usize, out: &mut Vec<(u32, f32)>) {
+        let cap = self.max_postings as f32;
+        self.collect_best(keys, |len| (1.0 + cap / len.max(1) as f32).ln(), n, out);
+    }
+
     fn collect(&self, keys: &[u64], weight: impl Fn(usize) -> f32, out: &mut Vec<(u32, f32)>) {
+        self.collect_best(keys, weight, usize::MAX, out);
+    }
+
+    /// The candidates of `keys` with their weights, best first; only the
+    /// best `n` are ranked and returned.
+    fn collect_best(
+        &self,
+        keys: &[u64],
+        weight: impl Fn(usize) -> f32,
+        n: usize,
+        out: &mut Vec<(u32, f32)>,
+    ) {
         out.clear();
         SCRATCH.with(|scratch| {
             let mut scratch = scratch.borrow_mut();
             let Scratch {
                 lists,
                 hits,
+                slots,
+                spill,
                 ranked,
             } = &mut *scratch;
             lists.clear();
             lists.extend(keys.iter().filter_map(|k| {
-                let p = self.postings.get(k)?;
-                Some((p.saturated, p.ids.len(), *k))
+                let (ids, saturated) = self.posting(k)?;
+                Some((saturated, ids.len(), *k))
             }));
             lists.sort_unstable_by_key(|&(sat, len, _)| (sat, len));
-            // Candidate → (weight, first appearance, last list that counted
-            // it): an id listed twice under one key still counts once.
+            // Candidates in order of first appearance: (id, weight, last
+            // list that counted it), so that an id listed twice under one
+            // key still counts once. Small ids find their entry through
+            // `slots` (a sparse set: a slot is trusted only when the entry
+            // it points to holds the id), others through `spill`.
             hits.clear();
+            spill.clear();
+            let dense = self.max_id < DENSE_IDS;
+            if dense && slots.len() <= self.max_id as usize {
+                slots.resize(self.max_id as usize + 1, 0);
+            }
             // Once full, longer lists only count hits when they are short
             // enough to be cheap: the work per query stays bounded by the
             // caps, not by how common the query's parts are.
@@ -262,37 +348,73 @@ impl BlockingIndex {
                 if saturated && !hits.is_empty() {
                     break;
                 }
-                let p = &self.postings[&key];
+                let (ids, _) = self.posting(&key).expect("listed above");
                 let (l, w) = (l as u32, weight(len));
-                for &id in &p.ids {
-                    if let Some(h) = hits.get_mut(&id) {
+                for &id in ids {
+                    let at = if dense {
+                        let at = slots[id as usize] as usize;
+                        (at < hits.len() && hits[at].0 == id).then_some(at)
+                    } else {
+                        spill.get(&id).map(|&at| at as usize)
+                    };
+                    if let Some(at) = at {
+                        let h = &mut hits[at];
                         if h.2 != l {
-                            h.0 += w;
+                            h.1 += w;
                             h.2 = l;
                         }
                     } else if !full {
-                        let n = hits.len() as u32;
-                        hits.insert(id, (w, n, l));
+                        if dense {
+                            slots[id as usize] = hits.len() as u32;
+                        } else {
+                            spill.insert(id, hits.len() as u32);
+                        }
+                        hits.push((id, w, l));
                         if hits.len() >= self.max_candidates {
                             full = true;
                         }
                     }
                 }
             }
+            // Best weight first, then first appearance: a total order, so
+            // ranking only the best `n` gives the head of the full ranking.
             ranked.clear();
-            ranked.extend(hits.iter().map(|(&id, &(w, first, _))| (id, w, first)));
-            ranked.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.2.cmp(&b.2)));
-            out.extend(ranked.iter().map(|&(id, w, _)| (id, w)));
+            ranked.extend(0..hits.len() as u32);
+            let order = |a: &u32, b: &u32| {
+                hits[*b as usize]
+                    .1
+                    .total_cmp(&hits[*a as usize].1)
+                    .then(a.cmp(b))
+            };
+            if n < ranked.len() {
+                if n == 0 {
+                    ranked.clear();
+                } else {
+                    ranked.select_nth_unstable_by(n - 1, order);
+                    ranked.truncate(n);
+                }
+            }
+            ranked.sort_unstable_by(order);
+            out.extend(ranked.iter().map(|&i| {
+                let h = hits[i as usize];
+                (h.0, h.1)
+            }));
         });
     }
 }
+
+/// Ids below this many are looked up in a query's dense slot array (four
+/// bytes per id up to the largest id indexed); larger ones in a map.
+const DENSE_IDS: u32 = 1 << 22;
 
 /// Reused buffers of one thread's queries.
 #[derive(Default)]
 struct Scratch {
     lists: Vec<(bool, usize, u64)>,
-    hits: FxHashMap<u32, (f32, u32, u32)>,
-    ranked: Vec<(u32, f32, u32)>,
+    hits: Vec<(u32, f32, u32)>,
+    slots: Vec<u32>,
+    spill: FxHashMap<u32, u32>,
+    ranked: Vec<u32>,
 }
 
 thread_local! {
@@ -371,10 +493,9 @@ pub fn blocking_keys(name: &Name, out: &mut Vec<u64>) {
         }
     }
     out[start..].sort_unstable();
-    let mut seen = FxHashSet::default();
     let mut w = start;
     for r in start..out.len() {
-        if seen.insert(out[r]) {
+        if w == start || out[w - 1] != out[r] {
             out[w] = out[r];
             w += 1;
         }

@@ -5,6 +5,7 @@ use crate::cli::options::{AliasOptions, TableOptions, ThreadOptions};
 use canonym::{Kind, Mention, Resolution, Resolver};
 use clap::{Args, ValueEnum};
 use serde::Deserialize;
+use std::fmt::Write as _;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
@@ -66,14 +67,25 @@ struct JsonMention {
 
 /// One input record: a mention, or the error that replaced it.
 enum Slot {
-    Mention {
-        id: String,
-    },
-    Error {
-        source: String,
-        line: usize,
-        error: String,
-    },
+    /// A mention; no id stands for the slot's position from 1.
+    Mention { id: Option<String> },
+    /// A line that gave no mention (boxed: a million slots of a large input
+    /// stay small).
+    Error(Box<SlotError>),
+}
+
+struct SlotError {
+    source: String,
+    line: usize,
+    error: String,
+}
+
+fn error_slot(source: String, line: usize, error: String) -> Slot {
+    Slot::Error(Box::new(SlotError {
+        source,
+        line,
+        error,
+    }))
 }
 
 fn scalar(v: &serde_json::Value) -> String {
@@ -112,33 +124,21 @@ fn read(args: &ResolveArgs, status: &mut Status) -> (Vec<Slot>, Vec<Mention>) {
                     if args.input_format == InputFormat::Text {
                         if let Some(error) = no_name(&line) {
                             status.error(format_args!("{label}:{number}: {error}"));
-                            slots.push(Slot::Error {
-                                source: label.clone(),
-                                line: number,
-                                error: error.to_string(),
-                            });
+                            slots.push(error_slot(label.clone(), number, error.to_string()));
                             continue;
                         }
-                        slots.push(Slot::Mention {
-                            id: (slots.len() + 1).to_string(),
-                        });
+                        slots.push(Slot::Mention { id: None });
                         mentions.push(Mention::new(line));
                         continue;
                     }
                     match parse_json(&line) {
                         Ok((id, m)) => {
-                            slots.push(Slot::Mention {
-                                id: id.unwrap_or_else(|| (slots.len() + 1).to_string()),
-                            });
+                            slots.push(Slot::Mention { id });
                             mentions.push(m);
                         }
                         Err(error) => {
                             status.error(format_args!("{label}:{number}: {error}"));
-                            slots.push(Slot::Error {
-                                source: label.clone(),
-                                line: number,
-                                error,
-                            });
+                            slots.push(error_slot(label.clone(), number, error));
                         }
                     }
                 }
@@ -219,21 +219,13 @@ fn read_csv(
                 let Some(name) = record.get(name_col) else {
                     let error = format!("no field {column:?} in this record");
                     status.error(format_args!("{label}:{line}: {error}"));
-                    slots.push(Slot::Error {
-                        source: label.clone(),
-                        line,
-                        error,
-                    });
+                    slots.push(error_slot(label.clone(), line, error));
                     continue;
                 };
                 if let Some(error) = no_name(name) {
                     let error = error.to_string();
                     status.error(format_args!("{label}:{line}: {error}"));
-                    slots.push(Slot::Error {
-                        source: label.clone(),
-                        line,
-                        error,
-                    });
+                    slots.push(error_slot(label.clone(), line, error));
                     continue;
                 }
                 let mut m = Mention::new(name);
@@ -259,18 +251,14 @@ fn read_csv(
                     m = m.id(id.clone());
                 }
                 slots.push(Slot::Mention {
-                    id: id.unwrap_or_else(|| line.to_string()),
+                    id: Some(id.unwrap_or_else(|| line.to_string())),
                 });
                 mentions.push(m);
             }
             Err(e) => {
                 let error = e.to_string();
                 status.error(format_args!("{label}:{line}: {error}"));
-                slots.push(Slot::Error {
-                    source: label.clone(),
-                    line,
-                    error,
-                });
+                slots.push(error_slot(label.clone(), line, error));
                 // An I/O error ends this input; a malformed record does not.
                 if matches!(e.kind(), csv::ErrorKind::Io(_)) {
                     break;
@@ -352,27 +340,39 @@ fn write(
         return Ok(());
     }
     let mut next = 0;
-    for slot in slots {
+    let mut ordinal = String::new();
+    for (n, slot) in slots.iter().enumerate() {
         buf.clear();
         match slot {
             Slot::Mention { id } => {
                 let a = &resolution.assignments()[next];
+                let id = match id {
+                    Some(id) => id.as_str(),
+                    None => {
+                        ordinal.clear();
+                        write!(ordinal, "{}", n + 1).expect("writing to a string cannot fail");
+                        &ordinal
+                    }
+                };
                 let record = a.of(id, &mentions[next].name);
                 next += 1;
                 serde_json::to_writer(&mut buf, &record)
             }
-            Slot::Error {
-                source,
-                line,
-                error,
-            } => serde_json::to_writer(
-                &mut buf,
-                &ErrorRecord {
+            Slot::Error(e) => {
+                let SlotError {
                     source,
-                    line: *line,
+                    line,
                     error,
-                },
-            ),
+                } = &**e;
+                serde_json::to_writer(
+                    &mut buf,
+                    &ErrorRecord {
+                        source,
+                        line: *line,
+                        error,
+                    },
+                )
+            }
         }
         .expect("serialising to memory cannot fail");
         buf.push(b'\n');

@@ -169,7 +169,7 @@ impl<'s> Engine<'s> {
         blocking_keys(&self.st.groups[g as usize].name, &mut self.scratch_keys);
         self.st
             .index
-            .candidates_with_weights(&self.scratch_keys, &mut self.scratch_hits);
+            .best_candidates(&self.scratch_keys, MAX_COMPARED, &mut self.scratch_hits);
         let best = self.scratch_hits.first().map_or(0.0, |h| h.1);
         self.scratch_hits
             .iter()
@@ -441,7 +441,23 @@ impl<'s> Engine<'s> {
         order.into_iter().map(|o| o.3).collect()
     }
 
+    /// Steps 2 to 7: places every distinct name, then
+    /// [`Engine::finish`]es.
     pub(super) fn run(&mut self, mention_group: &[u32], mention_doc: &[u32]) -> Resolution {
+        self.place_all(mention_group, mention_doc);
+        self.finish(mention_group, mention_doc)
+    }
+
+    /// Frees what only placing names needs (the blocking index and the
+    /// documents' key indexes), for a state that will only be finished.
+    pub(super) fn release_search(&mut self) {
+        self.doc_keys = FxHashMap::default();
+        self.st.index = self.s.index.build();
+    }
+
+    /// Steps 2 to 4: every distinct name gets its fate, every short name a
+    /// decision per document.
+    pub(super) fn place_all(&mut self, mention_group: &[u32], mention_doc: &[u32]) {
         let order = self.order();
         // Steps 2 and 3 (distinct names known from a store keep their
         // entity).
@@ -498,7 +514,5 @@ impl<'s> Engine<'s> {
                 self.st.decisions.insert((g, d), v);
             }
         }
-        drop(short_docs);
-        self.finish(mention_group, mention_doc)
     }
 }

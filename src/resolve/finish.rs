@@ -4,14 +4,24 @@
 use super::engine::Engine;
 use super::names::{has_diacritics, Variant};
 use super::state::Fate;
-use super::{Assignment, Resolution, ResolvedEntity, NONE};
+use super::{Assignment, Label, Resolution, ResolvedEntity, NONE};
 use crate::analyze::Name;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::Arc;
 
 impl Engine<'_> {
     /// Steps 5 to 7: canonical names, ids, scores; the resolution.
+    ///
+    /// Each entity's canonical name is analysed once, scored against the
+    /// entity's distinct names and dropped: nothing per entity outlives
+    /// this call but what the resolution returns.
     pub(super) fn finish(&mut self, mention_group: &[u32], mention_doc: &[u32]) -> Resolution {
+        self.label(mention_group, mention_doc).assign(mention_group)
+    }
+
+    /// Steps 5 to 7 up to the assignments: what [`Labelled::assign`] needs,
+    /// so that a batch can drop its state before assigning mentions.
+    pub(super) fn label(&mut self, mention_group: &[u32], mention_doc: &[u32]) -> Labelled {
         let n_ents = self.st.ents.len();
         let placed: Vec<(u32, bool)> = mention_group
             .iter()
@@ -22,12 +32,15 @@ impl Engine<'_> {
             })
             .collect();
         let mut counts = vec![0usize; n_ents];
-        let mut ent_groups: Vec<Vec<u32>> = vec![Vec::new(); n_ents];
-        for (&(e, _), &g) in placed.iter().zip(mention_group) {
+        for &(e, _) in &placed {
             counts[e as usize] += 1;
-            let v = &mut ent_groups[e as usize];
-            if v.last() != Some(&g) {
-                v.push(g);
+        }
+        // (entity, distinct name) pairs, sorted without repeats: each
+        // entity's distinct names in one run.
+        let mut pairs: Vec<(u32, u32)> = Vec::with_capacity(placed.len());
+        for (&(e, _), &g) in placed.iter().zip(mention_group) {
+            if pairs.last() != Some(&(e, g)) {
+                pairs.push((e, g));
             }
         }
         // An entity known before this batch keeps its earlier names in view
@@ -35,24 +48,39 @@ impl Engine<'_> {
         for (g, f) in self.st.fates.iter().enumerate().take(self.st.seeded) {
             if let Fate::Entity(e, _) = *f {
                 if counts[e as usize] > 0 {
-                    ent_groups[e as usize].push(g as u32);
+                    pairs.push((e, g as u32));
                 }
             }
         }
-        for v in &mut ent_groups {
-            v.sort_unstable();
-            v.dedup();
-        }
-        // Canonical names and the analysed canonical per entity.
-        let mut canon: Vec<Option<(String, Name)>> = vec![None; n_ents];
-        let mut names: Vec<Vec<String>> = vec![Vec::new(); n_ents];
-        for e in 0..n_ents {
+        pairs.sort_unstable();
+        pairs.dedup();
+        pairs.shrink_to_fit();
+        // The score of each pair's distinct name against its entity's
+        // canonical name.
+        let mut scores = vec![0.0f64; pairs.len()];
+        let mut taken: FxHashSet<String> = self
+            .s
+            .aliases
+            .entities()
+            .iter()
+            .map(|x| x.id.clone())
+            .collect();
+        let mut labels: Vec<Option<Arc<Label>>> = vec![None; n_ents];
+        let mut out_index = vec![NONE; n_ents];
+        let mut entities = Vec::new();
+        let mut ents = Vec::new();
+        let mut start = 0;
+        while start < pairs.len() {
+            let e = pairs[start].0 as usize;
+            let end = start + pairs[start..].partition_point(|p| p.0 as usize == e);
+            let run = start..end;
+            start = end;
             if counts[e] == 0 {
                 continue;
             }
-            let mut variants: Vec<(u8, &Variant)> = ent_groups[e]
+            let mut variants: Vec<(u8, &Variant)> = pairs[run.clone()]
                 .iter()
-                .flat_map(|&g| {
+                .flat_map(|&(_, g)| {
                     let grp = &self.st.groups[g as usize];
                     grp.variants.iter().map(move |v| (grp.complete, v))
                 })
@@ -69,79 +97,97 @@ impl Engine<'_> {
                     .then(b.1.count.cmp(&a.1.count))
                     .then(a.1.display.cmp(&b.1.display))
             });
-            let c = match self.st.ents[e].alias {
-                Some(k) => {
-                    let n = &self.s.aliases.names_of(k as usize)[0];
-                    (
-                        self.s.aliases.entities()[k as usize].canonical.clone(),
-                        n.name.clone(),
-                    )
-                }
+            let analysed;
+            let (canonical, cname): (String, &Name) = match self.st.ents[e].alias {
+                Some(k) => (
+                    self.s.aliases.entities()[k as usize].canonical.clone(),
+                    &self.s.aliases.names_of(k as usize)[0].name,
+                ),
                 None => {
                     let d = variants[0].1.display.to_string();
-                    let n = self.s.analyzer.analyze(&d);
-                    (d, n)
+                    analysed = self.s.analyzer.analyze(&d);
+                    (d, &analysed)
                 }
             };
-            canon[e] = Some(c);
+            for (i, &(_, g)) in pairs[run.clone()].iter().enumerate() {
+                scores[run.start + i] = self.score(&self.st.groups[g as usize].name, cname);
+            }
             let mut by_count: FxHashMap<&str, u32> = FxHashMap::default();
             for (_, v) in &variants {
                 *by_count.entry(&v.display).or_default() += v.count;
             }
             let mut list: Vec<(&str, u32)> = by_count.into_iter().collect();
             list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-            names[e] = list.into_iter().map(|(s, _)| s.to_string()).collect();
-        }
-        // Ids.
-        let mut taken: FxHashSet<String> = self
-            .s
-            .aliases
-            .entities()
-            .iter()
-            .map(|x| x.id.clone())
-            .collect();
-        let mut ids: Vec<Option<Arc<str>>> = vec![None; n_ents];
-        let mut out_index = vec![NONE; n_ents];
-        let mut entities = Vec::new();
-        let mut ents = Vec::new();
-        for e in 0..n_ents {
-            let Some((canonical, cname)) = &canon[e] else {
-                continue;
-            };
+            let names = list.into_iter().map(|(s, _)| s.to_string()).collect();
+            // Ids.
             let stored = self.st.ids.get(e).and_then(Option::as_ref);
             let id = match (self.st.ents[e].alias, stored) {
                 (_, Some(id)) => id.to_string(),
                 (Some(k), None) => self.s.aliases.entities()[k as usize].id.clone(),
                 (None, None) => unique(slug(cname), &mut taken),
             };
+            labels[e] = Some(Label::new(&id, &canonical));
             ents.push(e as u32);
-            ids[e] = Some(id.as_str().into());
             out_index[e] = entities.len() as u32;
             entities.push(ResolvedEntity {
                 id,
-                canonical: canonical.clone(),
+                canonical,
                 kind: self.st.ents[e].kind,
-                names: std::mem::take(&mut names[e]),
+                names,
                 count: counts[e],
                 alias: self.st.ents[e].alias.map(|k| k as usize),
             });
         }
-        let canon_arc: Vec<Option<Arc<str>>> = canon
-            .iter()
-            .map(|c| c.as_ref().map(|(s, _)| Arc::from(s.as_str())))
-            .collect();
-        let mut scores: FxHashMap<(u32, u32), f64> = FxHashMap::default();
+        Labelled {
+            placed,
+            pairs,
+            scores,
+            labels,
+            out_index,
+            entities,
+            ents,
+        }
+    }
+}
+
+/// The entities of a batch, labelled and scored, before the assignments of
+/// its mentions.
+pub(super) struct Labelled {
+    /// Each mention's entity and whether it is ambiguous.
+    placed: Vec<(u32, bool)>,
+    /// (entity, distinct name) pairs, sorted, and their scores.
+    pairs: Vec<(u32, u32)>,
+    scores: Vec<f64>,
+    /// Per entity of the state: its label, when it has mentions.
+    labels: Vec<Option<Arc<Label>>>,
+    /// Per entity of the state: its index in `entities`.
+    out_index: Vec<u32>,
+    entities: Vec<ResolvedEntity>,
+    ents: Vec<u32>,
+}
+
+impl Labelled {
+    /// The resolution: one assignment per mention of `mention_group`.
+    pub(super) fn assign(self, mention_group: &[u32]) -> Resolution {
+        let Labelled {
+            placed,
+            pairs,
+            scores,
+            labels,
+            out_index,
+            entities,
+            ents,
+        } = self;
         let mut assignments = Vec::with_capacity(placed.len());
         for (&(e, amb), &g) in placed.iter().zip(mention_group) {
-            let score = *scores.entry((g, e)).or_insert_with(|| {
-                let cname = &canon[e as usize].as_ref().expect("has mentions").1;
-                self.score(&self.st.groups[g as usize].name, cname)
-            });
+            let at = pairs
+                .binary_search(&(e, g))
+                .expect("every mention's pair is listed");
+            let label = labels[e as usize].as_ref().expect("has mentions");
             assignments.push(Assignment {
-                entity: ids[e as usize].clone().expect("has mentions"),
-                canonical: canon_arc[e as usize].clone().expect("has mentions"),
-                index: out_index[e as usize] as usize,
-                score,
+                label: Arc::clone(label),
+                index: out_index[e as usize],
+                score: scores[at],
                 ambiguous: amb,
             });
         }

@@ -5,7 +5,7 @@ use super::engine::{Engine, Short};
 use super::finish::{slug, unique};
 use super::names::{analyse_one, variant_of, Group};
 use super::state::{Fate, State};
-use super::{Assignment, Mention, Settings, NONE};
+use super::{Assignment, Label, Mention, Settings, NONE};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::Arc;
 
@@ -123,20 +123,16 @@ impl Live {
                 &engine.st.groups[f as usize].name,
             )
         };
-        let canonical: Arc<str> = match engine.st.ents[e as usize].alias {
-            Some(k) => settings.aliases.entities()[k as usize]
-                .canonical
-                .as_str()
-                .into(),
+        let canonical: &str = match engine.st.ents[e as usize].alias {
+            Some(k) => &settings.aliases.entities()[k as usize].canonical,
             None => {
                 let f = engine.st.ents[e as usize].founder;
-                engine.st.groups[f as usize].name.display().into()
+                engine.st.groups[f as usize].name.display()
             }
         };
         Assignment {
-            entity: Arc::clone(&self.ids[e as usize]),
-            canonical,
-            index: e as usize,
+            label: Label::new(&self.ids[e as usize], canonical),
+            index: e,
             score,
             ambiguous: amb,
         }

@@ -99,28 +99,44 @@ impl Mention {
 /// score rounded to four decimals; [`Assignment::of`] adds the mention.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Assignment {
-    entity: Arc<str>,
-    canonical: Arc<str>,
-    index: usize,
+    /// The entity's id and canonical name, shared by its assignments.
+    label: Arc<Label>,
+    index: u32,
     score: f64,
     ambiguous: bool,
+}
+
+/// An entity's id and canonical name, as its assignments carry them.
+#[derive(Debug, Clone, PartialEq)]
+struct Label {
+    entity: Box<str>,
+    canonical: Box<str>,
+}
+
+impl Label {
+    fn new(entity: &str, canonical: &str) -> Arc<Label> {
+        Arc::new(Label {
+            entity: entity.into(),
+            canonical: canonical.into(),
+        })
+    }
 }
 
 impl Assignment {
     /// The entity's id.
     pub fn entity(&self) -> &str {
-        &self.entity
+        &self.label.entity
     }
 
     /// The entity's canonical name.
     pub fn canonical(&self) -> &str {
-        &self.canonical
+        &self.label.canonical
     }
 
     /// The entity's index in [`Resolution::entities`] (for an assignment
     /// from [`Resolver::add`], in the live resolver's entities).
     pub fn index(&self) -> usize {
-        self.index
+        self.index as usize
     }
 
     /// The comparison score of the mention's name with the canonical name
@@ -248,20 +264,20 @@ impl Resolution {
     /// If `i` is not below the number of mentions resolved;
     /// [`Resolution::get_entity_of`] returns `None` instead.
     pub fn entity_of(&self, i: usize) -> &ResolvedEntity {
-        &self.entities[self.assignments[i].index]
+        &self.entities[self.assignments[i].index()]
     }
 
     /// The entity of mention `i`, or `None` if there is no mention `i`.
     pub fn get_entity_of(&self, i: usize) -> Option<&ResolvedEntity> {
         let a = self.assignments.get(i)?;
-        self.entities.get(a.index)
+        self.entities.get(a.index())
     }
 
     /// The mention indices of every entity, in entity order.
     pub fn clusters(&self) -> Vec<Vec<usize>> {
         let mut out = vec![Vec::new(); self.entities.len()];
         for (i, a) in self.assignments.iter().enumerate() {
-            out[a.index].push(i);
+            out[a.index()].push(i);
         }
         out
     }
@@ -464,9 +480,23 @@ impl Resolver {
     /// [`Resolver::add`].
     pub fn resolve(&self, mentions: &[Mention]) -> Resolution {
         let s = &*self.settings;
-        let an = names::analyse_all(s, mentions);
-        let mut state = State::new(s, an.groups, an.keys);
-        Engine::new(s, &mut state).run(&an.mention_group, &an.mention_doc)
+        let names::Analysed {
+            groups,
+            keys,
+            mention_group,
+            mention_doc,
+        } = names::analyse_all(s, mentions);
+        // A batch looks distinct names up by identity only while gathering
+        // them.
+        drop(keys);
+        let mut state = State::new(s, groups, names::GroupKeys::default());
+        let mut engine = Engine::new(s, &mut state);
+        engine.place_all(&mention_group, &mention_doc);
+        engine.release_search();
+        let labelled = engine.label(&mention_group, &mention_doc);
+        // The distinct names are not needed to assign the mentions.
+        drop(state);
+        labelled.assign(&mention_group)
     }
 
     /// Resolves one more mention against what the live resolver has seen,

@@ -4,6 +4,7 @@
 use super::{Mention, Settings, NONE, PARALLEL_MIN};
 use crate::analyze::{Analyzer, Kind, Name, Tag};
 use rustc_hash::FxHashMap;
+use smallvec::SmallVec;
 use std::cmp::Ordering;
 
 /// One distinct name: an analysed representative and its display variants.
@@ -11,7 +12,8 @@ use std::cmp::Ordering;
 pub(super) struct Group {
     pub(super) name: Name,
     pub(super) count: u32,
-    pub(super) variants: Vec<Variant>,
+    /// Most distinct names have one display form: it is kept inline.
+    pub(super) variants: SmallVec<[Variant; 1]>,
     /// Main parts plus one for a regnal number.
     pub(super) complete: u8,
 }
@@ -38,7 +40,7 @@ impl Group {
         let mut g = Group {
             complete: main.saturating_add(regnal),
             count: 0,
-            variants: Vec::new(),
+            variants: SmallVec::new(),
             name,
         };
         let v = variant_of(&g.name);
@@ -57,15 +59,32 @@ impl Group {
         }
     }
 
+    /// Counts one more occurrence of the display form of `name`, copying
+    /// the form only when it is new.
+    fn add_occurrence(&mut self, name: &Name) {
+        self.count += 1;
+        let (display, well_cased) = (name.display(), well_cased(name));
+        match self.variants.iter_mut().find(|x| &*x.display == display) {
+            Some(x) => {
+                x.count += 1;
+                x.well_cased |= well_cased;
+            }
+            None => self.variants.push(Variant {
+                display: display.into(),
+                count: 1,
+                well_cased,
+            }),
+        }
+    }
+
     /// Adds another occurrence (already analysed to the same key and kind).
     /// Keeps as representative the name that sorts first under a total
     /// order, so that the choice does not depend on arrival order.
     fn merge_name(&mut self, name: Name) {
-        let v = variant_of(&name);
+        self.add_occurrence(&name);
         if rep_order(&name, &self.name) == Ordering::Less {
             self.name = name;
         }
-        self.add_variant(v, 1);
     }
 
     pub(super) fn merge(&mut self, other: Group) {
@@ -80,14 +99,19 @@ impl Group {
 }
 
 pub(super) fn variant_of(name: &Name) -> Variant {
-    let orig = name.original();
-    let upper = orig.chars().any(char::is_uppercase);
-    let lower = orig.chars().any(char::is_lowercase);
     Variant {
         display: name.display().into(),
         count: 1,
-        well_cased: (upper && lower) || (!upper && !lower) || well_cased_uncased(orig),
+        well_cased: well_cased(name),
     }
+}
+
+/// Whether the name as written mixes upper and lower case (or has no case).
+fn well_cased(name: &Name) -> bool {
+    let orig = name.original();
+    let upper = orig.chars().any(char::is_uppercase);
+    let lower = orig.chars().any(char::is_lowercase);
+    (upper && lower) || (!upper && !lower) || well_cased_uncased(orig)
 }
 
 fn well_cased_uncased(s: &str) -> bool {
@@ -102,9 +126,8 @@ pub(super) fn has_diacritics(s: &str) -> bool {
 /// The representative of a distinct name: best formed first, then the
 /// original in byte order.
 fn rep_order(a: &Name, b: &Name) -> Ordering {
-    let (va, vb) = (variant_of(a), variant_of(b));
-    vb.well_cased
-        .cmp(&va.well_cased)
+    well_cased(b)
+        .cmp(&well_cased(a))
         .then(has_diacritics(b.display()).cmp(&has_diacritics(a.display())))
         .then(a.original().cmp(b.original()))
 }

@@ -8,7 +8,7 @@
 use super::engine::Engine;
 use super::names::{analyse_all, Group};
 use super::state::{Ent, Fate, State};
-use super::{Resolution, Resolver, NONE};
+use super::{Label, Resolution, Resolver, NONE};
 use crate::analyze::Kind;
 use crate::index::blocking_keys;
 use crate::Mention;
@@ -88,14 +88,22 @@ impl Resolution {
         if ids.is_empty() {
             return;
         }
-        let mut new: Vec<Option<Arc<str>>> = vec![None; self.entities.len()];
+        let mut new: Vec<Option<&str>> = vec![None; self.entities.len()];
         for (i, id) in ids {
             self.entities[*i].id = id.clone();
-            new[*i] = Some(Arc::from(id.as_str()));
+            new[*i] = Some(id);
         }
+        // One new label per relabelled entity, shared by its assignments
+        // (which carry the canonical name of their own batch).
+        // (The old label is kept with the new one, so that its address
+        // stays its own while the map is in use.)
+        let mut labels: FxHashMap<*const Label, (Arc<Label>, Arc<Label>)> = FxHashMap::default();
         for a in &mut self.assignments {
-            if let Some(id) = &new[a.index] {
-                a.entity = Arc::clone(id);
+            if let Some(id) = new[a.index()] {
+                let (_, label) = labels
+                    .entry(Arc::as_ptr(&a.label))
+                    .or_insert_with(|| (Arc::clone(&a.label), Label::new(id, &a.label.canonical)));
+                a.label = Arc::clone(label);
             }
         }
     }
@@ -136,7 +144,7 @@ impl Resolution {
                 map.push(j);
             }
             for mut a in p.assignments {
-                a.index = map[a.index];
+                a.index = map[a.index()] as u32;
                 out.assignments.push(a);
             }
         }
@@ -270,7 +278,7 @@ impl Resolver {
             .collect();
         let mut counts: FxHashMap<(u32, u32), u32> = FxHashMap::default();
         for (a, &g) in resolution.assignments.iter().zip(&mention_group) {
-            *counts.entry((a.index as u32, g)).or_default() += 1;
+            *counts.entry((a.index, g)).or_default() += 1;
         }
         let mut counts: Vec<_> = counts.into_iter().collect();
         counts.sort_unstable();
