@@ -213,6 +213,20 @@ pub(super) const ABBREVIATIONS: &[&str] = &[
 
 /// Line prefixes of tag and keyword lists, whose items are names, not a
 /// headline.
+/// Given names that are also a common word, a title or an abbreviation
+/// ("Will", "Des", "Dean", "Jan"): written capitalised right before a
+/// capitalised family name ("Will Featherby", "Des Pemberton", "Dean
+/// Santos", "Jan Novak"), they are the given name, not the modal verb,
+/// the particle, the title or the month. Hand-compiled from English and
+/// Irish given names that the stopword, particle, title and abbreviation
+/// lists hold.
+pub(super) const GIVEN_WORDS: &[&str] = &["jan", "will", "des", "dean"];
+
+/// Abbreviated honorifics that the stopword list holds (so that they are
+/// never a word of a name) but that, capitalised, are always a title:
+/// "Mr Pascoe".
+pub(super) const HONORIFICS: &[&str] = &["mr", "mrs", "ms"];
+
 pub(super) const TAG_LINES: &[&str] = &["tags", "tag", "keywords", "topics", "subjects", "related"];
 
 /// A cheap hash of a folded word, for the [`Bloom`] pre-tests.
