@@ -363,6 +363,10 @@ impl<'d> State<'_, 'd> {
         if e < n {
             let next = &toks[e];
             let f = self.fold(e);
+            // "NAME of PLACE": "Obadele Tamsin of Barbados won".
+            if next.gap == Gap::Space && next.lower && f == "of" && self.of_place(e + 1) {
+                return true;
+            }
             // "NAME said", "NAME told".
             if next.gap == Gap::Space && next.lower && SPEECH.contains(&f) && !toks[e - 1].poss {
                 return true;
@@ -403,6 +407,33 @@ impl<'d> State<'_, 'd> {
             }
         }
         false
+    }
+
+    /// Whether a country or other place, alone, starts at token `k` (after
+    /// an optional "the"): "of Barbados", "of the Czech Republic", but not
+    /// "of Barbados Airways".
+    fn of_place(&self, mut k: usize) -> bool {
+        let toks = &self.doc.toks;
+        let n = toks.len();
+        if k < n && toks[k].lower && self.fold(k) == "the" && toks[k].gap == Gap::Space {
+            k += 1;
+        }
+        if k >= n || !toks[k].cap || toks[k].gap != Gap::Space {
+            return false;
+        }
+        let mut end = k;
+        while end < n
+            && end - k < 3
+            && toks[end].cap
+            && (end == k || (toks[end].gap == Gap::Space && !toks[end - 1].poss))
+        {
+            end += 1;
+        }
+        // The place is the whole capitalised run.
+        (k + 1..=end)
+            .rev()
+            .find(|&m| self.lex.places.contains(self.phrase(k, m)))
+            .is_some_and(|m| m == end)
     }
 
     /// Decides a run. Returns whether it was settled (reported or rejected
@@ -810,6 +841,14 @@ impl<'d> State<'_, 'd> {
                         x.lower && matches!(self.doc.fold(k + 2), "pen" | "penalty" | "og")
                     }));
             if minute && between.ends_with(['(', ',']) {
+                return true;
+            }
+        }
+        // A placing and a country in brackets: "4. Karlsson ( Sweden ) 1:48".
+        if self.result_cue(k, k + 1) {
+            let line = text[..t.start].rsplit('\n').next().unwrap_or("").trim();
+            let rank = line.trim_end_matches('.').trim_start_matches('=');
+            if !rank.is_empty() && rank.len() <= 3 && rank.bytes().all(|b| b.is_ascii_digit()) {
                 return true;
             }
         }
