@@ -547,7 +547,9 @@ impl<'d> State<'_, 'd> {
                 || ((given || possessive_place || self.context_cue(s, e) || self.result_cue(s, e))
                     && last_ok);
             if cue && !self.all_common(s, e) {
-                if self.fuzzy_kind(s, e) == Some(Kind::Org) {
+                // Only an organisation's name close to it changes the kind.
+                let orgs = self.ex.gazetteer.as_ref().is_some_and(|g| g.has_org);
+                if orgs && self.fuzzy_kind(s, e) == Some(Kind::Org) {
                     self.push(s, e, Kind::Org);
                 } else {
                     self.push(s, e, Kind::Person);
@@ -569,7 +571,20 @@ impl<'d> State<'_, 'd> {
             return None;
         }
         let text = &self.doc.text[self.doc.toks[s].start..self.doc.toks[e - 1].end];
-        g.closest_kind(&self.ex.analyzer.analyze(text))
+        // Wire copy names the same people again and again: each distinct
+        // run is analysed and matched once.
+        let cache = &self.ex.fuzzy_cache;
+        if let Some(v) = cache.read().ok().and_then(|m| m.get(text).copied()) {
+            return v;
+        }
+        let v = g.closest_kind(&self.ex.analyzer.analyze(text));
+        if let Ok(mut m) = cache.write() {
+            if m.len() >= GIVEN_CACHE_MAX {
+                m.clear();
+            }
+            m.insert(text.into(), v);
+        }
+        v
     }
 
     /// Exact gazetteer hits over the folded token stream.
@@ -579,8 +594,9 @@ impl<'d> State<'_, 'd> {
         };
         // Folded tokens joined by spaces; "|" where a name cannot continue.
         let mut hay = String::with_capacity(self.doc.folds.len() + self.doc.toks.len());
-        let mut starts: FxHashMap<usize, usize> = FxHashMap::default();
-        let mut ends: FxHashMap<usize, usize> = FxHashMap::default();
+        // (start, end) in `hay` of each token placed there, and the token:
+        // in increasing order, so a match's ends are found by binary search.
+        let mut at: Vec<(usize, usize, usize)> = Vec::with_capacity(self.doc.toks.len());
         for (k, t) in self.doc.toks.iter().enumerate() {
             if t.fold.0 == t.fold.1 {
                 continue;
@@ -590,13 +606,17 @@ impl<'d> State<'_, 'd> {
                     && !self.doc.toks[k - 1].poss;
                 hay.push_str(if joins { " " } else { " | " });
             }
-            starts.insert(hay.len(), k);
+            let from = hay.len();
             hay.push_str(self.fold(k));
-            ends.insert(hay.len(), k);
+            at.push((from, hay.len(), k));
         }
         let mut hits = Vec::new();
         for m in g.ac.find_iter(&hay) {
-            if let (Some(&a), Some(&b)) = (starts.get(&m.start()), ends.get(&m.end())) {
+            let a = at
+                .binary_search_by_key(&m.start(), |x| x.0)
+                .map(|i| at[i].2);
+            let b = at.binary_search_by_key(&m.end(), |x| x.1).map(|i| at[i].2);
+            if let (Ok(a), Ok(b)) = (a, b) {
                 hits.push((a, b + 1, g.kinds[m.pattern().as_usize()]));
             }
         }

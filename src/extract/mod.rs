@@ -233,6 +233,10 @@ struct Inner {
     /// Folded word → whether the analyser knows it as a given name; shared
     /// by every call, cleared when it reaches [`GIVEN_CACHE_MAX`] words.
     given: RwLock<FxHashMap<Box<str>, bool>>,
+    /// Run text → the kind of the gazetteer name close to it, if any;
+    /// shared by every call, cleared when it reaches [`GIVEN_CACHE_MAX`]
+    /// runs.
+    fuzzy_cache: RwLock<FxHashMap<Box<str>, Option<Kind>>>,
 }
 
 /// The most words the shared given-name cache holds.
@@ -294,6 +298,7 @@ impl Extractor {
                 fuzzy,
                 threads,
                 given: RwLock::default(),
+                fuzzy_cache: RwLock::default(),
             }),
         }
     }
