@@ -119,6 +119,9 @@ pub(super) const TEAM_WORDS: &[&str] = &[
     "afc",
 ];
 
+/// Words of place, building, state and event names ("Lake Victoria",
+/// "Grand Duchy", "Rose Garden", "Mark Twain Prize", "Nunthorpe Stakes"):
+/// a run holding one is never a person.
 pub(super) const FEATURE_WORDS: &[&str] = &[
     "sea",
     "ocean",
@@ -179,6 +182,17 @@ pub(super) const FEATURE_WORDS: &[&str] = &[
     "basin",
     "delta",
     "dam",
+    "duchy",
+    "principality",
+    "emirate",
+    "sultanate",
+    "garden",
+    "gardens",
+    "prize",
+    "trophy",
+    "cup",
+    "stakes",
+    "hurdle",
 ];
 
 /// Verbs of speech after or before a name: "Mahama said", "said Vladimir
