@@ -483,6 +483,20 @@ impl<'d> State<'_, 'd> {
         {
             s1 += 1;
         }
+        // A place that is also a given name, first of two words with a
+        // results or speech cue, is the given name: "Santiago Lucena (
+        // Spain )", "Jordan Henderson said".
+        if s1 == s + 1
+            && e == s + 2
+            && !self.lex.is_nationality(self.fold(s))
+            && !self.lex.places.contains(self.fold(s + 1))
+            && !self.non_name(s + 1)
+            && !self.lower_seen.contains(self.fold(s + 1))
+            && self.is_known_given(s)
+            && (self.result_cue(s, e) || self.context_cue(s, e))
+        {
+            s1 = s;
+        }
         if s1 >= e || self.is_place_run(s, e) {
             return true;
         }
