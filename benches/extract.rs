@@ -4,7 +4,9 @@
 //! and resolved end to end ([`canonym::Extractor::extract`]); and about
 //! 12 MB of generated wire copy (`news.rs`) found and resolved on one core,
 //! once as one document per article and once as the same text in 50
-//! documents, where the same people recur many times in one document.
+//! documents, where the same people recur many times in one document; and
+//! the same articles found without and with a gazetteer of the people
+//! and some organisations (the `--aliases` path).
 
 #[path = "news.rs"]
 mod news;
@@ -120,6 +122,33 @@ fn bench_wire(c: &mut Criterion) {
         let docs = news::layout(&articles, n);
         group.bench_function(format!("find_and_resolve_one_core/{label}"), |b| {
             b.iter(|| black_box(find_and_resolve_one_core(&ex, &resolver, black_box(&docs))))
+        });
+    }
+    // The gazetteer path (`--aliases`): every person of the pool and an
+    // organisation per family name are known names, found exactly and
+    // fuzzily.
+    let pool = news::people(4000, 7);
+    let mut known: Vec<(String, Kind)> = pool
+        .iter()
+        .map(|p| (format!("{} {}", p.given, p.surname), Kind::Person))
+        .collect();
+    known.extend(
+        pool.iter()
+            .take(200)
+            .map(|p| (format!("{} Holdings", p.surname), Kind::Org)),
+    );
+    let with_aliases = Extractor::builder()
+        .gazetteer(known)
+        .build()
+        .expect("gazetteer");
+    black_box(with_aliases.find(&articles[0]));
+    for (label, x) in [("plain", &ex), ("aliases", &with_aliases)] {
+        group.bench_function(format!("find_one_core/{label}"), |b| {
+            b.iter(|| {
+                for a in &articles {
+                    black_box(x.find(black_box(a)));
+                }
+            })
         });
     }
     group.finish();

@@ -2,7 +2,7 @@
 //! or organisations, from the cues around them, and which later runs
 //! repeat part of a person found before.
 
-use super::lexicon::{Lexicon, SPEECH, TEAM_WORDS};
+use super::lexicon::{Lexicon, GIVEN_WORDS, INNER_PARTICLES, SPEECH, TEAM_WORDS};
 use super::scan::{regnal, Doc, Gap};
 use super::{Found, Inner, GIVEN_CACHE_MAX, MAX_RUN};
 use crate::analyze::Kind;
@@ -23,9 +23,6 @@ pub(super) struct State<'a, 'd> {
     /// need.
     pub(super) line_starts: Vec<usize>,
 }
-
-/// Abbreviated months that are also given names.
-const MONTH_GIVEN: &[&str] = &["jan"];
 
 /// Scoring and dismissal marks of a cricket card written between names:
 /// "Patel c Moore b Iqbal", "Rahim lbw b Hartley", "st Ashworth".
@@ -153,12 +150,26 @@ impl<'d> State<'_, 'd> {
 
     /// A stopword written where a name word stands: a capital letter with
     /// a full stop before a capitalised word is an initial, not the article
-    /// ("A. Malik"); an abbreviated month that is also a given name,
-    /// without a full stop and before a capitalised word, is the given name
-    /// ("Jan Novak", not "Jan. 5").
+    /// ("A. Malik"); a given name that is also a common word or an
+    /// abbreviated month ([`GIVEN_WORDS`]), without a full stop and before
+    /// a capitalised family name, is the given name ("Jan Novak", not "Jan.
+    /// 5"; "Will Featherby"), and after an initial it is the family name
+    /// ("M. Will").
     fn stopword_in_name(&self, k: usize) -> bool {
         let toks = &self.doc.toks;
         let t = &toks[k];
+        let bytes = self.doc.text.as_bytes();
+        if k > 0
+            && t.cap
+            && !t.upper
+            && t.gap == Gap::Space
+            && toks[k - 1].letters == 1
+            && toks[k - 1].cap
+            && bytes.get(toks[k - 1].end) == Some(&b'.')
+            && GIVEN_WORDS.contains(&self.fold(k))
+        {
+            return true;
+        }
         let Some(next) = toks.get(k + 1) else {
             return false;
         };
@@ -169,12 +180,34 @@ impl<'d> State<'_, 'd> {
         if t.letters == 1 {
             return dot;
         }
-        !dot && MONTH_GIVEN.contains(&self.fold(k))
+        !dot && GIVEN_WORDS.contains(&self.fold(k)) && self.family_after(k)
+    }
+
+    /// Whether the word after `k` can be a family name after a given name
+    /// that is also a common word ("Will Featherby", not "Will Germany").
+    fn family_after(&self, k: usize) -> bool {
+        let Some(next) = self.doc.toks.get(k + 1) else {
+            return false;
+        };
+        let f = self.fold(k + 1);
+        next.cap
+            && !next.upper
+            && !next.digit
+            && next.gap == Gap::Space
+            && next.title.is_none()
+            && !self.lex.stopwords.contains(f)
+            && !self.lex.places.contains(f)
+            && !self.lex.is_nationality(f)
+            && !self.lex.org_words.contains(f)
     }
 
     pub(super) fn is_particle(&self, k: usize) -> bool {
         let t = &self.doc.toks[k];
-        t.lower || (self.lex.particles.contains(self.fold(k)) && k + 1 < self.doc.toks.len())
+        let f = self.fold(k);
+        t.lower
+            || (self.lex.particles.contains(f)
+                && k + 1 < self.doc.toks.len()
+                && !(t.cap && GIVEN_WORDS.contains(&f) && self.family_after(k)))
     }
 
     /// A word that cannot be part of a person's name.
@@ -330,6 +363,10 @@ impl<'d> State<'_, 'd> {
         if e < n {
             let next = &toks[e];
             let f = self.fold(e);
+            // "NAME of PLACE": "Obadele Tamsin of Barbados won".
+            if next.gap == Gap::Space && next.lower && f == "of" && self.of_place(e + 1) {
+                return true;
+            }
             // "NAME said", "NAME told".
             if next.gap == Gap::Space && next.lower && SPEECH.contains(&f) && !toks[e - 1].poss {
                 return true;
@@ -372,9 +409,47 @@ impl<'d> State<'_, 'd> {
         false
     }
 
+    /// Whether a country or other place, alone, starts at token `k` (after
+    /// an optional "the"): "of Barbados", "of the Czech Republic", but not
+    /// "of Barbados Airways".
+    fn of_place(&self, mut k: usize) -> bool {
+        let toks = &self.doc.toks;
+        let n = toks.len();
+        if k < n && toks[k].lower && self.fold(k) == "the" && toks[k].gap == Gap::Space {
+            k += 1;
+        }
+        if k >= n || !toks[k].cap || toks[k].gap != Gap::Space {
+            return false;
+        }
+        let mut end = k;
+        while end < n
+            && end - k < 3
+            && toks[end].cap
+            && (end == k || (toks[end].gap == Gap::Space && !toks[end - 1].poss))
+        {
+            end += 1;
+        }
+        // The place is the whole capitalised run.
+        (k + 1..=end)
+            .rev()
+            .find(|&m| self.lex.places.contains(self.phrase(k, m)))
+            .is_some_and(|m| m == end)
+    }
+
     /// Decides a run. Returns whether it was settled (reported or rejected
     /// for good); unsettled runs go to the back-reference pass.
     pub(super) fn classify(&mut self, s: usize, e: usize) -> bool {
+        match self.racing_part(s, e) {
+            Some(false) => return true,
+            Some(true) => {
+                let (s2, e2) = self.strip(s, e, true);
+                if s2 < e2 && !self.is_place_run(s2, e2) {
+                    self.push(s2, e2, Kind::Person);
+                    return true;
+                }
+            }
+            None => {}
+        }
         let toks = &self.doc.toks;
         if let Some(formal) = self.title_cue(s) {
             let (s2, e2) = self.strip(s, e, true);
@@ -408,6 +483,20 @@ impl<'d> State<'_, 'd> {
         {
             s1 += 1;
         }
+        // A place that is also a given name, first of two words with a
+        // results or speech cue, is the given name: "Santiago Lucena (
+        // Spain )", "Jordan Henderson said".
+        if s1 == s + 1
+            && e == s + 2
+            && !self.lex.is_nationality(self.fold(s))
+            && !self.lex.places.contains(self.fold(s + 1))
+            && !self.non_name(s + 1)
+            && !self.lower_seen.contains(self.fold(s + 1))
+            && self.is_known_given(s)
+            && (self.result_cue(s, e) || self.context_cue(s, e))
+        {
+            s1 = s;
+        }
         if s1 >= e || self.is_place_run(s, e) {
             return true;
         }
@@ -438,6 +527,7 @@ impl<'d> State<'_, 'd> {
         if e - s >= 3
             && matches!(toks[s].gap, Gap::Break | Gap::Dot)
             && !self.is_known_given(s)
+            && toks[s + 1].cap
             && self.is_known_given(s + 1)
             && toks[s + 1].gap == Gap::Space
         {
@@ -464,13 +554,16 @@ impl<'d> State<'_, 'd> {
                 && toks[s - 1].poss
                 && toks[s].gap == Gap::Space
                 && self.lex.places.contains(self.fold(s - 1));
-            let given = self.is_known_given(s);
+            let given = self.is_known_given(s)
+                || (toks[s].cap && GIVEN_WORDS.contains(&self.fold(s)) && self.family_after(s));
             let last_ok = !self.lower_seen.contains(self.fold(e - 1)) && !self.is_stop(e - 1);
             let cue = initial
                 || ((given || possessive_place || self.context_cue(s, e) || self.result_cue(s, e))
                     && last_ok);
             if cue && !self.all_common(s, e) {
-                if self.fuzzy_kind(s, e) == Some(Kind::Org) {
+                // Only an organisation's name close to it changes the kind.
+                let orgs = self.ex.gazetteer.as_ref().is_some_and(|g| g.has_org);
+                if orgs && self.fuzzy_kind(s, e) == Some(Kind::Org) {
                     self.push(s, e, Kind::Org);
                 } else {
                     self.push(s, e, Kind::Person);
@@ -492,7 +585,20 @@ impl<'d> State<'_, 'd> {
             return None;
         }
         let text = &self.doc.text[self.doc.toks[s].start..self.doc.toks[e - 1].end];
-        g.closest_kind(&self.ex.analyzer.analyze(text))
+        // Wire copy names the same people again and again: each distinct
+        // run is analysed and matched once.
+        let cache = &self.ex.fuzzy_cache;
+        if let Some(v) = cache.read().ok().and_then(|m| m.get(text).copied()) {
+            return v;
+        }
+        let v = g.closest_kind(&self.ex.analyzer.analyze(text));
+        if let Ok(mut m) = cache.write() {
+            if m.len() >= GIVEN_CACHE_MAX {
+                m.clear();
+            }
+            m.insert(text.into(), v);
+        }
+        v
     }
 
     /// Exact gazetteer hits over the folded token stream.
@@ -502,8 +608,9 @@ impl<'d> State<'_, 'd> {
         };
         // Folded tokens joined by spaces; "|" where a name cannot continue.
         let mut hay = String::with_capacity(self.doc.folds.len() + self.doc.toks.len());
-        let mut starts: FxHashMap<usize, usize> = FxHashMap::default();
-        let mut ends: FxHashMap<usize, usize> = FxHashMap::default();
+        // (start, end) in `hay` of each token placed there, and the token:
+        // in increasing order, so a match's ends are found by binary search.
+        let mut at: Vec<(usize, usize, usize)> = Vec::with_capacity(self.doc.toks.len());
         for (k, t) in self.doc.toks.iter().enumerate() {
             if t.fold.0 == t.fold.1 {
                 continue;
@@ -513,13 +620,17 @@ impl<'d> State<'_, 'd> {
                     && !self.doc.toks[k - 1].poss;
                 hay.push_str(if joins { " " } else { " | " });
             }
-            starts.insert(hay.len(), k);
+            let from = hay.len();
             hay.push_str(self.fold(k));
-            ends.insert(hay.len(), k);
+            at.push((from, hay.len(), k));
         }
         let mut hits = Vec::new();
         for m in g.ac.find_iter(&hay) {
-            if let (Some(&a), Some(&b)) = (starts.get(&m.start()), ends.get(&m.end())) {
+            let a = at
+                .binary_search_by_key(&m.start(), |x| x.0)
+                .map(|i| at[i].2);
+            let b = at.binary_search_by_key(&m.end(), |x| x.1).map(|i| at[i].2);
+            if let (Ok(a), Ok(b)) = (a, b) {
                 hits.push((a, b + 1, g.kinds[m.pattern().as_usize()]));
             }
         }
@@ -767,6 +878,14 @@ impl<'d> State<'_, 'd> {
                 return true;
             }
         }
+        // A placing and a country in brackets: "4. Karlsson ( Sweden ) 1:48".
+        if self.result_cue(k, k + 1) {
+            let line = text[..t.start].rsplit('\n').next().unwrap_or("").trim();
+            let rank = line.trim_end_matches('.').trim_start_matches('=');
+            if !rank.is_empty() && rank.len() <= 3 && rank.bytes().all(|b| b.is_ascii_digit()) {
+                return true;
+            }
+        }
         // Cricket card: "c Moore", "b Iqbal", "lbw b Hartley", "st Dhoni".
         if k > 0 && t.gap == Gap::Space {
             let p = &toks[k - 1];
@@ -816,7 +935,7 @@ impl<'d> State<'_, 'd> {
             return false;
         }
         if (s..e).any(|k| {
-            self.single_excluded(k)
+            (self.single_excluded(k) && !(k > s && toks[k].lower && self.is_particle(k)))
                 || self.lex.features.contains(self.fold(k))
                 || self.lex.known_orgs.contains(self.fold(k))
                 || toks[k].upper
@@ -825,8 +944,20 @@ impl<'d> State<'_, 'd> {
         {
             return false;
         }
-        // Line starts once per document, then a binary search: linear in
-        // the text even when it is one long line.
+        let (line_start, line_end) = self.line_of(toks[s].start);
+        if let Some(&v) = self.lists.get(&line_start) {
+            return v;
+        }
+        let v = name_list_line(&text[line_start..line_end]);
+        self.lists.insert(line_start, v);
+        v
+    }
+
+    /// The byte range of the line holding byte `at`, without its line
+    /// break. Line starts are found once per document, then a binary
+    /// search: linear in the text even when it is one long line.
+    fn line_of(&mut self, at: usize) -> (usize, usize) {
+        let text = self.doc.text;
         if self.line_starts.is_empty() {
             self.line_starts.push(0);
             self.line_starts.extend(
@@ -836,16 +967,36 @@ impl<'d> State<'_, 'd> {
                     .map(|(i, _)| i + 1),
             );
         }
-        let at = toks[s].start;
         let i = self.line_starts.partition_point(|&x| x <= at) - 1;
-        let line_start = self.line_starts[i];
-        if let Some(&v) = self.lists.get(&line_start) {
-            return v;
+        let end = self.line_starts.get(i + 1).map_or(text.len(), |&x| x - 1);
+        (self.line_starts[i], end)
+    }
+
+    /// The place of `[s, e)` in a horse-racing result line ("1. Silver
+    /// Arrow ( ridden by Paul Hanley ) 9-2"): `Some(false)` for the horse,
+    /// written between the placing and the bracket, which is not a person;
+    /// `Some(true)` for the jockey in the bracket; `None` off such lines.
+    pub(super) fn racing_part(&mut self, s: usize, e: usize) -> Option<bool> {
+        let toks = &self.doc.toks;
+        let text = self.doc.text;
+        let (a, b) = (toks[s].start, toks[e - 1].end);
+        let before = text[..a].trim_end_matches([' ', '\t']);
+        let after = text[b..].trim_start_matches([' ', '\t']);
+        // Cheap test first: a bracket right after the run, or the run
+        // opening a bracket.
+        if !after.starts_with('(') && !before.ends_with('(') && !before.ends_with(" by") {
+            return None;
         }
-        let line_end = self.line_starts.get(i + 1).map_or(text.len(), |&x| x - 1);
-        let v = name_list_line(&text[line_start..line_end]);
-        self.lists.insert(line_start, v);
-        v
+        let (ls, le) = self.line_of(a);
+        let (open, close) = racing_line(&text[ls..le])?;
+        let (open, close) = (ls + open, ls + close);
+        if b <= open {
+            Some(false)
+        } else if a > open && b <= close {
+            Some(true)
+        } else {
+            None
+        }
     }
 
     pub(super) fn single_excluded(&self, k: usize) -> bool {
@@ -857,6 +1008,42 @@ impl<'d> State<'_, 'd> {
             || self.lex.particles.contains(f)
             || self.lex.org_words.contains(f)
     }
+}
+
+/// The bracket of a horse-racing result line: a placing ("1.", "2"), a
+/// horse's name in capitalised words, a bracket naming the jockey (after
+/// an optional "ridden by"), and the odds ("9-2", "11-4 favourite",
+/// "evens"). Returns the byte offsets of the opening and closing brackets.
+fn racing_line(line: &str) -> Option<(usize, usize)> {
+    let body = line.trim_start();
+    let lead = line.len() - body.len();
+    let digits = body.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 2 {
+        return None;
+    }
+    let rest = body[digits..].strip_prefix('.').unwrap_or(&body[digits..]);
+    if !rest.starts_with([' ', '\t']) {
+        return None;
+    }
+    let open = line.find('(')?;
+    let close = open + line[open..].find(')')?;
+    let horse = &line[lead + digits..open];
+    let horse_ok = horse.split_whitespace().all(|w| {
+        w == "."
+            || w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c == '\'')
+    }) && horse.chars().any(char::is_alphabetic);
+    let odds = line[close + 1..].split_whitespace().next()?;
+    let odds_ok = odds.eq_ignore_ascii_case("evens")
+        || odds.split_once('-').is_some_and(|(x, y)| {
+            !x.is_empty()
+                && !y.is_empty()
+                && x.len() <= 3
+                && y.len() <= 2
+                && x.bytes().chain(y.bytes()).all(|c| c.is_ascii_digit())
+        });
+    (horse_ok && odds_ok).then_some((open, close))
 }
 
 /// Whether a line is a list of names: after an optional "Label :" (not a
@@ -883,12 +1070,22 @@ fn name_list_line(line: &str) -> bool {
         }
         items += 1;
         let words: Vec<&str> = item.split_whitespace().collect();
-        let name = (1..=3).contains(&words.len())
-            && words.iter().all(|w| {
-                w.chars().next().is_some_and(char::is_uppercase)
-                    && w.chars().any(char::is_lowercase)
-                    && w.chars()
-                        .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-' | '.'))
+        // Lower-case particles inside a name do not count: "Eelco de
+        // Roever", "Jean-Paul van Galen".
+        let inner =
+            |i: usize, w: &str| i > 0 && i + 1 < words.len() && INNER_PARTICLES.contains(&w);
+        let mains = words
+            .iter()
+            .enumerate()
+            .filter(|&(i, w)| !inner(i, w))
+            .count();
+        let name = (1..=3).contains(&mains)
+            && words.iter().enumerate().all(|(i, w)| {
+                inner(i, w)
+                    || (w.chars().next().is_some_and(char::is_uppercase)
+                        && w.chars().any(char::is_lowercase)
+                        && w.chars()
+                            .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-' | '.')))
             });
         names += name as usize;
     }

@@ -19,6 +19,8 @@ pub(super) struct Gazetteer {
     pub(super) kinds: Vec<Kind>,
     /// The names analysed, for fuzzy matching.
     pub(super) matcher: Matcher,
+    /// Whether some name is an organisation's.
+    pub(super) has_org: bool,
 }
 
 impl Gazetteer {
@@ -47,7 +49,13 @@ impl Gazetteer {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&patterns)
             .map_err(|e| Error::at(ErrorKind::Invalid, "gazetteer", None, e.to_string()))?;
-        Ok(Some(Gazetteer { ac, kinds, matcher }))
+        let has_org = kinds.contains(&Kind::Org);
+        Ok(Some(Gazetteer {
+            ac,
+            kinds,
+            matcher,
+            has_org,
+        }))
     }
 
     /// The kind of the best-matching known name of `name`, if any matches.

@@ -56,6 +56,26 @@ pub(super) const ROLES: &[&str] = &[
     "singer",
     "author",
     "writer",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "winger",
+    "skipper",
+    "batsman",
+    "bowler",
+    "spinner",
+    "pitcher",
+    "quarterback",
+    "jockey",
+    "rider",
+    "driver",
+    "cyclist",
+    "sprinter",
+    "compatriot",
+    "team mate",
+    "teammate",
+    "seed",
     "military chief",
     "intelligence chief",
     "police chief",
@@ -99,6 +119,9 @@ pub(super) const TEAM_WORDS: &[&str] = &[
     "afc",
 ];
 
+/// Words of place, building, state and event names ("Lake Victoria",
+/// "Grand Duchy", "Rose Garden", "Mark Twain Prize", "Nunthorpe Stakes"):
+/// a run holding one is never a person.
 pub(super) const FEATURE_WORDS: &[&str] = &[
     "sea",
     "ocean",
@@ -159,6 +182,17 @@ pub(super) const FEATURE_WORDS: &[&str] = &[
     "basin",
     "delta",
     "dam",
+    "duchy",
+    "principality",
+    "emirate",
+    "sultanate",
+    "garden",
+    "gardens",
+    "prize",
+    "trophy",
+    "cup",
+    "stakes",
+    "hurdle",
 ];
 
 /// Verbs of speech after or before a name: "Mahama said", "said Vladimir
@@ -213,6 +247,20 @@ pub(super) const ABBREVIATIONS: &[&str] = &[
 
 /// Line prefixes of tag and keyword lists, whose items are names, not a
 /// headline.
+/// Given names that are also a common word, a title or an abbreviation
+/// ("Will", "Des", "Dean", "Jan"): written capitalised right before a
+/// capitalised family name ("Will Featherby", "Des Pemberton", "Dean
+/// Santos", "Jan Novak"), they are the given name, not the modal verb,
+/// the particle, the title or the month. Hand-compiled from English and
+/// Irish given names that the stopword, particle, title and abbreviation
+/// lists hold.
+pub(super) const GIVEN_WORDS: &[&str] = &["jan", "will", "des", "dean"];
+
+/// Abbreviated honorifics that the stopword list holds (so that they are
+/// never a word of a name) but that, capitalised, are always a title:
+/// "Mr Pascoe".
+pub(super) const HONORIFICS: &[&str] = &["mr", "mrs", "ms"];
+
 pub(super) const TAG_LINES: &[&str] = &["tags", "tag", "keywords", "topics", "subjects", "related"];
 
 /// A cheap hash of a folded word, for the [`Bloom`] pre-tests.

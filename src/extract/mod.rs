@@ -25,11 +25,18 @@
 //!    Affairs"; "the governor of the central bank, Olayemi Cardoso"),
 //!    "said"/"told", a possessive place ("Hungary's Viktor Orbán"), a
 //!    country in brackets after it ("Maria Kovalenko ( Ukraine ) 12.92"),
-//!    or a known given name first. A single word (a surname alone) is a
+//!    "NAME of PLACE" ("Obadele Tamsin of Barbados"), or a known given
+//!    name first; a given name that is also a common word, a title or a
+//!    month ("Will", "Des", "Dean", "Jan") counts before a capitalised
+//!    family name. In a horse-racing result ("1. Silver Arrow ( ridden by
+//!    Paul Hanley ) 9-2") the horse is no person and the jockey in the
+//!    bracket is one. A single word (a surname alone) is a
 //!    person after a formal title ("Mr Okafor"), before an age ("Okafor,
 //!    21,"), after "said" ("said Okafor, the…"), between a cricket card's
 //!    marks ("K. Patel c Moore b Iqbal"), before bowling figures ("Hartley
-//!    8-0-39-3"), as a scorer with the minute ("( Suker 23 , …"), or as a
+//!    8-0-39-3"), on a placing line with a country in brackets ("4.
+//!    Karlsson ( Sweden )"), as a scorer with the minute ("( Suker 23 ,
+//!    …"), or as a
 //!    given name after a role ("his wife, Janet,"). The items of a list
 //!    line ("Rovers : Given , Breen , Murphy , Doyle") are persons. Places,
 //!    nationalities, stopwords, weekdays, months, organisations
@@ -233,6 +240,10 @@ struct Inner {
     /// Folded word → whether the analyser knows it as a given name; shared
     /// by every call, cleared when it reaches [`GIVEN_CACHE_MAX`] words.
     given: RwLock<FxHashMap<Box<str>, bool>>,
+    /// Run text → the kind of the gazetteer name close to it, if any;
+    /// shared by every call, cleared when it reaches [`GIVEN_CACHE_MAX`]
+    /// runs.
+    fuzzy_cache: RwLock<FxHashMap<Box<str>, Option<Kind>>>,
 }
 
 /// The most words the shared given-name cache holds.
@@ -294,6 +305,7 @@ impl Extractor {
                 fuzzy,
                 threads,
                 given: RwLock::default(),
+                fuzzy_cache: RwLock::default(),
             }),
         }
     }

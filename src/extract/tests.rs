@@ -140,3 +140,29 @@ fn plural_family_name_after_a_member() {
                 The Yankees won.";
     assert_eq!(persons(text), ["Edward Harrington", "Harringtons"]);
 }
+
+#[test]
+fn racing_result_horse_and_jockey() {
+    assert_eq!(
+        persons("1. Lady Annabel ( Will Hennessy ) 5-2 favourite\n2. Captain Morgan ( ridden by Pat Sheridan ) 12-1\n"),
+        ["Will Hennessy", "Pat Sheridan"]
+    );
+    // Not a racing line: no odds after the bracket.
+    assert_eq!(
+        persons("1. Dean Ferriday ( U.S. ) 9.98\n"),
+        ["Dean Ferriday"]
+    );
+}
+
+#[test]
+fn given_names_that_are_words() {
+    assert_eq!(
+        persons("Justice - Des Whelan\nM. Will not out 19\n"),
+        ["Des Whelan", "M. Will"]
+    );
+    assert_eq!(
+        persons("Will Britain agree? Defending, Mr Pascoe said no."),
+        ["Pascoe"]
+    );
+    assert!(persons("Officials of the Grand Duchy of Luxembourg met.").is_empty());
+}

@@ -1,6 +1,6 @@
 //! Step 2, titles: title, rank and role phrases marked wherever they occur.
 
-use super::lexicon::{Lexicon, LOWER_DENY};
+use super::lexicon::{Lexicon, GIVEN_WORDS, HONORIFICS, LOWER_DENY};
 use super::scan::{Doc, Gap};
 
 pub(super) fn mark_titles(doc: &mut Doc<'_>, lex: &Lexicon) {
@@ -50,9 +50,29 @@ pub(super) fn mark_titles(doc: &mut Doc<'_>, lex: &Lexicon) {
         };
         // "He" is not "H.E.": a one-word title that is also a stopword counts
         // only when written with dots or in capitals.
-        let stop_word =
-            len == 1 && !first.dotted && !first.upper && lex.stopwords.contains(doc.fold(k));
-        if !lowercase_ok || stop_word {
+        // "Mr", "Mrs" and "Ms" are stopwords too, but no ordinary word.
+        let stop_word = len == 1
+            && !first.dotted
+            && !first.upper
+            && lex.stopwords.contains(doc.fold(k))
+            && !(first.cap && HONORIFICS.contains(&doc.fold(k)));
+        // A one-word title that is also a given name, written capitalised
+        // after no other title and before a capitalised word, opens the
+        // name: "Dean Santos", not the dean Santos.
+        let given = len == 1
+            && first.cap
+            && !first.upper
+            && !first.dotted
+            && GIVEN_WORDS.contains(&doc.fold(k))
+            && (k == 0 || doc.toks[k - 1].title.is_none())
+            && doc.toks.get(k + 1).is_some_and(|x| {
+                x.cap
+                    && !x.upper
+                    && x.gap == Gap::Space
+                    && !lex.stopwords.contains(doc.fold(k + 1))
+                    && !lex.places.contains(doc.fold(k + 1))
+            });
+        if !lowercase_ok || stop_word || given {
             k += 1;
             continue;
         }
