@@ -164,37 +164,31 @@ fn substitution(x: u8, y: u8, mode: Mode) -> f32 {
             _ => 0.4,
         };
     }
-    // th and dh are t and d in most spellings (Kadhafi / Gaddafi), and dz
-    // is the Belarusian soft d (Dzmitry / Dmitry).
-    if matches!((x.min(y), x.max(y)), (DH, b'd') | (TH, b't')) {
-        return 0.1;
-    }
-    if mode == Mode::Loose {
-        match (x.min(y), x.max(y)) {
-            // The Arabic emphatics ḍ and ẓ are d in Arabic spellings and z
-            // in Persian, Urdu and Turkish ones (Mortada / Murtaza, Ramadan
-            // / Ramazan); the jīm is g in Egyptian spellings (Gamal / Jamal,
-            // Guma / Juma).
-            (b'd', b'z') => return 0.65,
-            (b'g', b'j') | (DJ, b'g') => return 0.35,
-            // Persian, Urdu and Turkish write the Arabic interdentals as
-            // sibilants (Othman / Osman, Dhakir / Zakir).
-            (TH, b's') | (DH, b'z') => return 0.35,
-            // Turkish ş, Romanian ș and Hungarian s are sh (Serifi /
-            // Sharifi).
-            (SH, b's') => return 0.3,
-            _ => {}
-        }
-    }
     let shared = classes(x) & classes(y);
     if shared != 0 {
-        return if shared & (GLIDE_I | GLIDE_U) != 0 {
+        return if shared & (GLIDE_I | GLIDE_U) != 0
+            // Turkish ş, Romanian ș and Hungarian s are sh (Serifi /
+            // Sharifi).
+            || (mode == Mode::Loose && (x.min(y), x.max(y)) == (SH, b's'))
+        {
             0.3
         } else {
             0.35
         };
     }
+    let loose = mode == Mode::Loose;
     match (x.min(y), x.max(y)) {
+        // th and dh are t and d in most spellings (Kadhafi / Gaddafi), and
+        // dz is the Belarusian soft d (Dzmitry / Dmitry).
+        (DH, b'd') | (TH, b't') => 0.1,
+        // Persian, Urdu and Turkish write the Arabic interdentals as
+        // sibilants (Othman / Osman, Dhakir / Zakir); Egyptian spellings
+        // write the jīm g (Gamal / Jamal, Guma / Juma).
+        (TH, b's') | (DH, b'z') | (b'g', b'j') | (DJ, b'g') if loose => 0.35,
+        // The Arabic emphatics ḍ and ẓ are d in Arabic spellings and z in
+        // Persian, Urdu and Turkish ones (Mortada / Murtaza, Ramadan /
+        // Ramazan).
+        (b'd', b'z') if loose => 0.65,
         (b'f', b'v') => 0.5,
         (b'd', b't') | (b'b', b'p') | (b'f', b'p') => 0.6,
         _ => 1.0,
@@ -351,9 +345,13 @@ pub(crate) fn firm_letters_close(a: u32, b: u32, len: usize) -> bool {
     let mut differ = (fa ^ fb).count_ones();
     // A t or d on one side only may be written s or z on the other (th / s,
     // ḍ / z: Othman / Osman, Ramadan / Ramazan).
-    let sibilant = bit(b's') | bit(b'z');
-    if (fa ^ fb) & bit(b't') != 0 && (if fa & bit(b't') != 0 { b } else { a }) & sibilant != 0 {
-        differ -= 1;
+    if (fa ^ fb) & bit(b't') != 0 {
+        let (with, without) = if fa & bit(b't') != 0 { (a, b) } else { (b, a) };
+        let th = with & bit(b'h') != 0 && without & bit(b's') != 0;
+        let dz = with & bit(b'd') != 0 && without & bit(b'z') != 0;
+        if th || dz {
+            differ -= 1;
+        }
     }
     // Parts of up to eight letters may not gain, lose or change a firm
     // letter at all (the matcher allows them no full edit).
@@ -386,34 +384,32 @@ pub(crate) fn same_start(a: &str, b: &str) -> bool {
         _ => 0,
     };
     let (cx, cy) = (class(x), class(y));
-    // Somali c (ʿayn) before a vowel against a vowel (Cali / Ali).
-    let ayn = |s: &str, other: u8| {
-        let b = s.as_bytes();
-        b[0] == b'c' && b.len() > 1 && class(b[1]) == 1 && class(other) == 1
-    };
-    if ayn(a, y) || ayn(b, x) {
+    // j is a glide (Jusuf / Yusuf) and an affricate (Jamal / Cemal,
+    // Jawad / Zhavad).
+    let affricate = |c: u8| matches!(c, 2 | 3);
+    if cx != 0 && cx == cy || (x == b'j' && affricate(cy)) || (y == b'j' && affricate(cx)) {
         return true;
     }
-    // The Arabic interdentals and emphatics: th / s (Thair / Sair), d, dh
-    // or dz / z (Diya / Zia); and the Burmese leading h before a consonant
-    // (Htun / Tun).
+    // The second letter decides the rest: the Somali c (ʿayn) before a
+    // vowel against a vowel (Cali / Ali); the Arabic interdentals and
+    // emphatics, th / s (Thair / Sair) and d, dh or dz / z (Diya / Zia);
+    // the Burmese leading h before a consonant (Htun / Tun).
+    let second_decides = |c: u8| matches!(c, b'c' | b't' | b'd' | b'h');
+    if !second_decides(x) && !second_decides(y) {
+        return false;
+    }
     let kin = |s: &str, other: u8| {
         let b = s.as_bytes();
         let second = b.get(1).copied().unwrap_or(0);
         match b[0] {
+            b'c' => class(second) == 1 && class(other) == 1,
             b't' => second == b'h' && other == b's',
             b'd' => other == b'z',
             b'h' => second == other && class(other) != 1,
             _ => false,
         }
     };
-    if kin(a, y) || kin(b, x) {
-        return true;
-    }
-    // j is a glide (Jusuf / Yusuf) and an affricate (Jamal / Cemal,
-    // Jawad / Zhavad).
-    let affricate = |c: u8| matches!(c, 2 | 3);
-    cx != 0 && cx == cy || (x == b'j' && affricate(cy)) || (y == b'j' && affricate(cx))
+    kin(a, y) || kin(b, x)
 }
 
 #[cfg(test)]
