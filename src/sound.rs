@@ -15,6 +15,14 @@
 //!   glottals (`k g q c kh gh h`), the sibilants and affricates (`s z c j sh
 //!   ch zh dj`), the glides (`i y j`, `u w v`);
 //! * `h` or a glide gained or lost costs little;
+//! * `th` and `dh` are nearly `t` and `d`, and `dz` (Belarusian) `d`;
+//! * regional spellings of one letter cost little unless both parts are
+//!   known names of different groups: `th` / `s` and `dh` / `z` (Othman /
+//!   Osman), `g` / `j` (Egyptian Guma / Juma), `s` / `sh` (Turkish Serifi /
+//!   Sharifi); the emphatics `d` / `z` (Mortada / Murtaza) cost more;
+//! * a final `a` for `e` (Salama / Salameh, Musa / Musse) or `-ka` for
+//!   `-ko` (Belarusian Karpenka / Karpenko) costs one vowel, other final
+//!   vowels two;
 //! * anything else — a consonant for an unrelated one, a consonant gained or
 //!   lost, a digit — costs a full edit.
 //!
