@@ -1456,10 +1456,16 @@ fn part_similarity(
         return None;
     }
     // The variant table also groups unrelated short readings (Chinese and
-    // Vietnamese syllables); short forms must agree in their keys as well.
+    // Vietnamese syllables); short forms must agree in their keys as well,
+    // or, outside syllabic names and from four letters on, be close in
+    // sounds (Igor / Ihar, Oleg / Aleh; not Jun / John).
     if da.group_sig & db.group_sig != 0
         && intersects(a.groups(), b.groups())
-        && (la.min(lb) > 4 || (da.skel_hash == db.skel_hash && a.skeleton() == b.skeleton()))
+        && (la.min(lb) > 4
+            || (da.skel_hash == db.skel_hash && a.skeleton() == b.skeleton())
+            || (!syllabic
+                && la.min(lb) > 3
+                && sound::distance(a.fold(), b.fold(), 0.95, sound::Mode::Loose).is_some()))
     {
         return Some((Evidence::Variant, 0.95));
     }

@@ -18,6 +18,7 @@ mod properties;
 mod resolve_aliases;
 mod resolve_props;
 mod resolve_seed;
+mod spellings;
 mod stages;
 mod store;
 mod store_cli;

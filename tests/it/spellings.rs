@@ -1,0 +1,50 @@
+//! Regional spellings of one name match; the rules behind them do not join
+//! different names.
+
+use canonym::{analyze, compare, DEFAULT_THRESHOLD};
+
+fn score(a: &str, b: &str) -> f64 {
+    let s = compare(&analyze(a), &analyze(b)).score();
+    assert_eq!(s, compare(&analyze(b), &analyze(a)).score(), "{a} / {b}");
+    s
+}
+
+#[test]
+fn regional_spellings_of_one_name_match() {
+    for (a, b) in [
+        // ث as th or s, ḍ as d or z (Persian, Urdu, Turkish spellings).
+        ("Karim Othmani", "Karim Osmani"),
+        ("Ali Ramazani", "Ali Ramadani"),
+        // Egyptian g for jīm.
+        ("Ahmed Guma", "Ahmed Juma"),
+        // Turkish s for ş.
+        ("Mehmet Serifoglu", "Mehmet Sharifoglu"),
+        // Belarusian -ka for -ko, and its forms of Russian given names.
+        ("Ivan Marchenka", "Ivan Marchenko"),
+        ("Aleh Petrou", "Oleg Petrov"),
+        ("Ihar Sidorenka", "Igor Sidorenko"),
+        // Burmese leading h.
+        ("Kyaw Htay Oo", "Kyaw Tay Oo"),
+        // The Arabic final -a / -e.
+        ("Yusuf Barakeh", "Yusuf Baraka"),
+    ] {
+        let s = score(a, b);
+        assert!(s >= DEFAULT_THRESHOLD, "{a} / {b}: {s}");
+    }
+}
+
+#[test]
+fn different_names_stay_apart() {
+    for (a, b) in [
+        ("Hamza Karimli", "Hamda Karimli"),
+        ("Thamer Haddad", "Samer Haddad"),
+        ("Thana Haddad", "Sana Haddad"),
+        ("Petro Haddad", "Petra Haddad"),
+        ("Wanjiru Mwangi", "Wanjiru Mwanga"),
+        // Short forms the variant table groups with unrelated readings.
+        ("John Haddad", "Jun Haddad"),
+    ] {
+        let s = score(a, b);
+        assert!(s < DEFAULT_THRESHOLD, "{a} / {b}: {s}");
+    }
+}
