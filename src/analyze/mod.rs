@@ -271,6 +271,13 @@ impl Analyzer {
         DEFAULT.clone()
     }
 
+    /// The identity of its tables: two analyzers with the same identity
+    /// analyse every name alike.
+    #[cfg(feature = "store")]
+    pub(crate) fn identity(&self) -> u64 {
+        self.id
+    }
+
     /// A builder for an analyser with tables of your own.
     pub fn builder() -> AnalyzerBuilder {
         AnalyzerBuilder::new()
