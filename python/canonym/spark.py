@@ -34,6 +34,9 @@ MAX_POSTINGS = 1024
 MAX_CANDIDATES = 128
 #: Documents with more distinct names than this give no document pairs.
 MAX_DOC_NAMES = 256
+#: A component with more distinct names than this is cut into pieces of at
+#: most this many, each resolved on its own.
+MAX_COMPONENT_NAMES = 50_000
 
 
 def _strs(s: pd.Series) -> List[str]:
@@ -143,6 +146,7 @@ def resolve(
     max_postings: int = MAX_POSTINGS,
     max_candidates: int = MAX_CANDIDATES,
     max_doc_names: int = MAX_DOC_NAMES,
+    max_component_names: int = MAX_COMPONENT_NAMES,
     max_iterations: int = 50,
 ) -> DataFrame:
     """Resolve the mentions of ``df`` into entities.
@@ -158,8 +162,15 @@ def resolve(
     component resolved by the Rust resolver, which applies the no-chaining
     and document rules. Entity ids depend only on the data, not on the
     partitioning.
+
+    A component of more than ``max_component_names`` distinct names (a
+    common bare name that matches many full names) is cut into pieces of at
+    most that many, names that share their rarest blocking key kept
+    together; names in different pieces cannot share an entity.
     """
     paths = canonym._paths(aliases)
+    if max_component_names < 1:
+        raise ValueError(f"max_component_names must be at least 1, not {max_component_names}")
     if threshold is not None and not 0.0 <= threshold <= 1.0:
         raise ValueError(f"threshold must lie between 0 and 1, not {threshold}")
     t = canonym.DEFAULT_THRESHOLD if threshold is None else threshold
@@ -214,6 +225,8 @@ def resolve(
         same.select("a", F.explode("vs").alias("b")).where(F.col("a") != F.col("b"))
     )
     comp = _components(edges.localCheckpoint(), max_iterations)
+    rarest = kv.where(F.col("r") == 1).select("v", F.col("k").alias("rk"))
+    comp = _bounded(comp, names.select("v", "key").join(rarest, "v", "left"), max_component_names)
 
     # Each component resolved by the Rust resolver, many components per
     # Arrow batch; a component is never split across groups.
@@ -248,6 +261,23 @@ def resolve(
     out = resolved.join(ents.select("entity", "_c", "_id"), ["entity", "_c"])
     out = out.join(mentions.select("_m", "id"), "_m")
     return out.select("id", F.col("_id").alias("entity"), "canonical", "score", "ambiguous")
+
+
+def _bounded(comp: DataFrame, names: DataFrame, max_names: int) -> DataFrame:
+    """Labels (v, c) with every component of more than ``max_names``
+    vertices cut into consecutive pieces of at most ``max_names``, in the
+    order of (rarest blocking key, key, v) given by ``names`` (v, key, rk),
+    so that names sharing their rarest key, and names of one key, mostly
+    stay in one piece. A piece's label is the hash of its component's label
+    and its number: it depends on the data only."""
+    sizes = comp.groupBy("c").agg(F.count("*").alias("size"))
+    comp = comp.join(sizes, "c")
+    small = comp.where(F.col("size") <= max_names).select("v", "c")
+    big = comp.where(F.col("size") > max_names).join(names, "v", "left")
+    order = Window.partitionBy("c").orderBy(F.col("rk").asc_nulls_last(), "key", "v")
+    piece = F.floor((F.row_number().over(order) - 1) / F.lit(max_names))
+    big = big.select("v", F.xxhash64("c", piece).alias("c"))
+    return small.union(big)
 
 
 def _alias_ids(paths: Sequence[str]) -> List[str]:

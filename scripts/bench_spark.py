@@ -1,0 +1,123 @@
+"""canonym.spark.resolve against `canonym resolve`, side by side in one run.
+
+    python scripts/bench_spark.py mentions.jsonl OUTDIR [CANONYM_BIN]
+
+mentions.jsonl: {"id","name","doc"} lines (cargo run --release --example
+gen_mentions -- N). Runs `canonym resolve` (wall time and peak memory by
+/usr/bin/time), then `canonym.spark.resolve` on local[2] reading the same
+file and writing its result to OUTDIR/spark (wall time; peak memory as the
+largest sum of the resident sizes of this process and all its descendants,
+the JVM and the Python workers included, sampled every 0.2 s). Prints both,
+their ratio, and the pairwise agreement of the two
+partitions of the mentions (Rand index) with the mentions that differ.
+"""
+
+import collections
+import glob
+import json
+import os
+import subprocess
+import sys
+import threading
+import time
+
+
+def tree_rss(root):
+    """The summed resident size (MiB) of `root` and its descendants."""
+    kids = collections.defaultdict(list)
+    rss = {}
+    for d in os.listdir("/proc"):
+        if not d.isdigit():
+            continue
+        try:
+            with open(f"/proc/{d}/stat") as f:
+                ppid = int(f.read().rsplit(")", 1)[1].split()[1])
+            with open(f"/proc/{d}/statm") as f:
+                rss[int(d)] = int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+        except (OSError, ValueError, IndexError):
+            continue
+        kids[ppid].append(int(d))
+    total, todo = 0, [root]
+    while todo:
+        p = todo.pop()
+        total += rss.get(p, 0)
+        todo.extend(kids.get(p, []))
+    return total / 2**20
+
+
+class Peak(threading.Thread):
+    def __init__(self):
+        super().__init__(daemon=True)
+        self.peak, self.stop = 0.0, False
+
+    def run(self):
+        while not self.stop:
+            self.peak = max(self.peak, tree_rss(os.getpid()))
+            time.sleep(0.2)
+
+
+def agreement(a, b):
+    """Rand index of two partitions (dicts id -> label) of the same ids."""
+    n = len(a)
+    pairs = lambda c: sum(k * (k - 1) // 2 for k in c.values())
+    ta = pairs(collections.Counter(a.values()))
+    tb = pairs(collections.Counter(b.values()))
+    tab = pairs(collections.Counter((a[i], b[i]) for i in a))
+    return 1 - (ta + tb - 2 * tab) / (n * (n - 1) // 2)
+
+
+def main():
+    path, outdir = sys.argv[1], sys.argv[2]
+    cli = sys.argv[3] if len(sys.argv) > 3 else "target/release/canonym"
+    os.makedirs(outdir, exist_ok=True)
+    cli_out = os.path.join(outdir, "cli.jsonl")
+    t = time.perf_counter()
+    with open(cli_out, "w") as f:
+        done = subprocess.run(
+            ["/usr/bin/time", "-f", "%M", cli, "resolve", "--input-format", "jsonl", path],
+            stdout=f, stderr=subprocess.PIPE, text=True, check=True,
+        )
+    cli_s = time.perf_counter() - t
+    cli_mib = int(done.stderr.strip().splitlines()[-1]) / 1024
+
+    os.environ["PYSPARK_PYTHON"] = sys.executable
+    from pyspark.sql import SparkSession
+
+    import canonym.spark as cs
+
+    peak = Peak()
+    peak.start()
+    spark = (
+        SparkSession.builder.master("local[2]")
+        .config("spark.sql.shuffle.partitions", "8")
+        .config("spark.ui.enabled", "false")
+        .config("spark.driver.memory", "4g")
+        .getOrCreate()
+    )
+    spark.sparkContext.setLogLevel("ERROR")
+    t = time.perf_counter()
+    df = spark.read.schema("id string, name string, doc string").json(path)
+    cs.resolve(df, doc="doc").write.mode("overwrite").json(os.path.join(outdir, "spark"))
+    spark_s = time.perf_counter() - t
+    peak.stop = True
+    peak.join()
+    spark.stop()
+
+    want = {j["id"]: j for j in map(json.loads, open(cli_out, encoding="utf-8"))}
+    got = {}
+    for p in glob.glob(os.path.join(outdir, "spark", "*.json")):
+        got.update((j["id"], j) for j in map(json.loads, open(p, encoding="utf-8")))
+    assert set(got) == set(want), "spark and cli resolved different mentions"
+    keys = ("entity", "canonical", "score", "ambiguous")
+    differ = [i for i in want if any(got[i][k] != want[i][k] for k in keys)]
+    rand = agreement({i: w["entity"] for i, w in want.items()}, {i: g["entity"] for i, g in got.items()})
+    n = len(want)
+    print(f"resolve {n} mentions: cli {cli_s:.1f}s {cli_mib:.0f} MiB | spark local[2] {spark_s:.1f}s "
+          f"{peak.peak:.0f} MiB | ratio {spark_s / cli_s:.0f}x time, {peak.peak / cli_mib:.0f}x memory")
+    print(f"  mentions that differ: {len(differ)}; pairwise agreement {rand:.6f}")
+    for i in differ[:20]:
+        print("   ", i, want[i]["name"], "| cli", [want[i][k] for k in keys], "| spark", [got[i][k] for k in keys])
+
+
+if __name__ == "__main__":
+    main()
