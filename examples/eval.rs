@@ -8,7 +8,9 @@
 //! ```
 //!
 //! `--threshold X`, `--missing-cost X` and `--conflict-cost X` score with
-//! another configuration of the comparison model; `--pairs` prints, for a
+//! another configuration of the comparison model, and `--model` with the
+//! fitted logistic model (`data/match_model.tsv`) at its threshold instead
+//! of the hand-set score; `--pairs` prints, for a
 //! JSON Lines file, every scored pair as `pair ENTITY ENTITY SCORE` (for
 //! fitting by entity).
 //!
@@ -32,8 +34,10 @@
 //! threshold and at the best threshold, and per category; `--errors` lists
 //! the misclassified pairs with their scores.
 
-use canonym::{analyze, compare_with, Comparison, MatchConfig, Mention, Name, Resolver};
-use std::collections::{BTreeMap, HashMap, HashSet};
+mod common;
+
+use canonym::{analyze, compare_with, Comparison, MatchConfig, Mention, Model, Name};
+use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
 
 /// The comparison model's knobs, from `--threshold`, `--missing-cost` and
@@ -85,33 +89,8 @@ fn best_threshold(rows: &[Row]) -> f64 {
     best.1
 }
 
-fn prf(rows: &[Row], t: f64) -> (f64, f64, f64, usize, usize, usize) {
-    let (mut tp, mut fp, mut fneg) = (0usize, 0usize, 0usize);
-    for r in rows {
-        let m = r.score >= t;
-        match (m, r.label) {
-            (true, true) => tp += 1,
-            (true, false) => fp += 1,
-            (false, true) => fneg += 1,
-            _ => {}
-        }
-    }
-    let p = if tp + fp == 0 {
-        1.0
-    } else {
-        tp as f64 / (tp + fp) as f64
-    };
-    let r = if tp + fneg == 0 {
-        1.0
-    } else {
-        tp as f64 / (tp + fneg) as f64
-    };
-    let f = if p + r == 0.0 {
-        0.0
-    } else {
-        2.0 * p * r / (p + r)
-    };
-    (p, r, f, tp, fp, fneg)
+fn prf(rows: &[Row], t: f64) -> common::Prf {
+    common::prf(rows.iter().map(|r| (r.score, r.label)), t)
 }
 
 fn main() {
@@ -137,6 +116,12 @@ fn main() {
             }
         };
         args.drain(k..k + 2);
+    }
+    if args.iter().any(|a| a == "--model") {
+        builder.model(Model::bundled());
+        if !std::env::args().any(|a| a == "--threshold") {
+            builder.threshold(Model::bundled().default_threshold());
+        }
     }
     let cfg = builder.build().unwrap_or_else(|e| {
         eprintln!("eval: {e}");
@@ -262,37 +247,9 @@ fn clusters(path: &str, text: &str, show_errors: bool) {
 
 /// Pairwise and B-cubed scores of a predicted partition against the truth.
 fn score_clusters(path: &str, truth: &[String], mentions: &[Mention], show_errors: bool) {
-    let resolution = Resolver::builder()
-        .config(*config())
-        .build()
-        .resolve(mentions);
-    let predicted: Vec<&str> = resolution
-        .assignments()
-        .iter()
-        .map(|a| a.entity())
-        .collect();
+    let scores = common::cluster_scores(truth, mentions, *config());
+    let predicted: Vec<&str> = scores.predicted.iter().map(|e| e.as_str()).collect();
     let n = truth.len();
-    // Pairwise: every unordered pair of mentions.
-    let (mut tp, mut fp, mut fneg) = (0u64, 0u64, 0u64);
-    for i in 0..n {
-        for j in i + 1..n {
-            match (predicted[i] == predicted[j], truth[i] == truth[j]) {
-                (true, true) => tp += 1,
-                (true, false) => fp += 1,
-                (false, true) => fneg += 1,
-                _ => {}
-            }
-        }
-    }
-    let f1 = |p: f64, r: f64| {
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
-    };
-    let p = tp as f64 / (tp + fp).max(1) as f64;
-    let r = tp as f64 / (tp + fneg).max(1) as f64;
     say!(
         "{path}: {n} mentions, {} labelled entities, {} predicted",
         {
@@ -301,33 +258,19 @@ fn score_clusters(path: &str, truth: &[String], mentions: &[Mention], show_error
             t.dedup();
             t.len()
         },
-        resolution.entities().len()
+        scores.entities
     );
-    say!(
-        "pairwise: precision {p:.3} recall {r:.3} F1 {:.3} (tp {tp}, fp {fp}, fn {fneg})",
-        f1(p, r)
-    );
-    // B-cubed: per mention, the overlap of its predicted and true clusters.
-    let mut by_pred: HashMap<&str, Vec<usize>> = HashMap::new();
-    let mut by_truth: HashMap<&str, Vec<usize>> = HashMap::new();
-    for i in 0..n {
-        by_pred.entry(predicted[i]).or_default().push(i);
-        by_truth.entry(truth[i].as_str()).or_default().push(i);
-    }
-    let (mut bp, mut br) = (0.0, 0.0);
-    for i in 0..n {
-        let pc = &by_pred[predicted[i]];
-        let tc = &by_truth[truth[i].as_str()];
-        let both = pc.iter().filter(|&&j| truth[j] == truth[i]).count() as f64;
-        bp += both / pc.len() as f64;
-        br += both / tc.len() as f64;
-    }
-    let (bp, br) = (bp / n as f64, br / n as f64);
-    say!(
-        "B-cubed:  precision {bp:.3} recall {br:.3} F1 {:.3}",
-        f1(bp, br)
-    );
+    let (p, r, f, tp, fp, fneg) = scores.pairwise;
+    say!("pairwise: precision {p:.3} recall {r:.3} F1 {f:.3} (tp {tp}, fp {fp}, fn {fneg})");
+    let (bp, br, bf) = scores.bcubed;
+    say!("B-cubed:  precision {bp:.3} recall {br:.3} F1 {bf:.3}");
     if show_errors {
+        let mut by_pred: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut by_truth: HashMap<&str, Vec<usize>> = HashMap::new();
+        for i in 0..n {
+            by_pred.entry(predicted[i]).or_default().push(i);
+            by_truth.entry(truth[i].as_str()).or_default().push(i);
+        }
         let mut preds: Vec<_> = by_pred.iter().collect();
         preds.sort();
         for (e, members) in preds {
@@ -350,66 +293,24 @@ fn score_clusters(path: &str, truth: &[String], mentions: &[Mention], show_error
 /// Reads a JSON Lines file of entities with their names and scores it as
 /// clusters, as pairs and as `compare` recall.
 fn jsonl(path: &str, text: &str, show_errors: bool, show_pairs: bool) {
-    let mut truth: Vec<String> = Vec::new();
-    let mut mentions: Vec<Mention> = Vec::new();
-    for (i, line) in text.lines().enumerate() {
-        if line.trim().is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let v: serde_json::Value = serde_json::from_str(line).unwrap_or_else(|e| {
-            eprintln!("eval: {path}:{}: {e}", i + 1);
-            std::process::exit(2);
-        });
-        let entity = match &v["entity"] {
-            serde_json::Value::String(s) => s.clone(),
-            serde_json::Value::Null => format!("line-{}", i + 1),
-            other => other.to_string(),
-        };
-        for name in v["names"].as_array().into_iter().flatten() {
-            if let Some(name) = name.as_str() {
-                // Every name a mention in a document of its own.
-                let doc = format!("d{}", mentions.len());
-                mentions.push(Mention::new(name).doc(doc));
-                truth.push(entity.clone());
-            }
-        }
-    }
+    let entities = common::read_entities(path, text).unwrap_or_else(|e| {
+        eprintln!("eval: {e}");
+        std::process::exit(2);
+    });
+    let truth = entities.truth;
+    // Every name a mention in a document of its own.
+    let mentions: Vec<Mention> = entities
+        .names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| Mention::new(n.as_str()).doc(format!("d{i}")))
+        .collect();
     score_clusters(path, &truth, &mentions, show_errors);
 
     // Pairs: every same-entity pair, and the cross-entity pairs that share
     // a folded word or a transliteration key.
-    let names: Vec<_> = mentions.iter().map(|m| analyze(&m.name)).collect();
-    let mut by_word: HashMap<String, Vec<usize>> = HashMap::new();
-    for (i, n) in names.iter().enumerate() {
-        let mut seen = HashSet::new();
-        for p in n.parts().filter(|p| p.tag().is_main()) {
-            for k in [format!("w:{}", p.fold()), format!("k:{}", p.skeleton())] {
-                if k.len() > 3 && seen.insert(k.clone()) {
-                    by_word.entry(k).or_default().push(i);
-                }
-            }
-        }
-    }
-    let mut pairs: HashSet<(usize, usize)> = HashSet::new();
-    for i in 0..names.len() {
-        for j in i + 1..names.len() {
-            if truth[i] == truth[j] {
-                pairs.insert((i, j));
-            }
-        }
-    }
-    let positives = pairs.len();
-    for list in by_word.values() {
-        for (x, &i) in list.iter().enumerate() {
-            for &j in &list[x + 1..] {
-                if truth[i] != truth[j] {
-                    pairs.insert((i.min(j), i.max(j)));
-                }
-            }
-        }
-    }
-    let mut pairs: Vec<(usize, usize)> = pairs.into_iter().collect();
-    pairs.sort_unstable();
+    let names: Vec<Name> = common::analyze_all(&entities.names);
+    let (pairs, positives) = common::labelled_pairs(&names, &truth);
     if show_pairs {
         // Every scored pair with its entities, for calibration by entity.
         for &(i, j) in &pairs {

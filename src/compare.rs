@@ -39,6 +39,10 @@ use smallvec::SmallVec;
 use std::fmt;
 use std::str::FromStr;
 
+mod model;
+
+pub use model::{Features, Model, FEATURES, FEATURE_NAMES};
+
 /// The default score at or above which two names are considered a match.
 pub const DEFAULT_THRESHOLD: f64 = 0.8;
 
@@ -191,6 +195,16 @@ pub enum Reason {
         /// What conflicts.
         detail: String,
     },
+    /// A feature of the alignment that pushed the model's score up or
+    /// down (see [`Model`]).
+    Feature {
+        /// The feature's name (one of [`FEATURE_NAMES`]).
+        feature: String,
+        /// Its value.
+        value: f64,
+        /// What it added to the model's log-odds.
+        effect: f64,
+    },
 }
 
 impl fmt::Display for Reason {
@@ -224,6 +238,11 @@ impl fmt::Display for Reason {
                 }
             }
             Reason::Conflict { detail } => write!(f, "conflict: {detail}"),
+            Reason::Feature {
+                feature,
+                value,
+                effect,
+            } => write!(f, "model: {feature} {value:.2} ({effect:+.2})"),
         }
     }
 }
@@ -240,6 +259,10 @@ struct Link {
 }
 
 const NONE: u8 = u8::MAX;
+
+/// A feature whose effect on the model's log-odds is at least this large
+/// is listed in explanations.
+const EXPLAINED_EFFECT: f32 = 0.5;
 
 /// The links of an alignment; typical names need no heap.
 type Links = SmallVec<[Link; 8]>;
@@ -277,6 +300,13 @@ pub struct Comparison {
     unmatched: [u16; 2],
     /// Whether both names have unmatched main parts (a conflict).
     conflicting: bool,
+    /// The hand score, caps applied: how the alignment was chosen.
+    hand: f64,
+    /// The features of the alignment.
+    features: Features,
+    /// What each feature added to the model's linear predictor (zero for
+    /// the hand score).
+    effects: Features,
 }
 
 impl Comparison {
@@ -293,6 +323,20 @@ impl Comparison {
     /// The threshold used for [`Comparison::is_match`].
     pub fn threshold(&self) -> f64 {
         self.threshold
+    }
+
+    /// The features of the alignment that the score was computed from,
+    /// in the order of [`FEATURE_NAMES`] (see [`Model`]). What a model is
+    /// fitted on.
+    pub fn features(&self) -> &Features {
+        &self.features
+    }
+
+    /// Whether a hard conflict capped the score whatever the model says:
+    /// different numbers, a conflict of structure (lineage, initials,
+    /// known given names) or person vs organisation.
+    pub fn is_vetoed(&self) -> bool {
+        self.number_conflict || self.kind_conflict || self.structure != 0
     }
 
     /// The comparison with the compared names and its reasons, as one
@@ -361,6 +405,11 @@ impl Comparison {
                 detail: "different known given names".into(),
             });
         }
+        if self.structure & PATRONYMIC != 0 {
+            out.push(Reason::Conflict {
+                detail: "different patronymics".into(),
+            });
+        }
         if self.structure & INITIALS != 0 {
             out.push(Reason::Conflict {
                 detail: "different initials".into(),
@@ -389,6 +438,18 @@ impl Comparison {
                     conflict: self.conflicting && is_main(p.tag()),
                 });
             }
+        }
+        // The features that pushed the model's score most, strongest first.
+        let mut strong: SmallVec<[usize; FEATURES]> = (0..FEATURES)
+            .filter(|&i| self.effects[i].abs() >= EXPLAINED_EFFECT)
+            .collect();
+        strong.sort_by(|&i, &j| self.effects[j].abs().total_cmp(&self.effects[i].abs()));
+        for i in strong {
+            out.push(Reason::Feature {
+                feature: FEATURE_NAMES[i].to_string(),
+                value: round2(self.features[i] as f64),
+                effect: round2(self.effects[i] as f64),
+            });
         }
         out
     }
@@ -499,14 +560,19 @@ pub struct MatchConfig {
     pub(crate) org_missing_cost: f64,
     pub(crate) conflict_cost: f64,
     pub(crate) number_conflict_cap: f64,
+    #[serde(skip)]
+    pub(crate) model: Model,
 }
 
 /// Highest score when the structure of the names conflicts: a name
 /// aligned across places of an Arabic lineage ("Ahmad bin Khalid" /
 /// "Khalid bin Ahmad": son and father), initials left over on both sides
-/// ("John Q. Smith" / "John R. Smith"), or two different known given names
-/// left over ("Omar Haddad" / "Karim Haddad").
-const STRUCTURE_CONFLICT_CAP: f64 = 0.5;
+/// ("John Q. Smith" / "John R. Smith"), two different known given names
+/// left over ("Omar Haddad" / "Karim Haddad"), or two different
+/// patronymics ("Pavel Ivanovich" / "Pavel Petrovich": another father).
+/// Below the default threshold by more than the resolver's join margin, so
+/// such names never share an entity.
+const STRUCTURE_CONFLICT_CAP: f64 = 0.3;
 
 /// [`Comparison`] structure conflict: a name in another lineage place.
 const LINEAGE: u8 = 1;
@@ -514,6 +580,9 @@ const LINEAGE: u8 = 1;
 const INITIALS: u8 = 2;
 /// [`Comparison`] structure conflict: two different known given names.
 const GIVEN: u8 = 4;
+/// [`Comparison`] structure conflict: two different patronymics (another
+/// father).
+const PATRONYMIC: u8 = 8;
 
 impl Default for MatchConfig {
     fn default() -> Self {
@@ -523,6 +592,7 @@ impl Default for MatchConfig {
             org_missing_cost: 0.6,
             conflict_cost: 1.0,
             number_conflict_cap: 0.3,
+            model: Model::hand(),
         }
     }
 }
@@ -570,6 +640,13 @@ impl MatchConfig {
     pub fn number_conflict_cap(&self) -> f64 {
         self.number_conflict_cap
     }
+
+    /// How an alignment becomes a score. Default [`Model::hand`]; the
+    /// fitted [`Model::bundled`] goes with its own threshold
+    /// ([`Model::default_threshold`]).
+    pub fn model(&self) -> &Model {
+        &self.model
+    }
 }
 
 /// Builds a [`MatchConfig`]; every knob starts at its default. Missing
@@ -582,6 +659,8 @@ pub struct MatchConfigBuilder {
     org_missing_cost: f64,
     conflict_cost: f64,
     number_conflict_cap: f64,
+    #[serde(skip)]
+    model: Model,
 }
 
 impl Default for MatchConfigBuilder {
@@ -593,6 +672,7 @@ impl Default for MatchConfigBuilder {
             org_missing_cost: d.org_missing_cost,
             conflict_cost: d.conflict_cost,
             number_conflict_cap: d.number_conflict_cap,
+            model: d.model,
         }
     }
 }
@@ -631,6 +711,12 @@ impl MatchConfigBuilder {
     /// See [`MatchConfig::number_conflict_cap`]; must lie in [0, 1].
     pub fn number_conflict_cap(&mut self, x: f64) -> &mut Self {
         self.number_conflict_cap = x;
+        self
+    }
+
+    /// See [`MatchConfig::model`].
+    pub fn model(&mut self, m: Model) -> &mut Self {
+        self.model = m;
         self
     }
 
@@ -690,6 +776,7 @@ impl MatchConfigBuilder {
             org_missing_cost: self.org_missing_cost,
             conflict_cost: self.conflict_cost,
             number_conflict_cap: self.number_conflict_cap,
+            model: self.model,
         })
     }
 }
@@ -822,7 +909,7 @@ fn align(a: &Name, b: &Name, cfg: &MatchConfig) -> Comparison {
     let (mut ua, mut ub) = ([false; MAX_PARTS], [false; MAX_PARTS]);
     let links = greedy((a, b), (&wa, &wb), &mut cands, &mut ua, &mut ub);
     let second = env.finish(links, &ua, &ub, kind_conflict);
-    if second.score > first.score {
+    if second.hand > first.hand {
         second
     } else {
         first
@@ -904,9 +991,38 @@ impl Env<'_> {
         if number_missing {
             score *= 1.0 - cfg.missing_cost * 0.5;
         }
-        if number_conflict {
-            score = score.min(cfg.number_conflict_cap);
+        let mut features = [0f32; FEATURES];
+        features[0] = score as f32;
+        let mut perfect = true;
+        for l in &links {
+            let k = match l.evidence {
+                Evidence::Exact => 1,
+                Evidence::Variant | Evidence::Nickname => 2,
+                Evidence::Transliteration => 3,
+                Evidence::Glued => 4,
+                Evidence::Fuzzy => 5,
+                Evidence::Initial => 6,
+            };
+            features[k] += l.weight;
+            features[7] += (1.0 - l.sim) * l.weight;
+            perfect &= l.evidence == Evidence::Exact && l.sim >= 1.0;
         }
+        for k in 0..3 {
+            features[8 + k] = (left_a.by_tag[k] + left_b.by_tag[k]) as f32;
+        }
+        features[11] = (pa + pb) as f32;
+        features[12] = (un_other_a + un_other_b) as f32;
+        features[13] = conflict as f32;
+        features[14] = links.len() as f32;
+        features[15] = (na.min(nb) == 1) as u8 as f32;
+        features[16] = na.abs_diff(nb) as f32;
+        features[17] = number_missing as u8 as f32;
+        features[18] = org as u8 as f32;
+        // A lone weak part (a known given name, an initial) is all one
+        // name has to share: "Mohammed" against "Mohammed bin Salman".
+        let lone_weak = na.min(nb) == 1 && matched <= 0.5;
+        perfect &= left_a.mask == 0 && left_b.mask == 0 && !number_missing;
+
         let mut structure = 0;
         if left_a.initials && left_b.initials {
             structure |= INITIALS;
@@ -918,18 +1034,40 @@ impl Env<'_> {
         if left_a.mask != 0 && left_b.mask != 0 && given_conflict(a, b, &left_a, &left_b) {
             structure |= GIVEN;
         }
-        if structure != 0 {
-            score = score.min(STRUCTURE_CONFLICT_CAP);
+        if pa > 0.0 && pb > 0.0 {
+            structure |= PATRONYMIC;
         }
-        if kind_conflict {
-            score = 0.0;
-        }
+        // The hand score, then the model's (an alignment that accounts for
+        // every part exactly is certain), then the hard conflicts that cap
+        // either whatever it says.
+        let hand = capped(score, number_conflict, structure, kind_conflict, cfg);
+        let mut effects = [0f32; FEATURES];
+        let mut score = match cfg.model.coefficients() {
+            None => score,
+            Some(_) if perfect => 1.0,
+            Some(c) => {
+                for i in 0..FEATURES {
+                    effects[i] = (c[i + 1] * features[i] as f64) as f32;
+                }
+                let p = cfg.model.score(&features);
+                if lone_weak || conflict > 0.0 {
+                    // The hand verdict stands: its score, on the model's
+                    // scale, bounds the model's.
+                    p.min(score * cfg.model.default_threshold() / Model::hand().default_threshold())
+                } else {
+                    p
+                }
+            }
+        };
+        score = capped(score, number_conflict, structure, kind_conflict, cfg);
+        let (mut score, mut hand) = (score, hand);
         if na == 0 || nb == 0 {
             score = if na == nb && a.key() == b.key() && na > 0 {
                 1.0
             } else {
                 0.0
             };
+            hand = score;
         }
         let conflicting = (un_a > 0.0 && un_b > 0.0) || (pa > 0.0 && pb > 0.0);
         let unmatched = [left_a.mask, left_b.mask];
@@ -943,8 +1081,31 @@ impl Env<'_> {
             structure,
             unmatched,
             conflicting,
+            hand: hand.clamp(0.0, 1.0) + 0.0,
+            features,
+            effects,
         }
     }
+}
+
+/// A score with the hard conflicts' caps applied.
+fn capped(
+    mut score: f64,
+    number_conflict: bool,
+    structure: u8,
+    kind_conflict: bool,
+    cfg: &MatchConfig,
+) -> f64 {
+    if number_conflict {
+        score = score.min(cfg.number_conflict_cap);
+    }
+    if structure != 0 {
+        score = score.min(STRUCTURE_CONFLICT_CAP);
+    }
+    if kind_conflict {
+        score = 0.0;
+    }
+    score
 }
 
 /// What one name leaves unmatched in an alignment.
@@ -957,6 +1118,9 @@ struct Leftovers {
     patronymic: f64,
     /// Weight of other unmatched parts (particles, legal forms).
     other: f64,
+    /// Of `main`: the weight of unmatched family names, of given names and
+    /// words, and of initials.
+    by_tag: [f64; 3],
     /// Unmatched parts other than numbers, as a bit mask.
     mask: u16,
     /// Whether an initial is left over.
@@ -977,6 +1141,7 @@ fn leftovers(
         main: 0.0,
         patronymic: 0.0,
         other: 0.0,
+        by_tag: [0.0; 3],
         mask: 0,
         initials: false,
     };
@@ -996,11 +1161,18 @@ fn leftovers(
             // Organisations: an extra or different word usually names
             // another body (Gazprom / Gazprom Neft), so unmatched words
             // weigh fully, generic ones included.
-            out.main += if org && tag == Tag::Word && !n.part(i).data().connector {
+            let x = if org && tag == Tag::Word && !n.part(i).data().connector {
                 w[i].max(0.8)
             } else {
                 w[i]
             } as f64;
+            out.main += x;
+            let k = match tag {
+                Tag::Family => 0,
+                Tag::Initial => 2,
+                _ => 1,
+            };
+            out.by_tag[k] += x;
         } else {
             out.other += w[i] as f64;
         }
@@ -1871,10 +2043,60 @@ mod tests {
         let (a, b) = (analyze("Khawaja Muhammad Asif"), analyze("Khawaja Asif"));
         let c = compare(&a, &b);
         let why = c.explain(&a, &b);
-        assert_eq!(why.len(), 3, "{why:?}");
+        let records = why
+            .iter()
+            .filter(|r| !matches!(r, Reason::Feature { .. }))
+            .count();
+        assert_eq!(records, 3, "{why:?}");
         assert!(why
             .iter()
             .any(|r| matches!(r, Reason::Unmatched { part, .. } if part == "Muhammad")));
+        // The model's features that pushed the score, strongest first.
+        let fitted = MatchConfig::builder()
+            .model(Model::bundled())
+            .build()
+            .unwrap();
+        let why = compare_with(&a, &b, &fitted).explain(&a, &b);
+        let effects: Vec<f64> = why
+            .iter()
+            .filter_map(|r| match r {
+                Reason::Feature { effect, .. } => Some(effect.abs()),
+                _ => None,
+            })
+            .collect();
+        assert!(!effects.is_empty(), "{why:?}");
+        assert!(effects.windows(2).all(|w| w[0] >= w[1]), "{why:?}");
+    }
+
+    #[test]
+    fn hard_conflicts_cap_the_model() {
+        for (x, y) in [
+            ("Mohammed VI", "Mohammed V"),
+            ("Ahmad bin Khalid al-Harbi", "Khalid bin Ahmad al-Harbi"),
+            ("John Q. Smith", "John R. Smith"),
+            ("Pavel Ivanovich Sokolov", "Pavel Petrovich Sokolov"),
+        ] {
+            let (a, b) = (analyze(x), analyze(y));
+            let c = compare(&a, &b);
+            assert!(c.is_vetoed(), "{x} vs {y}");
+            assert!(
+                c.score() <= STRUCTURE_CONFLICT_CAP,
+                "{x} vs {y}: {}",
+                c.score()
+            );
+        }
+        // The hand score is still there, with its own threshold.
+        let hand = MatchConfig::builder()
+            .model(Model::hand())
+            .threshold(Model::hand().default_threshold())
+            .build()
+            .unwrap();
+        let (a, b) = (
+            analyze("Mayya Bolotova"),
+            analyze("Maiya Nikolaevna Bolotova"),
+        );
+        assert!(compare_with(&a, &b, &hand).is_match());
+        assert!(compare(&a, &b).is_match());
     }
 }
 

@@ -52,8 +52,8 @@ mod util;
 pub use alias::{AliasMatch, AliasTable, AliasTableBuilder, Entity};
 pub use analyze::{analyze, Analyzer, AnalyzerBuilder, Kind, Name, Part, Tag};
 pub use compare::{
-    compare, compare_with, Comparison, Evidence, Explanation, MatchConfig, MatchConfigBuilder,
-    Reason, Side, DEFAULT_THRESHOLD, MAX_PARTS,
+    compare, compare_with, Comparison, Evidence, Explanation, Features, MatchConfig,
+    MatchConfigBuilder, Model, Reason, Side, DEFAULT_THRESHOLD, FEATURES, FEATURE_NAMES, MAX_PARTS,
 };
 pub use error::{Error, ErrorKind, Problem};
 pub use extract::{
