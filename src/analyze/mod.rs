@@ -24,6 +24,7 @@ mod kind;
 mod legal;
 mod name;
 mod numbers;
+mod org_terms;
 mod pieces;
 mod render;
 #[cfg(test)]
@@ -362,7 +363,9 @@ impl Analyzer {
         cx.regnal_numbers();
         let (kind, kind_cue) = cx.kind();
         cx.tags(kind);
-        if kind != Kind::Org {
+        if kind == Kind::Org {
+            cx.org_terms();
+        } else {
             cx.undot_legal_letters();
         }
         let name = cx.render(input, kind, kind_cue);
@@ -378,7 +381,7 @@ impl Analyzer {
 /// passes have found so far. The passes are methods, one file each: legal
 /// forms (`legal`), titles and list order (`titles`), suffixes and regnal
 /// numbers (`numbers`), dotted runs and CJK names (`pieces`), kind and tags
-/// (`kind`), rendering (`render`).
+/// (`kind`), organisation terms (`org_terms`), rendering (`render`).
 struct Ctx<'a> {
     t: &'a Tables,
     /// The NFKC form of the input; the tokens' spans index it.
