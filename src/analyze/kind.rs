@@ -89,8 +89,15 @@ impl Ctx<'_> {
                 let fk = sub(&sc.folds, toks[k].fold);
                 let text = &s[toks[k].start..toks[k].end];
                 let latin = text.chars().next().map(fold::script_of) == Some(Script::Latin);
-                // Irish Ó (with its accent, before a surname) is a particle.
-                if matches!(text, "Ó" | "ó") && k + 1 < n {
+                // Irish Ó before a surname is a particle, written with its
+                // accent or not ("Dara Ó Briain", "Dara O Briain"), as
+                // diacritics never decide a reading; with a full stop, or
+                // before a lone letter, it is an initial ("John O. Smith").
+                if fk == "o"
+                    && latin
+                    && !toks[k].dot
+                    && toks.get(k + 1).is_some_and(|x| x.fold.1 - x.fold.0 >= 2)
+                {
                     toks[k].tag = Some(Tag::Particle);
                     continue;
                 }

@@ -328,9 +328,14 @@ impl Analyzer {
         norm.clear();
         sc.folds.clear();
         sc.phrase.clear();
-        let style = sc
-            .cache
-            .front(t, self.id, input, &mut norm, &mut toks, &mut sc.folds);
+        let style = sc.cache.front(
+            t,
+            self.id,
+            first_of_list(input),
+            &mut norm,
+            &mut toks,
+            &mut sc.folds,
+        );
         let mut cx = Ctx {
             t,
             s: &norm,
@@ -440,6 +445,23 @@ impl Ctx<'_> {
             tok.fold.1 > tok.fold.0
         });
     }
+}
+
+/// The first of several names written in one field and separated by
+/// semicolons ("Mohammad Bakr Zolqadr; Mohammad Baqer Zolqadir"), as lists
+/// write aliases: a name is one name, and the others are the caller's to
+/// split off and analyse. The first part with a letter or digit; the whole
+/// input if none has one. The characters NFKC reads as a semicolon
+/// separate too.
+fn first_of_list(input: &str) -> &str {
+    const SEMICOLONS: [char; 5] = [';', '\u{37E}', '\u{FE14}', '\u{FE54}', '\u{FF1B}'];
+    if !input.contains(SEMICOLONS) {
+        return input;
+    }
+    input
+        .split(SEMICOLONS)
+        .find(|x| x.chars().any(char::is_alphanumeric))
+        .unwrap_or(input)
 }
 
 /// Longest phrase of `map` starting at token `k`, at most `max` tokens.
