@@ -37,29 +37,27 @@ pub fn acronym_match(a: &Name, b: &Name) -> bool {
 }
 
 /// Whether `short` is written as an acronym of `long` (see
-/// [`acronym_match`]).
+/// [`acronym_match`]). Allocates nothing.
 fn is_acronym_of(short: &Name, long: &Name) -> bool {
-    if long.kind() != Kind::Org {
+    if long.kind() != Kind::Org || long.len() < 2 || short.is_empty() {
         return false;
     }
-    let Some(letters) = acronym_letters(short) else {
+    let mut buf = [0u8; MAX_LETTERS];
+    let Some(n) = acronym_letters(short, &mut buf) else {
         return false;
     };
-    let words: Vec<Part<'_>> = long.parts().collect();
+    let letters = &buf[..n];
     let optional = |p: &Part<'_>| p.data().connector || p.tag() == Tag::Legal;
-    let content = words.iter().filter(|p| !optional(p)).count();
-    if !(2..=MAX_LETTERS).contains(&content) {
+    let content = long.parts().filter(|p| !optional(p)).count();
+    if !(2..=n).contains(&content) {
         return false;
     }
     // Reachable positions in the acronym after each word, as bits.
-    let n = letters.len();
     let mut at: u32 = 1;
-    for p in &words {
+    for p in long.parts() {
         let fold = p.fold().as_bytes();
-        let mut next = 0u32;
-        if optional(p) {
-            next |= at;
-        }
+        let mut next = if optional(&p) { at } else { 0 };
+        let whole = (2..=3).contains(&fold.len()) && fold.iter().all(u8::is_ascii_lowercase);
         for j in 0..n {
             if at & (1 << j) == 0 {
                 continue;
@@ -67,8 +65,6 @@ fn is_acronym_of(short: &Name, long: &Name) -> bool {
             if fold.first() == Some(&letters[j]) {
                 next |= 1 << (j + 1);
             }
-            let whole =
-                fold.len() >= 2 && fold.len() <= 3 && fold.iter().all(u8::is_ascii_lowercase);
             if whole && letters[j..].starts_with(fold) {
                 next |= 1 << (j + fold.len());
             }
@@ -81,20 +77,43 @@ fn is_acronym_of(short: &Name, long: &Name) -> bool {
     at & (1 << n) != 0
 }
 
-/// The folded letters of a name written as an acronym, if it is one.
-fn acronym_letters(name: &Name) -> Option<Vec<u8>> {
-    let parts: Vec<Part<'_>> = name.parts().filter(|p| p.tag() != Tag::Legal).collect();
-    let letters: Vec<u8> = match parts.as_slice() {
-        // Written in capitals where the name was given (the display
-        // recases it): "IBM", not "Ibm".
-        [one] if name.original().contains(&one.fold().to_ascii_uppercase()) => {
-            one.fold().bytes().collect()
+/// The folded letters of a name written as an acronym, if it is one, into
+/// `buf`; returns how many.
+fn acronym_letters(name: &Name, buf: &mut [u8; MAX_LETTERS]) -> Option<usize> {
+    let mut words = name.parts().filter(|p| p.tag() != Tag::Legal);
+    let first = words.next()?;
+    let mut n = 0;
+    let mut push = |b: u8| {
+        if n < MAX_LETTERS && b.is_ascii_lowercase() {
+            buf[n] = b;
+            n += 1;
+            true
+        } else {
+            false
         }
-        several if several.iter().all(|p| p.fold().len() == 1) => {
-            several.iter().map(|p| p.fold().as_bytes()[0]).collect()
-        }
-        _ => return None,
     };
-    ((2..=MAX_LETTERS).contains(&letters.len()) && letters.iter().all(u8::is_ascii_lowercase))
-        .then_some(letters)
+    if first.fold().len() >= 2 {
+        // One word, written in capitals where the name was given (the
+        // display recases it): "IBM", not "Ibm".
+        let fold = first.fold().as_bytes();
+        let in_capitals = name.original().as_bytes().windows(fold.len()).any(|w| {
+            w.iter()
+                .zip(fold)
+                .all(|(x, y)| *x == y.to_ascii_uppercase())
+        });
+        if words.next().is_some() || !in_capitals {
+            return None;
+        }
+        if !first.fold().bytes().all(&mut push) {
+            return None;
+        }
+    } else {
+        // A run of single letters: "I.B.M.", "I B M".
+        for p in std::iter::once(first).chain(words) {
+            if p.fold().len() != 1 || !push(p.fold().as_bytes()[0]) {
+                return None;
+            }
+        }
+    }
+    (n >= 2).then_some(n)
 }

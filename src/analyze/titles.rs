@@ -186,13 +186,11 @@ impl Ctx<'_> {
         while k + 1 < toks.len() {
             let x = &toks[k];
             let f = sub(&sc.folds, x.fold);
-            let inner = INNER_TITLES.contains(&f)
-                && x.sep == Sep::Space
-                && toks[k + 1].sep == Sep::Space
-                && !x.comma
-                && !toks[k - 1].comma
-                && x.paren == 0;
-            if inner && toks.len() > 2 {
+            // Only what the display shows decides: it keeps hyphens and
+            // glued words, not commas or brackets.
+            let inner =
+                INNER_TITLES.contains(&f) && x.sep == Sep::Space && toks[k + 1].sep == Sep::Space;
+            if inner {
                 titles.push(f.to_string());
                 toks.remove(k);
             } else {
