@@ -2,6 +2,7 @@
 //! "SURNAME, Given" list order read given-first.
 
 use super::{match_phrase, sub, Ctx, Scratch, Sep, Tok};
+use crate::fold::{self, Script};
 use crate::tables::Word;
 use crate::token::roman_value;
 
@@ -186,10 +187,17 @@ impl Ctx<'_> {
         while k + 1 < toks.len() {
             let x = &toks[k];
             let f = sub(&sc.folds, x.fold);
-            // Only what the display shows decides: it keeps hyphens and
-            // glued words, not commas or brackets.
-            let inner =
-                INNER_TITLES.contains(&f) && x.sep == Sep::Space && toks[k + 1].sep == Sep::Space;
+            // Only what the display shows decides: it keeps hyphens, glued
+            // words and scripts, not commas or brackets. Written in Arabic
+            // script the word starts a compound ("حاجی زاده").
+            let latin = self.s[x.start..x.end]
+                .chars()
+                .next()
+                .is_some_and(|c| fold::script_of(c) == Script::Latin);
+            let inner = INNER_TITLES.contains(&f)
+                && latin
+                && x.sep == Sep::Space
+                && toks[k + 1].sep == Sep::Space;
             if inner {
                 titles.push(f.to_string());
                 toks.remove(k);
