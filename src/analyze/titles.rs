@@ -175,12 +175,10 @@ impl Ctx<'_> {
         true
     }
 
-    /// Removes the religious titles and honorifics that lists write between
-    /// given and family names ("Mohammad Mullah Hassan", "Mohamed Haji
-    /// Omar"; see [`INNER_TITLES`]): a word standing alone between two
-    /// name words. Case does not decide (the display recases), so a family
-    /// name that starts with such a word loses it too ("Mostafa HAJJI
-    /// HOSEINI" → "Mostafa Hoseini").
+    /// Removes the religious titles that lists write between given and
+    /// family names ("Mohammad Mullah Hassan", "Abdul Maulvi Rahman"; see
+    /// [`INNER_TITLES`]): a word standing alone between two name words.
+    /// Case does not decide (the display recases).
     fn strip_inner_titles(&mut self) {
         let (toks, sc, titles) = (&mut self.toks, &*self.sc, &mut self.titles);
         let mut k = 1;
@@ -279,13 +277,14 @@ impl Ctx<'_> {
     }
 }
 
-/// Titles that lists write between given and family names (Afghan,
-/// Pakistani, Somali and West African names): religious titles and the
-/// pilgrim's honorific. Folded. Left out because they are also names or
-/// name parts in that position: Sheikh, Sayyid, Imam.
+/// Religious titles that lists write between given and family names
+/// (Afghan and Pakistani names). Folded. Left out because they are also
+/// names or name parts in that position: Sheikh, Sayyid, Imam, and the
+/// pilgrim's Haji, Hajji, Alhaji, which start family names ("HAJJI
+/// HOSEINI", "Mohamed Omar HAJI").
 const INNER_TITLES: &[&str] = &[
     "mullah", "mulla", "mawlana", "maulana", "moulana", "mawlawi", "mawlavi", "mowlawi", "maulvi",
-    "maulavi", "molvi", "moulvi", "qari", "mufti", "haji", "hajji", "alhaji", "hadji",
+    "maulavi", "molvi", "moulvi", "qari", "mufti",
 ];
 
 /// Ranks of nobility and rulers that, followed by "of", name a title of a
