@@ -15,7 +15,8 @@
 //!   record number plus one in 20 bits (zero: empty), probed linearly from
 //!   the low bits of the hash;
 //! * `bundled_tables.rs`: the arena of group ids and the small tables
-//!   (titles, suffixes, legal forms, word lists, nickname ids) as statics.
+//!   (titles, suffixes, legal forms, organisation terms, word lists,
+//!   nickname ids) as statics.
 
 use std::collections::BTreeMap;
 use std::env;
@@ -66,7 +67,8 @@ fn main() {
     }
     let mut src = String::new();
     let mut lists: BTreeMap<&str, Vec<String>> = BTreeMap::new();
-    let mut maxima: BTreeMap<&str, usize> = BTreeMap::from([("TITLE_MAX", 0), ("LEGAL_MAX", 0)]);
+    let mut maxima: BTreeMap<&str, usize> =
+        BTreeMap::from([("TITLE_MAX", 0), ("LEGAL_MAX", 0), ("ORG_TERMS_MAX", 0)]);
     for f in rows(&small) {
         match f[0] {
             "word" => {
@@ -74,7 +76,7 @@ fn main() {
                 e.flags |= f[2].parse::<u32>().expect("flags are numbers");
                 e.nicks = ids(f[3]);
             }
-            "title" | "legal" | "nick_id" => {
+            "title" | "legal" | "org_term" | "nick_id" => {
                 let v = if f[0] == "nick_id" {
                     f[2].to_string()
                 } else {
@@ -111,6 +113,7 @@ fn main() {
     let statics = [
         ("title", "TITLES", "(&str, &str)"),
         ("legal", "LEGAL", "(&str, &str)"),
+        ("org_term", "ORG_TERMS", "(&str, &str)"),
         ("suffix", "SUFFIXES", "(&str, Option<&str>)"),
         ("nick_id", "NICK_IDS", "(&str, u32)"),
         ("place", "PLACES", "&str"),

@@ -31,6 +31,7 @@
 mod alias;
 mod analyze;
 mod compare;
+mod compare_acronym;
 mod error;
 mod extract;
 pub mod fold;
@@ -55,6 +56,7 @@ pub use compare::{
     compare, compare_with, Comparison, Evidence, Explanation, Features, MatchConfig,
     MatchConfigBuilder, Model, Reason, Side, DEFAULT_THRESHOLD, FEATURES, FEATURE_NAMES, MAX_PARTS,
 };
+pub use compare_acronym::acronym_match;
 pub use error::{Error, ErrorKind, Problem};
 pub use extract::{
     Document, ExtractedMention, Extraction, Extractor, ExtractorBuilder, Found, MAX_RUN,

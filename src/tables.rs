@@ -124,11 +124,15 @@ pub enum Table {
     /// `name`: organisations whose names read like a person's or a place's
     /// ("Morgan Stanley"); name extraction reports them as organisations.
     KnownOrgs,
+    /// `form<TAB>canonical`: words and phrases of organisation names with
+    /// the form their comparison key uses (Intl → international, Third → 3,
+    /// United States → us).
+    OrgTerms,
 }
 
 impl Table {
     /// Every table kind, in load order.
-    pub const ALL: [Table; 11] = [
+    pub const ALL: [Table; 12] = [
         Table::Titles,
         Table::Particles,
         Table::Suffixes,
@@ -140,11 +144,12 @@ impl Table {
         Table::Nationalities,
         Table::Stopwords,
         Table::KnownOrgs,
+        Table::OrgTerms,
     ];
 
     /// The table's short name, as used on the command line (`titles`,
     /// `particles`, `suffixes`, `legal-forms`, `org-words`, `given-names`,
-    /// `nicknames`, `places`, `nationalities`, `stopwords`, `known-orgs`);
+    /// `nicknames`, `places`, `nationalities`, `stopwords`, `known-orgs`, `org-terms`);
     /// [`str::parse`] reads it back.
     pub fn name(self) -> &'static str {
         match self {
@@ -159,6 +164,7 @@ impl Table {
             Table::Nationalities => "nationalities",
             Table::Stopwords => "stopwords",
             Table::KnownOrgs => "known-orgs",
+            Table::OrgTerms => "org-terms",
         }
     }
 
@@ -185,6 +191,7 @@ impl Table {
                 "data/known_orgs.txt",
                 include_str!("../data/known_orgs.txt"),
             )],
+            Table::OrgTerms => &[("data/org_terms.tsv", include_str!("../data/org_terms.tsv"))],
         }
     }
 }
@@ -223,6 +230,10 @@ pub(crate) struct Tables {
     /// Folded legal-form phrase ("s a", "aktiengesellschaft") → canonical.
     pub legal: FxHashMap<Box<str>, Box<str>>,
     pub legal_max: usize,
+    /// Folded organisation-name phrase ("intl", "united states") →
+    /// canonical ("international", "us").
+    pub org_terms: FxHashMap<Box<str>, Box<str>>,
+    pub org_terms_max: usize,
     /// Whether the bundled words (the compiled-in table of `bundled`) are
     /// part of these tables.
     bundled: bool,
@@ -277,6 +288,8 @@ impl Word {
     /// A word after the first of a title or legal-form phrase: a phrase
     /// can only go on through words with this flag.
     pub const PHRASE_NEXT: u8 = 1 << 6;
+    /// The first word of an organisation-term phrase.
+    pub const ORG_TERM_FIRST: u8 = 1 << 7;
 
     /// Whether every flag in `flags` is set.
     #[inline]
@@ -332,6 +345,11 @@ impl Tables {
                 .map(|(p, c)| ((*p).into(), (*c).into()))
                 .collect(),
             legal_max: bundled::LEGAL_MAX,
+            org_terms: bundled::ORG_TERMS
+                .iter()
+                .map(|(p, c)| ((*p).into(), (*c).into()))
+                .collect(),
+            org_terms_max: bundled::ORG_TERMS_MAX,
             bundled: true,
             words: FxHashMap::default(),
             arena: Cow::Borrowed(&bundled::ARENA[..]),
@@ -460,7 +478,11 @@ impl Tables {
         let mut problems = Vec::new();
         let mut rows: Vec<Vec<&str>> = Vec::new();
         let want = match table {
-            Table::Titles | Table::Suffixes | Table::LegalForms | Table::Nicknames => 2,
+            Table::Titles
+            | Table::Suffixes
+            | Table::LegalForms
+            | Table::Nicknames
+            | Table::OrgTerms => 2,
             Table::Particles
             | Table::OrgWords
             | Table::Places
@@ -549,6 +571,15 @@ impl Tables {
             }
             Table::OrgWords => {
                 self.flag(&phrase(f[0]), Word::ORG);
+            }
+            Table::OrgTerms => {
+                let p = phrase(f[0]);
+                self.org_terms_max = self.org_terms_max.max(p.split(' ').count());
+                self.flag(p.split(' ').next().unwrap_or(""), Word::ORG_TERM_FIRST);
+                for w in p.split(' ').skip(1) {
+                    self.flag(w, Word::PHRASE_NEXT);
+                }
+                self.org_terms.insert(p.into(), phrase(f[1]).into());
             }
             Table::Places => {
                 self.places.insert(phrase(f[0]).into());
@@ -691,6 +722,9 @@ pub fn generate_folded_tables() -> String {
     for (p, c) in sorted(&t.legal) {
         writeln!(out, "legal\t{p}\t{c}").unwrap();
     }
+    for (p, c) in sorted(&t.org_terms) {
+        writeln!(out, "org_term\t{p}\t{c}").unwrap();
+    }
     let suffixes: BTreeMap<&str, Option<&str>> = t
         .suffixes
         .iter()
@@ -716,6 +750,7 @@ pub fn generate_folded_tables() -> String {
     }
     writeln!(out, "max\tTITLE_MAX\t{}", t.title_max).unwrap();
     writeln!(out, "max\tLEGAL_MAX\t{}", t.legal_max).unwrap();
+    writeln!(out, "max\tORG_TERMS_MAX\t{}", t.org_terms_max).unwrap();
     out
 }
 
@@ -746,6 +781,8 @@ mod tests {
         assert_eq!(built.suffixes, parsed.suffixes);
         assert_eq!(built.legal, parsed.legal);
         assert_eq!(built.legal_max, parsed.legal_max);
+        assert_eq!(built.org_terms, parsed.org_terms);
+        assert_eq!(built.org_terms_max, parsed.org_terms_max);
         assert_eq!(built.given_next, parsed.given_next);
         assert_eq!(built.nick_ids, parsed.nick_ids);
         assert_eq!(built.places, parsed.places);

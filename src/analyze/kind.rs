@@ -1,7 +1,7 @@
 //! The kind of a name (person, organisation, unknown) and the tags of its
 //! parts (given, family, particle, initial …).
 
-use super::{sub, Case, Ctx, Kind, Tag};
+use super::{sub, Case, Ctx, Kind, Sep, Tag};
 use crate::fold::{self, Script};
 use crate::tables::Word;
 use crate::token::roman_value;
@@ -89,8 +89,19 @@ impl Ctx<'_> {
                 let fk = sub(&sc.folds, toks[k].fold);
                 let text = &s[toks[k].start..toks[k].end];
                 let latin = text.chars().next().map(fold::script_of) == Some(Script::Latin);
-                // Irish Ó (with its accent, before a surname) is a particle.
-                if matches!(text, "Ó" | "ó") && k + 1 < n {
+                // Irish Ó before a surname is a particle, written with its
+                // accent or not ("Dara Ó Briain", "Dara O Briain"), as
+                // diacritics never decide a reading; with a full stop, or
+                // before a lone letter, it is an initial ("John O. Smith");
+                // hyphenated, a part of initials ("P-O Borin").
+                if fk == "o"
+                    && latin
+                    && !toks[k].dot
+                    && (k == 0 || toks[k].sep == Sep::Space)
+                    && toks
+                        .get(k + 1)
+                        .is_some_and(|x| x.sep == Sep::Space && x.fold.1 - x.fold.0 >= 2)
+                {
                     toks[k].tag = Some(Tag::Particle);
                     continue;
                 }

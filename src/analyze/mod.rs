@@ -24,6 +24,7 @@ mod kind;
 mod legal;
 mod name;
 mod numbers;
+mod org_terms;
 mod pieces;
 mod render;
 #[cfg(test)]
@@ -334,9 +335,14 @@ impl Analyzer {
         norm.clear();
         sc.folds.clear();
         sc.phrase.clear();
-        let style = sc
-            .cache
-            .front(t, self.id, input, &mut norm, &mut toks, &mut sc.folds);
+        let style = sc.cache.front(
+            t,
+            self.id,
+            first_of_list(input),
+            &mut norm,
+            &mut toks,
+            &mut sc.folds,
+        );
         let mut cx = Ctx {
             t,
             s: &norm,
@@ -369,7 +375,9 @@ impl Analyzer {
         cx.regnal_numbers();
         let (kind, kind_cue) = cx.kind();
         cx.tags(kind);
-        if kind != Kind::Org {
+        if kind == Kind::Org {
+            cx.org_terms();
+        } else {
             cx.undot_legal_letters();
         }
         let name = cx.render(input, kind, kind_cue);
@@ -385,7 +393,7 @@ impl Analyzer {
 /// passes have found so far. The passes are methods, one file each: legal
 /// forms (`legal`), titles and list order (`titles`), suffixes and regnal
 /// numbers (`numbers`), dotted runs and CJK names (`pieces`), kind and tags
-/// (`kind`), rendering (`render`).
+/// (`kind`), organisation terms (`org_terms`), rendering (`render`).
 struct Ctx<'a> {
     t: &'a Tables,
     /// The NFKC form of the input; the tokens' spans index it.
@@ -444,6 +452,23 @@ impl Ctx<'_> {
             tok.fold.1 > tok.fold.0
         });
     }
+}
+
+/// The first of several names written in one field and separated by
+/// semicolons ("Mohammad Bakr Zolqadr; Mohammad Baqer Zolqadir"), as lists
+/// write aliases: a name is one name, and the others are the caller's to
+/// split off and analyse. The first part with a letter or digit; the whole
+/// input if none has one. The characters NFKC reads as a semicolon
+/// separate too.
+fn first_of_list(input: &str) -> &str {
+    const SEMICOLONS: [char; 5] = [';', '\u{37E}', '\u{FE14}', '\u{FE54}', '\u{FF1B}'];
+    if !input.contains(SEMICOLONS) {
+        return input;
+    }
+    input
+        .split(SEMICOLONS)
+        .find(|x| x.chars().any(char::is_alphanumeric))
+        .unwrap_or(input)
 }
 
 /// Longest phrase of `map` starting at token `k`, at most `max` tokens.

@@ -1,7 +1,7 @@
 //! Words cut into pieces: dotted runs ("J.R.R.") and Chinese or Korean
 //! names written without spaces, whose first syllable is the family name.
 
-use super::{fold_tok, new_tok, Ctx, Sep};
+use super::{fold_tok, new_tok, split_camel, Ctx, Sep};
 use crate::fold::{self, Script};
 
 impl Ctx<'_> {
@@ -35,6 +35,7 @@ impl Ctx<'_> {
                 // The first piece kept takes the run's separator, even when
                 // pieces before it fold to nothing (a lone combining mark).
                 let mut first = true;
+                let kept_from = out.len();
                 for (m, &(pa, pb)) in pieces.iter().enumerate() {
                     let sep = if first { tok.sep } else { Sep::Glued };
                     let mut p = new_tok(s, tok.start + pa, tok.start + pb, sep);
@@ -46,6 +47,24 @@ impl Ctx<'_> {
                     if p.fold.1 > p.fold.0 {
                         first = false;
                         out.push(p);
+                    }
+                }
+                // A run left with one piece (the others fold to nothing)
+                // displays as a plain word, which is read as one: glued
+                // camel-case words split.
+                if out.len() == kept_from + 1 {
+                    let mut one = vec![out.pop().unwrap()];
+                    split_camel(s, &mut one);
+                    let split = one.len() > 1;
+                    for mut p in one {
+                        if split {
+                            p.piece = true;
+                            p.family_hint = tok.family_hint;
+                            fold_tok(t, s, &mut p, None, &mut sc.folds);
+                        }
+                        if p.fold.1 > p.fold.0 {
+                            out.push(p);
+                        }
                     }
                 }
             }

@@ -74,8 +74,13 @@ impl Ctx<'_> {
                 display.push_str(text);
             }
             let tb = display.len();
+            // A full stop before a hyphen would separate what the hyphen
+            // joins ("S.A-v" reads as a hyphenated run, "S.A.-v" as "S.A."
+            // and a word), so the display leaves it out there.
+            let hyphen_next = toks.get(k + 1).is_some_and(|x| x.sep == Sep::Hyphen);
             if tok.dot
                 && !tok.dotted
+                && !hyphen_next
                 && (tok.piece || matches!(tag, Tag::Initial | Tag::Suffix | Tag::Legal))
             {
                 display.push('.');

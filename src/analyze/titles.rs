@@ -2,6 +2,7 @@
 //! "SURNAME, Given" list order read given-first.
 
 use super::{match_phrase, sub, Ctx, Scratch, Sep, Tok};
+use crate::fold::{self, Script};
 use crate::tables::Word;
 use crate::token::roman_value;
 
@@ -22,14 +23,20 @@ impl Ctx<'_> {
                 .is_some_and(|(len, _)| len == n);
         let strip = !is_org && !only_title;
         if strip {
-            self.strip_titles();
+            self.strip_titles(true);
             self.strip_appositive();
         }
         if !is_org {
             self.list_order = self.reorder_list();
         }
-        if strip && self.list_order {
-            self.strip_titles();
+        if strip {
+            // Again after list order ("SMITH, Mr. John"); without list
+            // order, a title kept as a surname before the comma is a title
+            // after all ("King,, Martin, Luther").
+            self.strip_titles(false);
+        }
+        if strip {
+            self.strip_inner_titles();
         }
         if strip && self.toks.iter().any(|x| x.paren != 0) {
             self.strip_bracketed_titles();
@@ -38,8 +45,9 @@ impl Ctx<'_> {
 
     /// Removes the titles at the front of `toks`, possibly stacked, into
     /// `titles`; at least one token other than trailing regnal numbers is
-    /// left.
-    fn strip_titles(&mut self) {
+    /// left. With `keep_list_surname`, a title-like known name before a
+    /// comma is kept as the surname of list order.
+    fn strip_titles(&mut self, keep_list_surname: bool) {
         let (t, toks, sc, titles) = (self.t, &mut self.toks, &mut *self.sc, &mut self.titles);
         // A title leaves a name, not only a number: "Emir II" is a name
         // with a regnal number, "Emir Tamim II" a title and a name.
@@ -71,7 +79,8 @@ impl Ctx<'_> {
                 // full before the comma of list order, is the surname:
                 // "KING, Martin Luther", "MAJOR, John".
                 Some((1, _))
-                    if toks[k].comma
+                    if keep_list_surname
+                        && toks[k].comma
                         && !toks[k].dot
                         && !toks[k].dotted
                         && toks[k].word.is(Word::GIVEN) =>
@@ -166,6 +175,36 @@ impl Ctx<'_> {
         true
     }
 
+    /// Removes the religious titles that lists write between given and
+    /// family names ("Mohammad Mullah Hassan", "Abdul Maulvi Rahman"; see
+    /// [`INNER_TITLES`]): a word standing alone between two name words.
+    /// Case does not decide (the display recases).
+    fn strip_inner_titles(&mut self) {
+        let (toks, sc, titles) = (&mut self.toks, &*self.sc, &mut self.titles);
+        let mut k = 1;
+        while k + 1 < toks.len() {
+            let x = &toks[k];
+            let f = sub(&sc.folds, x.fold);
+            // Only what the display shows decides: it keeps hyphens, glued
+            // words and scripts, not commas or brackets. Written in Arabic
+            // script the word starts a compound ("حاجی زاده").
+            let latin = self.s[x.start..x.end]
+                .chars()
+                .next()
+                .is_some_and(|c| fold::script_of(c) == Script::Latin);
+            let inner = INNER_TITLES.contains(&f)
+                && latin
+                && x.sep == Sep::Space
+                && toks[k + 1].sep == Sep::Space;
+            if inner {
+                titles.push(f.to_string());
+                toks.remove(k);
+            } else {
+                k += 1;
+            }
+        }
+    }
+
     /// Removes a title phrase standing after the last comma: an apposition,
     /// not list order ("Prince William, Duke of Cambridge", "Abdullah II,
     /// King of Jordan", "Juvenal Marizamunda, Minister of Defense").
@@ -175,7 +214,8 @@ impl Ctx<'_> {
             return;
         };
         let n = toks.len() - c - 1;
-        if n == 0 {
+        // A trailing suffix ("Smith, Sr.") is a suffix, not a title.
+        if n == 0 || toks[c + 1..].iter().all(|x| x.word.is(Word::SUFFIX)) {
             return;
         }
         let fold_at = |sc: &Scratch, k: usize| sub(&sc.folds, toks[k].fold).to_string();
@@ -236,6 +276,16 @@ impl Ctx<'_> {
         }
     }
 }
+
+/// Religious titles that lists write between given and family names
+/// (Afghan and Pakistani names). Folded. Left out because they are also
+/// names or name parts in that position: Sheikh, Sayyid, Imam, and the
+/// pilgrim's Haji, Hajji, Alhaji, which start family names ("HAJJI
+/// HOSEINI", "Mohamed Omar HAJI").
+const INNER_TITLES: &[&str] = &[
+    "mullah", "mulla", "mawlana", "maulana", "moulana", "mawlawi", "mawlavi", "mowlawi", "maulvi",
+    "maulavi", "molvi", "moulvi", "qari", "mufti",
+];
 
 /// Ranks of nobility and rulers that, followed by "of", name a title of a
 /// place ("Duke of Cambridge"). Some are left out of the titles table

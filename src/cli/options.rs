@@ -64,8 +64,8 @@ impl From<KindArg> for Kind {
 pub struct TableOptions {
     /// Add the entries of a table of your own to the bundled ones (repeatable).
     /// KIND is one of titles, particles, suffixes, legal-forms, org-words,
-    /// given-names, nicknames, places, nationalities, stopwords, known-orgs;
-    /// see data/README.md for the formats.
+    /// given-names, nicknames, places, nationalities, stopwords, known-orgs,
+    /// org-terms; see data/README.md for the formats.
     #[arg(long = "table", value_name = "KIND=FILE", value_parser = parse_table_arg)]
     pub tables: Vec<TableArg>,
 }

@@ -92,6 +92,74 @@ fn titles_around_list_order() {
     assert_eq!(n.part(1).tag(), Tag::Regnal);
     // A title after the comma followed by a name is list order.
     assert_eq!(analyze("SMITH, Mr. John").display(), "John Smith");
+    // Without list order (several commas) the title is a title again.
+    let n = analyze("2, he he,");
+    assert_eq!(analyze(n.display()).key(), n.key());
+    let n = analyze("King,, Martin, Luther");
+    assert_eq!(n.titles(), ["king"]);
+    assert_eq!(analyze(n.display()).key(), n.key());
+    // A trailing suffix after a comma is a suffix, not a title.
+    let n = analyze("Smith, Sr.");
+    assert!(n.titles().is_empty());
+}
+
+#[test]
+fn titles_between_given_and_family_names_are_dropped() {
+    for (input, display, title) in [
+        ("Mohammad Mullah Hassan", "Mohammad Hassan", "mullah"),
+        ("Abdul Maulvi Rahman", "Abdul Rahman", "maulvi"),
+        ("HASSAN, Mohammad Mullah", "Mohammad Hassan", "mullah"),
+        ("ABDUL QARI RAHMAN", "Abdul Rahman", "qari"),
+    ] {
+        let n = analyze(input);
+        assert_eq!(n.display(), display, "{input}");
+        assert!(n.titles().iter().any(|t| t == title), "{input}");
+        assert_eq!(analyze(n.display()).key(), n.key(), "{input}");
+    }
+    // Haji starts family names, and stays.
+    assert_eq!(
+        analyze("Mohamed Haji Omar MOALIN").display(),
+        "Mohamed Haji Omar Moalin"
+    );
+    // At either end it is a leading title or a name.
+    assert_eq!(
+        analyze("Abdullahi Adan Mufti").display(),
+        "Abdullahi Adan Mufti"
+    );
+    // A hyphenated or glued word is part of a name.
+    assert_eq!(analyze("Ali Mullah-Omar").display(), "Ali Mullah-Omar");
+}
+
+#[test]
+fn several_names_in_one_field_give_the_first() {
+    let n = analyze("Mohammad Bakr Zolqadr; Mohammad Baqer Zolqadir");
+    assert_eq!(n.display(), "Mohammad Bakr Zolqadr");
+    assert_eq!(n.key(), analyze("Mohammad Bakr Zolqadr").key());
+    assert_eq!(
+        n.original(),
+        "Mohammad Bakr Zolqadr; Mohammad Baqer Zolqadir"
+    );
+    // An empty first item is skipped; a full-width semicolon separates too.
+    assert_eq!(analyze(" ; Morteza Safari").display(), "Morteza Safari");
+    assert_eq!(
+        analyze("Morteza Safari\u{FF1B}Murtaza Saferi").display(),
+        "Morteza Safari"
+    );
+    // Without letters anywhere the input stays whole.
+    assert!(analyze(";;").is_empty());
+}
+
+#[test]
+fn irish_o_reads_alike_with_or_without_its_accent() {
+    for input in ["Dara Ó Briain", "Dara O Briain", "DARA Ó BRIAIN"] {
+        let n = analyze(input);
+        assert_eq!(n.part(1).tag(), Tag::Particle, "{input}");
+    }
+    assert_eq!(analyze("John O. Smith").part(1).tag(), Tag::Initial);
+    // Before a lone letter, an initial either way.
+    for input in ["Marizamunda Ó a", "Marizamunda O a"] {
+        assert_eq!(analyze(input).part(1).tag(), Tag::Initial, "{input}");
+    }
 }
 
 #[test]

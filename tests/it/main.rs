@@ -14,6 +14,7 @@ mod extract_shapes;
 mod fuzz_corpus;
 mod generated_tables;
 mod list_formats;
+mod org_terms;
 mod properties;
 mod resolve_aliases;
 mod resolve_props;

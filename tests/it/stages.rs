@@ -20,7 +20,7 @@ const STAGES: &[(&str, &[&str])] = &[
     ("token", &["token"]),
     ("tables", &["tables"]),
     ("analyze", &["analyze"]),
-    ("compare", &["compare"]),
+    ("compare", &["compare", "compare_acronym"]),
     ("index", &["index", "matcher"]),
     ("resolve", &["resolve", "alias"]),
     ("store", &["store"]),
