@@ -20,7 +20,7 @@
 //!
 //! The cache is four-way set-associative and bounded: it is emptied, between
 //! two names, when it holds more than [`MAX_ENTRIES`] chunks or [`MAX_TEXT`]
-//! bytes (about 1 MiB per thread in all); chunks longer than [`MAX_CHUNK`]
+//! bytes (about 4 MiB per thread in all); chunks longer than [`MAX_CHUNK`]
 //! bytes are not kept. Each entry records the analyser whose tables it was
 //! looked up in, so analysers used in turn share the cache without emptying
 //! it. Results are the same from a cold or a warm cache (the tests compare
@@ -37,13 +37,13 @@ use std::hash::Hasher;
 /// Chunks longer than this many bytes are analysed but not kept.
 const MAX_CHUNK: usize = 64;
 /// Number of slots of the table (a power of two), in buckets of [`WAYS`].
-const SLOTS: usize = 1 << 13;
+const SLOTS: usize = 1 << 15;
 /// Slots per bucket: a chunk may sit in any slot of its bucket.
 const WAYS: usize = 4;
 /// The cache is emptied between names when it holds more chunks than this…
-const MAX_ENTRIES: usize = 4_096;
+const MAX_ENTRIES: usize = 16_384;
 /// … or more bytes of text than this.
-const MAX_TEXT: usize = 1 << 18;
+const MAX_TEXT: usize = 1 << 20;
 
 /// Data about one token that depends on its folded form only.
 #[derive(Debug, Clone, Copy)]
