@@ -60,11 +60,29 @@ def _column(values: Any, what: str) -> List[Any]:
 
 
 def _strings(values: Any, what: str) -> List[str]:
-    out = _column(values, what)
-    for i, v in enumerate(out):
+    """A list of the strings of ``values``; the items are checked where they
+    cross into the core (see :func:`_native`), not here."""
+    return _column(values, what)
+
+
+def _check_strings(values: List[Any], what: str) -> None:
+    for i, v in enumerate(values):
         if not isinstance(v, str):
-            raise TypeError(f"{what}[{i}] is {type(v).__name__}, not str")
-    return out
+            raise ValueError(f"{what}[{i}] is {type(v).__name__}, not str")
+
+
+def _native(f: Any, *args: Any, **columns: List[Any]) -> Any:
+    """``f(*args, *columns.values())``; when the core refuses a column
+    (an item that is not a string), ``ValueError`` naming the first such
+    item. The items are checked only then, so the fast path has no
+    per-name Python loop."""
+    try:
+        return f(*args, *columns.values())
+    except TypeError:
+        for what, values in columns.items():
+            if isinstance(values, list):
+                _check_strings(values, what)
+        raise
 
 
 def _optional_strings(values: Any, what: str) -> Optional[List[Optional[str]]]:
@@ -81,7 +99,7 @@ def analyze(name: str) -> Name:
 
 def normalise(names: Any) -> List[str]:
     """The display form of every name."""
-    return _canonym.normalise(_strings(names, "names"))
+    return _native(_canonym.normalise, names=_strings(names, "names"))
 
 
 normalize = normalise
@@ -90,7 +108,7 @@ normalize = normalise
 def keys(names: Any) -> List[str]:
     """The comparison key of every name (word order, case, script and
     diacritics do not change it)."""
-    return _canonym.keys(_strings(names, "names"))
+    return _native(_canonym.keys, names=_strings(names, "names"))
 
 
 def compare(a: str, b: str, threshold: Optional[float] = None) -> Comparison:
@@ -100,13 +118,13 @@ def compare(a: str, b: str, threshold: Optional[float] = None) -> Comparison:
 
 def score(names1: Any, names2: Any) -> List[float]:
     """The comparison score of ``names1[i]`` with ``names2[i]``, for every i."""
-    return _canonym.score(_strings(names1, "names1"), _strings(names2, "names2"))
+    return _native(_canonym.score, names1=_strings(names1, "names1"), names2=_strings(names2, "names2"))
 
 
 def blocking_keys(names: Any) -> List[List[str]]:
     """The blocking keys of every name (16 hex digits each): two names that
     may match share at least one."""
-    return _canonym.blocking_keys_of(_strings(names, "names"))
+    return _native(_canonym.blocking_keys_of, names=_strings(names, "names"))
 
 
 def _paths(aliases: Union[None, PathLike, Iterable[PathLike]]) -> List[str]:
@@ -143,7 +161,8 @@ class Resolver:
         (short names are resolved within their document first)."""
         names = _strings(names, "names")
         id_list = None if ids is None else [str(i) for i in _column(ids, "ids")]
-        return self._native.resolve(names, _optional_strings(docs, "docs"), id_list)
+        doc_list = _optional_strings(docs, "docs")
+        return _native(lambda n: self._native.resolve(n, doc_list, id_list), names=names)
 
     def extract(self, texts: Any, docs: Any = None) -> List[dict]:
         """Find and resolve the names in texts; see :func:`extract`."""
@@ -153,7 +172,7 @@ class Resolver:
             if docs is None
             else [str(d) for d in _column(docs, "docs")]
         )
-        return self._native.extract(texts, doc_ids)
+        return _native(lambda t: self._native.extract(t, doc_ids), texts=texts)
 
 
 def extract(
@@ -228,8 +247,9 @@ class Store:
         id_list = None if ids is None else [str(i) for i in _column(ids, "ids")]
         if id_list is not None and len(id_list) != len(names):
             raise ValueError("ids and names differ in length")
-        entity, canonical, score, ambiguous = self._native.resolve(
-            names, _optional_strings(docs, "docs")
+        doc_list = _optional_strings(docs, "docs")
+        entity, canonical, score, ambiguous = _native(
+            lambda n: self._native.resolve(n, doc_list), names=names
         )
         return [
             {
@@ -323,4 +343,6 @@ class Store:
 def _names_arg(names: Union[str, Sequence[str]]) -> List[str]:
     if isinstance(names, str):
         return [names]
-    return _strings(names, "names")
+    names = _strings(names, "names")
+    _check_strings(names, "names")  # a handful of names: checked here
+    return names

@@ -185,22 +185,19 @@ def resolve(
     mentions = mentions.withColumn("v", F.xxhash64("name")).localCheckpoint()
 
     # Distinct names, their keys and blocking keys.
-    names = mentions.select("v", "name").dropDuplicates(["v"])
+    names = mentions.groupBy("v").agg(F.first("name").alias("name"), F.count("*").alias("f"))
     names = names.withColumn("key", _keys("name")).withColumn("bk", _blocking_keys("name"))
     names = names.localCheckpoint()
 
-    # Blocking: each name reads its keys rarest first; a key held by more
-    # than 2 × max_candidates names is read only when it is the name's
-    # rarest, and a saturated one (more than max_postings) gives its first
-    # max_postings holders only.
-    kv = names.select("v", F.explode("bk").alias("k")).distinct()
-    kv = kv.join(kv.groupBy("k").agg(F.count("*").alias("n")), "k")
-    kv = kv.withColumn("r", F.row_number().over(Window.partitionBy("v").orderBy("n", "k")))
-    kv = kv.withColumn("h", F.row_number().over(Window.partitionBy("k").orderBy("v")))
-    kv = kv.localCheckpoint()
-    readers = kv.where((F.col("r") == 1) | (F.col("n") <= 2 * max_candidates)).select("k", F.col("v").alias("a"))
-    holders = kv.where(F.col("h") <= max_postings).select("k", F.col("v").alias("b"))
-    pairs = readers.join(holders, "k").where(F.col("a") != F.col("b"))
+    # Blocking, with the single-machine index's policy (see
+    # _blocking_reads): each name reads some of its keys, rarest first, a
+    # key of at most 2 × max_candidates other holders whole, a more common
+    # one only while the name is short of candidates and then only its
+    # first max_candidates holders (most mentioned first).
+    kv = _blocking_reads(names.select("v", "bk", "f"), max_postings, max_candidates).localCheckpoint()
+    readers = kv.where("read").select("k", F.col("v").alias("a"), "lim")
+    holders = kv.where(F.col("h") <= max_postings).select("k", F.col("v").alias("b"), "h")
+    pairs = readers.join(holders, "k").where((F.col("h") <= F.col("lim")) & (F.col("a") != F.col("b")))
     pairs = pairs.select(F.least("a", "b").alias("a"), F.greatest("a", "b").alias("b"))
 
     # Document pairs: a short name joins a full name of its own document.
@@ -262,6 +259,51 @@ def resolve(
     out = out.join(mentions.select("_m", "id"), "_m")
     return out.select("id", F.col("_id").alias("entity"), "canonical", "score", "ambiguous")
 
+
+def _blocking_reads(bk: DataFrame, max_postings: int, max_candidates: int) -> DataFrame:
+    """The (v, k) rows of the blocking keys ``bk`` (v, bk, f) of distinct
+    names mentioned f times, with ``n`` the key's holders, ``r`` the key's
+    rank among the name's keys (rarest first, saturated last), ``h`` the
+    name's rank among the key's holders (most mentioned first, then by v),
+    ``read`` whether the name reads the key and ``lim``
+    how many of its first holders it then takes — the single-machine
+    index's query (src/index.rs) applied to every name:
+
+    * a key of more than ``max_postings`` holders is saturated: it keeps
+      its first ``max_postings`` holders. The index keeps the first ids
+      inserted, which on a stream of mentions are mostly the most
+      mentioned names; Spark has no order of arrival that does not depend
+      on the partitioning, so it takes the most mentioned names;
+    * keys are taken in the order (saturated, holders, key);
+    * a complete key with at most ``2 × max_candidates`` other holders is
+      read whole;
+    * a complete key with more is read while fewer than ``max_candidates``
+      other holders came from the keys before it, and the first saturated
+      key only when no key before it had another holder; such a key gives
+      its first ``max_candidates`` holders (the index admits at most
+      ``max_candidates`` candidates from it, and then stops).
+
+    The holders counted before a key are a sum over keys, an upper bound of
+    the distinct candidates the index counts, so a name never reads more
+    keys than the index would."""
+    kv = bk.select("v", "f", F.explode("bk").alias("k")).distinct()
+    kv = kv.join(kv.groupBy("k").agg(F.count("*").alias("n")), "k")
+    sat = F.col("n") > max_postings
+    others = F.when(sat, F.lit(max_postings)).otherwise(F.col("n")) - 1
+    kv = kv.withColumn("sat", sat).withColumn("o", others)
+    order = Window.partitionBy("v").orderBy("sat", "n", "k")
+    before = F.coalesce(F.sum("o").over(order.rowsBetween(Window.unboundedPreceding, -1)), F.lit(0))
+    first_sat = F.col("sat") & ~F.coalesce(F.lag("sat").over(order), F.lit(False))
+    kv = kv.withColumn("before", before).withColumn("first_sat", first_sat)
+    kv = kv.withColumn("r", F.row_number().over(order))
+    whole = ~F.col("sat") & (F.col("o") <= 2 * max_candidates)
+    short = F.when(F.col("sat"), F.col("first_sat") & (F.col("before") == 0)).otherwise(
+        F.col("before") < max_candidates
+    )
+    kv = kv.withColumn("read", whole | short)
+    kv = kv.withColumn("lim", F.when(whole, F.lit(max_postings)).otherwise(F.lit(max_candidates)))
+    kv = kv.withColumn("h", F.row_number().over(Window.partitionBy("k").orderBy(F.desc("f"), "v")))
+    return kv.select("v", "k", "n", "r", "h", "read", "lim")
 
 def _bounded(comp: DataFrame, names: DataFrame, max_names: int) -> DataFrame:
     """Labels (v, c) with every component of more than ``max_names``

@@ -109,8 +109,12 @@ def test_errors_become_python_exceptions(tmp_path):
         canonym.compare("a", "b", threshold=-1)
     with pytest.raises(ValueError, match="same length"):
         canonym.score(["a"], ["a", "b"])
-    with pytest.raises(TypeError, match=r"names\[1\]"):
+    with pytest.raises(ValueError, match=r"names\[1\] is NoneType"):
         canonym.normalise(["a", None])
+    with pytest.raises(ValueError, match=r"names2\[0\] is int"):
+        canonym.score(["a"], [3])
+    with pytest.raises(ValueError, match=r"names\[2\] is float"):
+        canonym.Resolver().resolve(["a", "b", float("nan")])
     with pytest.raises(TypeError):
         canonym.normalise("a single string")
 

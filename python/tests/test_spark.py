@@ -163,3 +163,84 @@ def test_resolve_bounds_components(spark, clusters):
     assert widest(cut) <= 2
     with pytest.raises(ValueError, match="max_component_names"):
         cs.resolve(spark.createDataFrame([("1", "A B")], "id string, name string"), max_component_names=0)
+
+
+def test_resolve_reads_common_keys_as_the_index_does(spark, cli):
+    """Blocking caps lowered so that keys saturate on a few names: a
+    misspelling whose rarest keys are its own still reads its next key,
+    held by more than 2 × max_candidates names, as the single-machine index
+    does, takes the most mentioned of its holders, and finds the usual
+    spelling through it."""
+    import canonym
+    import canonym.spark as cs
+
+    postings, candidates = 8, 2
+    pair = ["Mohammed Tolouovli", "Mohammed Tolouobli"]
+    tolo = ["Ahmed Tolozaqi", "Ahmed Tolokaru", "Ahmed Tolomeni", "Ahmed Tolosavi", "Ahmed Toloberu"]
+    others = [
+        "Mohammed " + s
+        for s in ["Xuzaqe", "Brandt", "Okafor", "Lindqvist", "Haddad", "Petrenko", "Nakamura", "Fonseca",
+                  "Gallagher", "Rasmussen", "Delacroix", "Wojcik"]
+    ]
+    names = pair + tolo + others
+    # The precondition: the two spellings share only keys that the old
+    # rule (rarest key, or at most 2 × max_candidates holders) left unread.
+    holders = collections.Counter(k for ks in canonym.blocking_keys(names) for k in set(ks))
+    a, b = (set(ks) for ks in canonym.blocking_keys(pair))
+    assert a & b
+    assert all(holders[k] - 1 > 2 * candidates for k in a & b)
+    assert min(holders[k] for k in a) == 1 and min(holders[k] for k in b) == 1
+    assert canonym.compare(*pair).is_match
+
+    mentioned = names + [pair[0]] * 2
+    rows = [{"id": str(i), "name": n, "doc": f"d{i}"} for i, n in enumerate(mentioned)]
+    got = _spark_resolve(spark, rows, max_postings=postings, max_candidates=candidates)
+    assert got["0"]["entity"] == got["1"]["entity"]
+    want = _cli_resolve(cli, rows)
+    assert _agreement({i: r["entity"] for i, r in got.items()}, {i: r["entity"] for i, r in want.items()}) == 1.0
+
+
+def test_blocking_reads_follow_the_index_policy(spark):
+    """The keys a name reads, against the policy of src/index.rs written out
+    in Python: complete keys rarest first while fewer than max_candidates
+    other holders came before, or with at most 2 × max_candidates other
+    holders; the first saturated key only when nothing came before."""
+    import canonym
+    from canonym.spark import _blocking_reads
+
+    postings, candidates = 6, 2
+    names = ["Mohammed Ali", "Mohammed", "Mohamed Ali Tolouovli", "Ali Tolouobli", "Ahmed Tolozaqi",
+             "Ahmed Tolokaru", "Ahmed Tolomeni", "Ahmed Ali", "Ali", "Mohammed Haddad", "Mohammed Okafor",
+             "Mohammed Brandt", "Mohammed Nakamura", "Mohammed Fonseca", "Omar Ali", "Omar Haddad"]
+    bks = canonym.blocking_keys(names)
+    freq = [1 + (v % 3) for v in range(len(names))]
+    df = spark.createDataFrame([(i, ks, f) for i, (ks, f) in enumerate(zip(bks, freq))], "v long, bk array<string>, f long")
+    rows = _blocking_reads(df, postings, candidates).collect()
+    got = {(r["v"], r["k"], r["lim"]) for r in rows if r["read"]}
+
+    n = collections.Counter(k for ks in bks for k in set(ks))
+    want = set()
+    for v, ks in enumerate(bks):
+        order = sorted(set(ks), key=lambda k: (n[k] > postings, n[k], k))
+        before = 0
+        for k in order:
+            sat = n[k] > postings
+            others = (postings if sat else n[k]) - 1
+            if not sat and others <= 2 * candidates:
+                want.add((v, k, postings))
+            elif sat:
+                if before == 0:
+                    want.add((v, k, candidates))
+                break
+            elif before < candidates:
+                want.add((v, k, candidates))
+            before += others
+    assert got == want
+    # A key's holders ranked most mentioned first.
+    for r in rows:
+        ahead = [x for x in rows if x["k"] == r["k"] and x["h"] < r["h"]]
+        assert all((freq[x["v"]], -x["v"]) > (freq[r["v"]], -r["v"]) for x in ahead)
+    # Some name reads a key beyond its rarest that has more than
+    # 2 × max_candidates other holders, and some reads a saturated key.
+    assert any(n[k] - 1 > 2 * candidates and n[k] <= postings for _, k, _ in got)
+    assert any(n[k] > postings for _, k, _ in got)
