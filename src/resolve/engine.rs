@@ -75,6 +75,26 @@ pub(super) enum Short {
     Own(bool),
 }
 
+/// What step 4 learns about one short name while deciding it document by
+/// document: its compatible entities across all documents, computed on
+/// first need, and whether it fits each entity met so far. A name recurs
+/// in many documents with the same entities, so each (name, entity) pair
+/// is compared once rather than once per document, and a long document
+/// naming many people with the same family name costs lookups, not
+/// comparisons. Valid only while the entities do not change.
+#[derive(Default)]
+pub(super) struct ShortMemo {
+    global: Option<Vec<u32>>,
+    fits: FxHashMap<u32, bool>,
+}
+
+impl ShortMemo {
+    fn clear(&mut self) {
+        self.global = None;
+        self.fits.clear();
+    }
+}
+
 /// The settings, a borrowed state, and scratch space.
 pub(super) struct Engine<'s> {
     pub(super) s: &'s Settings,
@@ -283,10 +303,19 @@ impl<'s> Engine<'s> {
         out
     }
 
+    /// Whether short name `g` fits entity `e`, through `memo`, which
+    /// belongs to `g`.
+    fn fits_memo(&self, g: u32, e: u32, memo: &mut ShortMemo) -> bool {
+        *memo
+            .fits
+            .entry(e)
+            .or_insert_with(|| self.fit(g, e).is_some())
+    }
+
     /// Step 4's decision for short name `g` within document `doc`: the
     /// only entity with a complete mention in `doc` that `g` is compatible
     /// with, if there is exactly one.
-    fn short_in_doc(&self, g: u32, doc: u32) -> Option<u32> {
+    fn short_in_doc(&self, g: u32, doc: u32, memo: &mut ShortMemo) -> Option<u32> {
         if doc == NONE {
             return None;
         }
@@ -302,13 +331,13 @@ impl<'s> Engine<'s> {
             }
             cands.sort_unstable();
             cands.dedup();
-            let mut fit = cands.into_iter().filter(|&e| self.fit(g, e).is_some());
+            let mut fit = cands.into_iter().filter(|&e| self.fits_memo(g, e, memo));
             return match (fit.next(), fit.next()) {
                 (Some(e), None) => Some(e),
                 _ => None,
             };
         }
-        let mut fit = ents.iter().copied().filter(|&e| self.fit(g, e).is_some());
+        let mut fit = ents.iter().copied().filter(|&e| self.fits_memo(g, e, memo));
         match (fit.next(), fit.next()) {
             (Some(e), None) => Some(e),
             _ => None,
@@ -369,22 +398,18 @@ impl<'s> Engine<'s> {
     }
 
     /// Step 4's decision for short name `g` in document `doc`: within the
-    /// document, else across all entities through `global`, its compatible
-    /// entities (from [`Engine::compatible`]), computed on first need and
-    /// kept for the name's other documents.
-    pub(super) fn decide_short(
-        &mut self,
-        g: u32,
-        doc: u32,
-        global: &mut Option<Vec<u32>>,
-    ) -> Short {
-        if let Some(e) = self.short_in_doc(g, doc) {
+    /// document, else across all entities through its compatible entities
+    /// (from [`Engine::compatible`]). `memo` keeps what is learnt about `g`
+    /// for its other documents; it must start empty for each name and be
+    /// dropped once the entities change.
+    pub(super) fn decide_short(&mut self, g: u32, doc: u32, memo: &mut ShortMemo) -> Short {
+        if let Some(e) = self.short_in_doc(g, doc, memo) {
             return Short::Join(e);
         }
-        if global.is_none() {
-            *global = Some(self.compatible(g));
+        if memo.global.is_none() {
+            memo.global = Some(self.compatible(g));
         }
-        match global.as_deref().unwrap_or_default() {
+        match memo.global.as_deref().unwrap_or_default() {
             [] => Short::Own(false),
             [e] if self.distinctive(g) => Short::Join(*e),
             _ => Short::Own(true),
@@ -502,12 +527,13 @@ impl<'s> Engine<'s> {
         short_docs.sort_unstable();
         short_docs.dedup();
         self.st.decisions.reserve(short_docs.len());
+        let mut memo = ShortMemo::default();
         for &g in &order {
             let start = short_docs.partition_point(|&(x, _)| x < g);
             let end = start + short_docs[start..].partition_point(|&(x, _)| x == g);
-            let mut global = None;
+            memo.clear();
             for &(_, d) in &short_docs[start..end] {
-                let v = match self.decide_short(g, d, &mut global) {
+                let v = match self.decide_short(g, d, &mut memo) {
                     Short::Join(e) => (e, false),
                     Short::Own(amb) => (self.own_entity(g), amb),
                 };

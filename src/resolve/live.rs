@@ -1,7 +1,7 @@
 //! Incremental resolution: one mention at a time, greedily, on a state kept
 //! across calls.
 
-use super::engine::{Engine, Short};
+use super::engine::{Engine, Short, ShortMemo};
 use super::finish::{slug, unique};
 use super::names::{analyse_one, variant_of, Group};
 use super::state::{Fate, State};
@@ -93,7 +93,7 @@ impl Live {
             Fate::Open => match engine.st.decisions.get(&(g, doc)) {
                 Some(&d) => d,
                 None => {
-                    let d = match engine.decide_short(g, doc, &mut None) {
+                    let d = match engine.decide_short(g, doc, &mut ShortMemo::default()) {
                         Short::Join(e) => (e, false),
                         Short::Own(amb) => (engine.own_entity(g), amb),
                     };
