@@ -12,7 +12,6 @@ use crate::fold::CyrillicStyle;
 use crate::tables::{Table, Tables, Word};
 use crate::token;
 use crate::util::str_enum;
-pub(crate) use crate::util::unknown_word;
 use once_cell::sync::Lazy;
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;

@@ -1,0 +1,516 @@
+//! The alignment: candidate links between the parts of two names, the
+//! greedy one-to-one choice among them and the score of what is left over.
+
+use super::*;
+
+/// [`compare_with`] with the names in the given order.
+pub(super) fn align(a: &Name, b: &Name, cfg: &MatchConfig) -> Comparison {
+    let kind_conflict = a.kind_is_certain()
+        && b.kind_is_certain()
+        && matches!(
+            (a.kind(), b.kind()),
+            (Kind::Person, Kind::Org) | (Kind::Org, Kind::Person)
+        );
+    let na = a.len().min(MAX_PARTS);
+    let nb = b.len().min(MAX_PARTS);
+    let mut wa = [0f32; MAX_PARTS];
+    let mut wb = [0f32; MAX_PARTS];
+    for i in 0..na {
+        wa[i] = a.part(i).data().weight;
+    }
+    for j in 0..nb {
+        wb[j] = b.part(j).data().weight;
+    }
+
+    // Romanised Chinese: syllable keys are evidence when both names read
+    // as Chinese throughout and one of them is in Wade–Giles.
+    let (sino, syllabic) = match (sinitic(a, na), sinitic(b, nb)) {
+        (Some(x), Some(y)) => (x || y, true),
+        _ => (false, false),
+    };
+
+    // Candidate single-part links.
+    let (ha, hb) = (heads(a, na), heads(b, nb));
+    let mut cands = Cands::new();
+    for i in 0..na {
+        let pa = a.part(i);
+        if is_number(pa.tag()) {
+            continue;
+        }
+        for j in 0..nb {
+            let pb = b.part(j);
+            if is_number(pb.tag()) {
+                continue;
+            }
+            let lens = (ha.len_of[i] as usize, hb.len_of[j] as usize);
+            if let Some((evidence, sim)) = part_similarity(&pa, &pb, lens, sino, syllabic) {
+                let weight = pair_weight(wa[i], wb[j], pa.tag(), pb.tag(), na.cmp(&nb));
+                cands.push(Link {
+                    l: [i as u8, NONE],
+                    r: [j as u8, NONE],
+                    evidence,
+                    sim,
+                    weight,
+                });
+            }
+        }
+    }
+    let mut used_a = [false; MAX_PARTS];
+    let mut used_b = [false; MAX_PARTS];
+    let mut links = greedy((a, b), (&wa, &wb), &mut cands, &mut used_a, &mut used_b);
+    // Glued parts: a run of two adjacent parts (or three around a short
+    // connector: "Abd al Aziz") on one side against one part on the other
+    // ("Abdel Ghani" / "Abdelghani").
+    let mut glued = Cands::new();
+    glue(a, b, &ha, &hb, &wa, &wb, false, sino, &mut glued);
+    glue(b, a, &hb, &ha, &wb, &wa, true, sino, &mut glued);
+    let env = Env {
+        a,
+        b,
+        ha: &ha,
+        hb: &hb,
+        wa: &wa,
+        wb: &wb,
+        cfg,
+    };
+    if glued.is_empty() {
+        return env.finish(links, &used_a, &used_b, kind_conflict);
+    }
+    // Two alignments: glued links only where single links left both sides
+    // free, and glued links competing with single ones on their merit
+    // ("Co operation" / "Cooperation" beats "operation" / "Cooperation").
+    // The better-scoring one stands, so adding the glued reading never
+    // lowers a score.
+    let mut rest = glued.clone();
+    links.extend(greedy(
+        (a, b),
+        (&wa, &wb),
+        &mut rest,
+        &mut used_a,
+        &mut used_b,
+    ));
+    let first = env.finish(links, &used_a, &used_b, kind_conflict);
+    // `greedy` only reorders the single links, so they can be reused.
+    cands.extend(glued);
+    let (mut ua, mut ub) = ([false; MAX_PARTS], [false; MAX_PARTS]);
+    let links = greedy((a, b), (&wa, &wb), &mut cands, &mut ua, &mut ub);
+    let second = env.finish(links, &ua, &ub, kind_conflict);
+    if second.hand > first.hand {
+        second
+    } else {
+        first
+    }
+}
+
+/// What scoring an alignment needs besides the alignment itself.
+pub(super) struct Env<'a> {
+    pub(super) a: &'a Name,
+    pub(super) b: &'a Name,
+    pub(super) ha: &'a Heads,
+    pub(super) hb: &'a Heads,
+    pub(super) wa: &'a [f32; MAX_PARTS],
+    pub(super) wb: &'a [f32; MAX_PARTS],
+    pub(super) cfg: &'a MatchConfig,
+}
+
+impl Env<'_> {
+    /// Scores an alignment: its links and the parts they use.
+    fn finish(
+        &self,
+        mut links: Links,
+        used_a: &[bool; MAX_PARTS],
+        used_b: &[bool; MAX_PARTS],
+        kind_conflict: bool,
+    ) -> Comparison {
+        let Env {
+            a,
+            b,
+            ha,
+            hb,
+            wa,
+            wb,
+            cfg,
+        } = *self;
+        let (na, nb) = (ha.len, hb.len);
+        // Unmatched parts and conflicts.
+        // Organisations: an extra or different word usually names another
+        // body (Gazprom / Gazprom Neft, Patriotic Front / Patriotic Army), so
+        // unmatched words weigh fully, generic ones included.
+        let org = a.kind() == Kind::Org || b.kind() == Kind::Org;
+        let left_a = leftovers(a, ha, used_a, wa, org);
+        let left_b = leftovers(b, hb, used_b, wb, org);
+        let (un_a, un_other_a) = (left_a.main, left_a.other);
+        let (un_b, un_other_b) = (left_b.main, left_b.other);
+        let (pa, pb) = (left_a.patronymic, left_b.patronymic);
+        // A patronymic on one side only is a missing part, whatever the
+        // other side leaves over; two different ones conflict.
+        let conflict = un_a.min(un_b) + pa.min(pb);
+        // Every sum is written so that swapping the names gives bit-identical
+        // results (a + b == b + a, but (a + b) + c need not equal (a + c) + b).
+        let missing = ((un_a + un_b) - 2.0 * un_a.min(un_b))
+            + ((pa + pb) - 2.0 * pa.min(pb))
+            + (un_other_a + un_other_b);
+        // Strongest links first: the explanation's order and the summation
+        // order are then the same for both orders of the names.
+        links.sort_unstable_by(|x, y| {
+            (y.sim * y.weight)
+                .total_cmp(&(x.sim * x.weight))
+                .then(y.weight.total_cmp(&x.weight))
+        });
+        let num: f64 = links.iter().map(|l| l.sim as f64 * l.weight as f64).sum();
+        let matched: f64 = links.iter().map(|l| l.weight as f64).sum();
+        let missing_cost = if org {
+            cfg.org_missing_cost
+        } else {
+            cfg.missing_cost
+        };
+        let den = matched + missing_cost * missing + cfg.conflict_cost * conflict;
+        let mut score = if den > 0.0 { num / den } else { 0.0 };
+
+        // Numbers: different regnal or generational numbers conflict; a number
+        // on one side only costs like a missing part.
+        let (number_conflict, number_missing) = if ha.numbers || hb.numbers {
+            compare_numbers(a, b)
+        } else {
+            (false, false)
+        };
+        if number_missing {
+            score *= 1.0 - cfg.missing_cost * 0.5;
+        }
+        let mut features = [0f32; FEATURES];
+        features[0] = score as f32;
+        let mut perfect = true;
+        for l in &links {
+            let k = match l.evidence {
+                Evidence::Exact => 1,
+                Evidence::Variant | Evidence::Nickname => 2,
+                Evidence::Transliteration => 3,
+                Evidence::Glued => 4,
+                Evidence::Fuzzy => 5,
+                Evidence::Initial => 6,
+            };
+            features[k] += l.weight;
+            features[7] += (1.0 - l.sim) * l.weight;
+            perfect &= l.evidence == Evidence::Exact && l.sim >= 1.0;
+        }
+        for k in 0..3 {
+            features[8 + k] = (left_a.by_tag[k] + left_b.by_tag[k]) as f32;
+        }
+        features[11] = (pa + pb) as f32;
+        features[12] = (un_other_a + un_other_b) as f32;
+        features[13] = conflict as f32;
+        features[14] = links.len() as f32;
+        features[15] = (na.min(nb) == 1) as u8 as f32;
+        features[16] = na.abs_diff(nb) as f32;
+        features[17] = number_missing as u8 as f32;
+        features[18] = org as u8 as f32;
+        // A lone weak part (a known given name, an initial) is all one
+        // name has to share: "Mohammed" against "Mohammed bin Salman".
+        let lone_weak = na.min(nb) == 1 && matched <= 0.5;
+        perfect &= left_a.mask == 0 && left_b.mask == 0 && !number_missing;
+
+        let mut structure = 0;
+        if left_a.initials && left_b.initials {
+            structure |= INITIALS;
+        }
+        let particles = |h: &Heads| h.tags[..h.len].contains(&Tag::Particle);
+        if particles(ha) && particles(hb) && lineage_conflict(a, b, &links) {
+            structure |= LINEAGE;
+        }
+        if left_a.mask != 0 && left_b.mask != 0 && given_conflict(a, b, &left_a, &left_b) {
+            structure |= GIVEN;
+        }
+        if pa > 0.0 && pb > 0.0 {
+            structure |= PATRONYMIC;
+        }
+        // The hand score, then the model's (an alignment that accounts for
+        // every part exactly is certain), then the hard conflicts that cap
+        // either whatever it says.
+        let hand = capped(score, number_conflict, structure, kind_conflict, cfg);
+        let mut effects = [0f32; FEATURES];
+        let mut score = match cfg.model.coefficients() {
+            None => score,
+            Some(_) if perfect => 1.0,
+            Some(c) => {
+                for i in 0..FEATURES {
+                    effects[i] = (c[i + 1] * features[i] as f64) as f32;
+                }
+                let p = cfg.model.score(&features);
+                if lone_weak || conflict > 0.0 {
+                    // The hand verdict stands: its score, on the model's
+                    // scale, bounds the model's.
+                    p.min(score * cfg.model.default_threshold() / Model::hand().default_threshold())
+                } else {
+                    p
+                }
+            }
+        };
+        score = capped(score, number_conflict, structure, kind_conflict, cfg);
+        let (mut score, mut hand) = (score, hand);
+        if na == 0 || nb == 0 {
+            score = if na == nb && a.key() == b.key() && na > 0 {
+                1.0
+            } else {
+                0.0
+            };
+            hand = score;
+        }
+        let conflicting = (un_a > 0.0 && un_b > 0.0) || (pa > 0.0 && pb > 0.0);
+        let unmatched = [left_a.mask, left_b.mask];
+        Comparison {
+            // Adding 0.0 turns -0.0 into 0.0.
+            score: score.clamp(0.0, 1.0) + 0.0,
+            threshold: cfg.threshold,
+            links,
+            number_conflict,
+            kind_conflict,
+            structure,
+            unmatched,
+            conflicting,
+            hand: hand.clamp(0.0, 1.0) + 0.0,
+            features,
+            effects,
+        }
+    }
+}
+
+/// A score with the hard conflicts' caps applied.
+pub(super) fn capped(
+    mut score: f64,
+    number_conflict: bool,
+    structure: u8,
+    kind_conflict: bool,
+    cfg: &MatchConfig,
+) -> f64 {
+    if number_conflict {
+        score = score.min(cfg.number_conflict_cap);
+    }
+    if structure != 0 {
+        score = score.min(STRUCTURE_CONFLICT_CAP);
+    }
+    if kind_conflict {
+        score = 0.0;
+    }
+    score
+}
+
+/// What one name leaves unmatched in an alignment.
+pub(super) struct Leftovers {
+    /// Weight of unmatched main parts (names, words, initials) other than
+    /// patronymics.
+    pub(super) main: f64,
+    /// Weight of unmatched patronymics (Nikolaevich, Petrovna): they
+    /// conflict only with an unmatched patronymic on the other side.
+    pub(super) patronymic: f64,
+    /// Weight of other unmatched parts (particles, legal forms).
+    pub(super) other: f64,
+    /// Of `main`: the weight of unmatched family names, of given names and
+    /// words, and of initials.
+    pub(super) by_tag: [f64; 3],
+    /// Unmatched parts other than numbers, as a bit mask.
+    pub(super) mask: u16,
+    /// Whether an initial is left over.
+    pub(super) initials: bool,
+}
+
+pub(super) fn leftovers(
+    n: &Name,
+    h: &Heads,
+    used: &[bool; MAX_PARTS],
+    w: &[f32; MAX_PARTS],
+    org: bool,
+) -> Leftovers {
+    // Weights are f32; their sums in f64 are exact (at most 16 terms of
+    // similar size), so they do not depend on which of several equal
+    // parts was left over, and swapping the names gives identical results.
+    let mut out = Leftovers {
+        main: 0.0,
+        patronymic: 0.0,
+        other: 0.0,
+        by_tag: [0.0; 3],
+        mask: 0,
+        initials: false,
+    };
+    for i in 0..h.len {
+        if used[i] {
+            continue;
+        }
+        let tag = h.tags[i];
+        if is_number(tag) {
+            continue;
+        }
+        out.mask |= 1 << i;
+        out.initials |= tag == Tag::Initial;
+        if !org && tag != Tag::Initial && is_patronymic(n.part(i).fold()) {
+            out.patronymic += w[i] as f64;
+        } else if is_main(tag) {
+            // Organisations: an extra or different word usually names
+            // another body (Gazprom / Gazprom Neft), so unmatched words
+            // weigh fully, generic ones included.
+            let x = if org && tag == Tag::Word && !n.part(i).data().connector {
+                w[i].max(0.8)
+            } else {
+                w[i]
+            } as f64;
+            out.main += x;
+            let k = match tag {
+                Tag::Family => 0,
+                Tag::Initial => 2,
+                _ => 1,
+            };
+            out.by_tag[k] += x;
+        } else {
+            out.other += w[i] as f64;
+        }
+    }
+    out
+}
+
+pub(super) fn is_main(t: Tag) -> bool {
+    matches!(t, Tag::Given | Tag::Family | Tag::Word | Tag::Initial)
+}
+
+pub(super) fn is_number(t: Tag) -> bool {
+    matches!(t, Tag::Regnal | Tag::Suffix)
+}
+
+/// The weight of an aligned pair. The side with more parts knows better
+/// what role the shared part plays (a lone "Asif" is tagged a family name by
+/// default; in "Khawaja Muhammad Asif" it is one by position), so its weight
+/// decides; with equal lengths, the larger weight.
+pub(super) fn pair_weight(wa: f32, wb: f32, ta: Tag, tb: Tag, lens: std::cmp::Ordering) -> f32 {
+    if ta == Tag::Initial || tb == Tag::Initial {
+        return wa.min(wb);
+    }
+    match lens {
+        std::cmp::Ordering::Greater => wa,
+        std::cmp::Ordering::Less => wb,
+        std::cmp::Ordering::Equal => wa.max(wb),
+    }
+}
+
+/// Picks links best-first, each part at most once. Ties are broken by the
+/// folded forms, not by position, so that the result is symmetric.
+pub(super) fn greedy(
+    (a, b): (&Name, &Name),
+    (wa, wb): (&[f32; MAX_PARTS], &[f32; MAX_PARTS]),
+    cands: &mut [Link],
+    used_a: &mut [bool; MAX_PARTS],
+    used_b: &mut [bool; MAX_PARTS],
+) -> Links {
+    // Between links equal in strength and spelling, the one joining the
+    // weightier parts goes first ("A." takes the surname "Ali", not a
+    // given "Ali"): a choice that does not depend on which name is first.
+    let parts_weight = |l: &Link| {
+        let x: f32 = span(l.l).map(|k| wa[k]).sum();
+        let y: f32 = span(l.r).map(|k| wb[k]).sum();
+        (x.max(y), x.min(y))
+    };
+    cands.sort_unstable_by(|x, y| {
+        let kx = x.sim * x.weight;
+        let ky = y.sim * y.weight;
+        ky.total_cmp(&kx)
+            .then_with(|| y.sim.total_cmp(&x.sim))
+            .then_with(|| {
+                let (px, py) = (parts_weight(x), parts_weight(y));
+                py.0.total_cmp(&px.0).then(py.1.total_cmp(&px.1))
+            })
+            .then_with(|| tie_key(a, b, x).cmp(&tie_key(a, b, y)))
+    });
+    let mut links = Links::new();
+    let taken = |ix: [u8; 2], used: &[bool; MAX_PARTS]| span(ix).any(|k| used[k]);
+    for c in cands.iter() {
+        if taken(c.l, used_a) || taken(c.r, used_b) {
+            continue;
+        }
+        for k in span(c.l) {
+            used_a[k] = true;
+        }
+        for k in span(c.r) {
+            used_b[k] = true;
+        }
+        links.push(*c);
+    }
+    links
+}
+
+/// The part indices a link's side covers.
+pub(super) fn span(ix: [u8; 2]) -> std::ops::RangeInclusive<usize> {
+    let first = ix[0] as usize;
+    let last = if ix[1] == NONE { first } else { ix[1] as usize };
+    first..=last
+}
+
+/// One side of a link: the folded forms of its parts (glued runs have up to
+/// three) and where they stand in their name.
+pub(super) type SideKey<'n> = ([&'n str; 3], usize, usize);
+
+pub(super) fn side_key<'n>(n: &'n Name, ix: [u8; 2]) -> SideKey<'n> {
+    let mut folds = [""; 3];
+    let r = span(ix);
+    for (slot, k) in folds.iter_mut().zip(r.clone()) {
+        *slot = n.part(k).fold();
+    }
+    (folds, *r.start(), *r.end())
+}
+
+/// The last tie-break between candidate links: both sides, in an order
+/// that does not depend on which name is first. Two links with the same
+/// key are mirror images with the same content in the same places, so
+/// either choice gives the same score.
+pub(super) fn tie_key<'n>(a: &'n Name, b: &'n Name, l: &Link) -> (SideKey<'n>, SideKey<'n>) {
+    let x = side_key(a, l.l);
+    let y = side_key(b, l.r);
+    if x <= y {
+        (x, y)
+    } else {
+        (y, x)
+    }
+}
+
+/// The first letter and the length of each part of a name: cheap filters
+/// before any string work.
+pub(super) struct Heads {
+    pub(super) len: usize,
+    pub(super) first: [u8; MAX_PARTS],
+    pub(super) len_of: [u32; MAX_PARTS],
+    /// One bit per first letter (see [`letter_bit`]).
+    pub(super) letters: u64,
+    pub(super) max_len: usize,
+    pub(super) tags: [Tag; MAX_PARTS],
+    /// Whether the name has a regnal or generational number.
+    pub(super) numbers: bool,
+}
+
+pub(super) fn heads(n: &Name, len: usize) -> Heads {
+    let mut h = Heads {
+        len,
+        first: [0; MAX_PARTS],
+        len_of: [0; MAX_PARTS],
+        letters: 0,
+        max_len: 0,
+        tags: [Tag::Word; MAX_PARTS],
+        numbers: false,
+    };
+    for (i, p) in n.parts().take(len).enumerate() {
+        let (flen, first) = p.fold_head();
+        // A leading vowel is one class: the Arabic article is written al,
+        // el or ul, glued or not (al-Sebai / Elsebai).
+        let first = if matches!(first, b'a' | b'e' | b'i' | b'o' | b'u') {
+            b'a'
+        } else {
+            first
+        };
+        h.first[i] = first;
+        h.len_of[i] = flen as u32;
+        h.letters |= letter_bit(first);
+        h.max_len = h.max_len.max(flen);
+        h.tags[i] = p.tag();
+        h.numbers |= is_number(p.tag());
+    }
+    h
+}
+
+pub(super) fn letter_bit(c: u8) -> u64 {
+    1 << (c % 64)
+}

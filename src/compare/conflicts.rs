@@ -1,0 +1,93 @@
+//! Hard conflicts: Arabic lineage, patronymics, regnal and generational
+//! numbers, different known given names left over.
+
+use super::*;
+
+/// Whether each name leaves over a known given name (tagged given, in the
+/// variant table) and two of them belong to no common group: two
+/// different names in the given-name role (Omar / Karim Haddad, Rami /
+/// Rima), not a spelling of one.
+pub(super) fn given_conflict(a: &Name, b: &Name, left_a: &Leftovers, left_b: &Leftovers) -> bool {
+    fn known(n: &Name, mask: u16) -> impl Iterator<Item = Part<'_>> {
+        (0..n.len().min(MAX_PARTS))
+            .filter(move |&i| mask & (1 << i) != 0)
+            .map(move |i| n.part(i))
+            .filter(|p| p.tag() == Tag::Given && !p.groups().is_empty() && !is_patronymic(p.fold()))
+    }
+    known(a, left_a.mask).any(|p| {
+        known(b, left_b.mask).any(|q| {
+            !intersects(p.groups(), q.groups())
+                && !intersects(p.nicknames(), q.nicknames())
+                && !sounds_close(&p, &q)
+        })
+    })
+}
+
+/// The place of each part in an Arabic lineage: 0 for the person's own
+/// names, 1 after the first `bin` / `ibn` (the father's), 2 after the
+/// second, and so on. `None` when the name has no such particle.
+pub(super) fn lineage(n: &Name) -> Option<[u8; MAX_PARTS]> {
+    let mut place = [0u8; MAX_PARTS];
+    let mut g = 0u8;
+    for (i, p) in n.parts().take(MAX_PARTS).enumerate() {
+        if p.tag() == Tag::Particle && matches!(p.fold(), "bin" | "ibn" | "ben" | "bint" | "bent") {
+            g = g.saturating_add(1);
+        }
+        place[i] = g;
+    }
+    (g > 0).then_some(place)
+}
+
+/// Whether two names that both spell out a lineage align a person's own
+/// name with a father's or grandfather's ("Ahmad bin Khalid al-Harbi" /
+/// "Khalid bin Ahmad al-Harbi": son and father). The family name after
+/// the lineage is the same place on both sides and does not count.
+pub(super) fn lineage_conflict(a: &Name, b: &Name, links: &Links) -> bool {
+    let (Some(pa), Some(pb)) = (lineage(a), lineage(b)) else {
+        return false;
+    };
+    links.iter().any(|l| {
+        let (i, j) = (l.l[0] as usize, l.r[0] as usize);
+        (pa[i] == 0) != (pb[j] == 0)
+    })
+}
+
+/// Whether a folded part reads as an East Slavic or South Slavic
+/// patronymic in any common romanisation (Nikolaevich, Mykolayovych,
+/// Petrovna, Arkadiyivna, Konstantinovitj).
+pub(super) fn is_patronymic(fold: &str) -> bool {
+    // The endings all put a v before one of a few tails: -ovich, -evych,
+    // -ovitj, -ovits, -ovic, -ovna, -ivna.
+    let b = fold.as_bytes();
+    let n = b.len();
+    if n < 7 {
+        return false;
+    }
+    let tail = |p: usize| {
+        b[p] == b'v'
+            && matches!(b[p - 1], b'o' | b'e' | b'a' | b'i')
+            && matches!(
+                &b[p + 1..],
+                b"ich" | b"ych" | b"itj" | b"its" | b"ic" | b"na"
+            )
+    };
+    tail(n - 4) || tail(n - 3)
+}
+
+/// Returns (conflict, one-sided).
+pub(super) fn compare_numbers(a: &Name, b: &Name) -> (bool, bool) {
+    let mut na = a.parts().filter(|p| is_number(p.tag())).map(|p| p.fold());
+    let mut nb = b.parts().filter(|p| is_number(p.tag())).map(|p| p.fold());
+    let mut one_sided = false;
+    loop {
+        match (na.next(), nb.next()) {
+            (None, None) => return (false, one_sided),
+            (Some(x), Some(y)) => {
+                if x != y {
+                    return (true, one_sided);
+                }
+            }
+            _ => one_sided = true,
+        }
+    }
+}

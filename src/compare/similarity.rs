@@ -1,0 +1,288 @@
+//! Similarity of two parts: exact, variant, transliteration key, sounds
+//! and close spelling.
+
+use super::*;
+
+/// Whether two known names of different groups are close in sounds,
+/// compared strictly (see [`sound::Mode::Strict`]): the variant table keeps
+/// some romanisations of one name in different groups (Haydar / Heidar,
+/// Aleksej / Oleksiy), and those are no conflict of known names, while
+/// names far apart in sounds are (Omar / Karim, Rami / Rima, Hamad /
+/// Hamid).
+pub(super) fn sounds_close(a: &Part<'_>, b: &Part<'_>) -> bool {
+    let (fa, fb) = (a.fold(), b.fold());
+    let maxlen = fa.len().max(fb.len());
+    fa.len().abs_diff(fb.len()) <= 4
+        && sound::same_start(fa, fb)
+        && sound::firm_letters_close(a.data().mask, b.data().mask, maxlen)
+        && sound::distance(fa, fb, sound_allowance(maxlen), sound::Mode::Strict)
+            .is_some_and(|d| d.cost <= sound_allowance(d.len))
+}
+
+/// The sound distance allowed between two parts of `n` letters or sounds
+/// that are one name: short parts may differ in one glide, h or class-mate
+/// (Naci / Naji); parts of up to six sounds in one vowel too; a full edit
+/// (an unrelated consonant, gained or lost) needs nine sounds or more, or
+/// it makes another name (Soekarno / Soeharto).
+pub(super) fn sound_allowance(n: usize) -> f32 {
+    match n {
+        0..=4 => 0.35,
+        5..=6 => 0.6,
+        7..=8 => 0.95,
+        _ => 0.17 * n as f32 + 0.1,
+    }
+}
+
+/// Edit budget for a part of `len` bytes: how many typos still count as a
+/// spelling variant.
+pub(super) fn budget(len: usize) -> usize {
+    match len {
+        0..=3 => 0,
+        4..=6 => 1,
+        7..=10 => 2,
+        _ => 3,
+    }
+}
+
+/// Similarity of two parts, with the strongest evidence that holds.
+/// `lens` are the lengths of the folded forms.
+pub(super) fn part_similarity(
+    a: &Part<'_>,
+    b: &Part<'_>,
+    (la, lb): (usize, usize),
+    sino: bool,
+    syllabic: bool,
+) -> Option<(Evidence, f32)> {
+    let (da, db) = (a.data(), b.data());
+    if da.hash == db.hash && la == lb && a.fold() == b.fold() {
+        return Some((Evidence::Exact, 1.0));
+    }
+    let (ta, tb) = (a.tag(), b.tag());
+    if ta == Tag::Initial || tb == Tag::Initial {
+        if ta == Tag::Initial && tb == Tag::Initial {
+            return None;
+        }
+        let (fa, fb) = (a.fold(), b.fold());
+        return (fa.as_bytes().first() == fb.as_bytes().first())
+            .then_some((Evidence::Initial, 0.8));
+    }
+    if (ta == Tag::Legal) != (tb == Tag::Legal) {
+        return None;
+    }
+    // The variant table also groups unrelated short readings (Chinese and
+    // Vietnamese syllables); short forms must agree in their keys as well,
+    // or, outside syllabic names and from four letters on, be close in
+    // sounds (Igor / Ihar, Oleg / Aleh; not Jun / John).
+    if da.group_sig & db.group_sig != 0
+        && intersects(a.groups(), b.groups())
+        && (la.min(lb) > 4
+            || (da.skel_hash == db.skel_hash && a.skeleton() == b.skeleton())
+            || (!syllabic
+                && la.min(lb) > 3
+                && sound::distance(a.fold(), b.fold(), 0.95, sound::Mode::Loose).is_some()))
+    {
+        return Some((Evidence::Variant, 0.95));
+    }
+    // Both parts are known names of different groups (Hassan / Hussein,
+    // Saad / Said): short keys and small edits prove nothing then.
+    let known_apart =
+        || !a.groups().is_empty() && !b.groups().is_empty() && !intersects(a.groups(), b.groups());
+    let skel_equal = da.skel_hash == db.skel_hash && a.skeleton() == b.skeleton();
+    let maxlen = la.max(lb);
+    let jw = || strsim::jaro_winkler(a.fold(), b.fold()) as f32;
+    let skel_len = a.skeleton().len();
+    if skel_equal
+        && skel_len >= 2
+        && !final_vowel_apart(a.fold(), b.fold())
+        && !(skel_len <= 3 && known_apart() && !same_vowels(a.fold(), b.fold()))
+    {
+        // Equal keys of short parts are weak: require the spellings to be
+        // close as well.
+        let j = jw();
+        if skel_len >= 3 || j >= 0.8 {
+            return Some((Evidence::Transliteration, 0.82 + 0.12 * j));
+        }
+    }
+    if sino && da.sino != 0 && same_syllables(da.sino, db.sino) && !known_apart() {
+        return Some((Evidence::Transliteration, 0.9));
+    }
+    if da.nick_sig & db.nick_sig != 0 && intersects(a.nicknames(), b.nicknames()) {
+        return Some((Evidence::Nickname, 0.85));
+    }
+    let (fa, fb) = (a.fold(), b.fold());
+    // Another romanisation of the same name: close in sounds.
+    // Spellings with diacritics on both sides are exact about their vowels
+    // (Müller / Möller); romanisations differ between plain spellings.
+    let sound = if !syllabic
+        && la.abs_diff(lb) <= 4
+        && sound::same_start(fa, fb)
+        && sound::firm_letters_close(da.mask, db.mask, maxlen)
+        && (a.text().is_ascii() || b.text().is_ascii())
+    {
+        sound_similarity(fa, fb, maxlen, known_apart())
+    } else {
+        None
+    };
+    let fuzzy = fuzzy_similarity(a, b, (la, lb), known_apart);
+    match (sound, fuzzy) {
+        (Some(s), Some(f)) if f > s => Some((Evidence::Fuzzy, f)),
+        (Some(s), _) => Some((Evidence::Transliteration, s)),
+        (None, Some(f)) => Some((Evidence::Fuzzy, f)),
+        (None, None) if syllabic || known_apart() => None,
+        (None, None) => glued_article(fa, fb).map(|s| (Evidence::Transliteration, s)),
+    }
+}
+
+/// Similarity of two parts one of which carries the Arabic article glued
+/// on (Alsaraj / Serraj, Elsebai / Sebai, Almortada / Murtaza): the rest
+/// compared in sounds, a little below the same part without the article.
+/// The rest must start with a consonant and keep four letters or more, so
+/// that names that merely begin with al or el (Alan, Elena) do not lose
+/// them.
+pub(super) fn glued_article(fa: &str, fb: &str) -> Option<f32> {
+    fn article(s: &str) -> Option<&str> {
+        let rest = s.strip_prefix("al").or_else(|| s.strip_prefix("el"))?;
+        let first = *rest.as_bytes().first()?;
+        (rest.len() >= 4 && !matches!(first, b'a' | b'e' | b'i' | b'o' | b'u' | b'y' | b'l'))
+            .then_some(rest)
+    }
+    let (rest, other) = match (article(fa), article(fb)) {
+        (Some(r), None) => (r, fb),
+        (None, Some(r)) => (r, fa),
+        _ => return None,
+    };
+    if rest == other {
+        return Some(0.9);
+    }
+    let maxlen = rest.len().max(other.len());
+    if rest.len().abs_diff(other.len()) > 4 || !sound::same_start(rest, other) {
+        return None;
+    }
+    sound_similarity(rest, other, maxlen, false).map(|s| s - 0.05)
+}
+
+/// Similarity of two parts that sound alike across romanisations (see
+/// [`crate::sound`]): the cost allowed grows with the length, so that a
+/// short part may differ in a vowel or a letter of one sound class and a
+/// long one in several, or in one unrelated letter.
+///
+/// Two known names of different groups are different names when they
+/// differ in a vowel (Hamad / Hamid, Saad / Said, Omar / Amir): they are
+/// compared strictly, where only glides, h, letters of a sound class and
+/// spellings of one short vowel are cheap (Mayya / Maiya, Naci / Naji,
+/// Kamil / Kamel, Aleksej / Oleksiy).
+pub(super) fn sound_similarity(
+    fa: &str,
+    fb: &str,
+    maxlen: usize,
+    known_apart: bool,
+) -> Option<f32> {
+    let mode = if known_apart {
+        sound::Mode::Strict
+    } else {
+        sound::Mode::Loose
+    };
+    let d = sound::distance(fa, fb, sound_allowance(maxlen), mode)?;
+    if d.cost > sound_allowance(d.len) {
+        return None;
+    }
+    Some((0.95 - 0.5 * d.cost / d.len as f32).max(0.75))
+}
+
+/// Similarity of two parts within a small edit distance: a typing slip.
+pub(super) fn fuzzy_similarity(
+    a: &Part<'_>,
+    b: &Part<'_>,
+    (la, lb): (usize, usize),
+    known_apart: impl Fn() -> bool,
+) -> Option<f32> {
+    let (da, db) = (a.data(), b.data());
+    let maxlen = la.max(lb);
+    let bud = budget(la.min(lb));
+    if bud == 0 || la.abs_diff(lb) > bud {
+        return None;
+    }
+    // Each edit changes at most two letters of the letter set.
+    // Two known names of different groups are not a slip of one another
+    // (Mostafa / Mojtaba); a slip is for rare names.
+    if (da.mask ^ db.mask).count_ones() as usize > 2 * bud
+        || known_apart()
+        || final_vowel_apart(a.fold(), b.fold())
+    {
+        return None;
+    }
+    let (fa, fb) = (a.fold(), b.fold());
+    let d = strsim::osa_distance(fa, fb);
+    if d == 0 || d > bud {
+        return None;
+    }
+
+    // A swap of two neighbouring letters is a typing slip (Epser / Esper);
+    // any other edit in a short part is a larger share of it: one slip in
+    // "Conti" says less than one in "Marizamunda".
+    let sim = if d == 1 && strsim::levenshtein(fa, fb) == 2 {
+        0.85
+    } else {
+        1.0 - 2.0 * d as f32 / maxlen as f32
+    };
+    Some(sim.clamp(0.5, 0.9))
+}
+
+/// Whether two short folded parts differ in their final vowel only: another
+/// name or form, not a spelling (Mwangi / Mwanga, Kamau / Kamai).
+pub(super) fn final_vowel_apart(a: &str, b: &str) -> bool {
+    let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u');
+    let (x, y) = (a.as_bytes(), b.as_bytes());
+    let n = x.len();
+    n == y.len()
+        && (3..=6).contains(&n)
+        && x[..n - 1] == y[..n - 1]
+        && x[n - 1] != y[n - 1]
+        && vowel(x[n - 1])
+        && vowel(y[n - 1])
+}
+
+/// Whether two folded parts differ only in how their vowels are spelt:
+/// ou/oo/u, ee/ie/y/i, doubled letters, a final h or e (Nouri / Nuri,
+/// Loudiyi / Loudyi) — not in which vowels they have (Saad / Said, Hamad /
+/// Hamid).
+pub(super) fn same_vowels(a: &str, b: &str) -> bool {
+    fn light(s: &str) -> Vec<u8> {
+        let b = s.as_bytes();
+        let mut out: Vec<u8> = Vec::with_capacity(b.len());
+        let mut i = 0;
+        while i < b.len() {
+            let two = &b[i..b.len().min(i + 2)];
+            let (c, used) = match two {
+                b"ou" | b"oo" => (b'u', 2),
+                b"ee" | b"ie" | b"ey" | b"iy" => (b'i', 2),
+                [b'y', ..] if i > 0 => (b'i', 1),
+                _ => (b[i], 1),
+            };
+            if out.last() != Some(&c) {
+                out.push(c);
+            }
+            i += used;
+        }
+        while matches!(out.last(), Some(b'h') | Some(b'e')) && out.len() > 2 {
+            out.pop();
+        }
+        out
+    }
+    light(a) == light(b)
+}
+
+pub(super) fn intersects(x: &[u32], y: &[u32]) -> bool {
+    if x.is_empty() || y.is_empty() {
+        return false;
+    }
+    let (mut i, mut j) = (0, 0);
+    while i < x.len() && j < y.len() {
+        match x[i].cmp(&y[j]) {
+            std::cmp::Ordering::Equal => return true,
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+        }
+    }
+    false
+}

@@ -1,0 +1,362 @@
+use super::*;
+use crate::analyze;
+
+fn m(a: &str, b: &str) -> f64 {
+    compare(&analyze(a), &analyze(b)).score()
+}
+
+#[test]
+fn seed_variants_match() {
+    let loudiyi = [
+        "Abdellatif Loudiyi",
+        "Abdeltif Loudyi",
+        "Abdellatif Loudyi",
+        "AbdellatifLoudyi",
+        "Loudyi Abdeltif",
+    ];
+    for x in loudiyi {
+        for y in loudiyi {
+            assert!(m(x, y) >= DEFAULT_THRESHOLD, "{x} vs {y}: {}", m(x, y));
+        }
+    }
+    assert!(m("Juvénal Marizamunda", "Juvenal Marizamunda") >= 0.99);
+    let asif = ["Khawaja Muhammad Asif", "Khawaja Asif", "Asif"];
+    for x in asif {
+        for y in asif {
+            assert!(m(x, y) >= DEFAULT_THRESHOLD, "{x} vs {y}: {}", m(x, y));
+        }
+    }
+    assert!(m("Brig. Gen. Patrick Karuretwa", "Patrick Karuretwa") >= 0.99);
+    assert!(m("Владимир Путин", "Vladimir Putin") >= DEFAULT_THRESHOLD);
+}
+
+#[test]
+fn hard_negatives() {
+    assert!(m("Mohammed VI", "Mohammed V") < DEFAULT_THRESHOLD);
+    assert!(m("Abdellatif Loudiyi", "Abdelghani Mouhib") < DEFAULT_THRESHOLD);
+    assert!(m("Omar Haddad", "Karim Haddad") < DEFAULT_THRESHOLD);
+    assert!(m("Deutsche Bank", "Deutsche Börse") < DEFAULT_THRESHOLD);
+    assert!(m("Mohammed", "Mohammed bin Salman") < DEFAULT_THRESHOLD);
+}
+
+#[test]
+fn glued_runs() {
+    assert!(m("Abdelaziz Bouteflika", "Abd al-Aziz Bouteflika") >= DEFAULT_THRESHOLD);
+    assert!(m("Abdel Ghani Mouhib", "Abdelghani Mouhib") >= DEFAULT_THRESHOLD);
+    // A glued reading competes with a weaker single link.
+    let (a, b) = (
+        analyze("Organisation for Economic Co-operation and Development"),
+        analyze("Organization for Economic Cooperation and Development"),
+    );
+    let c = compare(&a, &b);
+    assert!(c.is_match(), "{}", c.score());
+    assert!(c.explain(&a, &b).iter().any(|r| matches!(
+        r,
+        Reason::Aligned { left, evidence: Evidence::Glued, .. } if left == "Co operation"
+    )));
+    // The article glued on or written apart, in another spelling.
+    assert!(m("Walid al-Sabbagh", "Walid Elsabbag") >= DEFAULT_THRESHOLD);
+    assert!(m("Walid Alsabbagh", "Walid Sabbag") >= DEFAULT_THRESHOLD);
+    // A name that merely begins with al or el keeps it.
+    assert!(m("Alfredo Rossi", "Fredo Rossi") < DEFAULT_THRESHOLD);
+    assert!(m("Elena Rossi", "Ena Rossi") < DEFAULT_THRESHOLD);
+    // Runs of three need a short connector in the middle.
+    assert!(m("Abdel Karim Aziz", "Abdelkarimaziz") < m("Abd al Aziz", "Abdalaziz"));
+}
+
+#[test]
+fn wade_giles_and_pinyin() {
+    assert!(m("Mao Zedong", "Mao Tse-tung") >= DEFAULT_THRESHOLD);
+    assert!(m("Deng Xiaoping", "Teng Hsiao-ping") >= DEFAULT_THRESHOLD);
+    assert!(m("Zhou Enlai", "Chou En-lai") >= DEFAULT_THRESHOLD);
+    assert!(m("毛澤東", "Mao Tse-tung") >= DEFAULT_THRESHOLD);
+    // Two Pinyin names: t and d are different letters there.
+    assert!(m("Wang Tao", "Wang Dao") < DEFAULT_THRESHOLD);
+    assert!(m("Li Peng", "Li Ping") < DEFAULT_THRESHOLD);
+    // Names of other languages that read as syllables stay apart.
+    assert!(m("Tina Li", "Dina Li") < DEFAULT_THRESHOLD);
+}
+
+#[test]
+fn romanisations_of_one_name() {
+    for (x, y) in [
+        ("Volodymyr Tkachenko", "Vladimir Tkachenko"),
+        ("Oleksandr Hordienko", "Aleksandr Gordienko"),
+        ("Alyaksandr Lukashou", "Aleksandr Lukashov"),
+        ("Iuliya Sidorova", "Yuliya Sidorova"),
+        ("Naci Kuzeyli", "Naji Kuzeyli"),
+        ("Hossein Khorrami", "Husayn Khorami"),
+        ("Riyad Mounir Haddadin", "Riad Munir Haddadin"),
+        ("Cabdulqaadir Xasan Cilmi", "Abdulqadir Hasan Ilmi"),
+    ] {
+        assert!(m(x, y) >= DEFAULT_THRESHOLD, "{x} vs {y}: {}", m(x, y));
+    }
+    // Known names apart in a vowel stay apart; a consonant in a short
+    // name or a different final vowel is another name.
+    for (x, y) in [
+        ("Hamad Bakri", "Hamid Bakri"),
+        ("Kim Jong Un", "Kim Jong Il"),
+        ("Nguyen Van An", "Nguyen Van Anh"),
+        ("Wanjiru Kamau", "Wanjiru Kamai"),
+        ("Andrei Soekarno", "Andrei Soeharto"),
+    ] {
+        assert!(m(x, y) < DEFAULT_THRESHOLD, "{x} vs {y}: {}", m(x, y));
+    }
+}
+
+#[test]
+fn missing_patronymic_costs_little() {
+    assert!(m("Darya Pavlovna Kuzmina", "Darya Kuzmina") >= 0.9);
+    // Against another part left over, a patronymic is still only
+    // missing; two different patronymics conflict.
+    let extra = m("Oksana Hryhorivna Lytvyn", "Oksana Lytvynenko Lytvyn");
+    assert!(extra >= DEFAULT_THRESHOLD, "{extra}");
+    assert!(m("Pavel Ivanovich Sokolov", "Pavel Petrovich Sokolov") < DEFAULT_THRESHOLD);
+}
+
+#[test]
+fn typos_versus_known_names() {
+    // One slip in a long rare name is the same name.
+    assert!(m("Celestin Bizimungura", "Celestin Bizimungra") >= DEFAULT_THRESHOLD);
+    // Two different known names in the given-name role are not.
+    assert!(m("Mostafa Tehrani Nasab", "Mojtaba Tehrani Nasab") < DEFAULT_THRESHOLD);
+    let (a, b) = (
+        analyze("Rami Fuad Yaacoub Haddadin"),
+        analyze("Rima Fuad Yaacoub Haddadin"),
+    );
+    let c = compare(&a, &b);
+    assert!(!c.is_match(), "{}", c.score());
+    assert!(c
+        .explain(&a, &b)
+        .iter()
+        .any(|r| matches!(r, Reason::Conflict { detail } if detail.contains("given"))));
+}
+
+#[test]
+fn known_names_close_in_sounds_do_not_conflict() {
+    // Romanisations of one name that the variant table keeps apart.
+    for (x, y) in [
+        ("Aleksej Petrovich Zorin", "Oleksiy Petrovych Zorin"),
+        ("Aleksej Zorin", "Oleksiy Zorin"),
+        ("Haydar Salim Nasser", "Heidar Salim Nasser"),
+    ] {
+        assert!(m(x, y) >= DEFAULT_THRESHOLD, "{x} vs {y}: {}", m(x, y));
+    }
+    // Known names far apart in sounds still conflict: an unrelated
+    // vowel, or a vowel gained beside no vowel it could spell.
+    for (x, y) in [
+        ("Hamad Salim Haddad", "Hamid Salim Haddad"),
+        ("Omar Salim Haddad", "Amir Salim Haddad"),
+        ("Nabil Salim Haddad", "Nabila Salim Haddad"),
+    ] {
+        let (a, b) = (analyze(x), analyze(y));
+        let c = compare(&a, &b);
+        assert!(!c.is_match(), "{x} vs {y}: {}", c.score());
+        assert!(c
+            .explain(&a, &b)
+            .iter()
+            .any(|r| matches!(r, Reason::Conflict { detail } if detail.contains("given"))));
+    }
+}
+
+#[test]
+fn structure_conflicts() {
+    // Son and father.
+    let (a, b) = (
+        analyze("Hamza bin Tariq al-Qahtani"),
+        analyze("Tariq bin Hamza al-Qahtani"),
+    );
+    let c = compare(&a, &b);
+    assert!(!c.is_match(), "{}", c.score());
+    assert!(c
+        .explain(&a, &b)
+        .iter()
+        .any(|r| matches!(r, Reason::Conflict { .. })));
+    assert!(m("Hamza bin Tariq al-Qahtani", "Hamza Tariq al-Qahtani") >= DEFAULT_THRESHOLD);
+    // Different middle initials, and generational suffixes.
+    assert!(m("Walter K. Brennan", "Walter P. Brennan") < DEFAULT_THRESHOLD);
+    assert!(m("Walter K. Brennan", "Walter Brennan") >= DEFAULT_THRESHOLD);
+    assert!(m("Walter Brennan Jr.", "Walter Brennan Sr.") < DEFAULT_THRESHOLD);
+    assert!(m("Walter Brennan II", "Walter Brennan III") < DEFAULT_THRESHOLD);
+}
+
+#[test]
+fn zero_is_positive() {
+    let s = m("Bayer AG", "Dr. Hans Bayer");
+    assert_eq!(s, 0.0);
+    assert!(s.is_sign_positive(), "{s}");
+}
+
+#[test]
+fn organisations() {
+    assert!(m("Bayer AG", "Bayer Aktiengesellschaft") >= 0.99);
+    assert!(m("Bayer AG", "BayerAG") >= DEFAULT_THRESHOLD);
+    assert!(m("Ministry of Defence", "Ministry of Defense") >= DEFAULT_THRESHOLD);
+}
+
+#[test]
+fn explanation_lists_every_part() {
+    let (a, b) = (analyze("Khawaja Muhammad Asif"), analyze("Khawaja Asif"));
+    let c = compare(&a, &b);
+    let why = c.explain(&a, &b);
+    let records = why
+        .iter()
+        .filter(|r| !matches!(r, Reason::Feature { .. }))
+        .count();
+    assert_eq!(records, 3, "{why:?}");
+    assert!(why
+        .iter()
+        .any(|r| matches!(r, Reason::Unmatched { part, .. } if part == "Muhammad")));
+    // The model's features that pushed the score, strongest first.
+    let fitted = MatchConfig::builder()
+        .model(Model::bundled())
+        .build()
+        .unwrap();
+    let why = compare_with(&a, &b, &fitted).explain(&a, &b);
+    let effects: Vec<f64> = why
+        .iter()
+        .filter_map(|r| match r {
+            Reason::Feature { effect, .. } => Some(effect.abs()),
+            _ => None,
+        })
+        .collect();
+    assert!(!effects.is_empty(), "{why:?}");
+    assert!(effects.windows(2).all(|w| w[0] >= w[1]), "{why:?}");
+}
+
+#[test]
+fn hard_conflicts_cap_the_model() {
+    for (x, y) in [
+        ("Mohammed VI", "Mohammed V"),
+        ("Ahmad bin Khalid al-Harbi", "Khalid bin Ahmad al-Harbi"),
+        ("John Q. Smith", "John R. Smith"),
+        ("Pavel Ivanovich Sokolov", "Pavel Petrovich Sokolov"),
+    ] {
+        let (a, b) = (analyze(x), analyze(y));
+        let c = compare(&a, &b);
+        assert!(c.is_vetoed(), "{x} vs {y}");
+        assert!(
+            c.score() <= STRUCTURE_CONFLICT_CAP,
+            "{x} vs {y}: {}",
+            c.score()
+        );
+    }
+    // The hand score is still there, with its own threshold.
+    let hand = MatchConfig::builder()
+        .model(Model::hand())
+        .threshold(Model::hand().default_threshold())
+        .build()
+        .unwrap();
+    let (a, b) = (
+        analyze("Mayya Bolotova"),
+        analyze("Maiya Nikolaevna Bolotova"),
+    );
+    assert!(compare_with(&a, &b, &hand).is_match());
+    assert!(compare(&a, &b).is_match());
+}
+
+mod api {
+    use super::*;
+    use crate::analyze::analyze;
+
+    #[test]
+    fn thresholds_outside_the_unit_interval_are_rejected() {
+        for bad in [f64::NAN, -0.1, 1.0001, f64::INFINITY, f64::NEG_INFINITY] {
+            let e = MatchConfig::new(bad).expect_err("a bad threshold is rejected");
+            assert_eq!(e.kind(), ErrorKind::Invalid);
+            assert!(e.to_string().contains("threshold"), "{e}");
+        }
+        for good in [0.0, 0.5, DEFAULT_THRESHOLD, 1.0] {
+            assert_eq!(MatchConfig::new(good).unwrap().threshold(), good);
+        }
+    }
+
+    #[test]
+    fn every_bad_knob_is_reported() {
+        let e = MatchConfig::builder()
+            .missing_cost(f64::NAN)
+            .conflict_cost(-1.0)
+            .number_conflict_cap(2.0)
+            .build()
+            .unwrap_err();
+        let fields: Vec<_> = e
+            .problems()
+            .iter()
+            .map(|p| p.message.split(' ').next().unwrap())
+            .collect();
+        assert_eq!(
+            fields,
+            ["missing_cost", "conflict_cost", "number_conflict_cap"]
+        );
+    }
+
+    #[test]
+    fn configs_round_trip_through_json_and_are_checked() {
+        let c = MatchConfig::builder()
+            .threshold(0.7)
+            .org_missing_cost(0.5)
+            .build()
+            .unwrap();
+        let json = serde_json::to_string(&c).unwrap();
+        assert_eq!(serde_json::from_str::<MatchConfig>(&json).unwrap(), c);
+        let partial: MatchConfig = serde_json::from_str(r#"{"threshold":0.9}"#).unwrap();
+        assert_eq!(partial, MatchConfig::new(0.9).unwrap());
+        for bad in [
+            r#"{"threshold":-1}"#,
+            r#"{"threshold":2}"#,
+            r#"{"conflict_cost":-0.5}"#,
+            r#"{"threshold":0.5,"typo":1}"#,
+        ] {
+            assert!(serde_json::from_str::<MatchConfig>(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn evidence_and_sides_round_trip_through_strings() {
+        for e in [
+            Evidence::Exact,
+            Evidence::Variant,
+            Evidence::Nickname,
+            Evidence::Transliteration,
+            Evidence::Glued,
+            Evidence::Fuzzy,
+            Evidence::Initial,
+        ] {
+            assert_eq!(e.to_string().parse::<Evidence>().unwrap(), e);
+            let json = serde_json::to_string(&e).unwrap();
+            assert_eq!(json, format!("\"{}\"", e.as_str()));
+            assert_eq!(serde_json::from_str::<Evidence>(&json).unwrap(), e);
+        }
+        for side in [Side::Left, Side::Right] {
+            assert_eq!(side.to_string().parse::<Side>().unwrap(), side);
+            assert_eq!(side.as_str().to_uppercase().parse::<Side>().unwrap(), side);
+            let json = serde_json::to_string(&side).unwrap();
+            assert_eq!(json, format!("\"{side}\""));
+        }
+        assert!("similar".parse::<Evidence>().is_err());
+        assert!("middle".parse::<Side>().is_err());
+    }
+
+    #[test]
+    fn explanations_serialize_in_record_order() {
+        let (a, b) = (analyze("Mohammed VI"), analyze("Mohammed V"));
+        let c = compare(&a, &b);
+        let e = c.explanation(&a, &b);
+        let v: serde_json::Value = serde_json::to_value(&e).unwrap();
+        let keys: Vec<_> = v.as_object().unwrap().keys().cloned().collect();
+        // serde_json's map is ordered by key here; the order of the text
+        // is checked below.
+        assert_eq!(keys.len(), 6);
+        let text = serde_json::to_string(&e).unwrap();
+        let at = |k: &str| text.find(&format!("\"{k}\":")).unwrap();
+        assert!(at("name1") < at("name2"));
+        assert!(at("name2") < at("score"));
+        assert!(at("score") < at("match"));
+        assert!(at("match") < at("explanation"));
+        assert!(at("explanation") < at("reasons"));
+        assert_eq!(v["match"], false);
+        assert_eq!(v["explanation"].as_array().unwrap().len(), e.reasons.len());
+        let reasons: Vec<Reason> = serde_json::from_value(v["reasons"].clone()).unwrap();
+        assert_eq!(reasons, e.reasons);
+    }
+}
