@@ -42,7 +42,15 @@ pub(super) fn glue(
         {
             continue;
         }
-        if !gluable(i) || !gluable(i + 1) {
+        // A lone vowel between two parts is a connective written apart
+        // ("Zia u Rahman" / "Ziaurrahman"): it may sit inside a run of
+        // three, never end one.
+        let connective = |k: usize| {
+            let q = a.part(k);
+            q.tag() == Tag::Initial && matches!(q.fold(), "a" | "e" | "i" | "o" | "u")
+        };
+        let mid_connective = i + 2 < na && connective(i + 1);
+        if !gluable(i) || !(gluable(i + 1) || mid_connective) {
             continue;
         }
         let p = a.part(i);
@@ -57,6 +65,9 @@ pub(super) fn glue(
                 }
             }
             glen += q.fold().len();
+            if last == i + 1 && mid_connective {
+                continue;
+            }
             if sino {
                 syl = crate::sino::concat(syl, q.data().sino);
             }
@@ -86,6 +97,12 @@ pub(super) fn glue(
                     crate::key::skeleton_into(&buf, &mut skel);
                     if skel == r.skeleton() && skel.len() >= 4 {
                         0.88
+                    } else if last > i + 1 && glued_sounds_close(&buf, r.fold()) {
+                        // An article or connective assimilated in one
+                        // spelling only (Nasr al-Din / Nasruddin) changes
+                        // the key, not the sounds; two parts alone must
+                        // agree in key (John Chen is no Johnson).
+                        0.85
                     } else {
                         continue;
                     }
@@ -94,6 +111,14 @@ pub(super) fn glue(
             }
         }
     }
+}
+
+/// Whether a glued run and a part are close in sounds, within the
+/// allowance for their length (loose: romanisations of one name).
+fn glued_sounds_close(run: &str, part: &str) -> bool {
+    let max = sound_allowance(run.len().max(part.len()));
+    sound::distance(run, part, max, sound::Mode::Loose)
+        .is_some_and(|d| d.cost <= sound_allowance(d.len))
 }
 
 /// Adds the link of the run `i..=last` of one name glued against part `j`
