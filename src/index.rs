@@ -292,20 +292,28 @@ impl BlockingIndex {
     /// The `n` candidates with the most key weight, as
     /// [`BlockingIndex::candidates_with_weights`] ranks them: the first `n`
     /// of its list, without ranking the rest.
-    pub(crate) fn best_candidates(&self, keys: &[u64], n: usize, out: &mut Vec<(u32, f32)>) {
+    /// Each candidate is credited once per part of the query, with the
+    /// weight of the rarest key of that part it shares, and once per key of
+    /// two parts: `keys` from [`blocking_keys_by_part`].
+    pub(crate) fn best_candidates(&self, keys: &[(u64, u64)], n: usize, out: &mut Vec<(u32, f32)>) {
         let cap = self.max_postings as f32;
-        self.collect_best(keys, |len| (1.0 + cap / len.max(1) as f32).ln(), n, out);
+        self.collect_best(
+            keys.iter().copied(),
+            |len| (1.0 + cap / len.max(1) as f32).ln(),
+            n,
+            out,
+        );
     }
 
     fn collect(&self, keys: &[u64], weight: impl Fn(usize) -> f32, out: &mut Vec<(u32, f32)>) {
-        self.collect_best(keys, weight, usize::MAX, out);
+        self.collect_best(keys.iter().map(|&k| (k, 0)), weight, usize::MAX, out);
     }
 
     /// The candidates of `keys` with their weights, best first; only the
     /// best `n` are ranked and returned.
     fn collect_best(
         &self,
-        keys: &[u64],
+        keys: impl Iterator<Item = (u64, u64)>,
         weight: impl Fn(usize) -> f32,
         n: usize,
         out: &mut Vec<(u32, f32)>,
@@ -321,11 +329,13 @@ impl BlockingIndex {
                 ranked,
             } = &mut *scratch;
             lists.clear();
-            lists.extend(keys.iter().filter_map(|k| {
-                let (ids, saturated) = self.posting(k)?;
-                Some((saturated, ids.len(), *k))
+            lists.extend(keys.filter_map(|(k, parts)| {
+                let (ids, saturated) = self.posting(&k)?;
+                Some((saturated, ids.len(), k, parts))
             }));
-            lists.sort_unstable_by_key(|&(sat, len, _)| (sat, len));
+            // Rarest first: the first key of a part to reach an id is that
+            // part's heaviest for it.
+            lists.sort_unstable_by_key(|&(sat, len, _, _)| (sat, len));
             // Candidates in order of first appearance: (id, weight, last
             // list that counted it), so that an id listed twice under one
             // key still counts once. Small ids find their entry through
@@ -341,7 +351,7 @@ impl BlockingIndex {
             // enough to be cheap: the work per query stays bounded by the
             // caps, not by how common the query's parts are.
             let mut full = false;
-            for (l, &(saturated, len, key)) in lists.iter().enumerate() {
+            for (l, &(saturated, len, key, parts)) in lists.iter().enumerate() {
                 if full && len > 2 * self.max_candidates {
                     break;
                 }
@@ -359,9 +369,15 @@ impl BlockingIndex {
                     };
                     if let Some(at) = at {
                         let h = &mut hits[at];
-                        if h.2 != l {
+                        let fresh = if parts == 0 {
+                            h.2 != l
+                        } else {
+                            h.3 & parts == 0
+                        };
+                        if fresh {
                             h.1 += w;
                             h.2 = l;
+                            h.3 |= parts;
                         }
                     } else if !full {
                         if dense {
@@ -369,7 +385,7 @@ impl BlockingIndex {
                         } else {
                             spill.insert(id, hits.len() as u32);
                         }
-                        hits.push((id, w, l));
+                        hits.push((id, w, l, parts));
                         if hits.len() >= self.max_candidates {
                             full = true;
                         }
@@ -410,8 +426,8 @@ const DENSE_IDS: u32 = 1 << 22;
 /// Reused buffers of one thread's queries.
 #[derive(Default)]
 struct Scratch {
-    lists: Vec<(bool, usize, u64)>,
-    hits: Vec<(u32, f32, u32)>,
+    lists: Vec<(bool, usize, u64, u64)>,
+    hits: Vec<(u32, f32, u32, u64)>,
     slots: Vec<u32>,
     spill: FxHashMap<u32, u32>,
     ranked: Vec<u32>,
@@ -454,24 +470,70 @@ fn is_key_part(p: &Part<'_>) -> bool {
 /// ```
 pub fn blocking_keys(name: &Name, out: &mut Vec<u64>) {
     let start = out.len();
+    each_key(name, |k, _| out.push(k));
+    out[start..].sort_unstable();
+    let mut w = start;
+    for r in start..out.len() {
+        if w == start || out[w - 1] != out[r] {
+            out[w] = out[r];
+            w += 1;
+        }
+    }
+    out.truncate(w);
+}
+
+/// The blocking keys of `name` with the parts each one stands for, as a
+/// bit mask of main-part positions (0 for the keys of two parts together),
+/// sorted by key and deduplicated (masks of a repeated key merged). A
+/// candidate is credited once per part, with the rarest key of that part it
+/// shares ([`BlockingIndex`] ranking): a common given name written with many
+/// variant keys ("Fatima", its groups, its prefix) weighs no more than one
+/// rare key, so it cannot crowd out a candidate that shares the rare
+/// surname.
+pub(crate) fn blocking_keys_by_part(name: &Name, out: &mut Vec<(u64, u64)>) {
+    out.clear();
+    each_key(name, |k, m| out.push((k, m)));
+    out.sort_unstable();
+    let mut w = 0;
+    for r in 0..out.len() {
+        if w > 0 && out[w - 1].0 == out[r].0 {
+            let m = out[r].1;
+            let merged = &mut out[w - 1].1;
+            *merged = if *merged == 0 || m == 0 {
+                0
+            } else {
+                *merged | m
+            };
+        } else {
+            out[w] = out[r];
+            w += 1;
+        }
+    }
+    out.truncate(w);
+}
+
+/// Calls `emit(key, parts)` for every blocking key of `name` (unsorted,
+/// possibly repeated): `parts` as in [`blocking_keys_by_part`].
+fn each_key(name: &Name, mut emit: impl FnMut(u64, u64)) {
     let main: Vec<Part<'_>> = name.parts().filter(is_key_part).collect();
+    let bit = |i: usize| 1u64 << i.min(63);
     let mut buf = String::new();
     let mut skel = String::new();
-    for p in &main {
+    for (i, p) in main.iter().enumerate() {
         let s = p.skeleton();
         if !s.is_empty() {
-            out.push(hash_with(SEED_SKEL, &[s]));
+            emit(hash_with(SEED_SKEL, &[s]), bit(i));
         }
         for g in p.groups() {
             let mut h = FxHasher::default();
             h.write_u64(SEED_GROUP);
             h.write_u32(*g);
-            out.push(h.finish());
+            emit(h.finish(), bit(i));
         }
         let f = p.fold();
         if f.len() >= 6 && f.is_ascii() {
-            out.push(hash_with(SEED_PREFIX, &[&f[..4]]));
-            out.push(hash_with(SEED_SUFFIX, &[&f[f.len() - 4..]]));
+            emit(hash_with(SEED_PREFIX, &[&f[..4]]), bit(i));
+            emit(hash_with(SEED_SUFFIX, &[&f[f.len() - 4..]]), bit(i));
         }
     }
     let n = main.len().min(MAX_PAIR_PARTS);
@@ -484,23 +546,14 @@ pub fn blocking_keys(name: &Name, out: &mut Vec<u64>) {
             crate::key::skeleton_into(&buf, &mut skel);
             // Same key space as single parts: "Abdel Ghani" glued meets
             // "Abdelghani".
-            out.push(hash_with(SEED_SKEL, &[&skel]));
+            emit(hash_with(SEED_SKEL, &[&skel]), bit(i) | bit(i + 1));
         }
         for j in i + 1..n {
             let (x, y) = (main[i].skeleton(), main[j].skeleton());
             let (x, y) = if x <= y { (x, y) } else { (y, x) };
-            out.push(hash_with(SEED_PAIR, &[x, y]));
+            emit(hash_with(SEED_PAIR, &[x, y]), 0);
         }
     }
-    out[start..].sort_unstable();
-    let mut w = start;
-    for r in start..out.len() {
-        if w == start || out[w - 1] != out[r] {
-            out[w] = out[r];
-            w += 1;
-        }
-    }
-    out.truncate(w);
 }
 
 #[cfg(test)]

@@ -569,6 +569,38 @@ mod tests {
     }
 
     #[test]
+    fn complete_name_joins_through_one_representative_without_conflict() {
+        // "Alireza Kashani" matches the full name but not the form without
+        // the surname (0.45): it joins, since it conflicts with neither.
+        let m = [
+            Mention::new("Ali Reza Moradi Kashani"),
+            Mention::new("Ali Reza Moradi"),
+            Mention::new("Alireza Kashani"),
+            Mention::new("Ahmad Reza Moradi Kashani"),
+        ];
+        let r = Resolver::new().resolve(&m);
+        let e: Vec<usize> = r.assignments().iter().map(|a| a.index()).collect();
+        assert_eq!(e[0], e[1]);
+        assert_eq!(e[0], e[2]);
+        assert_ne!(e[0], e[3], "two different known given names");
+    }
+
+    #[test]
+    fn hard_conflict_with_one_representative_keeps_a_name_out() {
+        // The second patronymic matches "Ivan Sorokin Belov" (0.87) but
+        // names another father than the entity's full name.
+        let m = [
+            Mention::new("Ivan Petrovich Sorokin Belov"),
+            Mention::new("Ivan Sorokin Belov"),
+            Mention::new("Ivan Pavlovich Sorokin"),
+        ];
+        let r = Resolver::new().resolve(&m);
+        let e: Vec<usize> = r.assignments().iter().map(|a| a.index()).collect();
+        assert_eq!(e[0], e[1]);
+        assert_ne!(e[0], e[2]);
+    }
+
+    #[test]
     fn distinctive_short_name_joins_its_only_entity() {
         let m = [
             Mention::new("Juvénal Marizamunda").doc("a"),
