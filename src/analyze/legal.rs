@@ -5,6 +5,20 @@ use super::{match_phrase, Ctx, Sep, Tag, Tok};
 use crate::tables::Word;
 
 impl Ctx<'_> {
+    /// Reads no full stop before a hyphen, as the display shows none there
+    /// ("S.A-v"). A stop comes before a hyphenated token only when a token
+    /// that folds to nothing stood between them ("S. A. \u{301}-v"); read
+    /// with its stop, "S. A." would be a legal form that its display
+    /// "S. A-v" is not. A dotted run keeps its closing stop, which its
+    /// text holds.
+    pub(super) fn stops_before_hyphens(&mut self) {
+        for k in 1..self.toks.len() {
+            if self.toks[k].sep == Sep::Hyphen && !self.toks[k - 1].dotted {
+                self.toks[k - 1].dot = false;
+            }
+        }
+    }
+
     /// Tags legal forms with their canonical forms. Returns whether the
     /// name has a legal form or an organisation word.
     pub(super) fn legal_forms(&mut self) -> bool {

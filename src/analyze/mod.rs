@@ -361,6 +361,7 @@ impl Analyzer {
             mark_brackets(cx.s, &mut cx.toks);
         }
         cx.case = Case::of(&cx.toks);
+        cx.stops_before_hyphens();
         let org_cue = cx.legal_forms();
         cx.is_org = match forced {
             Some(Kind::Org) => true,

@@ -102,6 +102,27 @@ fn loose_single_letters_are_not_a_legal_form() {
 }
 
 #[test]
+fn no_stop_is_read_before_a_hyphen() {
+    // A lone combining mark between "A." and the hyphen folds to nothing:
+    // the display "S. A-v" shows no stop after the A, so neither "S. A."
+    // before the hyphen nor the display is the legal form SA.
+    for s in [
+        "S. A. \u{301}-v",
+        "Bank S. A. \u{301}-v",
+        "S.\u{fffd}A.\u{fffd}\u{31e}-o",
+        "M. \u{301}-v Macron",
+    ] {
+        let n = analyze(s);
+        assert_eq!(analyze(n.display()).key(), n.key(), "{s}");
+        assert!(n.parts().all(|p| p.tag() != Tag::Legal), "{s}");
+    }
+    assert_eq!(analyze("S. A. \u{301}-v").display(), "S. A-v");
+    assert_eq!(analyze("S. A. \u{301}-v").key(), "a s v");
+    // A dotted run keeps its closing stop, and so its legal form.
+    assert_eq!(analyze("Bank S.A.").key(), "bank sa");
+}
+
+#[test]
 fn legal_forms() {
     assert_eq!(analyze("Bayer AG").key(), "ag bayer");
     assert_eq!(analyze("Bayer Aktiengesellschaft").key(), "ag bayer");
