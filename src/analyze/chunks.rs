@@ -279,7 +279,7 @@ impl ChunkCache {
         tokenize_into(s, &mut tmp);
         split_camel(s, &mut tmp);
         let first = tmp.first().map_or(s.len(), |x| x.start);
-        let comma_before = s[..first].contains([',', '،', '，']);
+        let comma_before = first > 0 && s[..first].contains([',', '،', '，']);
         let raw = push(&mut self.text, chunk);
         let norm = if s == chunk {
             raw
