@@ -48,48 +48,61 @@ const Y: u16 = 15;
 const W: u16 = 16;
 
 /// Finals of both systems by their first letter, longest first, with the
-/// class each maps to (the Pinyin final it spells).
-type Finals = &'static [(&'static [u8], u8)];
-const FINALS_A: Finals = &[(b"ang", 3), (b"ai", 1), (b"an", 2), (b"ao", 4), (b"a", 0)];
+/// class each maps to (the Pinyin final it spells) and its flags.
+type Finals = &'static [(&'static [u8], u8, u8)];
+/// Flag of a final that may stand without an initial.
+const ZERO: u8 = 1;
+/// Flag of a final that, without an initial, reads as Pinyin's y- syllable
+/// (Wade–Giles i, in, ing for yi, yin, ying).
+const ZERO_Y: u8 = 2;
+/// Flag of a final that only Wade–Giles spells.
+const WG_FINAL: u8 = 4;
+const FINALS_A: Finals = &[
+    (b"ang", 3, ZERO),
+    (b"ai", 1, ZERO),
+    (b"an", 2, ZERO),
+    (b"ao", 4, ZERO),
+    (b"a", 0, ZERO),
+];
 const FINALS_E: Finals = &[
-    (b"eng", 8),
-    (b"erh", 9),
-    (b"er", 9),
-    (b"ei", 6),
-    (b"en", 7),
-    (b"eh", 5),
-    (b"e", 5),
+    (b"eng", 8, ZERO),
+    (b"erh", 9, ZERO | WG_FINAL),
+    (b"er", 9, ZERO),
+    (b"ei", 6, ZERO),
+    (b"en", 7, ZERO),
+    (b"eh", 5, WG_FINAL),
+    (b"e", 5, ZERO),
 ];
 const FINALS_I: Finals = &[
-    (b"iang", 15),
-    (b"iung", 24),
-    (b"iong", 24),
-    (b"iao", 16),
-    (b"ieh", 17),
-    (b"ien", 14),
-    (b"ian", 14),
-    (b"ing", 19),
-    (b"ia", 13),
-    (b"ie", 17),
-    (b"in", 18),
-    (b"ih", 10),
-    (b"iu", 20),
-    (b"i", 10),
+    (b"iang", 15, 0),
+    (b"iung", 24, WG_FINAL),
+    (b"iong", 24, 0),
+    (b"iao", 16, 0),
+    (b"ieh", 17, WG_FINAL),
+    (b"ien", 14, WG_FINAL),
+    (b"ian", 14, 0),
+    (b"ing", 19, ZERO | ZERO_Y),
+    (b"ia", 13, 0),
+    (b"ie", 17, 0),
+    (b"in", 18, ZERO | ZERO_Y),
+    (b"ih", 10, WG_FINAL),
+    (b"iu", 20, 0),
+    (b"i", 10, ZERO | ZERO_Y),
 ];
-const FINALS_O: Finals = &[(b"ong", 22), (b"ou", 23), (b"o", 5)];
+const FINALS_O: Finals = &[(b"ong", 22, 0), (b"ou", 23, ZERO), (b"o", 5, ZERO)];
 const FINALS_U: Finals = &[
-    (b"uang", 31),
-    (b"ung", 22),
-    (b"uai", 26),
-    (b"uan", 27),
-    (b"uei", 28),
-    (b"ueh", 29),
-    (b"ua", 25),
-    (b"ui", 28),
-    (b"ue", 29),
-    (b"un", 30),
-    (b"uo", 5),
-    (b"u", 21),
+    (b"uang", 31, 0),
+    (b"ung", 22, WG_FINAL),
+    (b"uai", 26, 0),
+    (b"uan", 27, 0),
+    (b"uei", 28, WG_FINAL),
+    (b"ueh", 29, WG_FINAL),
+    (b"ua", 25, 0),
+    (b"ui", 28, 0),
+    (b"ue", 29, 0),
+    (b"un", 30, 0),
+    (b"uo", 5, 0),
+    (b"u", 21, 0),
 ];
 
 fn finals(first: u8) -> Finals {
@@ -222,7 +235,12 @@ fn syllables(s: &[u8], out: &mut [(u8, u16); 8]) -> usize {
     let Some(&first) = rest.first() else {
         return 0;
     };
-    for &(fin, fclass) in finals(first) {
+    let two_letter = |x: &[(u8, u8)]| ilen == 2 && x.contains(&(s[0], s[1]));
+    // Wade–Giles tzu, ssu, szu are Pinyin zi, si (the apical vowel).
+    let apical = two_letter(&[(b't', b'z'), (b's', b's'), (b's', b'z')]);
+    let wg_initial =
+        apical || two_letter(&[(b'h', b's'), (b't', b's')]) || (class == R && s[0] == b'j');
+    for &(fin, fclass, flags) in finals(first) {
         if n == out.len() {
             break;
         }
@@ -230,33 +248,15 @@ fn syllables(s: &[u8], out: &mut [(u8, u16); 8]) -> usize {
         if fin.len() > rest.len() || fin.iter().zip(rest).any(|(x, y)| x != y) {
             continue;
         }
-        let mut fclass = fclass;
-        if class == NONE {
-            // Zero-initial syllables: Pinyin writes i- and u- as y- and w-;
-            // Wade–Giles writes i, in, ing (Pinyin yi, yin, ying).
-            match fin {
-                b"i" | b"in" | b"ing" => {}
-                b"a" | b"ai" | b"an" | b"ang" | b"ao" | b"e" | b"ei" | b"en" | b"eng" | b"er"
-                | b"erh" | b"o" | b"ou" => {}
-                _ => continue,
-            }
+        // Zero-initial syllables: Pinyin writes i- and u- as y- and w-;
+        // Wade–Giles writes i, in, ing (Pinyin yi, yin, ying).
+        if class == NONE && flags & ZERO == 0 {
+            continue;
         }
-        // Wade–Giles tzu, ssu, szu are Pinyin zi, si (the apical vowel).
-        if fin == b"u" && ilen == 2 && matches!(&s[..2], b"tz" | b"ss" | b"sz") {
-            fclass = 10;
-        }
-        let cls = if class == NONE && matches!(fin, b"i" | b"in" | b"ing") {
-            Y
-        } else {
-            class
-        };
-        let wade_giles = (ilen == 2 && matches!(&s[..2], b"hs" | b"ts" | b"tz" | b"ss" | b"sz"))
-            || (class == R && s[0] == b'j')
-            || cls != class
-            || matches!(
-                fin,
-                b"ih" | b"ieh" | b"ien" | b"ung" | b"iung" | b"uei" | b"ueh" | b"eh" | b"erh"
-            );
+        let fclass = if apical && fin == b"u" { 10 } else { fclass };
+        let zero_y = class == NONE && flags & ZERO_Y != 0;
+        let cls = if zero_y { Y } else { class };
+        let wade_giles = wg_initial || zero_y || flags & WG_FINAL != 0;
         let flag = if wade_giles { WG } else { 0 };
         out[n] = (
             (ilen + fin.len()) as u8,

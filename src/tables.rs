@@ -219,6 +219,13 @@ impl FromStr for Table {
     }
 }
 
+/// The bundled given-name and nickname group ids, which the spans of the
+/// bundled words index.
+#[inline]
+pub(crate) fn bundled_arena() -> &'static [u32] {
+    &bundled::ARENA
+}
+
 /// The loaded, folded knowledge the analyser uses.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Tables {
@@ -290,6 +297,18 @@ impl Word {
     pub const PHRASE_NEXT: u8 = 1 << 6;
     /// The first word of an organisation-term phrase.
     pub const ORG_TERM_FIRST: u8 = 1 << 7;
+
+    /// The span of its given-name group ids in the tables' arena.
+    #[inline]
+    pub fn given_span(self) -> (u32, u32) {
+        self.given
+    }
+
+    /// The span of its nickname group ids in the tables' arena.
+    #[inline]
+    pub fn nicks_span(self) -> (u32, u32) {
+        self.nicks
+    }
 
     /// Whether every flag in `flags` is set.
     #[inline]
@@ -442,6 +461,13 @@ impl Tables {
     #[inline]
     pub fn given_groups_of(&self, w: Word) -> &[u32] {
         &self.arena[w.given.0 as usize..w.given.1 as usize]
+    }
+
+    /// Whether the words' group spans index the bundled group ids
+    /// ([`bundled_arena`]): no table added at run time extended them.
+    #[inline]
+    pub fn arena_is_bundled(&self) -> bool {
+        matches!(self.arena, Cow::Borrowed(_))
     }
 
     /// The nickname groups of a word (sorted; empty if none).

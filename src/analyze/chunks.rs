@@ -53,9 +53,10 @@ pub(super) struct Lex {
     pub hash: u64,
     pub skel_hash: u64,
     pub mask: u32,
-    /// Whether the fold may read as romanised Chinese syllables.
-    pub sino_plausible: bool,
-    /// Their key, once asked for (few names need it).
+    /// Whether the fold may read as romanised Chinese syllables, and their
+    /// key, each once asked for (only personal names of two or more main
+    /// parts need them).
+    sino_plausible: Option<bool>,
     sino: Option<u64>,
 }
 
@@ -70,7 +71,7 @@ impl Lex {
             hash: fx_hash(fold),
             skel_hash: fx_hash(&text[a..]),
             mask: letter_mask(fold),
-            sino_plausible: crate::sino::plausible(fold),
+            sino_plausible: None,
             sino: None,
         }
     }
@@ -154,6 +155,18 @@ impl ChunkCache {
     pub(super) fn lex(&self, tok: &Tok) -> Option<(&Lex, &str)> {
         let (_, lex) = self.toks.get(tok.lex as usize)?;
         Some((lex, sub(&self.text, lex.skel)))
+    }
+
+    /// Whether a token's folded form `fold` may read as Chinese syllables
+    /// (a cheap test before [`ChunkCache::sino_key`]), kept in the cache
+    /// once computed.
+    pub(super) fn sino_plausible(&mut self, tok: &Tok, fold: &str) -> bool {
+        match self.toks.get_mut(tok.lex as usize) {
+            Some((_, lex)) => *lex
+                .sino_plausible
+                .get_or_insert_with(|| crate::sino::plausible(fold)),
+            None => crate::sino::plausible(fold),
+        }
     }
 
     /// The Chinese syllable key of a token's folded form `fold`, kept in
@@ -266,7 +279,7 @@ impl ChunkCache {
         tokenize_into(s, &mut tmp);
         split_camel(s, &mut tmp);
         let first = tmp.first().map_or(s.len(), |x| x.start);
-        let comma_before = s[..first].contains([',', '،', '，']);
+        let comma_before = first > 0 && s[..first].contains([',', '،', '，']);
         let raw = push(&mut self.text, chunk);
         let norm = if s == chunk {
             raw

@@ -357,7 +357,7 @@ impl Analyzer {
         if let Some(style) = style {
             cx.refold_cyrillic(style);
         }
-        if cx.s.contains(['(', '[']) {
+        if memchr::memchr2(b'(', b'[', cx.s.as_bytes()).is_some() {
             mark_brackets(cx.s, &mut cx.toks);
         }
         cx.case = Case::of(&cx.toks);
@@ -462,7 +462,10 @@ impl Ctx<'_> {
 /// separate too.
 fn first_of_list(input: &str) -> &str {
     const SEMICOLONS: [char; 5] = [';', '\u{37E}', '\u{FE14}', '\u{FE54}', '\u{FF1B}'];
-    if !input.contains(SEMICOLONS) {
+    // A byte scan first: the semicolon, or the first byte of the others'
+    // UTF-8 forms (0xCD for U+037E, 0xEF for the rest).
+    if memchr::memchr3(b';', 0xCD, 0xEF, input.as_bytes()).is_none() || !input.contains(SEMICOLONS)
+    {
         return input;
     }
     input

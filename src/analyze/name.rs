@@ -65,12 +65,12 @@ pub(crate) struct PartData {
 ///     r#"{"input":"Dr. Ada Lovelace","display":"Ada Lovelace","key":"ada lovelace","kind":"person","titles":["dr"],"parts":[{"text":"Ada","tag":"given"},{"text":"Lovelace","tag":"family"}]}"#,
 /// );
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Name {
     /// The original, the display form, the key, the parts' folded forms
     /// and their skeletons, one after the other: one allocation for all
     /// the text of a name. The spans below and the parts' spans index it.
-    pub(super) buf: String,
+    pub(super) buf: Box<str>,
     pub(super) original: Span,
     pub(super) display: Span,
     pub(super) key: Span,
@@ -79,9 +79,11 @@ pub struct Name {
     /// organisation word, a personal title, initials, a number, or the
     /// caller) rather than on a known given name alone.
     pub(super) kind_cue: bool,
-    pub(super) titles: Vec<String>,
-    pub(super) ids: Vec<u32>,
-    pub(super) parts: Vec<PartData>,
+    pub(super) titles: Box<[String]>,
+    /// The group ids that the parts' `groups` and `nicks` spans index:
+    /// `None` for the bundled ids (no copy), else the name's own.
+    pub(super) ids: Option<Box<[u32]>>,
+    pub(super) parts: Box<[PartData]>,
 }
 
 /// A view of one part of a [`Name`].
@@ -121,13 +123,13 @@ impl<'a> Part<'a> {
     /// Ids of the given-name variant groups this part belongs to (sorted).
     pub fn groups(&self) -> &'a [u32] {
         let (a, b) = self.data.groups;
-        &self.name.ids[a as usize..b as usize]
+        &self.name.ids()[a as usize..b as usize]
     }
 
     /// Ids of the nickname groups this part belongs to (sorted).
     pub fn nicknames(&self) -> &'a [u32] {
         let (a, b) = self.data.nicks;
-        &self.name.ids[a as usize..b as usize]
+        &self.name.ids()[a as usize..b as usize]
     }
 
     pub(crate) fn data(&self) -> &'a PartData {
@@ -148,6 +150,15 @@ impl<'a> Part<'a> {
 }
 
 impl Name {
+    /// The group ids the parts' spans index.
+    #[inline]
+    fn ids(&self) -> &[u32] {
+        match &self.ids {
+            None => crate::tables::bundled_arena(),
+            Some(ids) => ids,
+        }
+    }
+
     /// The input exactly as given.
     pub fn original(&self) -> &str {
         sub(&self.buf, self.original)
@@ -223,6 +234,35 @@ impl Name {
     /// person and an organisation conflict only when both kinds are certain.
     pub fn kind_is_certain(&self) -> bool {
         self.kind_cue && self.kind != Kind::Unknown
+    }
+}
+
+/// Names are equal when their texts, kinds, titles and parts are, whichever
+/// ids their parts' groups are spans of.
+impl PartialEq for Name {
+    fn eq(&self, other: &Name) -> bool {
+        let same_part = |a: Part<'_>, b: Part<'_>| {
+            let plain = |p: &PartData| PartData {
+                groups: (0, 0),
+                nicks: (0, 0),
+                ..p.clone()
+            };
+            plain(a.data) == plain(b.data)
+                && a.groups() == b.groups()
+                && a.nicknames() == b.nicknames()
+        };
+        self.buf == other.buf
+            && self.original == other.original
+            && self.display == other.display
+            && self.key == other.key
+            && self.kind == other.kind
+            && self.kind_cue == other.kind_cue
+            && self.titles == other.titles
+            && self.len() == other.len()
+            && self
+                .parts()
+                .zip(other.parts())
+                .all(|(a, b)| same_part(a, b))
     }
 }
 

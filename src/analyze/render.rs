@@ -40,8 +40,11 @@ impl Ctx<'_> {
         folds.clear();
         skels.clear();
         key.clear();
-        // Group ids gather in a reused buffer and are copied out once.
+        // Group ids: spans of the bundled ids when the tables' spans index
+        // them; else gathered in a reused buffer and copied out once.
         ids.clear();
+        let bundled_ids = t.arena_is_bundled();
+        let arena = crate::tables::bundled_arena();
         let mut parts: Vec<PartData> = Vec::with_capacity(toks.len());
         for (k, tok) in toks.iter().enumerate() {
             let tag = tok.tag.unwrap_or(Tag::Word);
@@ -111,37 +114,46 @@ impl Ctx<'_> {
             let sb = skels.len();
             // Given-name and nickname groups, of personal name parts only.
             let personal = main && kind != Kind::Org;
-            let ga = ids.len();
-            if personal {
-                ids.extend_from_slice(t.given_groups_of(word));
-            }
-            let gb = ids.len();
-            if personal {
-                ids.extend_from_slice(t.nicks_of(word));
-            }
-            let nb = ids.len();
+            let (groups, nicks) = match (personal, bundled_ids) {
+                (false, _) => ((0, 0), (0, 0)),
+                (true, true) => (word.given_span(), word.nicks_span()),
+                (true, false) => {
+                    let ga = ids.len() as u32;
+                    ids.extend_from_slice(t.given_groups_of(word));
+                    let gb = ids.len() as u32;
+                    ids.extend_from_slice(t.nicks_of(word));
+                    ((ga, gb), (gb, ids.len() as u32))
+                }
+            };
+            let id_list: &[u32] = if bundled_ids { arena } else { ids };
+            let sig = |(a, b): Span| {
+                id_list[a as usize..b as usize]
+                    .iter()
+                    .fold(0, |m, &g| m | 1u64 << (g % 64))
+            };
             parts.push(PartData {
                 text: (ta as u32, tb as u32),
                 fold: (fa as u32, fb as u32),
                 skel: (sa as u32, sb as u32),
-                groups: (ga as u32, gb as u32),
-                nicks: (gb as u32, nb as u32),
+                groups,
+                nicks,
                 tag,
                 hash: lex.hash,
                 skel_hash: lex.skel_hash,
                 mask: lex.mask,
                 weight: 0.0,
-                group_sig: ids[ga..gb].iter().fold(0, |m, &g| m | 1u64 << (g % 64)),
-                nick_sig: ids[gb..nb].iter().fold(0, |m, &g| m | 1u64 << (g % 64)),
+                group_sig: sig(groups),
+                nick_sig: sig(nicks),
                 generic: tag == Tag::Particle || (kind != Kind::Person && word.is(Word::ORG)),
                 connector: kind == Kind::Org && is_connector(f),
                 joined: tok.sep != Sep::Space && k > 0,
-                // For now whether the part may read as Chinese syllables;
-                // the key follows below when every main part may.
-                sino: u64::from(personal && lex.sino_plausible),
+                // Set below when every main part reads as Chinese syllables.
+                sino: 0,
             });
         }
-        sino_keys(&mut parts, toks, folds, cache);
+        if kind != Kind::Org {
+            sino_keys(&mut parts, toks, folds, cache);
+        }
         // Legal forms spanning several tokens keep their canonical form on
         // the first token only; drop the empty remainder from the parts.
         parts.retain(|p| p.fold.1 > p.fold.0);
@@ -167,15 +179,15 @@ impl Ctx<'_> {
             p.skel = shift(p.skel, skels_at);
         }
         let mut name = Name {
-            buf,
+            buf: buf.into_boxed_str(),
             original,
             display: display_span,
             key: key_span,
             kind,
             kind_cue,
-            titles,
-            ids: ids.to_vec(),
-            parts,
+            titles: titles.into_boxed_slice(),
+            ids: (!bundled_ids).then(|| ids.as_slice().into()),
+            parts: parts.into_boxed_slice(),
         };
         let len = name.parts.len();
         for k in 0..len {
@@ -186,27 +198,33 @@ impl Ctx<'_> {
     }
 }
 
-/// Sets the Chinese syllable keys of a name's main parts when there are
-/// two or more and every one reads as Chinese syllables; otherwise none.
-/// On entry a part's key is 1 if it may read as syllables, else 0; parts
-/// and tokens correspond one to one.
+/// Sets the Chinese syllable keys of a personal name's main parts when
+/// there are two or more and every one reads as Chinese syllables;
+/// otherwise none. Parts and tokens correspond one to one; the keys are
+/// 0 on entry.
 fn sino_keys(parts: &mut [PartData], toks: &[Tok], folds: &str, cache: &mut ChunkCache) {
     let main = |p: &PartData| matches!(p.tag, Tag::Given | Tag::Family | Tag::Word);
-    let mut n = 0;
-    let mut all = true;
-    for p in parts.iter().filter(|p| main(p)) {
-        n += 1;
-        all &= p.sino != 0;
+    if parts.iter().filter(|p| main(p)).nth(1).is_none() {
+        return;
     }
-    if n >= 2 && all {
+    // The cheap test first, for every main part; then the keys, of which
+    // one of 0 (not syllables after all) decides.
+    let mut all = parts
+        .iter()
+        .zip(toks)
+        .all(|(p, tok)| !main(p) || cache.sino_plausible(tok, sub(folds, p.fold)));
+    if all {
         for (p, tok) in parts.iter_mut().zip(toks) {
             if main(p) {
                 p.sino = cache.sino_key(tok, sub(folds, p.fold));
-                all &= p.sino != 0;
+                if p.sino == 0 {
+                    all = false;
+                    break;
+                }
             }
         }
     }
-    if n < 2 || !all {
+    if !all {
         parts.iter_mut().for_each(|p| p.sino = 0);
     }
 }

@@ -90,8 +90,18 @@ fn open_file(path: &Path) -> io::Result<File> {
 /// Reads lines as bytes, of any length, without a trailing `\n` or `\r\n`.
 /// A line that is not valid UTF-8 is decoded lossily and reported with its
 /// source and line number; every line is returned, so line counts are kept.
+///
+/// Lines are read a buffer at a time: the whole lines in the inner reader's
+/// buffer are checked as UTF-8 at once and copied into a block, which the
+/// lines are then cut from. A line that crosses the end of the buffer, or
+/// one that is not valid UTF-8, is read on its own.
 pub struct LineReader<R> {
     inner: R,
+    /// Whole lines, with their line ends, checked as UTF-8.
+    block: String,
+    /// Where the next line starts in `block`.
+    pos: usize,
+    /// A line read on its own, as bytes.
     buf: Vec<u8>,
     label: String,
     line: usize,
@@ -102,6 +112,8 @@ impl<R: BufRead> LineReader<R> {
     pub fn new(inner: R, label: String) -> LineReader<R> {
         LineReader {
             inner,
+            block: String::new(),
+            pos: 0,
             buf: Vec::new(),
             label,
             line: 0,
@@ -120,25 +132,69 @@ impl<R: BufRead> LineReader<R> {
 
     /// The next line, or `None` at the end of the input.
     pub fn next_line(&mut self) -> io::Result<Option<Cow<'_, str>>> {
-        self.buf.clear();
-        if self.inner.read_until(b'\n', &mut self.buf)? == 0 {
+        if self.pos >= self.block.len() && !self.refill()? {
             return Ok(None);
         }
         self.line += 1;
-        let mut bytes = &self.buf[..];
-        if let Some(rest) = bytes.strip_suffix(b"\n") {
-            bytes = rest.strip_suffix(b"\r").unwrap_or(rest);
+        let rest = &self.block[self.pos..];
+        let line = match memchr::memchr(b'\n', rest.as_bytes()) {
+            Some(i) => {
+                self.pos += i + 1;
+                let line = &rest[..i];
+                line.strip_suffix('\r').unwrap_or(line)
+            }
+            None => {
+                self.pos += rest.len();
+                rest
+            }
+        };
+        Ok(Some(Cow::Borrowed(line)))
+    }
+
+    /// Reads the next lines into `block`. Returns `Ok(false)` at the end of
+    /// the input.
+    fn refill(&mut self) -> io::Result<bool> {
+        self.block.clear();
+        self.pos = 0;
+        let buffered = loop {
+            match self.inner.fill_buf() {
+                Ok(b) => break b,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            }
+        };
+        if buffered.is_empty() {
+            return Ok(false);
         }
-        Ok(Some(match std::str::from_utf8(bytes) {
-            Ok(s) => Cow::Borrowed(s),
+        // The whole lines of the buffer, up to the first invalid byte.
+        let whole = |bytes: &[u8]| memchr::memrchr(b'\n', bytes).map(|last| last + 1);
+        let text = whole(buffered).and_then(|n| match std::str::from_utf8(&buffered[..n]) {
+            Ok(text) => Some(text),
+            Err(e) => whole(&buffered[..e.valid_up_to()])
+                .map(|n| std::str::from_utf8(&buffered[..n]).expect("a valid prefix")),
+        });
+        if let Some(text) = text {
+            let n = text.len();
+            self.block.push_str(text);
+            self.inner.consume(n);
+            return Ok(true);
+        }
+        // One line on its own: longer than the buffer, the last one, or
+        // not valid UTF-8.
+        self.buf.clear();
+        self.inner.read_until(b'\n', &mut self.buf)?;
+        match std::str::from_utf8(&self.buf) {
+            Ok(text) => self.block.push_str(text),
             Err(_) => {
                 report(format_args!(
                     "{}:{}: invalid UTF-8, decoded lossily",
-                    self.label, self.line
+                    self.label,
+                    self.line + 1
                 ));
-                String::from_utf8_lossy(bytes)
+                self.block.push_str(&String::from_utf8_lossy(&self.buf));
             }
-        }))
+        }
+        Ok(true)
     }
 }
 
