@@ -3,8 +3,8 @@
 //! repeat part of a person found before.
 
 use super::lexicon::{
-    Lexicon, CALENDAR, EVENT_NOUNS, FAMILY_ENDINGS, GIVEN_WORDS, INNER_PARTICLES, KIN, SPEECH,
-    TEAM_WORDS,
+    Lexicon, CALENDAR, EVENT_NOUNS, FAMILY_ENDINGS, GIVEN_WORDS, INNER_PARTICLES, KIN, SAINT_WORDS,
+    SPEECH, TEAM_WORDS,
 };
 use super::runs::initials;
 use super::scan::{regnal, Doc, Gap};
@@ -483,6 +483,11 @@ impl<'d> State<'_, 'd> {
         }
         let (s, e) = self.strip(s, e, false);
         if s >= e {
+            return true;
+        }
+        // A place, church or club named after a saint: "the Basilica of
+        // San Lorenzo", "Santa Cruz".
+        if e - s >= 2 && toks[s].cap && !toks[s].upper && SAINT_WORDS.contains(&self.fold(s)) {
             return true;
         }
         // A sponsor's or brand's name before an event noun: "the Pilot Pen

@@ -374,6 +374,12 @@ pub(super) const EVENT_NOUNS: &[&str] = &[
     "regatta",
 ];
 
+/// Saints' words that open the names of places, churches and clubs ("San
+/// Lorenzo", "Santa Cruz", "São Paulo", "Sankt Pauli"), folded: a run of
+/// two words or more opening with one is no person unless a title stands
+/// before it. Hand-compiled.
+pub(super) const SAINT_WORDS: &[&str] = &["san", "santa", "sao", "sankt"];
+
 pub(super) const TAG_LINES: &[&str] = &["tags", "tag", "keywords", "topics", "subjects", "related"];
 
 /// A cheap hash of a folded word, for the [`Bloom`] pre-tests.

@@ -233,3 +233,9 @@ fn sponsor_before_an_event_noun() {
         ["Carlton Reed"]
     );
 }
+
+#[test]
+fn saints_places_are_not_persons() {
+    assert!(persons("A service at the Basilica of San Lorenzo on Friday.").is_empty());
+    assert!(persons("They flew from Santa Cruz to Sao Paulo on Monday.").is_empty());
+}
