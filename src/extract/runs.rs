@@ -33,8 +33,10 @@ pub(super) fn initials(doc: &Doc<'_>, k: usize) -> bool {
 
 /// Initials written together ([`initials`]) before a capitalised name
 /// word: "M.L. Carrington".
+#[inline]
 pub(super) fn initials_before_name(doc: &Doc<'_>, lex: &Lexicon, k: usize) -> bool {
-    if !initials(doc, k) {
+    // Most tokens are not dotted: the cheap test first, inlined.
+    if !doc.toks[k].dotted || !initials(doc, k) {
         return false;
     }
     let f = doc.fold(k);
