@@ -11,7 +11,7 @@
 #[path = "news.rs"]
 mod news;
 
-use canonym::{Extractor, Kind, Mention, Resolver};
+use canonym::{Extractor, Kind, Resolver};
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
 use std::fs;
 use std::path::Path;
@@ -95,26 +95,13 @@ fn bench(c: &mut Criterion) {
 /// Finds the mentions of `docs` one after the other and resolves them
 /// together, each with its document as context, on one thread.
 fn find_and_resolve_one_core(ex: &Extractor, resolver: &Resolver, docs: &[String]) -> usize {
-    let mut mentions = Vec::new();
-    for (i, d) in docs.iter().enumerate() {
-        let id = i.to_string();
-        for f in ex.find(d) {
-            let mut m = Mention::new(f.name).doc(id.as_str());
-            if f.kind != Kind::Unknown {
-                m = m.kind(f.kind);
-            }
-            mentions.push(m);
-        }
-    }
-    resolver.resolve(&mentions).entities().len()
+    resolver.resolve(&news::mentions(ex, docs)).entities().len()
 }
 
 fn bench_wire(c: &mut Criterion) {
     let articles = news::articles(12 << 20, 4000, 7);
     let bytes: usize = articles.iter().map(String::len).sum();
-    let ex = Extractor::new();
-    let resolver = Resolver::builder().threads(1).build();
-    black_box(ex.find(&articles[0]));
+    let (ex, resolver) = news::one_core(&articles[0]);
     let mut group = c.benchmark_group("wire");
     group.sample_size(10);
     group.throughput(Throughput::Bytes(bytes as u64));

@@ -15,6 +15,8 @@
 
 #![allow(dead_code)]
 
+use canonym::{Extractor, Kind, Mention, Resolver};
+
 #[path = "common/rng.rs"]
 mod rng;
 pub use rng::Rng;
@@ -524,4 +526,30 @@ pub fn layout(articles: &[String], docs: usize) -> Vec<String> {
     let docs = docs.clamp(1, articles.len().max(1));
     let per = articles.len().div_ceil(docs);
     articles.chunks(per.max(1)).map(|c| c.join("\n")).collect()
+}
+
+/// An extractor with its tables loaded (by a first search of `warm`) and
+/// a resolver on one thread: the setup of the one-core timings.
+pub fn one_core(warm: &str) -> (Extractor, Resolver) {
+    let ex = Extractor::new();
+    std::hint::black_box(ex.find(warm));
+    (ex, Resolver::builder().threads(1).build())
+}
+
+/// The mentions found in `docs`, one after the other, each with its
+/// document (its index) as context and its kind when the text says it:
+/// what the one-core timings resolve.
+pub fn mentions(ex: &Extractor, docs: &[String]) -> Vec<Mention> {
+    let mut mentions = Vec::new();
+    for (i, d) in docs.iter().enumerate() {
+        let id = i.to_string();
+        for f in ex.find(d) {
+            let mut m = Mention::new(f.name).doc(id.as_str());
+            if f.kind != Kind::Unknown {
+                m = m.kind(f.kind);
+            }
+            mentions.push(m);
+        }
+    }
+    mentions
 }

@@ -18,7 +18,7 @@
 #[path = "../benches/news.rs"]
 mod news;
 
-use canonym::{Extractor, Kind, Mention, Resolver};
+use canonym::{Extractor, Resolver};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -27,21 +27,10 @@ use std::time::Instant;
 /// finding, mentions).
 fn find_and_resolve(ex: &Extractor, resolver: &Resolver, docs: &[String]) -> (f64, f64, usize) {
     let t = Instant::now();
-    let mut mentions = Vec::new();
-    for (i, d) in docs.iter().enumerate() {
-        let id = i.to_string();
-        for f in ex.find(d) {
-            let mut m = Mention::new(f.name).doc(id.as_str());
-            if f.kind != Kind::Unknown {
-                m = m.kind(f.kind);
-            }
-            mentions.push(m);
-        }
-    }
-    let n = mentions.len();
+    let mentions = news::mentions(ex, docs);
     let finding = t.elapsed().as_secs_f64();
     std::hint::black_box(resolver.resolve(&mentions));
-    (t.elapsed().as_secs_f64(), finding, n)
+    (t.elapsed().as_secs_f64(), finding, mentions.len())
 }
 
 fn main() -> ExitCode {
@@ -83,9 +72,7 @@ fn main() -> ExitCode {
     let articles = news::articles(bytes, 4000, seed);
     let total: usize = articles.iter().map(String::len).sum();
     if time {
-        let ex = Extractor::new();
-        let resolver = Resolver::builder().threads(1).build();
-        std::hint::black_box(ex.find(&articles[0]));
+        let (ex, resolver) = news::one_core(&articles[0]);
         let layouts = match docs {
             Some(n) => vec![n],
             None => vec![articles.len(), 50],

@@ -2,7 +2,11 @@
 //! or organisations, from the cues around them, and which later runs
 //! repeat part of a person found before.
 
-use super::lexicon::{Lexicon, GIVEN_WORDS, INNER_PARTICLES, SPEECH, TEAM_WORDS};
+use super::lexicon::{
+    Lexicon, CALENDAR, EVENT_NOUNS, FAMILY_ENDINGS, GIVEN_WORDS, INNER_PARTICLES, KIN, SAINT_WORDS,
+    SPEECH, TEAM_WORDS,
+};
+use super::runs::initials;
 use super::scan::{regnal, Doc, Gap};
 use super::{Found, Inner, GIVEN_CACHE_MAX, MAX_RUN};
 use crate::analyze::Kind;
@@ -471,8 +475,31 @@ impl<'d> State<'_, 'd> {
             self.push(s2, e2, Kind::Person);
             return true;
         }
+        // A capitalised stopword alone as an item of a list of names: the
+        // goalkeeper "Given" in "Rovers : Given , Breen , Murphy , Doyle".
+        if e - s == 1 && self.list_stopword(s) && self.in_name_list(s, e) {
+            self.push(s, e, Kind::Person);
+            return true;
+        }
         let (s, e) = self.strip(s, e, false);
         if s >= e {
+            return true;
+        }
+        // A place, church or club named after a saint: "the Basilica of
+        // San Lorenzo", "Santa Cruz".
+        if e - s >= 2 && toks[s].cap && !toks[s].upper && SAINT_WORDS.contains(&self.fold(s)) {
+            return true;
+        }
+        // A sponsor's or brand's name before an event noun: "the Pilot Pen
+        // tournament", "the Ryder Cup".
+        if s > 0
+            && e < toks.len()
+            && toks[e].lower
+            && toks[e].gap == Gap::Space
+            && toks[s].gap == Gap::Space
+            && EVENT_NOUNS.contains(&self.fold(e))
+            && self.fold(s - 1) == "the"
+        {
             return true;
         }
         // Leading nationality or place words: "Moroccan Foreign", "Rwanda
@@ -523,18 +550,27 @@ impl<'d> State<'_, 'd> {
         }
         let (mut s, e) = (s1, e);
         // A capitalised word opening a sentence before a known given name
-        // and a family name: "Heavyweight Ray McAllister".
+        // and a family name, or before initials: "Heavyweight Ray
+        // McAllister", "Manager R.T. Halloran".
         if e - s >= 3
             && matches!(toks[s].gap, Gap::Break | Gap::Dot)
             && !self.is_known_given(s)
+            && !initials(self.doc, s)
             && toks[s + 1].cap
-            && self.is_known_given(s + 1)
+            && (self.is_known_given(s + 1) || initials(self.doc, s + 1))
             && toks[s + 1].gap == Gap::Space
         {
             s += 1;
         }
         let mains = (s..e).filter(|&k| !self.is_particle(k)).count();
-        if mains == 1 && e - s == 1 && self.single_cue(s) {
+        // A family name with its particles, written capitalised: "Van der
+        // Berg 40", "De Souza , 24 ,".
+        let particle_led = e - s > 1
+            && toks[s].cap
+            && !toks[s].upper
+            && (s..e - 1).all(|k| self.is_particle(k))
+            && !self.is_particle(e - 1);
+        if mains == 1 && (e - s == 1 || particle_led) && self.single_cue_from(s, e - 1) {
             self.push(s, e, Kind::Person);
             return true;
         }
@@ -544,11 +580,13 @@ impl<'d> State<'_, 'd> {
         }
         if mains >= 2 && !(s..e).any(|k| self.non_name(k)) {
             // Initials: "S. Jaishankar", "J. R. R. Tolkien".
+            // Initials: "S. Jaishankar", "J. R. R. Tolkien", "M.L. Carrington".
             let initial = (s..e - 1).any(|k| {
-                toks[k].letters == 1
+                (toks[k].letters == 1
                     && toks[k].cap
                     && toks[k + 1].gap == Gap::Space
-                    && self.doc.text.as_bytes().get(toks[k].end) == Some(&b'.')
+                    && self.doc.text.as_bytes().get(toks[k].end) == Some(&b'.'))
+                    || initials(self.doc, k)
             });
             let possessive_place = s > 0
                 && toks[s - 1].poss
@@ -558,7 +596,11 @@ impl<'d> State<'_, 'd> {
                 || (toks[s].cap && GIVEN_WORDS.contains(&self.fold(s)) && self.family_after(s));
             let last_ok = !self.lower_seen.contains(self.fold(e - 1)) && !self.is_stop(e - 1);
             let cue = initial
-                || ((given || possessive_place || self.context_cue(s, e) || self.result_cue(s, e))
+                || ((given
+                    || possessive_place
+                    || self.family_ending(s, e)
+                    || self.context_cue(s, e)
+                    || self.result_cue(s, e))
                     && last_ok);
             if cue && !self.all_common(s, e) {
                 // Only an organisation's name close to it changes the kind.
@@ -756,6 +798,16 @@ impl<'d> State<'_, 'd> {
             {
                 len += 1;
             }
+            // A family name that is also a common word or a place counts
+            // alone only beside another person of the line: "O'DWYER AND
+            // WEST".
+            let beside = hits.last().is_some_and(|&(_, b)| {
+                (b == k && toks[k].gap == Gap::Comma)
+                    || (b + 1 == k
+                        && toks[b].gap == Gap::Space
+                        && toks[k].gap == Gap::Space
+                        && matches!(self.fold(b), "and" | "&"))
+            });
             let mut found = 0;
             for l in (1..=len).rev() {
                 let p = self.phrase(k, k + l);
@@ -766,7 +818,8 @@ impl<'d> State<'_, 'd> {
                         || self.lex.is_nationality(f)
                         || self.lex.particles.contains(f)
                         || self.lex.org_words.contains(f));
-                if known.contains(p) && lone_ok {
+                let coordinated = l == 1 && beside && lasts.contains(p) && !self.is_stop(k);
+                if known.contains(p) && (lone_ok || coordinated) {
                     found = l;
                     break;
                 }
@@ -817,9 +870,14 @@ impl<'d> State<'_, 'd> {
     /// age after it ("Okafor , 21 ,"), "said" before it and a comma or full
     /// stop after it ("said Nwachukwu, the commissioner"), a cricket card's
     /// marks ("c Moore b Iqbal"), bowling figures ("Hartley 8-0-39-3").
-    pub(super) fn single_cue(&self, k: usize) -> bool {
+    ///
+    /// The word `k` may follow capitalised particles from token `s` on
+    /// ("Van der Berg 40"): the words before the name are read before `s`,
+    /// those after it after `k`; `s == k` for a word alone.
+    pub(super) fn single_cue_from(&self, s: usize, k: usize) -> bool {
         let toks = &self.doc.toks;
         let t = &toks[k];
+        let head = &toks[s];
         let f = self.fold(k);
         if !t.cap
             || t.upper
@@ -846,26 +904,44 @@ impl<'d> State<'_, 'd> {
             }
         }
         // "said Nwachukwu," / "said Lindqvist , 29 ."
-        if k > 0 && t.gap == Gap::Space && toks[k - 1].lower && SPEECH.contains(&self.fold(k - 1)) {
+        if s > 0
+            && head.gap == Gap::Space
+            && toks[s - 1].lower
+            && SPEECH.contains(&self.fold(s - 1))
+        {
             let after = text[t.end..].trim_start();
             if t.poss || after.starts_with([',', '.', ';']) || after.is_empty() {
                 return true;
             }
         }
-        // A given name alone after a role and a comma: "his wife, Janet,".
-        if k > 0
-            && t.gap == Gap::Comma
-            && toks[k - 1].title.is_some()
+        // A given name alone after a role or a relative and a comma: "his
+        // wife, Janet,", "a son, Ondrej."; and a second one after "and":
+        // "two sons, Paolo and Marco".
+        let kin =
+            |m: usize| toks[m].lower && (toks[m].title.is_some() || KIN.contains(&self.fold(m)));
+        let alone = s == k && !next.is_some_and(|n| n.gap == Gap::Space && n.cap);
+        if alone && k > 0 && t.gap == Gap::Comma && kin(k - 1) && self.is_known_given(k) {
+            return true;
+        }
+        if alone
+            && k >= 3
+            && t.gap == Gap::Space
             && toks[k - 1].lower
+            && toks[k - 1].gap == Gap::Space
+            && self.fold(k - 1) == "and"
+            && toks[k - 2].cap
+            && !toks[k - 2].upper
+            && toks[k - 2].gap == Gap::Comma
+            && kin(k - 3)
+            && self.is_known_given(k - 2)
             && self.is_known_given(k)
-            && !next.is_some_and(|n| n.gap == Gap::Space && n.cap)
         {
             return true;
         }
         // A scorer and the minute in a football result: "( Suker 23 ,
         // Mijatovic 55 )", "(Baines 39th, Doyle 77 pen)".
         if let Some(n) = next {
-            let between = text[..t.start].trim_end();
+            let between = text[..head.start].trim_end();
             let minute = n.gap == Gap::Space
                 && n.digit
                 && n.end - n.start <= 4
@@ -880,14 +956,14 @@ impl<'d> State<'_, 'd> {
         }
         // A placing and a country in brackets: "4. Karlsson ( Sweden ) 1:48".
         if self.result_cue(k, k + 1) {
-            let line = text[..t.start].rsplit('\n').next().unwrap_or("").trim();
+            let line = text[..head.start].rsplit('\n').next().unwrap_or("").trim();
             let rank = line.trim_end_matches('.').trim_start_matches('=');
             if !rank.is_empty() && rank.len() <= 3 && rank.bytes().all(|b| b.is_ascii_digit()) {
                 return true;
             }
         }
         // Cricket card: "c Moore", "b Iqbal", "lbw b Hartley", "st Dhoni".
-        if k > 0 && t.gap == Gap::Space {
+        if s == k && k > 0 && t.gap == Gap::Space {
             let p = &toks[k - 1];
             if p.lower && CARD_MARKS.contains(&self.fold(k - 1)) {
                 let before_ok = k >= 2
@@ -900,7 +976,7 @@ impl<'d> State<'_, 'd> {
             }
         }
         // "Patel c Moore": a name just before a card mark.
-        if let Some(n) = next {
+        if let Some(n) = next.filter(|_| s == k) {
             if n.gap == Gap::Space
                 && n.lower
                 && n.letters <= 3
@@ -935,7 +1011,9 @@ impl<'d> State<'_, 'd> {
             return false;
         }
         if (s..e).any(|k| {
-            (self.single_excluded(k) && !(k > s && toks[k].lower && self.is_particle(k)))
+            (self.single_excluded(k)
+                && !(k > s && toks[k].lower && self.is_particle(k))
+                && !(e - s == 1 && self.list_stopword(k)))
                 || self.lex.features.contains(self.fold(k))
                 || self.lex.known_orgs.contains(self.fold(k))
                 || toks[k].upper
@@ -997,6 +1075,50 @@ impl<'d> State<'_, 'd> {
         } else {
             None
         }
+    }
+
+    /// A capitalised stopword that may stand for a surname as a list item:
+    /// never written in lower case in the document, not a weekday or a
+    /// month, not a place, nationality, particle or organisation word.
+    fn list_stopword(&self, k: usize) -> bool {
+        let t = &self.doc.toks[k];
+        let f = self.fold(k);
+        t.cap
+            && !t.upper
+            && !t.dotted
+            && t.letters >= 3
+            && self.lex.stopwords.contains(f)
+            && !self.lower_seen.contains(f)
+            && !CALENDAR.contains(&f)
+            && !self.lex.places.contains(f)
+            && !self.lex.is_nationality(f)
+            && !self.lex.particles.contains(f)
+            && !self.lex.org_words.contains(f)
+    }
+
+    /// Whether `[s, e)` is two words, the second with a family-name ending
+    /// of one naming tradition ([`FAMILY_ENDINGS`]) and the first a
+    /// capitalised word not seen in lower case: "Ottorino Sacchetti".
+    fn family_ending(&self, s: usize, e: usize) -> bool {
+        if e - s != 2 {
+            return false;
+        }
+        let toks = &self.doc.toks;
+        let (a, b) = (&toks[s], &toks[s + 1]);
+        let last = self.fold(s + 1);
+        a.cap
+            && !a.upper
+            && !a.dotted
+            && a.letters >= 3
+            && b.cap
+            && !b.upper
+            && b.gap == Gap::Space
+            && !self.lower_seen.contains(self.fold(s))
+            && !self.lex.places.contains(self.fold(s))
+            && !self.lex.places.contains(last)
+            && FAMILY_ENDINGS
+                .iter()
+                .any(|&(end, min)| last.len() >= min && last.ends_with(end))
     }
 
     pub(super) fn single_excluded(&self, k: usize) -> bool {

@@ -188,7 +188,6 @@ pub(super) const FEATURE_WORDS: &[&str] = &[
     "sultanate",
     "garden",
     "gardens",
-    "prize",
     "trophy",
     "cup",
     "stakes",
@@ -260,6 +259,126 @@ pub(super) const GIVEN_WORDS: &[&str] = &["jan", "will", "des", "dean"];
 /// never a word of a name) but that, capitalised, are always a title:
 /// "Mr Pascoe".
 pub(super) const HONORIFICS: &[&str] = &["mr", "mrs", "ms"];
+
+/// Kinship nouns that name a relative before a given name written alone
+/// after a comma: "a son, Ondrej", "two sons, Paolo and Marco". Shorter
+/// than the four letters a lower-case role needs to be a title ("son"),
+/// or plural, so not all of them are roles. Hand-compiled, for obituaries.
+pub(super) const KIN: &[&str] = &[
+    "son",
+    "sons",
+    "daughter",
+    "daughters",
+    "wife",
+    "husband",
+    "widow",
+    "widower",
+    "brother",
+    "brothers",
+    "sister",
+    "sisters",
+    "children",
+    "grandson",
+    "granddaughter",
+];
+
+/// Weekdays and months with their abbreviations, folded: stopwords that
+/// are never a name, even as an item of a list line ("Mon , Tue , Wed").
+pub(super) const CALENDAR: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
+/// Family-name endings that are distinctive of one naming tradition and
+/// rare in English words and place names: Italian diminutive and
+/// collective endings (Sacchetti, Benedetti, Martinelli, Lombardozzi,
+/// Santucci), Spanish patronymics of seven letters or more (Fernandez,
+/// Rodriguez), Romanian -escu, Greek -opoulos and -akis, Polish -wicz and
+/// -czyk, South Slavic -ovic and -evic, Ukrainian -enko. A capitalised
+/// word before such a word, the two alone, is a given name and a family
+/// name ("Ottorino Sacchetti"). Hand-compiled from the surname
+/// morphology of these languages; each ending with the least letters the
+/// word must have.
+pub(super) const FAMILY_ENDINGS: &[(&str, usize)] = &[
+    ("etti", 6),
+    ("elli", 6),
+    ("ucci", 6),
+    ("acci", 6),
+    ("azzi", 6),
+    ("ozzi", 6),
+    ("otti", 6),
+    ("ez", 7),
+    ("escu", 6),
+    ("opoulos", 8),
+    ("akis", 6),
+    ("wicz", 6),
+    ("czyk", 6),
+    ("ovic", 6),
+    ("evic", 6),
+    ("enko", 6),
+];
+
+/// Nouns of sports events and prizes that a sponsor's or brand's name
+/// precedes: "the Pilot Pen tournament", "the Ryder Cup" is an event's
+/// name, not a person's. Written in lower case after the run.
+pub(super) const EVENT_NOUNS: &[&str] = &[
+    "tournament",
+    "tournaments",
+    "championship",
+    "championships",
+    "trophy",
+    "classic",
+    "cup",
+    "invitational",
+    "rally",
+    "marathon",
+    "regatta",
+];
+
+/// Saints' words that open the names of places, churches and clubs ("San
+/// Lorenzo", "Santa Cruz", "São Paulo", "Sankt Pauli"), folded: a run of
+/// two words or more opening with one is no person unless a title stands
+/// before it. Hand-compiled.
+pub(super) const SAINT_WORDS: &[&str] = &["san", "santa", "sao", "sankt"];
 
 pub(super) const TAG_LINES: &[&str] = &["tags", "tag", "keywords", "topics", "subjects", "related"];
 

@@ -36,9 +36,15 @@
 //!    marks ("K. Patel c Moore b Iqbal"), before bowling figures ("Hartley
 //!    8-0-39-3"), on a placing line with a country in brackets ("4.
 //!    Karlsson ( Sweden )"), as a scorer with the minute ("( Suker 23 ,
-//!    …"), or as a
-//!    given name after a role ("his wife, Janet,"). The items of a list
-//!    line ("Rovers : Given , Breen , Murphy , Doyle") are persons. Places,
+//!    …"; also after capitalised particles: "Van der Berg 40"), or as a
+//!    given name after a role or a relative ("his wife, Janet,"; "two
+//!    sons, Paolo and Marco"). Two words whose second has a family-name
+//!    ending of one naming tradition ("Ottorino Sacchetti") are a person;
+//!    so are names with initials written together ("M.L. Carrington").
+//!    The items of a list line ("Rovers : Given , Breen , Murphy , Doyle")
+//!    are persons, even a capitalised stopword never written in lower case
+//!    in the document ("Given"). A name before an event noun ("the Pilot
+//!    Pen tournament") is a sponsor's, not a person's. Places,
 //!    nationalities, stopwords, weekdays, months, organisations
 //!    (organisation words, legal forms, well-known company names and sports
 //!    teams, also at the end of a run: "Chicago White Sox") are never
@@ -47,7 +53,9 @@
 //!    repeat part of a person found in the first pass ("Nyakarundi" after
 //!    "Maj. Gen. Vincent Nyakarundi", "Von der Leyen" after "Ursula von der
 //!    Leyen"), the same words in a line written in capitals ("GOLF -
-//!    LINDQVIST TAKES LEAD" after "Erik Lindqvist"), and a family name in
+//!    LINDQVIST TAKES LEAD" after "Erik Lindqvist"; a family name that is
+//!    also a place or common word only beside another person of the line:
+//!    "O'DWYER AND WEST"), and a family name in
 //!    the plural: "the Harringtons" after "Edward Harrington" is a person
 //!    mention (the family's members), reported as written; a plural with
 //!    no person of that name in the document ("the Yankees") is not.

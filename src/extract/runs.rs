@@ -17,13 +17,44 @@ pub(super) fn name_word(doc: &Doc<'_>, k: usize) -> bool {
     t.cap && !t.dotted
 }
 
+/// Whether token `k` is two or three initials written together, each
+/// with its full stop: "M.L.", "J.R.R." (not "U.S.", a stopword, nor a
+/// place or organisation).
+pub(super) fn initials(doc: &Doc<'_>, k: usize) -> bool {
+    let t = &doc.toks[k];
+    if !t.dotted || !t.cap || !(2..=3).contains(&t.letters) {
+        return false;
+    }
+    let w = &doc.text.as_bytes()[t.start..t.end];
+    w.len() == 2 * t.letters as usize
+        && w.chunks(2)
+            .all(|c| c[0].is_ascii_uppercase() && c[1] == b'.')
+}
+
+/// Initials written together ([`initials`]) before a capitalised name
+/// word: "M.L. Carrington".
+#[inline]
+pub(super) fn initials_before_name(doc: &Doc<'_>, lex: &Lexicon, k: usize) -> bool {
+    // Most tokens are not dotted: the cheap test first, inlined.
+    if !doc.toks[k].dotted || !initials(doc, k) {
+        return false;
+    }
+    let f = doc.fold(k);
+    doc.toks.get(k + 1).is_some_and(|x| {
+        x.gap == Gap::Space && x.cap && !x.upper && x.title.is_none() && !x.digit && !x.dotted
+    }) && !lex.stopwords.contains(f)
+        && !lex.places.contains(f)
+        && !lex.known_orgs.contains(f)
+        && !lex.is_nationality(f)
+}
+
 /// Maximal runs of name words as token ranges `[s, e)`.
 pub(super) fn build_runs(doc: &Doc<'_>, lex: &Lexicon) -> Vec<(usize, usize)> {
     let n = doc.toks.len();
     let mut runs = Vec::new();
     let mut k = 0;
     while k < n {
-        if !name_word(doc, k) {
+        if !name_word(doc, k) && !initials_before_name(doc, lex, k) {
             k += 1;
             continue;
         }
@@ -36,7 +67,7 @@ pub(super) fn build_runs(doc: &Doc<'_>, lex: &Lexicon) -> Vec<(usize, usize)> {
                 break;
             }
             // A full stop inside a name only after an initial: "S. Jaishankar".
-            if name_word(doc, e) {
+            if name_word(doc, e) || initials_before_name(doc, lex, e) {
                 e += 1;
                 continue;
             }

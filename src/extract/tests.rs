@@ -166,3 +166,76 @@ fn given_names_that_are_words() {
     );
     assert!(persons("Officials of the Grand Duchy of Luxembourg met.").is_empty());
 }
+
+#[test]
+fn stopword_surname_in_a_team_list() {
+    let text =
+        "Rovers : Given , Hegarty , Moynihan , Corr , Lenihan .\nDays : Mon , Tue , Wed , Thu .";
+    assert_eq!(
+        persons(text),
+        ["Given", "Hegarty", "Moynihan", "Corr", "Lenihan"]
+    );
+}
+
+#[test]
+fn relatives_named_alone() {
+    assert_eq!(
+        persons("He leaves a daughter, Chiara, and two brothers, Enzo and Piero."),
+        ["Chiara", "Enzo", "Piero"]
+    );
+}
+
+#[test]
+fn family_name_endings() {
+    assert_eq!(
+        persons("She studied under Ottavino Brancucci before moving."),
+        ["Ottavino Brancucci"]
+    );
+    // The ending alone, with a word seen in lower case, is no cue.
+    assert!(persons("the wine and Wine Moscatelli nights").is_empty());
+}
+
+#[test]
+fn particles_before_a_scorer() {
+    assert_eq!(
+        persons("Lierse 2 ( Van der Meulen 14 , De Groote 71 ) Lokeren 0"),
+        ["Van der Meulen", "De Groote"]
+    );
+}
+
+#[test]
+fn capitals_headline_coordinated_surname() {
+    let text = "TENNIS - MARKOVSKI AND LONDON ADVANCE .\n\
+                Stoyan Markovski and Australian Brian London won on Monday .";
+    assert_eq!(
+        persons(text),
+        ["MARKOVSKI", "LONDON", "Stoyan Markovski", "Brian London"]
+    );
+    // Alone, the place is no person.
+    let text = "TENNIS - LONDON ADVANCES .\nAustralian Brian London won on Monday .";
+    assert_eq!(persons(text), ["Brian London"]);
+}
+
+#[test]
+fn joined_initials() {
+    assert_eq!(
+        persons("Manager R.T. Halloran said so. Pitcher A.J. Whitcombe won."),
+        ["R.T. Halloran", "A.J. Whitcombe"]
+    );
+    assert!(persons("The U.S. Open starts next week in New York.").is_empty());
+}
+
+#[test]
+fn sponsor_before_an_event_noun() {
+    assert!(persons("Results from the Carlton Reed tournament on Thursday.").is_empty());
+    assert_eq!(
+        persons("Carlton Reed won the tournament on Thursday."),
+        ["Carlton Reed"]
+    );
+}
+
+#[test]
+fn saints_places_are_not_persons() {
+    assert!(persons("A service at the Basilica of San Lorenzo on Friday.").is_empty());
+    assert!(persons("They flew from Santa Cruz to Sao Paulo on Monday.").is_empty());
+}

@@ -38,12 +38,14 @@ fn shapes_span_scores_hold() {
     assert!(r.texts.len() >= 20, "{} texts", r.texts.len());
     assert!(r.total.tp + r.total.fn_ >= 150, "{:?}", r.total);
     let c = r.total;
-    // Measured 0.997 / 0.973 / 0.985 (P / R / F1) over 40 texts; over the
-    // first 27, before results, list, card and capitals cues, 0.856 /
-    // 0.474 / 0.610.
-    assert!(c.precision() >= 0.95, "precision {:.3}", c.precision());
-    assert!(c.recall() >= 0.93, "recall {:.3}", c.recall());
-    assert!(c.f1() >= 0.94, "F1 {:.3}", c.f1());
+    // Measured 1.000 / 1.000 / 1.000 (P / R / F1) over 46 texts; 0.997 /
+    // 0.973 / 0.985 over the first 40 before stopword list items,
+    // relatives, family-name endings, capitalised particles, coordinated
+    // capitals, joined initials and event nouns; over the first 27, before
+    // results, list, card and capitals cues, 0.856 / 0.474 / 0.610.
+    assert!(c.precision() >= 0.98, "precision {:.3}", c.precision());
+    assert!(c.recall() >= 0.98, "recall {:.3}", c.recall());
+    assert!(c.f1() >= 0.98, "F1 {:.3}", c.f1());
 }
 
 #[test]
