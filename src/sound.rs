@@ -99,6 +99,14 @@ fn sounds(fold: &str) -> Option<([u8; MAX_SOUNDS], usize)> {
             // x for kh: Somali, Spanish and Pinyin spellings (Maxamed).
             b'x' => (KH, 1),
             b'q' => (b'k', 1),
+            // A final c after a vowel is hard (Toufic / Tawfiq).
+            b'c' if i + 1 == n && i > 0 && vowel(b[i - 1]) => (b'k', 1),
+            // The Arabic diphthong aw before a consonant is written ou by
+            // French spellings and aw or ow by English ones (Toufic /
+            // Tawfeek, Mouloud / Mawlud); ou is the vowel u (Moussa), but
+            // a final ou the Belarusian -ov (Shatrou / Shatrov).
+            b'o' if next == b'u' && i + 2 < n && !vowel(b[i + 2]) => (b'u', 2),
+            b'a' | b'o' if next == b'w' && !vowel(b.get(i + 2).copied().unwrap_or(0)) => (b'o', 2),
             // A final h after a vowel is silent (Salameh / Salame).
             b'h' if i + 1 == n && i > 0 && vowel(b[i - 1]) => {
                 i += 1;
@@ -451,6 +459,9 @@ mod tests {
             ("herzallah", "harazallah"),
             ("cumar", "umar"),
             ("ciise", "isse"),
+            ("toufic", "tawfeek"),
+            ("toufic", "tawfiq"),
+            ("mouloud", "mawlud"),
         ] {
             let c = cost(a, b);
             assert!(c <= 0.8, "{a} / {b}: {c}");

@@ -72,6 +72,7 @@ pub(super) fn align(a: &Name, b: &Name, cfg: &MatchConfig) -> Comparison {
         wa: &wa,
         wb: &wb,
         cfg,
+        syllabic,
     };
     if glued.is_empty() {
         return env.finish(links, &used_a, &used_b, kind_conflict);
@@ -111,6 +112,8 @@ pub(super) struct Env<'a> {
     pub(super) wa: &'a [f32; MAX_PARTS],
     pub(super) wb: &'a [f32; MAX_PARTS],
     pub(super) cfg: &'a MatchConfig,
+    /// Whether both names read as romanised Chinese or Korean syllables.
+    pub(super) syllabic: bool,
 }
 
 impl Env<'_> {
@@ -130,6 +133,7 @@ impl Env<'_> {
             wa,
             wb,
             cfg,
+            syllabic,
         } = *self;
         let (na, nb) = (ha.len, hb.len);
         // Unmatched parts and conflicts.
@@ -142,12 +146,36 @@ impl Env<'_> {
         let (un_a, un_other_a) = (left_a.main, left_a.other);
         let (un_b, un_other_b) = (left_b.main, left_b.other);
         let (pa, pb) = (left_a.patronymic, left_b.patronymic);
+        // Parts left over on both sides conflict when they stand in the
+        // same place between the aligned parts (two names in one role);
+        // in different places they are parts missing on one side each
+        // ("Jesus Alejandro Sanchez" / "Jesus Sanchez Felix": a second
+        // given name and a second family name).
+        let slots = if un_a > 0.0 && un_b > 0.0 {
+            slot_conflict(
+                a,
+                b,
+                ha,
+                hb,
+                &links,
+                &left_a,
+                &left_b,
+                wa,
+                wb,
+                org || syllabic,
+            )
+        } else {
+            Slots {
+                conflict: 0.0,
+                masks: [0, 0],
+            }
+        };
         // A patronymic on one side only is a missing part, whatever the
         // other side leaves over; two different ones conflict.
-        let conflict = un_a.min(un_b) + pa.min(pb);
+        let conflict = slots.conflict + pa.min(pb);
         // Every sum is written so that swapping the names gives bit-identical
         // results (a + b == b + a, but (a + b) + c need not equal (a + c) + b).
-        let missing = ((un_a + un_b) - 2.0 * un_a.min(un_b))
+        let missing = ((un_a + un_b) - 2.0 * slots.conflict)
             + ((pa + pb) - 2.0 * pa.min(pb))
             + (un_other_a + un_other_b);
         // Strongest links first: the explanation's order and the summation
@@ -161,6 +189,8 @@ impl Env<'_> {
         let matched: f64 = links.iter().map(|l| l.weight as f64).sum();
         let missing_cost = if org {
             cfg.org_missing_cost
+        } else if contained(&links, left_a.mask, left_b.mask) {
+            cfg.missing_cost * CONTAINED_MISSING_SHARE
         } else {
             cfg.missing_cost
         };
@@ -217,7 +247,7 @@ impl Env<'_> {
         if particles(ha) && particles(hb) && lineage_conflict(a, b, &links) {
             structure |= LINEAGE;
         }
-        if left_a.mask != 0 && left_b.mask != 0 && given_conflict(a, b, &left_a, &left_b) {
+        if slots.masks[0] != 0 && given_conflict(a, b, slots.masks[0], slots.masks[1]) {
             structure |= GIVEN;
         }
         if pa > 0.0 && pb > 0.0 {
@@ -255,7 +285,11 @@ impl Env<'_> {
             };
             hand = score;
         }
-        let conflicting = (un_a > 0.0 && un_b > 0.0) || (pa > 0.0 && pb > 0.0);
+        let mut conflicts = slots.masks;
+        if pa > 0.0 && pb > 0.0 {
+            conflicts[0] |= left_a.patronymics;
+            conflicts[1] |= left_b.patronymics;
+        }
         let unmatched = [left_a.mask, left_b.mask];
         Comparison {
             // Adding 0.0 turns -0.0 into 0.0.
@@ -266,7 +300,7 @@ impl Env<'_> {
             kind_conflict,
             structure,
             unmatched,
-            conflicting,
+            conflicts,
             hand: hand.clamp(0.0, 1.0) + 0.0,
             features,
             effects,
@@ -309,6 +343,10 @@ pub(super) struct Leftovers {
     pub(super) by_tag: [f64; 3],
     /// Unmatched parts other than numbers, as a bit mask.
     pub(super) mask: u16,
+    /// Of `mask`: the parts counted in `main`.
+    pub(super) mains: u16,
+    /// Of `mask`: the patronymics.
+    pub(super) patronymics: u16,
     /// Whether an initial is left over.
     pub(super) initials: bool,
 }
@@ -329,6 +367,8 @@ pub(super) fn leftovers(
         other: 0.0,
         by_tag: [0.0; 3],
         mask: 0,
+        mains: 0,
+        patronymics: 0,
         initials: false,
     };
     for i in 0..h.len {
@@ -343,16 +383,11 @@ pub(super) fn leftovers(
         out.initials |= tag == Tag::Initial;
         if !org && tag != Tag::Initial && is_patronymic(n.part(i).fold()) {
             out.patronymic += w[i] as f64;
+            out.patronymics |= 1 << i;
         } else if is_main(tag) {
-            // Organisations: an extra or different word usually names
-            // another body (Gazprom / Gazprom Neft), so unmatched words
-            // weigh fully, generic ones included.
-            let x = if org && tag == Tag::Word && !n.part(i).data().connector {
-                w[i].max(0.8)
-            } else {
-                w[i]
-            } as f64;
+            let x = main_weight(n, i, tag, w, org);
             out.main += x;
+            out.mains |= 1 << i;
             let k = match tag {
                 Tag::Family => 0,
                 Tag::Initial => 2,
@@ -361,6 +396,151 @@ pub(super) fn leftovers(
             out.by_tag[k] += x;
         } else {
             out.other += w[i] as f64;
+        }
+    }
+    out
+}
+
+/// The weight an unmatched main part `i` of `n` counts with.
+fn main_weight(n: &Name, i: usize, tag: Tag, w: &[f32; MAX_PARTS], org: bool) -> f64 {
+    // Organisations: an extra or different word usually names another body
+    // (Gazprom / Gazprom Neft), so unmatched words weigh fully, generic ones
+    // included.
+    if org && tag == Tag::Word && !n.part(i).data().connector {
+        w[i].max(0.8) as f64
+    } else {
+        w[i] as f64
+    }
+}
+
+/// What a part missing on one side costs, as a share of
+/// [`MatchConfig::missing_cost`], when the other name is wholly contained
+/// in it (see [`contained`]).
+pub(super) const CONTAINED_MISSING_SHARE: f64 = 2.0 / 3.0;
+
+/// Whether one name is wholly contained in the other, and firmly: only one
+/// name leaves parts over, every aligned pair is a close spelling of one
+/// name, and at least one of them is a family name or a word that is no
+/// known given name ("Ahmad Khadem Danesh Pazhu" holds "Ahmad Khadem";
+/// "Petros Contoguris" holds "Petros Contoguris"). Known given names
+/// alone are how namesakes look ("Mir Rahman" / "Mir Rahman Qalandar
+/// Khan", "Nazar Mohammad" / "Nazar Muhammad Mahmud Awadallah"), so they
+/// do not make a name contained, and neither does one part alone ("Gurg"
+/// within "Dia el Haak George").
+pub(super) fn contained(links: &Links, mask_a: u16, mask_b: u16) -> bool {
+    (mask_a == 0) != (mask_b == 0)
+        && links.len() >= 2
+        && links.iter().all(|l| l.sim >= 0.9)
+        && links.iter().any(|l| l.weight >= 0.9)
+}
+
+/// The least similarity of an aligned pair that anchors the slots of
+/// [`slot_conflict`]: an exact part or a variant of a known name.
+const STRONG_LINK: f32 = 0.95;
+
+/// Parts left over on both sides that conflict: their weight, and the parts
+/// as bit masks of each name.
+pub(super) struct Slots {
+    pub(super) conflict: f64,
+    pub(super) masks: [u16; 2],
+}
+
+/// Where the main parts left over on both sides stand. When the aligned
+/// parts come in the same order in both names, each left-over part sits in
+/// a slot: between two aligned main parts, or after the last. Only parts
+/// in the same slot compete for one role; their lesser weight, slot by
+/// slot, is the conflict. When the order differs, the names do not start
+/// with the same aligned part, or a main part aligned only loosely, every
+/// left-over part competes with every other, as when nothing aligned;
+/// and so it does when both names leave over a piece of a hyphenated or
+/// glued unit, and when `whole_only` says so: in organisation names and
+/// in romanised Chinese names, whose syllables make one given name
+/// together.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn slot_conflict(
+    a: &Name,
+    b: &Name,
+    ha: &Heads,
+    hb: &Heads,
+    links: &Links,
+    left_a: &Leftovers,
+    left_b: &Leftovers,
+    wa: &[f32; MAX_PARTS],
+    wb: &[f32; MAX_PARTS],
+    whole_only: bool,
+) -> Slots {
+    let whole = Slots {
+        conflict: left_a.main.min(left_b.main),
+        masks: [left_a.mains, left_b.mains],
+    };
+    // Pieces of a hyphenated or glued unit left over on both sides are
+    // pieces of one name each ("Kim Jong-un" / "Kim Yo-jong": two given
+    // names that share a syllable), whatever slot they stand in.
+    let in_unit = |n: &Name, h: &Heads, mask: u16| {
+        (0..h.len).any(|i| {
+            mask & (1 << i) != 0
+                && (n.part(i).data().joined || (i + 1 < h.len && n.part(i + 1).data().joined))
+        })
+    };
+    if whole_only
+        || links.is_empty()
+        || (in_unit(a, ha, left_a.mains) && in_unit(b, hb, left_b.mains))
+    {
+        return whole;
+    }
+    // The aligned main parts' starts, in the order of the first name.
+    let main = |h: &Heads, i: u8| is_main(h.tags[i as usize]);
+    let mut order: SmallVec<[(u8, u8); MAX_PARTS]> = links
+        .iter()
+        .filter(|l| main(ha, l.l[0]) && main(hb, l.r[0]))
+        .map(|l| (l.l[0], l.r[0]))
+        .collect();
+    order.sort_unstable();
+    // Both names must start alike: a part before the first aligned one is
+    // the person's own name where the other has another ("Hind Ahmad" /
+    // "Ahmad Kadem", "Hasan Ahmed Makled" / "Ryan Hassan Makled").
+    let first = |h: &Heads| (0..h.len).find(|&i| is_main(h.tags[i]));
+    let starts_alike = match (order.first(), first(ha), first(hb)) {
+        (Some(&(x, y)), Some(i), Some(j)) => x as usize == i && y as usize == j,
+        _ => false,
+    };
+    // And every aligned main part must be the same name, spelt alike or
+    // a known variant: a looser link is too weak an anchor for parts to
+    // stand apart ("Mohammad Ahmad Rezai" / "Mohammad Shafiq Ahmadi").
+    let strong = links
+        .iter()
+        .all(|l| !(main(ha, l.l[0]) && main(hb, l.r[0])) || l.sim >= STRONG_LINK);
+    if !starts_alike || !strong || order.windows(2).any(|w| w[0].1 > w[1].1) {
+        return whole;
+    }
+    // The slot of part `i`: how many aligned parts stand before it.
+    let slot = |i: usize, side: usize| {
+        order
+            .iter()
+            .filter(|p| ((if side == 0 { p.0 } else { p.1 }) as usize) < i)
+            .count()
+    };
+    let mut per = [[0f64; MAX_PARTS + 1]; 2];
+    for (side, n, h, left, w) in [(0, a, ha, left_a, wa), (1, b, hb, left_b, wb)] {
+        for i in (0..h.len).filter(|&i| left.mains & (1 << i) != 0) {
+            per[side][slot(i, side)] += main_weight(n, i, h.tags[i], w, false);
+        }
+    }
+    let mut out = Slots {
+        conflict: 0.0,
+        masks: [0, 0],
+    };
+    for g in 0..=order.len() {
+        if per[0][g] > 0.0 && per[1][g] > 0.0 {
+            out.conflict += per[0][g].min(per[1][g]);
+        }
+    }
+    for (side, h, left) in [(0, ha, left_a), (1, hb, left_b)] {
+        for i in (0..h.len).filter(|&i| left.mains & (1 << i) != 0) {
+            let g = slot(i, side);
+            if per[0][g] > 0.0 && per[1][g] > 0.0 {
+                out.masks[side] |= 1 << i;
+            }
         }
     }
     out

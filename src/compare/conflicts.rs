@@ -4,18 +4,20 @@
 use super::*;
 
 /// Whether each name leaves over a known given name (tagged given, in the
-/// variant table) and two of them belong to no common group: two
+/// variant table) among its conflicting parts (`mask_a`, `mask_b`: those
+/// in the same place between the aligned parts) and two of them belong to
+/// no common group: two
 /// different names in the given-name role (Omar / Karim Haddad, Rami /
 /// Rima), not a spelling of one.
-pub(super) fn given_conflict(a: &Name, b: &Name, left_a: &Leftovers, left_b: &Leftovers) -> bool {
+pub(super) fn given_conflict(a: &Name, b: &Name, mask_a: u16, mask_b: u16) -> bool {
     fn known(n: &Name, mask: u16) -> impl Iterator<Item = Part<'_>> {
         (0..n.len().min(MAX_PARTS))
             .filter(move |&i| mask & (1 << i) != 0)
             .map(move |i| n.part(i))
             .filter(|p| p.tag() == Tag::Given && !p.groups().is_empty() && !is_patronymic(p.fold()))
     }
-    known(a, left_a.mask).any(|p| {
-        known(b, left_b.mask).any(|q| {
+    known(a, mask_a).any(|p| {
+        known(b, mask_b).any(|q| {
             !intersects(p.groups(), q.groups())
                 && !intersects(p.nicknames(), q.nicknames())
                 && !sounds_close(&p, &q)

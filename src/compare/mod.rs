@@ -12,9 +12,10 @@
 //!   and generic organisation words little;
 //! * a part missing on one side costs a fraction of its weight (partial
 //!   names: "Khawaja Asif" within "Khawaja Muhammad Asif");
-//! * parts left over on *both* sides are a conflict and cost their full
-//!   weight — except a patronymic, which only another patronymic
-//!   conflicts with;
+//! * parts left over on *both* sides, in the same place between the
+//!   aligned parts, are a conflict and cost their full weight — except a
+//!   patronymic, which only another patronymic conflicts with; in
+//!   different places they are two missing parts;
 //! * different regnal or generational numbers cap the score ("Mohammed VI"
 //!   vs "Mohammed V"), and so do structure conflicts: two different known
 //!   given names left over, different initials, a name in another place of
@@ -258,8 +259,9 @@ pub struct Comparison {
     structure: u8,
     /// Unmatched parts of each name, as bit masks of part indices.
     unmatched: [u16; 2],
-    /// Whether both names have unmatched main parts (a conflict).
-    conflicting: bool,
+    /// Unmatched parts that conflict with unmatched parts of the other
+    /// name, as bit masks of part indices.
+    conflicts: [u16; 2],
     /// The hand score, caps applied: how the alignment was chosen.
     hand: f64,
     /// The features of the alignment.
@@ -384,9 +386,9 @@ impl Comparison {
                 weight: round2(l.weight as f64),
             });
         }
-        for (side, n, mask) in [
-            (Side::Left, a, self.unmatched[0]),
-            (Side::Right, b, self.unmatched[1]),
+        for (side, n, mask, conflicts) in [
+            (Side::Left, a, self.unmatched[0], self.conflicts[0]),
+            (Side::Right, b, self.unmatched[1], self.conflicts[1]),
         ] {
             let len = n.len().min(MAX_PARTS);
             for i in (0..len).filter(|&i| mask & (1 << i) != 0) {
@@ -395,7 +397,7 @@ impl Comparison {
                     side,
                     part: p.text().to_string(),
                     weight: round2(p.data().weight as f64),
-                    conflict: self.conflicting && is_main(p.tag()),
+                    conflict: conflicts & (1 << i) != 0,
                 });
             }
         }
@@ -772,6 +774,7 @@ pub fn compare_with(a: &Name, b: &Name, cfg: &MatchConfig) -> Comparison {
             std::mem::swap(&mut l.l, &mut l.r);
         }
         c.unmatched.swap(0, 1);
+        c.conflicts.swap(0, 1);
         return c;
     }
     align(a, b, cfg)

@@ -360,3 +360,89 @@ mod api {
         assert_eq!(reasons, e.reasons);
     }
 }
+
+#[test]
+fn parts_left_over_in_different_places_are_missing_not_conflicting() {
+    // A second given name on one side and a second family name on the
+    // other, both names starting alike and aligning in order.
+    for (x, y) in [
+        ("Lucia Fernanda Morales", "Lucia Morales Quintero"),
+        ("Tomas Karel Novotny", "Tomas Novotny-Brandl"),
+    ] {
+        let (a, b) = (analyze(x), analyze(y));
+        let c = compare(&a, &b);
+        assert!(c.is_match(), "{x} vs {y}: {}", c.score());
+        assert_eq!(c.score(), compare(&b, &a).score());
+        assert!(c
+            .explain(&a, &b)
+            .iter()
+            .all(|r| !matches!(r, Reason::Unmatched { conflict: true, .. })));
+    }
+    // In the same place they are two names in one role.
+    assert!(m("Lucia Morales", "Elena Morales") < DEFAULT_THRESHOLD);
+    assert!(m("Lucia Fernanda Morales", "Lucia Elena Morales") < DEFAULT_THRESHOLD);
+    // Names that do not start alike: the leading name is the person's own.
+    assert!(m("Karim Haddad Nasser", "Yusuf Karim Haddad") < DEFAULT_THRESHOLD);
+    // A loose link anchors nothing.
+    assert!(m("Samir Ahmad Rezai", "Samir Walid Ahmadi") < DEFAULT_THRESHOLD);
+    // Pieces of hyphenated given names compete as wholes.
+    for (x, y) in [
+        ("Kim Jong-un", "Kim Yo-jong"),
+        ("Lee Myung-bak", "Lee Jae-myung"),
+    ] {
+        assert!(m(x, y) < DEFAULT_THRESHOLD, "{x} vs {y}: {}", m(x, y));
+    }
+}
+
+#[test]
+fn a_name_firmly_contained_in_another_costs_less() {
+    // The hand score from an explanation, with a given cost of missing
+    // parts.
+    fn with_cost(x: &str, y: &str, cost: f64) -> f64 {
+        let (a, b) = (analyze(x), analyze(y));
+        let (mut num, mut matched, mut missing) = (0.0, 0.0, 0.0);
+        for r in compare(&a, &b).explain(&a, &b) {
+            match r {
+                Reason::Aligned {
+                    similarity, weight, ..
+                } => {
+                    num += similarity * weight;
+                    matched += weight;
+                }
+                Reason::Unmatched { weight, .. } => missing += weight,
+                _ => {}
+            }
+        }
+        num / (matched + cost * missing)
+    }
+    let cfg = MatchConfig::default();
+    let less = cfg.missing_cost() * CONTAINED_MISSING_SHARE;
+    // Every part of the shorter name aligns closely, a family name among
+    // them: the longer name's extra parts cost less.
+    let (x, y) = ("Goran Petrovic", "Goran Vukasin Stanimir Petrovic");
+    assert!(
+        (m(x, y) - with_cost(x, y, less)).abs() < 0.01,
+        "{}",
+        m(x, y)
+    );
+    assert!(m(x, y) > with_cost(x, y, cfg.missing_cost()) + 0.01);
+    // Known given names alone stay weak evidence (namesakes look so), and
+    // so does one part alone.
+    for (x, y) in [
+        ("Nazar Mohammad", "Nazar Mohammad Qaderi Walizada"),
+        ("Petrovic", "Goran Vukasin Stanimir Petrovic"),
+    ] {
+        let plain = with_cost(x, y, cfg.missing_cost());
+        assert!((m(x, y) - plain).abs() < 0.01, "{x} vs {y}: {}", m(x, y));
+    }
+}
+
+#[test]
+fn french_and_english_spellings_of_arabic_diphthongs() {
+    for (x, y) in [
+        ("Karim Toufic Salame", "Kareem Tawfiq Salameh"),
+        ("Karim Toufic Salame", "Karim Tawfeek Salame"),
+    ] {
+        assert!(m(x, y) >= DEFAULT_THRESHOLD, "{x} vs {y}: {}", m(x, y));
+    }
+}
