@@ -41,6 +41,16 @@ pub(super) const COMPLETE_MARGIN: f64 = 0.55;
 /// `threshold - COMPLETE_MEAN_MARGIN`.
 pub(super) const COMPLETE_MEAN_MARGIN: f64 = 0.3;
 
+/// Beyond the first [`MIN_COMPARED`], a candidate entity is compared only
+/// when its key weight is at least this fraction of the best one's. With
+/// each part counted once (its rarest shared key), weights are flatter than
+/// sums over every key, and half the best let through more candidates that
+/// share only a common given name (resolving 30k names of a realistic
+/// stream took 23% more instructions). At 0.6 it takes 9% more than summed
+/// weights with half the best did, the looser join rule included, and the
+/// labelled sets resolve as well as at half.
+const NEAR_BEST: f32 = 0.6;
+
 /// A document naming at most this many entities is searched entity by
 /// entity for a short name; a longer one through its key index.
 const DOC_SCAN_MAX: usize = 16;
@@ -202,7 +212,7 @@ impl<'s> Engine<'s> {
     }
 
     /// The candidate entities of distinct name `g`: the best
-    /// [`MIN_COMPARED`], then those that share at least half the key weight
+    /// [`MIN_COMPARED`], then those that share at least [`NEAR_BEST`] of the key weight
     /// of the best one, at most [`MAX_COMPARED`] in all.
     fn candidates(&mut self, g: u32) -> Vec<u32> {
         blocking_keys_by_part(&self.st.groups[g as usize].name, &mut self.scratch_parts);
@@ -216,7 +226,7 @@ impl<'s> Engine<'s> {
         self.scratch_hits
             .iter()
             .enumerate()
-            .take_while(|(i, h)| *i < MIN_COMPARED || 2.0 * h.1 >= best)
+            .take_while(|(i, h)| *i < MIN_COMPARED || h.1 >= NEAR_BEST * best)
             .map(|(_, h)| h)
             .take(MAX_COMPARED)
             .map(|h| h.0)
