@@ -251,6 +251,54 @@ fn load_aliases(paths: &[PathBuf], allow_ambiguous: bool) -> Result<Option<Alias
     builder.build().map(Some)
 }
 
+/// The extractor of `canonym.extract`, with the alias table's names as its
+/// gazetteer when there is one.
+fn extractor(aliases: Option<&AliasTable>) -> Result<Extractor, Error> {
+    let mut builder = Extractor::builder();
+    builder.analyzer(ANALYZER.clone());
+    if let Some(table) = aliases {
+        builder.gazetteer(table.entities().iter().flat_map(|e| {
+            std::iter::once((e.canonical.clone(), e.kind))
+                .chain(e.aliases.iter().map(move |a| (a.clone(), e.kind)))
+        }));
+    }
+    builder.build()
+}
+
+/// One dict per extracted mention (`doc`, `start`, `end` in characters,
+/// `text`, `kind`, `entity`, `canonical`), document by document.
+fn extraction_dicts<'py>(
+    py: Python<'py>,
+    texts: &[String],
+    x: &crate::Extraction,
+) -> PyResult<Vec<Bound<'py, PyDict>>> {
+    let mut out = Vec::with_capacity(x.mentions().len());
+    // Byte offsets become character offsets, counted on from the last
+    // mention of the same document.
+    let (mut doc, mut byte, mut chars) = (usize::MAX, 0, 0);
+    let mut to_chars = |d: usize, at: usize| {
+        let text = &texts[d];
+        if d != doc || at < byte {
+            (doc, byte, chars) = (d, 0, 0);
+        }
+        chars += text[byte..at].chars().count();
+        byte = at;
+        chars
+    };
+    for m in x.mentions() {
+        let d = PyDict::new_bound(py);
+        d.set_item("doc", &m.doc)?;
+        d.set_item("start", to_chars(m.doc_index, m.start))?;
+        d.set_item("end", to_chars(m.doc_index, m.end))?;
+        d.set_item("text", &m.text)?;
+        d.set_item("kind", m.kind.as_str())?;
+        d.set_item("entity", &m.entity)?;
+        d.set_item("canonical", &m.canonical)?;
+        out.push(d);
+    }
+    Ok(out)
+}
+
 /// Resolves mentions to entities.
 #[pyclass(frozen, module = "canonym")]
 struct NativeResolver {
@@ -454,15 +502,7 @@ impl NativeResolver {
         }
         let x = py
             .allow_threads(|| {
-                let mut builder = Extractor::builder();
-                builder.analyzer(ANALYZER.clone());
-                if let Some(table) = &self.aliases {
-                    builder.gazetteer(table.entities().iter().flat_map(|e| {
-                        std::iter::once((e.canonical.clone(), e.kind))
-                            .chain(e.aliases.iter().map(move |a| (a.clone(), e.kind)))
-                    }));
-                }
-                let extractor = builder.build()?;
+                let extractor = extractor(self.aliases.as_ref())?;
                 let documents: Vec<Document> = docs
                     .iter()
                     .zip(&texts)
@@ -471,31 +511,7 @@ impl NativeResolver {
                 Ok::<_, Error>(extractor.extract(&self.inner, &documents))
             })
             .map_err(py_err)?;
-        let mut out = Vec::with_capacity(x.mentions().len());
-        // Byte offsets become character offsets, counted on from the last
-        // mention of the same document.
-        let (mut doc, mut byte, mut chars) = (usize::MAX, 0, 0);
-        let mut to_chars = |d: usize, at: usize| {
-            let text = &texts[d];
-            if d != doc || at < byte {
-                (doc, byte, chars) = (d, 0, 0);
-            }
-            chars += text[byte..at].chars().count();
-            byte = at;
-            chars
-        };
-        for m in x.mentions() {
-            let d = PyDict::new_bound(py);
-            d.set_item("doc", &m.doc)?;
-            d.set_item("start", to_chars(m.doc_index, m.start))?;
-            d.set_item("end", to_chars(m.doc_index, m.end))?;
-            d.set_item("text", &m.text)?;
-            d.set_item("kind", m.kind.as_str())?;
-            d.set_item("entity", &m.entity)?;
-            d.set_item("canonical", &m.canonical)?;
-            out.push(d);
-        }
-        Ok(out)
+        extraction_dicts(py, &texts, &x)
     }
 }
 
@@ -626,6 +642,33 @@ impl NativeStore {
             out.3.push(a.is_ambiguous());
         }
         Ok(out)
+    }
+
+    /// Finds the names in `texts` (documents named by `docs`) and resolves
+    /// them into the store, as `canonym extract --store` does; one dict per
+    /// mention, as `canonym.extract` gives them, with the stored ids.
+    fn extract<'py>(
+        &mut self,
+        py: Python<'py>,
+        texts: Vec<String>,
+        docs: Vec<String>,
+    ) -> PyResult<Vec<Bound<'py, PyDict>>> {
+        if docs.len() != texts.len() {
+            return Err(PyValueError::new_err("docs and texts differ in length"));
+        }
+        let resolver = self.resolver.clone();
+        let store = self.store()?;
+        let x = py
+            .allow_threads(|| {
+                let documents: Vec<Document> = docs
+                    .iter()
+                    .zip(&texts)
+                    .map(|(id, text)| Document { id, text })
+                    .collect();
+                extractor(None)?.extract_into(store, &resolver, &documents)
+            })
+            .map_err(store_err)?;
+        extraction_dicts(py, &texts, &x)
     }
 
     /// Seeds the store from alias tables; returns the entities created.

@@ -263,6 +263,21 @@ class Store:
             for i in range(len(names))
         ]
 
+    def extract(self, texts: Any, docs: Any = None) -> List[dict]:
+        """Find the person and organisation names in texts and resolve them
+        into the store, as ``canonym extract --store`` does, committing
+        them: one dict per mention as :func:`extract` gives them (``doc``,
+        ``start``, ``end``, ``text``, ``kind``, ``entity``, ``canonical``),
+        ``entity`` the stored id. Documents are named by ``docs`` (default:
+        their index as a string)."""
+        texts = _strings(texts, "texts")
+        doc_ids = (
+            [str(i) for i in range(len(texts))]
+            if docs is None
+            else [str(d) for d in _column(docs, "docs")]
+        )
+        return _native(lambda t: self._native.extract(t, doc_ids), texts=texts)
+
     def import_table(self, tables: Union[PathLike, Sequence[PathLike]]) -> int:
         """Seed the store from alias tables (JSON, CSV or TSV), as
         ``canonym store import`` does; returns the entities created."""
