@@ -391,8 +391,12 @@ def _cut_hubs(
     hub_same = same.join(hubs.withColumnRenamed("h", "a"), "a").join(hubs.withColumnRenamed("h", "b"), "b")
     comp = _components(kept.union(hub_same.select("a", "b")), max_iterations)
     hub_sc = sc.join(hubs.withColumnRenamed("h", "s"), "s").select(F.col("s").alias("v"), "o")
+    # A hub's documents with their names first, then its pairs among them:
+    # rows bounded by the names of the hub's documents, not by its pairs
+    # times its documents (a common surname has thousands of each).
     dv = mentions.where(F.col("doc").isNotNull()).select("doc", "v").distinct()
-    routes = hub_sc.join(dv, "v").join(dv.withColumnRenamed("v", "o"), ["doc", "o"])
+    hub_docs = dv.join(hubs.withColumnRenamed("h", "v"), "v")
+    routes = hub_docs.join(dv.withColumnRenamed("v", "o"), "doc").join(hub_sc, ["v", "o"])
     return comp, hubs, routes.select("v", "doc", "o").localCheckpoint()
 
 
