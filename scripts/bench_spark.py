@@ -8,8 +8,12 @@ gen_mentions -- N). Runs `canonym resolve` (wall time and peak memory by
 file and writing its result to OUTDIR/spark (wall time; peak memory as the
 largest sum of the resident sizes of this process and all its descendants,
 the JVM and the Python workers included, sampled every 0.2 s). Prints both,
-their ratio, and the pairwise agreement of the two
-partitions of the mentions (Rand index) with the mentions that differ.
+their ratio, the pairwise agreement of the two partitions of the mentions
+(Rand index, and the Jaccard index of their same-entity pairs) with the
+mentions that differ, and, when the lines carry "truth", each partition's
+pairwise precision and recall against it. CANONYM_SPARK_ARGS, a JSON
+object, passes keyword arguments to resolve (e.g. '{"max_component_names":
+2000}').
 """
 
 import collections
@@ -66,6 +70,16 @@ def agreement(a, b):
     return 1 - (ta + tb - 2 * tab) / (n * (n - 1) // 2)
 
 
+def pair_scores(truth, got):
+    """Pairwise precision and recall of partition ``got`` against ``truth``
+    (dicts id -> label), and the Jaccard index of their same-label pairs."""
+    pairs = lambda c: sum(k * (k - 1) // 2 for k in c.values())
+    tt = pairs(collections.Counter(truth.values()))
+    tg = pairs(collections.Counter(got.values()))
+    both = pairs(collections.Counter((truth[i], got[i]) for i in truth))
+    return both / max(tg, 1), both / max(tt, 1), both / max(tt + tg - both, 1)
+
+
 def main():
     path, outdir = sys.argv[1], sys.argv[2]
     cli = sys.argv[3] if len(sys.argv) > 3 else "target/release/canonym"
@@ -97,7 +111,8 @@ def main():
     spark.sparkContext.setLogLevel("ERROR")
     t = time.perf_counter()
     df = spark.read.schema("id string, name string, doc string").json(path)
-    cs.resolve(df, doc="doc").write.mode("overwrite").json(os.path.join(outdir, "spark"))
+    kw = json.loads(os.environ.get("CANONYM_SPARK_ARGS", "{}"))
+    cs.resolve(df, doc="doc", **kw).write.mode("overwrite").json(os.path.join(outdir, "spark"))
     spark_s = time.perf_counter() - t
     peak.stop = True
     peak.join()
@@ -115,6 +130,18 @@ def main():
     print(f"resolve {n} mentions: cli {cli_s:.1f}s {cli_mib:.0f} MiB | spark local[2] {spark_s:.1f}s "
           f"{peak.peak:.0f} MiB | ratio {spark_s / cli_s:.0f}x time, {peak.peak / cli_mib:.0f}x memory")
     print(f"  mentions that differ: {len(differ)}; pairwise agreement {rand:.6f}")
+    cli_part = {i: w["entity"] for i, w in want.items()}
+    spark_part = {i: g["entity"] for i, g in got.items()}
+    print(f"  same-entity pairs of the two (Jaccard): {pair_scores(cli_part, spark_part)[2]:.4f}")
+    truth = {}
+    for line in open(path, encoding="utf-8"):
+        j = json.loads(line)
+        if "truth" in j:
+            truth[j["id"]] = j["truth"]
+    if len(truth) == n:
+        for what, part in (("cli", cli_part), ("spark", spark_part)):
+            p, r, _ = pair_scores(truth, part)
+            print(f"  {what} against the ground truth: pairwise precision {p:.4f}, recall {r:.4f}")
     for i in differ[:20]:
         print("   ", i, want[i]["name"], "| cli", [want[i][k] for k in keys], "| spark", [got[i][k] for k in keys])
 

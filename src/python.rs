@@ -12,11 +12,20 @@ use crate::{
     blocking_keys, compare_with, AliasTable, AliasTableBuilder, Analyzer, Document, Error,
     ErrorKind, Extractor, MatchConfig, Mention, Resolution, Resolver, DEFAULT_THRESHOLD,
 };
+use arrow_array::builder::{ListBuilder, StringBuilder};
+use arrow_array::cast::AsArray;
+use arrow_array::ffi::{from_ffi, to_ffi, FFI_ArrowArray, FFI_ArrowSchema};
+use arrow_array::{
+    make_array, Array, ArrayRef, Float64Array, LargeStringArray, StringArray, StringViewArray,
+};
+use arrow_schema::DataType;
 use once_cell::sync::Lazy;
 use pyo3::exceptions::{PyOSError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::PyDict;
+use pyo3::types::{PyCapsule, PyDict};
+use std::ffi::CString;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 static ANALYZER: Lazy<Analyzer> = Lazy::new(Analyzer::new);
 
@@ -69,6 +78,135 @@ fn par_map<T: Send>(n: usize, f: impl Fn(usize) -> T + Sync) -> Vec<T> {
         }
         out
     })
+}
+
+// ---------------------------------------------------------------------------
+// Arrow: string columns read in place and results handed back through the
+// Arrow C data interface, as the Arrow PyCapsule protocol
+// (`__arrow_c_array__`) exchanges them with pyarrow, Polars and others.
+// ---------------------------------------------------------------------------
+
+/// A column of names from Python: a list of `str`, or an Arrow array of
+/// strings (any object with `__arrow_c_array__`), read where it lies.
+enum Strs {
+    List(Vec<String>),
+    Utf8(StringArray),
+    Large(LargeStringArray),
+    View(StringViewArray),
+}
+
+impl Strs {
+    fn len(&self) -> usize {
+        match self {
+            Strs::List(v) => v.len(),
+            Strs::Utf8(a) => a.len(),
+            Strs::Large(a) => a.len(),
+            Strs::View(a) => a.len(),
+        }
+    }
+
+    /// Item `i`; an Arrow column has no nulls (checked when it is read).
+    fn get(&self, i: usize) -> &str {
+        match self {
+            Strs::List(v) => &v[i],
+            Strs::Utf8(a) => a.value(i),
+            Strs::Large(a) => a.value(i),
+            Strs::View(a) => a.value(i),
+        }
+    }
+}
+
+impl<'py> FromPyObject<'py> for Strs {
+    fn extract_bound(ob: &Bound<'py, PyAny>) -> PyResult<Self> {
+        if !ob.hasattr("__arrow_c_array__")? {
+            return Ok(Strs::List(ob.extract()?));
+        }
+        let a = import_array(ob)?;
+        if let Some(i) = (0..a.len()).find(|&i| a.is_null(i)) {
+            return Err(PyValueError::new_err(format!(
+                "item {i} of the Arrow array is null, not a string"
+            )));
+        }
+        match a.data_type() {
+            DataType::Utf8 => Ok(Strs::Utf8(a.as_string::<i32>().clone())),
+            DataType::LargeUtf8 => Ok(Strs::Large(a.as_string::<i64>().clone())),
+            DataType::Utf8View => Ok(Strs::View(a.as_string_view().clone())),
+            t => Err(PyValueError::new_err(format!(
+                "an Arrow array of {t}, not of strings"
+            ))),
+        }
+    }
+}
+
+/// The array behind `ob.__arrow_c_array__()`.
+fn import_array(ob: &Bound<'_, PyAny>) -> PyResult<ArrayRef> {
+    let pair = ob.call_method0("__arrow_c_array__")?;
+    let (schema, array): (Bound<'_, PyAny>, Bound<'_, PyAny>) = pair.extract()?;
+    let schema = schema.downcast::<PyCapsule>()?;
+    let array = array.downcast::<PyCapsule>()?;
+    let named = |c: &Bound<'_, PyCapsule>, want: &str| -> PyResult<()> {
+        match c.name()? {
+            Some(n) if n.to_bytes() == want.as_bytes() => Ok(()),
+            _ => Err(PyValueError::new_err(format!(
+                "__arrow_c_array__ must return capsules named arrow_schema and arrow_array, not {:?}",
+                c.name()?
+            ))),
+        }
+    };
+    named(schema, "arrow_schema")?;
+    named(array, "arrow_array")?;
+    let schema_ptr = schema.pointer() as *const FFI_ArrowSchema;
+    let array_ptr = array.pointer() as *mut FFI_ArrowArray;
+    // SAFETY: capsules of these names hold an ArrowSchema and an ArrowArray
+    // (the Arrow PyCapsule protocol). The array is moved out of its capsule,
+    // which keeps a released one for its destructor; the schema is only
+    // borrowed while its capsule is alive.
+    let data = unsafe {
+        let array = FFI_ArrowArray::from_raw(array_ptr);
+        from_ffi(array, &*schema_ptr)
+    }
+    .map_err(|e| PyValueError::new_err(format!("not a valid Arrow array: {e}")))?;
+    Ok(make_array(data))
+}
+
+/// An Arrow array made by canonym; `pyarrow.array(it)` (or any reader of
+/// the Arrow PyCapsule protocol) takes it without copying.
+#[pyclass(frozen, module = "canonym")]
+struct ArrowColumn(ArrayRef);
+
+#[pymethods]
+impl ArrowColumn {
+    /// The array as two capsules (schema, array) of the Arrow C data
+    /// interface. A requested schema is not honoured: the array comes in
+    /// its own type.
+    #[pyo3(signature = (requested_schema=None))]
+    fn __arrow_c_array__<'py>(
+        &self,
+        py: Python<'py>,
+        requested_schema: Option<Bound<'py, PyAny>>,
+    ) -> PyResult<(Bound<'py, PyCapsule>, Bound<'py, PyCapsule>)> {
+        let _ = requested_schema;
+        let (array, schema) = to_ffi(&self.0.to_data())
+            .map_err(|e| PyValueError::new_err(format!("Arrow export failed: {e}")))?;
+        let name = |n: &str| CString::new(n).expect("no NUL in a capsule name");
+        Ok((
+            PyCapsule::new_bound(py, schema, Some(name("arrow_schema")))?,
+            PyCapsule::new_bound(py, array, Some(name("arrow_array")))?,
+        ))
+    }
+
+    fn __len__(&self) -> usize {
+        self.0.len()
+    }
+}
+
+/// Strings as a list, or as an Arrow array when `arrow`.
+fn strings_out(py: Python<'_>, v: Vec<String>, arrow: bool) -> PyObject {
+    if arrow {
+        ArrowColumn(Arc::new(StringArray::from(v))).into_py(py)
+    } else {
+        v.into_py(py)
+    }
 }
 
 /// One part of an analysed name.
@@ -172,17 +310,22 @@ fn analyze(name: &str) -> Name {
 }
 
 #[pyfunction]
-fn normalise(py: Python<'_>, names: Vec<String>) -> Vec<String> {
-    py.allow_threads(|| {
+#[pyo3(signature = (names, arrow=false))]
+fn normalise(py: Python<'_>, names: Strs, arrow: bool) -> PyObject {
+    let out = py.allow_threads(|| {
         par_map(names.len(), |i| {
-            ANALYZER.analyze(&names[i]).display().into()
+            ANALYZER.analyze(names.get(i)).display().into()
         })
-    })
+    });
+    strings_out(py, out, arrow)
 }
 
 #[pyfunction]
-fn keys(py: Python<'_>, names: Vec<String>) -> Vec<String> {
-    py.allow_threads(|| par_map(names.len(), |i| ANALYZER.analyze(&names[i]).key().into()))
+#[pyo3(signature = (names, arrow=false))]
+fn keys(py: Python<'_>, names: Strs, arrow: bool) -> PyObject {
+    let out =
+        py.allow_threads(|| par_map(names.len(), |i| ANALYZER.analyze(names.get(i)).key().into()));
+    strings_out(py, out, arrow)
 }
 
 #[pyfunction]
@@ -195,7 +338,8 @@ fn compare(a: &str, b: &str, threshold: Option<f64>) -> PyResult<Comparison> {
 }
 
 #[pyfunction]
-fn score(py: Python<'_>, names1: Vec<String>, names2: Vec<String>) -> PyResult<Vec<f64>> {
+#[pyo3(signature = (names1, names2, arrow=false))]
+fn score(py: Python<'_>, names1: Strs, names2: Strs, arrow: bool) -> PyResult<PyObject> {
     if names1.len() != names2.len() {
         return Err(PyValueError::new_err(format!(
             "score needs two lists of the same length, not {} and {}",
@@ -204,23 +348,43 @@ fn score(py: Python<'_>, names1: Vec<String>, names2: Vec<String>) -> PyResult<V
         )));
     }
     let cfg = MatchConfig::default();
-    Ok(py.allow_threads(|| {
+    let out: Vec<f64> = py.allow_threads(|| {
         par_map(names1.len(), |i| {
-            let (a, b) = (ANALYZER.analyze(&names1[i]), ANALYZER.analyze(&names2[i]));
+            let (a, b) = (
+                ANALYZER.analyze(names1.get(i)),
+                ANALYZER.analyze(names2.get(i)),
+            );
             compare_with(&a, &b, &cfg).score()
         })
-    }))
+    });
+    Ok(if arrow {
+        ArrowColumn(Arc::new(Float64Array::from(out))).into_py(py)
+    } else {
+        out.into_py(py)
+    })
 }
 
 #[pyfunction]
-fn blocking_keys_of(py: Python<'_>, names: Vec<String>) -> Vec<Vec<String>> {
-    py.allow_threads(|| {
+#[pyo3(signature = (names, arrow=false))]
+fn blocking_keys_of(py: Python<'_>, names: Strs, arrow: bool) -> PyObject {
+    let out: Vec<Vec<String>> = py.allow_threads(|| {
         par_map(names.len(), |i| {
             let mut keys = Vec::new();
-            blocking_keys(&ANALYZER.analyze(&names[i]), &mut keys);
+            blocking_keys(&ANALYZER.analyze(names.get(i)), &mut keys);
             keys.iter().map(|k| format!("{k:016x}")).collect()
         })
-    })
+    });
+    if !arrow {
+        return out.into_py(py);
+    }
+    let mut b = ListBuilder::new(StringBuilder::new());
+    for keys in &out {
+        for k in keys {
+            b.values().append_value(k);
+        }
+        b.append(true);
+    }
+    ArrowColumn(Arc::new(b.finish())).into_py(py)
 }
 
 /// For each name: its key, and whether it is complete (two or more main
@@ -249,6 +413,54 @@ fn load_aliases(paths: &[PathBuf], allow_ambiguous: bool) -> Result<Option<Alias
         builder.add_path(p)?;
     }
     builder.build().map(Some)
+}
+
+/// The extractor of `canonym.extract`, with the alias table's names as its
+/// gazetteer when there is one.
+fn extractor(aliases: Option<&AliasTable>) -> Result<Extractor, Error> {
+    let mut builder = Extractor::builder();
+    builder.analyzer(ANALYZER.clone());
+    if let Some(table) = aliases {
+        builder.gazetteer(table.entities().iter().flat_map(|e| {
+            std::iter::once((e.canonical.clone(), e.kind))
+                .chain(e.aliases.iter().map(move |a| (a.clone(), e.kind)))
+        }));
+    }
+    builder.build()
+}
+
+/// One dict per extracted mention (`doc`, `start`, `end` in characters,
+/// `text`, `kind`, `entity`, `canonical`), document by document.
+fn extraction_dicts<'py>(
+    py: Python<'py>,
+    texts: &[String],
+    x: &crate::Extraction,
+) -> PyResult<Vec<Bound<'py, PyDict>>> {
+    let mut out = Vec::with_capacity(x.mentions().len());
+    // Byte offsets become character offsets, counted on from the last
+    // mention of the same document.
+    let (mut doc, mut byte, mut chars) = (usize::MAX, 0, 0);
+    let mut to_chars = |d: usize, at: usize| {
+        let text = &texts[d];
+        if d != doc || at < byte {
+            (doc, byte, chars) = (d, 0, 0);
+        }
+        chars += text[byte..at].chars().count();
+        byte = at;
+        chars
+    };
+    for m in x.mentions() {
+        let d = PyDict::new_bound(py);
+        d.set_item("doc", &m.doc)?;
+        d.set_item("start", to_chars(m.doc_index, m.start))?;
+        d.set_item("end", to_chars(m.doc_index, m.end))?;
+        d.set_item("text", &m.text)?;
+        d.set_item("kind", m.kind.as_str())?;
+        d.set_item("entity", &m.entity)?;
+        d.set_item("canonical", &m.canonical)?;
+        out.push(d);
+    }
+    Ok(out)
 }
 
 /// Resolves mentions to entities.
@@ -454,15 +666,7 @@ impl NativeResolver {
         }
         let x = py
             .allow_threads(|| {
-                let mut builder = Extractor::builder();
-                builder.analyzer(ANALYZER.clone());
-                if let Some(table) = &self.aliases {
-                    builder.gazetteer(table.entities().iter().flat_map(|e| {
-                        std::iter::once((e.canonical.clone(), e.kind))
-                            .chain(e.aliases.iter().map(move |a| (a.clone(), e.kind)))
-                    }));
-                }
-                let extractor = builder.build()?;
+                let extractor = extractor(self.aliases.as_ref())?;
                 let documents: Vec<Document> = docs
                     .iter()
                     .zip(&texts)
@@ -471,31 +675,7 @@ impl NativeResolver {
                 Ok::<_, Error>(extractor.extract(&self.inner, &documents))
             })
             .map_err(py_err)?;
-        let mut out = Vec::with_capacity(x.mentions().len());
-        // Byte offsets become character offsets, counted on from the last
-        // mention of the same document.
-        let (mut doc, mut byte, mut chars) = (usize::MAX, 0, 0);
-        let mut to_chars = |d: usize, at: usize| {
-            let text = &texts[d];
-            if d != doc || at < byte {
-                (doc, byte, chars) = (d, 0, 0);
-            }
-            chars += text[byte..at].chars().count();
-            byte = at;
-            chars
-        };
-        for m in x.mentions() {
-            let d = PyDict::new_bound(py);
-            d.set_item("doc", &m.doc)?;
-            d.set_item("start", to_chars(m.doc_index, m.start))?;
-            d.set_item("end", to_chars(m.doc_index, m.end))?;
-            d.set_item("text", &m.text)?;
-            d.set_item("kind", m.kind.as_str())?;
-            d.set_item("entity", &m.entity)?;
-            d.set_item("canonical", &m.canonical)?;
-            out.push(d);
-        }
-        Ok(out)
+        extraction_dicts(py, &texts, &x)
     }
 }
 
@@ -628,6 +808,33 @@ impl NativeStore {
         Ok(out)
     }
 
+    /// Finds the names in `texts` (documents named by `docs`) and resolves
+    /// them into the store, as `canonym extract --store` does; one dict per
+    /// mention, as `canonym.extract` gives them, with the stored ids.
+    fn extract<'py>(
+        &mut self,
+        py: Python<'py>,
+        texts: Vec<String>,
+        docs: Vec<String>,
+    ) -> PyResult<Vec<Bound<'py, PyDict>>> {
+        if docs.len() != texts.len() {
+            return Err(PyValueError::new_err("docs and texts differ in length"));
+        }
+        let resolver = self.resolver.clone();
+        let store = self.store()?;
+        let x = py
+            .allow_threads(|| {
+                let documents: Vec<Document> = docs
+                    .iter()
+                    .zip(&texts)
+                    .map(|(id, text)| Document { id, text })
+                    .collect();
+                extractor(None)?.extract_into(store, &resolver, &documents)
+            })
+            .map_err(store_err)?;
+        extraction_dicts(py, &texts, &x)
+    }
+
     /// Seeds the store from alias tables; returns the entities created.
     fn import_tables(&mut self, py: Python<'_>, tables: Vec<PathBuf>) -> PyResult<usize> {
         let resolver = self.resolver.clone();
@@ -751,6 +958,7 @@ fn canonym_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Part>()?;
     m.add_class::<Comparison>()?;
     m.add_class::<NativeResolver>()?;
+    m.add_class::<ArrowColumn>()?;
     m.add_function(wrap_pyfunction!(analyze, m)?)?;
     m.add_function(wrap_pyfunction!(normalise, m)?)?;
     m.add_function(wrap_pyfunction!(keys, m)?)?;

@@ -2,7 +2,11 @@
 
 Every batch function takes a whole column at a time (a list, a pandas
 Series or a pyarrow array), releases the GIL and works on several threads
-in the Rust core; results come back as lists in input order.
+in the Rust core; results come back as lists in input order. An Arrow
+array of strings (anything with ``__arrow_c_array__``: pyarrow, Polars…)
+is read in place through the Arrow C data interface, and ``normalise``,
+``keys``, ``score`` and ``blocking_keys`` return a pyarrow array with
+``arrow=True``.
 
 >>> import canonym
 >>> canonym.analyze("Brig. Gen. Patrick Karuretwa").display
@@ -65,18 +69,41 @@ def _strings(values: Any, what: str) -> List[str]:
     return _column(values, what)
 
 
+def _names(values: Any, what: str) -> Any:
+    """``values`` as the batch functions of the core take them: a list of
+    strings, or an Arrow array of strings (read in place through the Arrow
+    C data interface, no Python object per name)."""
+    if isinstance(values, list):
+        return values
+    if hasattr(values, "__arrow_c_array__"):  # pyarrow Array, and others
+        return values
+    combine = getattr(values, "combine_chunks", None)  # pyarrow ChunkedArray
+    if callable(combine) and hasattr(values, "__arrow_c_stream__"):
+        return combine()
+    return _column(values, what)
+
+
+def _arrow(out: Any) -> Any:
+    """A pyarrow array of a column the core made in Arrow."""
+    import pyarrow as pa
+
+    return pa.array(out)
+
+
 def _check_strings(values: List[Any], what: str) -> None:
     for i, v in enumerate(values):
         if not isinstance(v, str):
             raise ValueError(f"{what}[{i}] is {type(v).__name__}, not str")
 
 
-def _native(f: Any, *args: Any, **columns: List[Any]) -> Any:
-    """``f(*args, *columns.values())``; when the core refuses a column
-    (an item that is not a string), ``ValueError`` naming the first such
-    item. The items are checked only then, so the fast path has no
-    per-name Python loop."""
+def _native(f: Any, *args: Any, arrow: Optional[bool] = None, **columns: List[Any]) -> Any:
+    """``f(*args, *columns.values())`` (and ``arrow=arrow`` when given);
+    when the core refuses a column (an item that is not a string),
+    ``ValueError`` naming the first such item. The items are checked only
+    then, so the fast path has no per-name Python loop."""
     try:
+        if arrow is not None:
+            return f(*args, *columns.values(), arrow=arrow)
         return f(*args, *columns.values())
     except TypeError:
         for what, values in columns.items():
@@ -97,18 +124,22 @@ def analyze(name: str) -> Name:
     return _canonym.analyze(name)
 
 
-def normalise(names: Any) -> List[str]:
-    """The display form of every name."""
-    return _native(_canonym.normalise, names=_strings(names, "names"))
+def normalise(names: Any, *, arrow: bool = False) -> Any:
+    """The display form of every name: a list, or a pyarrow array when
+    ``arrow`` (needs pyarrow; the column never becomes Python objects)."""
+    out = _native(_canonym.normalise, names=_names(names, "names"), arrow=arrow)
+    return _arrow(out) if arrow else out
 
 
 normalize = normalise
 
 
-def keys(names: Any) -> List[str]:
+def keys(names: Any, *, arrow: bool = False) -> Any:
     """The comparison key of every name (word order, case, script and
-    diacritics do not change it)."""
-    return _native(_canonym.keys, names=_strings(names, "names"))
+    diacritics do not change it): a list, or a pyarrow array when
+    ``arrow``."""
+    out = _native(_canonym.keys, names=_names(names, "names"), arrow=arrow)
+    return _arrow(out) if arrow else out
 
 
 def compare(a: str, b: str, threshold: Optional[float] = None) -> Comparison:
@@ -116,15 +147,21 @@ def compare(a: str, b: str, threshold: Optional[float] = None) -> Comparison:
     return _canonym.compare(a, b, threshold)
 
 
-def score(names1: Any, names2: Any) -> List[float]:
-    """The comparison score of ``names1[i]`` with ``names2[i]``, for every i."""
-    return _native(_canonym.score, names1=_strings(names1, "names1"), names2=_strings(names2, "names2"))
+def score(names1: Any, names2: Any, *, arrow: bool = False) -> Any:
+    """The comparison score of ``names1[i]`` with ``names2[i]``, for every
+    i: a list, or a pyarrow ``float64`` array when ``arrow``."""
+    out = _native(
+        _canonym.score, names1=_names(names1, "names1"), names2=_names(names2, "names2"), arrow=arrow
+    )
+    return _arrow(out) if arrow else out
 
 
-def blocking_keys(names: Any) -> List[List[str]]:
+def blocking_keys(names: Any, *, arrow: bool = False) -> Any:
     """The blocking keys of every name (16 hex digits each): two names that
-    may match share at least one."""
-    return _native(_canonym.blocking_keys_of, names=_strings(names, "names"))
+    may match share at least one. A list of lists, or a pyarrow
+    ``list<string>`` array when ``arrow``."""
+    out = _native(_canonym.blocking_keys_of, names=_names(names, "names"), arrow=arrow)
+    return _arrow(out) if arrow else out
 
 
 def _paths(aliases: Union[None, PathLike, Iterable[PathLike]]) -> List[str]:
@@ -262,6 +299,21 @@ class Store:
             }
             for i in range(len(names))
         ]
+
+    def extract(self, texts: Any, docs: Any = None) -> List[dict]:
+        """Find the person and organisation names in texts and resolve them
+        into the store, as ``canonym extract --store`` does, committing
+        them: one dict per mention as :func:`extract` gives them (``doc``,
+        ``start``, ``end``, ``text``, ``kind``, ``entity``, ``canonical``),
+        ``entity`` the stored id. Documents are named by ``docs`` (default:
+        their index as a string)."""
+        texts = _strings(texts, "texts")
+        doc_ids = (
+            [str(i) for i in range(len(texts))]
+            if docs is None
+            else [str(d) for d in _column(docs, "docs")]
+        )
+        return _native(lambda t: self._native.extract(t, doc_ids), texts=texts)
 
     def import_table(self, tables: Union[PathLike, Sequence[PathLike]]) -> int:
         """Seed the store from alias tables (JSON, CSV or TSV), as

@@ -63,6 +63,11 @@ def _keys(names: pd.Series) -> pd.Series:
     return pd.Series(_canonym.keys(_strs(names)))
 
 
+@F.pandas_udf(T.BooleanType())
+def _complete(names: pd.Series) -> pd.Series:
+    return pd.Series(_canonym.profile(_strs(names))[1], dtype="bool")
+
+
 def _col(c: Union[str, Column]) -> Column:
     return F.col(c) if isinstance(c, str) else c
 
@@ -95,6 +100,8 @@ _RESOLVED = T.StructType(
         T.StructField("canonical", T.StringType()),
         T.StructField("score", T.DoubleType()),
         T.StructField("ambiguous", T.BooleanType()),
+        T.StructField("_v", T.LongType()),
+        T.StructField("_routed", T.BooleanType()),
     ]
 )
 
@@ -187,6 +194,7 @@ def resolve(
     # Distinct names, their keys and blocking keys.
     names = mentions.groupBy("v").agg(F.first("name").alias("name"), F.count("*").alias("f"))
     names = names.withColumn("key", _keys("name")).withColumn("bk", _blocking_keys("name"))
+    names = names.withColumn("full", _complete("name"))
     names = names.localCheckpoint()
 
     # Blocking, with the single-machine index's policy (see
@@ -218,10 +226,8 @@ def resolve(
     edges = scored.where(F.col("s") >= t).select("a", "b")
     # Names with the same key are one distinct name.
     same = names.groupBy("key").agg(F.min("v").alias("a"), F.collect_set("v").alias("vs"))
-    edges = edges.union(
-        same.select("a", F.explode("vs").alias("b")).where(F.col("a") != F.col("b"))
-    )
-    comp = _components(edges.localCheckpoint(), max_iterations)
+    same = same.select("a", F.explode("vs").alias("b")).where(F.col("a") != F.col("b"))
+    comp, hubs, hub_home = _cut_hubs(edges.localCheckpoint(), same, names.select("v", "full"), mentions, max_iterations)
     rarest = kv.where(F.col("r") == 1).select("v", F.col("k").alias("rk"))
     comp = _bounded(comp, names.select("v", "key").join(rarest, "v", "left"), max_component_names)
 
@@ -229,18 +235,56 @@ def resolve(
     # Arrow batch; a component is never split across groups.
     tagged = mentions.join(comp.withColumnRenamed("c", "_c"), "v", "left")
     tagged = tagged.withColumn("_c", F.coalesce("_c", "v"))
+    # A common short name's mention goes to the one component it matches
+    # within its document, if there is one (see _cut_hubs).
+    routed = hub_home.join(comp.withColumnRenamed("v", "o").withColumnRenamed("c", "_r"), "o", "left")
+    routed = routed.withColumn("_r", F.coalesce("_r", "o"))
+    routed = routed.groupBy("v", "doc").agg(F.min("_r").alias("_r"), F.countDistinct("_r").alias("_n"))
+    routed = routed.where(F.col("_n") == 1).select("v", "doc", "_r")
+    hubs = hubs.select(F.col("h").alias("v"), F.lit(True).alias("_hub"))
+    tagged = tagged.join(routed, ["v", "doc"], "left").join(hubs, "v", "left")
+    tagged = tagged.withColumn("_h", F.col("_hub").isNotNull() & F.col("_r").isNull())
+    tagged = tagged.withColumn("_routed", F.col("_r").isNotNull())
+    tagged = tagged.withColumn("_c", F.coalesce("_r", "_c"))
     tagged = tagged.withColumn("_g", F.pmod(F.col("_c"), F.lit(parts)))
     get = _resolver_factory(paths, threshold)
 
     def run(pdf: pd.DataFrame) -> pd.DataFrame:
         docs = None if doc is None else [None if d is None else d for d in pdf["doc"].tolist()]
         e, c, s, a = get().resolve_groups(_strs(pdf["name"]), docs, pdf["_c"].tolist())
+        # A common short name resolved apart from the entities it matches
+        # is ambiguous, as on one machine.
+        a = [x or bool(h) for x, h in zip(a, pdf["_h"].tolist())]
         return pd.DataFrame(
-            {"_m": pdf["_m"], "_c": pdf["_c"], "entity": e, "canonical": c, "score": s, "ambiguous": a}
+            {
+                "_m": pdf["_m"],
+                "_c": pdf["_c"],
+                "entity": e,
+                "canonical": c,
+                "score": s,
+                "ambiguous": a,
+                "_v": pdf["v"],
+                "_routed": pdf["_routed"],
+            }
         )
 
-    resolved = tagged.select("_m", "_c", "_g", "name", "doc").groupBy("_g").applyInPandas(run, _RESOLVED)
+    cols = ["_m", "_c", "_g", "name", "doc", "v", "_h", "_routed"]
+    resolved = tagged.select(*cols).groupBy("_g").applyInPandas(run, _RESOLVED)
     resolved = resolved.localCheckpoint()
+    # A hub's mention sent to a component that does not join it there (it
+    # fits none or several entities of its document) gets the hub's own
+    # entity, which its other mentions have in the hub's component: on one
+    # machine a short name has one entity of its own.
+    home = resolved.where(~F.col("_routed"))
+    home = home.join(hubs.select(F.col("v").alias("_v")), "_v")
+    home = home.groupBy("_v").agg(F.min(F.struct("_c", "entity", "canonical", "score")).alias("_o"))
+    resolved = resolved.join(home, "_v", "left")
+    moved = F.col("_routed") & F.col("ambiguous") & F.col("_o").isNotNull()
+    resolved = resolved.select(
+        "_m",
+        *[F.when(moved, F.col("_o." + k)).otherwise(F.col(k)).alias(k) for k in ("_c", "entity", "canonical", "score")],
+        "ambiguous",
+    ).localCheckpoint()
 
     # One id per entity across components: an id found in several
     # components keeps its slug in the one with the smallest label and
@@ -304,6 +348,57 @@ def _blocking_reads(bk: DataFrame, max_postings: int, max_candidates: int) -> Da
     kv = kv.withColumn("lim", F.when(whole, F.lit(max_postings)).otherwise(F.lit(max_candidates)))
     kv = kv.withColumn("h", F.row_number().over(Window.partitionBy("k").orderBy(F.desc("f"), "v")))
     return kv.select("v", "k", "n", "r", "h", "read", "lim")
+
+
+def _cut_hubs(
+    edges: DataFrame, same: DataFrame, full: DataFrame, mentions: DataFrame, max_iterations: int
+):
+    """Components of the matching pairs ``edges`` (a, b) and the same-key
+    pairs ``same``, without the chaining through common short names.
+
+    The resolver joins complete names (two main parts or more) with each
+    other, and a short name ("Okafor", "J. Okafor") with the one entity it
+    fits in its document, or across all documents when exactly one fits;
+    it never joins two complete names through a short one. So a short name
+    that matches complete names of two or more components of the complete
+    names is a hub: its edges would chain namesakes that the resolver
+    keeps apart. A hub's edges are dropped; each of its mentions goes to
+    the component it matches in the mention's document when that is one
+    component, and stays in the hub's own component otherwise (where, as on
+    one machine, it gets an entity of its own).
+
+    ``full`` gives (v, full) for every distinct name. Returns the labels
+    (v, c), the hubs (h) and their candidate routes (v, doc, o): hub v
+    occurs in doc and matches complete name o of the same document."""
+    edges = edges.join(full.withColumnRenamed("v", "a").withColumnRenamed("full", "fa"), "a")
+    edges = edges.join(full.withColumnRenamed("v", "b").withColumnRenamed("full", "fb"), "b")
+    edges = edges.localCheckpoint()
+    both_full = F.col("fa") & F.col("fb")
+    same_full = same.join(full.withColumnRenamed("v", "a"), "a").where("full").select("a", "b")
+    core = _components(edges.where(both_full).select("a", "b").union(same_full), max_iterations)
+    # Short-to-complete edges, oriented (short s, complete o).
+    sc = edges.where(F.col("fa") != F.col("fb")).select(
+        F.when(F.col("fa"), F.col("b")).otherwise(F.col("a")).alias("s"),
+        F.when(F.col("fa"), F.col("a")).otherwise(F.col("b")).alias("o"),
+    )
+    sc = sc.join(core.withColumnRenamed("v", "o"), "o", "left").withColumn("c", F.coalesce("c", "o"))
+    hubs = sc.groupBy("s").agg(F.countDistinct("c").alias("n")).where(F.col("n") >= 2).select(F.col("s").alias("h"))
+    hubs = hubs.localCheckpoint()
+    kept = edges.select("a", "b").union(same)
+    kept = kept.join(hubs.withColumnRenamed("h", "a"), "a", "left_anti")
+    kept = kept.join(hubs.withColumnRenamed("h", "b"), "b", "left_anti")
+    # A hub keeps its same-key pairs: its spellings are one distinct name.
+    hub_same = same.join(hubs.withColumnRenamed("h", "a"), "a").join(hubs.withColumnRenamed("h", "b"), "b")
+    comp = _components(kept.union(hub_same.select("a", "b")), max_iterations)
+    hub_sc = sc.join(hubs.withColumnRenamed("h", "s"), "s").select(F.col("s").alias("v"), "o")
+    # A hub's documents with their names first, then its pairs among them:
+    # rows bounded by the names of the hub's documents, not by its pairs
+    # times its documents (a common surname has thousands of each).
+    dv = mentions.where(F.col("doc").isNotNull()).select("doc", "v").distinct()
+    hub_docs = dv.join(hubs.withColumnRenamed("h", "v"), "v")
+    routes = hub_docs.join(dv.withColumnRenamed("v", "o"), "doc").join(hub_sc, ["v", "o"])
+    return comp, hubs, routes.select("v", "doc", "o").localCheckpoint()
+
 
 def _bounded(comp: DataFrame, names: DataFrame, max_names: int) -> DataFrame:
     """Labels (v, c) with every component of more than ``max_names``

@@ -96,6 +96,42 @@ def test_inputs_may_be_tuples_series_and_arrow_arrays():
     assert canonym.keys(pa.chunked_array([names[:1], names[1:]])) == want
 
 
+def test_arrow_arrays_are_read_in_place_and_given_back():
+    pa = pytest.importorskip("pyarrow")
+    from canonym import _canonym
+
+    names = ["ABDELTIF LOUDYI", "Juvénal Marizamunda", "Loudyi, Abdellatif", ""]
+    others = ["Abdellatif Loudiyi", "J. Marizamunda", "Nasser Bourita", "x"]
+    # Strings, large strings and string views all cross without a list.
+    for t in (pa.string(), pa.large_string(), pa.string_view()):
+        arr = pa.array(names, type=t)
+        assert _canonym.keys(arr) == canonym.keys(names)
+        assert _canonym.normalise(arr) == canonym.normalise(names)
+    # A slice keeps its offset.
+    assert _canonym.keys(pa.array(["pad"] + names)[1:]) == canonym.keys(names)
+    # Arrow out: the same values, in Arrow types.
+    got = canonym.normalise(pa.array(names), arrow=True)
+    assert isinstance(got, pa.Array) and got.type == pa.string()
+    assert got.to_pylist() == canonym.normalise(names)
+    assert canonym.keys(names, arrow=True).to_pylist() == canonym.keys(names)
+    s = canonym.score(pa.array(names), pa.chunked_array([others[:2], others[2:]]), arrow=True)
+    assert s.type == pa.float64() and s.to_pylist() == canonym.score(names, others)
+    assert s[0].as_py() >= canonym.DEFAULT_THRESHOLD > s[2].as_py()
+    b = canonym.blocking_keys(pa.array(names), arrow=True)
+    assert b.type == pa.list_(pa.string()) and b.to_pylist() == canonym.blocking_keys(names)
+    assert len(canonym.keys([], arrow=True)) == 0
+    # An exported column can be read more than once.
+    col = _canonym.keys(names, arrow=True)
+    assert pa.array(col).equals(pa.array(col))
+    # Nulls and other types are refused.
+    with pytest.raises(ValueError, match="item 1 .* null"):
+        canonym.keys(pa.array(["a", None]))
+    with pytest.raises(ValueError, match="not of strings"):
+        canonym.normalise(pa.array([1, 2]))
+    with pytest.raises(ValueError, match="same length"):
+        canonym.score(pa.array(["a"]), pa.array(["a", "b"]))
+
+
 def test_errors_become_python_exceptions(tmp_path):
     with pytest.raises(OSError, match="missing.json"):
         canonym.Resolver(aliases=tmp_path / "missing.json")

@@ -149,20 +149,46 @@ def test_resolve_bounds_components(spark, clusters):
     rows = [{"id": str(i), "name": r["name"], "doc": r["doc"]} for i, r in enumerate(clusters)]
     free = _spark_resolve(spark, rows)
     cut = _spark_resolve(spark, rows, max_component_names=2)
+    from canonym import _canonym
+
     names = {r["id"]: r["name"] for r in rows}
+    complete = dict(zip(names.values(), _canonym.profile(list(names.values()))[1]))
 
     def widest(res):
         per = collections.defaultdict(set)
         for i, r in res.items():
-            per[r["entity"]].add(names[i])
+            if complete[names[i]]:
+                per[r["entity"]].add(names[i])
         return max(map(len, per.values()))
 
-    # Unbounded, some entity gathers more than two spellings; bounded, none
-    # can, since an entity lies within one piece of a component.
+    # Unbounded, some entity gathers more than two complete spellings;
+    # bounded, none can, since an entity lies within one piece of a
+    # component (a short name's mention may join a piece from its document).
     assert widest(free) > 2
     assert widest(cut) <= 2
     with pytest.raises(ValueError, match="max_component_names"):
         cs.resolve(spark.createDataFrame([("1", "A B")], "id string, name string"), max_component_names=0)
+
+
+def test_a_common_short_name_does_not_chain_namesakes(spark, cli):
+    """"Okafor" matches every Okafor: its pairs would put all of them in one
+    component, which a bound of three names would cut apart. It is a hub
+    instead: each of its mentions goes to the Okafor of its own document,
+    or stays apart, ambiguous, where its document has none or two."""
+    rows = [
+        ("1", "John Okafor", "a"), ("2", "Okafor", "a"),
+        ("3", "Mary Okafor", "b"), ("4", "Okafor", "b"), ("5", "Mary Okafor", "b"),
+        ("6", "Peter Okafor", "c"), ("7", "OKAFOR", "c"),
+        ("8", "Okafor", "d"),
+        ("9", "John Okafor", "e"), ("10", "Peter Okafor", "e"), ("11", "Okafor", "e"),
+        ("12", "Jon Okafor", "f"), ("13", "J. Okafor", "f"),
+    ]
+    rows = [{"id": i, "name": n, "doc": d} for i, n, d in rows]
+    want = _cli_resolve(cli, rows)
+    got = _spark_resolve(spark, rows, max_component_names=3)
+    assert _same_fields(got, want, want) == []
+    assert got["2"]["entity"] == got["1"]["entity"] != got["4"]["entity"] == got["3"]["entity"]
+    assert got["8"]["ambiguous"] and got["11"]["ambiguous"] and got["8"]["entity"] == got["11"]["entity"]
 
 
 def test_resolve_reads_common_keys_as_the_index_does(spark, cli):

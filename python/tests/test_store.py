@@ -192,3 +192,39 @@ def test_a_second_writer_waits_then_fails_busy(tmp_path):
     finally:
         writer.communicate("done\n", timeout=30)
     assert len(canonym.Store(path).resolve(DAY2)) == 3
+
+
+def test_extract_into_a_store_equals_the_cli(cli, tmp_path):
+    seeds = sorted((ROOT / "seeds").glob("*.txt"))[:6]
+    texts = [p.read_text(encoding="utf-8") for p in seeds]
+    docs = [str(p) for p in seeds]
+    want = [json.loads(l) for l in cli("extract", "--store", str(tmp_path / "cli.db"), *docs).splitlines()]
+    store = canonym.Store(tmp_path / "py.db")
+    got = store.extract(texts, docs=docs)
+    assert len(got) == len(want) > 0
+    keys = ("doc", "text", "kind", "canonical")
+    assert [{k: g[k] for k in keys} for g in got] == [{k: w[k] for k in keys} for w in want]
+    # Stored ids are opaque and differ between stores; the partitions agree.
+    assert _partition(got) == _partition(want)
+    stored = {e["id"]: e for e in store.list()}
+    assert {g["entity"] for g in got} == set(stored)
+    assert sum(e["count"] for e in stored.values()) == len(got)
+    by_doc = dict(zip(docs, texts))
+    assert all(by_doc[g["doc"]][g["start"] : g["end"]] == g["text"] for g in got)
+    # A second day: the same texts find the same entities, counts grow.
+    again = store.extract(texts, docs=docs)
+    assert [g["entity"] for g in again] == [g["entity"] for g in got]
+    assert sum(e["count"] for e in store.list()) == 2 * len(got)
+    store.close()
+    with pytest.raises(ValueError, match="closed"):
+        store.extract(texts)
+
+
+def test_extract_into_a_store_names_documents_by_index(tmp_path):
+    with canonym.Store(tmp_path / "s.db") as store:
+        rows = store.extract(["Nasser Bourita met Aziz Akhannouch. Bourita said no.", "Nothing here."])
+        assert rows and {r["doc"] for r in rows} == {"0"}
+        bourita = [r for r in rows if "Bourita" in r["text"]]
+        assert len(bourita) == 2 and len({r["entity"] for r in bourita}) == 1
+        with pytest.raises(ValueError, match="str"):
+            store.extract(["a text", 3])
