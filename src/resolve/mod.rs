@@ -413,12 +413,13 @@ struct Settings {
 ///
 /// Deterministic, independent of input order, and without chaining: a name
 /// joins an entity only when it matches at least one of the names that
-/// define the entity (its complete names) and scores within 0.15 of the
-/// threshold against *every* one of them. Every conflict that caps a score
-/// (different numbers, lineage places, initials or known given names,
-/// person vs organisation) caps it below that at the default threshold,
-/// so no name shares an entity with a complete name it conflicts with,
-/// and no name joins through a middle name it alone resembles ("J. Smith"
+/// define the entity (its complete names) and is compatible with *every*
+/// one of them: no hard conflict (different numbers, lineage places,
+/// initials, patronymics or known given names, person vs organisation) and
+/// a score of at least 0.25 at the default threshold for a complete name;
+/// a score within 0.15 of the threshold for a short name, which says less.
+/// So no name shares an entity with a complete name it conflicts with,
+/// and no short name joins through a name it alone resembles ("J. Smith"
 /// matches both "John Smith" and "Jane Smith", and glues neither to the
 /// other). Alias-table entities come
 /// first; complete names (two or more main parts, or a regnal number)
