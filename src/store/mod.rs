@@ -1,7 +1,7 @@
 //! The entity store: entities kept across runs in one SQLite file, with
 //! stable ids and reviewers' decisions.
 //!
-//! # Schema (version 2)
+//! # Schema (version 3)
 //!
 //! The file is an ordinary SQLite database (`PRAGMA application_id` is
 //! `0x636e796d`, "cnym"; `PRAGMA user_version` is the schema version). It
@@ -11,11 +11,32 @@
 //! | table | one row per | columns |
 //! | --- | --- | --- |
 //! | `entities` | entity, for ever | `seq` (creation order), `id` (opaque, e.g. `e3k9x2q`), `canonical`, `kind` (`person`, `org`, `unknown`), `redirect` (the survivor, for an entity merged into another), `external` (its id in an imported table), `created` |
-//! | `names` | distinct name of an entity | `entity`, `key` (comparison key), `kind`, `name` (a display form), `alias` (1: a known name, imported or added by a decision), `count` (mentions) |
+//! | `names` | distinct name of an entity | `entity`, `key` (comparison key), `kind`, `name` (a display form), `alias` (1: a known name, imported or added by a decision), `count` (mentions), `analysis` (the name's analysis as a blob, see below; NULL where none is kept) |
 //! | `decisions` | reviewer's decision | `id`, `at` (UTC), `action` (`merge`, `split`, `alias`, `undo`), `entity`, `args` (JSON: the ids or names given), `note`, `changes` (JSON: what it changed, for undo), `undone` (the undo that reverted it) |
 //! | `cannot` | name that must never join an entity | `entity`, `key`, `kind`, `decision` (the split) |
 //! | `batches` | committed batch of mentions | `id`, `at`, `mentions`, `entities` (new entities) |
-//! | `meta` | setting of the store | `key`, `value`; `id_salt`: the random salt of its ids |
+//! | `meta` | setting of the store | `key`, `value`; `id_salt`: the random salt of its ids; `analysis`: the build whose analyses `names.analysis` holds |
+//!
+//! # Kept analyses
+//!
+//! A writer needs every stored name analysed. Each name keeps its analysis
+//! in `names.analysis`, so that opening a store reads the analyses instead
+//! of making them again. The blob is versioned (its first byte is the
+//! format, 1) and holds, as LEB128 varints, little-endian fixed-width
+//! numbers and length-prefixed UTF-8 texts: the name's text buffer
+//! (original, display form, key, folded forms, skeletons), the spans of the
+//! original, display form and key, its kind and whether a cue decided it,
+//! its titles, its group and nickname ids, and per part the spans of its
+//! text, folded form, skeleton, groups and nicknames, its tag, its flags
+//! (generic, connector, joined), its hash and skeleton hash, letter mask,
+//! weight and Chinese syllable key. `meta.analysis` says which build wrote
+//! them (the crate version, a hash of its sources and tables, the blob
+//! format): a writer with the bundled tables reads them only when that is
+//! its own, otherwise drops them all and writes its own in its first batch;
+//! a blob that does not decode is analysed again and rewritten. A writer
+//! with tables of its own (`--table`) analyses every name and keeps none.
+//! A store of version 2 is migrated with no analyses kept; its first writer
+//! writes them.
 //!
 //! # Ids
 //!
@@ -29,7 +50,10 @@
 //! keeps its id as a redirect to the survivor, so every id ever handed out
 //! still resolves. (Stores of schema version 1 gave ids of `e` and six
 //! characters without a prefix; they keep them, and new ids have the new
-//! form.)
+//! form.) A store hands out at most [`MAX_ENTITIES`] (2^40 − 1) ids: the
+//! batch, split or import that would need one more fails with
+//! [`ErrorKind::Store`] and writes nothing (mentions of known entities
+//! still resolve); start another store then.
 //!
 //! # Resolving into a store
 //!
