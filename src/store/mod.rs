@@ -617,23 +617,25 @@ impl Store {
         Ok(())
     }
 
-    /// One batch in one transaction. Foreign keys are not checked during
-    /// it: every id it writes is one it has just created or read in the
-    /// same transaction, and checking them costs more than the batch's
-    /// writes themselves (the checks on `entities` touch every table that
-    /// refers to it).
+    /// One batch in one transaction. Foreign keys and CHECK constraints
+    /// are not checked during it: every id it writes is one it has just
+    /// created or read in the same transaction, and every kind, flag and
+    /// count comes from a typed value that cannot break them; checking
+    /// them costs more than the batch's writes themselves (the checks on
+    /// `entities` touch every table that refers to it, and each `kind IN
+    /// (...)` check builds a temporary table per row written).
     fn resolve_batch(
         &mut self,
         resolver: &ResolverBuilder,
         mentions: &[Mention],
     ) -> Result<Resolution, Error> {
         self.conn
-            .execute_batch("PRAGMA foreign_keys = OFF")
+            .execute_batch("PRAGMA foreign_keys = OFF; PRAGMA ignore_check_constraints = ON")
             .map_err(|e| self.err(e))?;
         let out = self.resolve_batch_unchecked(resolver, mentions);
         let on = self
             .conn
-            .execute_batch("PRAGMA foreign_keys = ON")
+            .execute_batch("PRAGMA foreign_keys = ON; PRAGMA ignore_check_constraints = OFF")
             .map_err(|e| self.err(e));
         let out = out?;
         on?;
@@ -1249,6 +1251,15 @@ mod tests {
             .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
             .unwrap();
         assert_eq!(fk, 1);
+        assert_eq!(scalar::<i64>(&s, "PRAGMA ignore_check_constraints"), 0);
+        // What the batch wrote unchecked holds every constraint.
+        assert_eq!(scalar::<String>(&s, "PRAGMA integrity_check"), "ok");
+        let bad: i64 = scalar(
+            &s,
+            "SELECT count(*) FROM names WHERE kind NOT IN ('person', 'org', 'unknown')
+             OR alias NOT IN (0, 1) OR count < 0",
+        );
+        assert_eq!(bad, 0);
     }
 
     fn labels(r: &Resolution) -> Vec<String> {
