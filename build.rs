@@ -49,7 +49,43 @@ fn rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
         .map(|l| l.split('\t').collect())
 }
 
+/// FNV-1a over every file of `src/` and `data/` (paths and contents, in
+/// path order): what an entity store compares before it trusts the name
+/// analyses it kept (`CANONYM_SOURCE_HASH`).
+fn source_hash() -> u64 {
+    fn walk(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+        let Ok(rd) = fs::read_dir(dir) else { return };
+        for e in rd.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                walk(&p, out);
+            } else {
+                out.push(p);
+            }
+        }
+    }
+    let mut files = Vec::new();
+    for d in ["src", "data"] {
+        println!("cargo:rerun-if-changed={d}");
+        walk(Path::new(d), &mut files);
+    }
+    files.sort();
+    let mut h = 0xcbf2_9ce4_8422_2325u64;
+    let mut eat = |bytes: &[u8]| {
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        h = (h ^ 0xff).wrapping_mul(0x0100_0000_01b3);
+    };
+    for f in &files {
+        eat(f.to_string_lossy().as_bytes());
+        eat(&fs::read(f).unwrap_or_default());
+    }
+    h
+}
+
 fn main() {
+    println!("cargo:rustc-env=CANONYM_SOURCE_HASH={:016x}", source_hash());
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed=src/tables/word_hash.rs");
     println!("cargo:rerun-if-changed=data/given_names.folded.tsv");

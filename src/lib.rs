@@ -72,7 +72,8 @@ pub use resolve::{
 };
 #[cfg(feature = "store")]
 pub use store::{
-    Action, Decision, Store, StoredEntity, StoredName, BATCH_SIZE, DEFAULT_WAIT, SCHEMA_VERSION,
+    Action, Decision, Store, StoredEntity, StoredName, BATCH_SIZE, DEFAULT_WAIT, MAX_ENTITIES,
+    SCHEMA_VERSION,
 };
 pub use tables::{generate_folded_tables, generate_given_names, Table};
 

@@ -19,6 +19,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
 mod chunks;
+#[cfg(feature = "store")]
+pub(crate) mod codec;
 mod kind;
 mod legal;
 mod name;

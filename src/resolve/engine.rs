@@ -492,7 +492,9 @@ impl<'s> Engine<'s> {
         }
     }
 
-    /// The processing order of distinct names (independent of input order).
+    /// The processing order of the distinct names still open (independent
+    /// of input order). Names whose entity is already known (a store's
+    /// complete names) are not placed again, so they are not sorted.
     fn order(&self) -> Vec<u32> {
         // The leading criteria side by side, so that most comparisons of the
         // sort stay in one dense array.
@@ -501,6 +503,7 @@ impl<'s> Engine<'s> {
             .groups
             .iter()
             .enumerate()
+            .filter(|&(g, _)| self.st.fates[g] == Fate::Open)
             .map(|(g, x)| {
                 let len = x.name.key().len() as u32;
                 (

@@ -2,11 +2,11 @@
 //! its time, an optional note and what it changed, so that it can be
 //! undone.
 
-use super::{id_of, id_salt, kind_str, live_id, next_seq, sql_error, Store};
+use super::{id_salt, kind_str, live_id, new_id, next_seq, sql_error, Store};
 use crate::analyze::Kind;
 use crate::error::{Error, ErrorKind};
 use crate::util::str_enum;
-use crate::ResolverBuilder;
+use crate::{Analyzer, ResolverBuilder};
 use rusqlite::{params, OptionalExtension, Transaction, TransactionBehavior};
 use serde::{Deserialize, Serialize};
 
@@ -96,18 +96,6 @@ fn invalid(label: &str, m: String) -> Error {
 
 type Sql<T> = Result<T, Error>;
 
-/// The live entity that a split or an alias (`what`) of `names` is about:
-/// `id` after its merges. An error for an unknown id or no names.
-fn subject(tx: &Transaction, label: &str, id: &str, names: &[&str], what: &str) -> Sql<String> {
-    let ent = live_id(tx, id)
-        .map_err(|e| sql_error(label, e))?
-        .ok_or_else(|| invalid(label, format!("unknown entity {id:?}")))?;
-    if names.is_empty() {
-        return Err(invalid(label, format!("{what} needs at least one name")));
-    }
-    Ok(ent)
-}
-
 impl Store {
     fn decide<T>(&mut self, f: impl FnOnce(&Transaction, &str) -> Sql<T>) -> Sql<T> {
         self.writable()?;
@@ -120,6 +108,30 @@ impl Store {
         let out = f(&tx, &label)?;
         tx.commit().map_err(|e| sql_error(&label, e))?;
         Ok(out)
+    }
+
+    /// A decision about names of entity `id` (a split or an alias,
+    /// `what`): `f` runs in the decision's transaction with the live entity
+    /// that `id` stands for (after its merges) and the resolver's analyzer.
+    /// An error for an unknown id or no names.
+    fn decide_names<T>(
+        &mut self,
+        id: &str,
+        names: &[&str],
+        what: &str,
+        resolver: &ResolverBuilder,
+        f: impl FnOnce(&Transaction, &str, String, &Analyzer) -> Sql<T>,
+    ) -> Sql<T> {
+        let analyzer = resolver.analysis().0.clone();
+        self.decide(|tx, label| {
+            let ent = live_id(tx, id)
+                .map_err(|e| sql_error(label, e))?
+                .ok_or_else(|| invalid(label, format!("unknown entity {id:?}")))?;
+            if names.is_empty() {
+                return Err(invalid(label, format!("{what} needs at least one name")));
+            }
+            f(tx, label, ent, &analyzer)
+        })
     }
 
     /// Records that the entities `ids` are one: the first survives, the
@@ -199,10 +211,8 @@ impl Store {
         note: Option<&str>,
         resolver: &ResolverBuilder,
     ) -> Sql<Decision> {
-        let analyzer = resolver.analysis().0.clone();
-        self.decide(|tx, label| {
+        self.decide_names(id, names, "a split", resolver, |tx, label, ent, analyzer| {
             let e = |e| sql_error(label, e);
-            let ent = subject(tx, label, id, names, "a split")?;
             let mut rows: Vec<(String, String)> = Vec::new();
             for n in names {
                 let key = analyzer.analyze(n).key().to_string();
@@ -247,7 +257,7 @@ impl Store {
                 )
                 .map_err(e)?;
             let seq = next_seq(tx).map_err(e)?;
-            let new = id_of(seq, id_salt(tx).map_err(e)?);
+            let new = new_id(seq, id_salt(tx).map_err(e)?, label)?;
             let first: String = tx
                 .query_row(
                     "SELECT name FROM names WHERE entity = ?1 AND key = ?2 AND kind = ?3",
@@ -341,10 +351,8 @@ impl Store {
         note: Option<&str>,
         resolver: &ResolverBuilder,
     ) -> Sql<Decision> {
-        let analyzer = resolver.analysis().0.clone();
-        self.decide(|tx, label| {
+        self.decide_names(id, names, "an alias", resolver, |tx, label, ent, analyzer| {
             let e = |e| sql_error(label, e);
-            let ent = subject(tx, label, id, names, "an alias")?;
             let kind: String = tx
                 .query_row(
                     "SELECT kind FROM entities WHERE id = ?1",

@@ -1,7 +1,7 @@
 //! The entity store: entities kept across runs in one SQLite file, with
 //! stable ids and reviewers' decisions.
 //!
-//! # Schema (version 2)
+//! # Schema (version 3)
 //!
 //! The file is an ordinary SQLite database (`PRAGMA application_id` is
 //! `0x636e796d`, "cnym"; `PRAGMA user_version` is the schema version). It
@@ -11,11 +11,32 @@
 //! | table | one row per | columns |
 //! | --- | --- | --- |
 //! | `entities` | entity, for ever | `seq` (creation order), `id` (opaque, e.g. `e3k9x2q`), `canonical`, `kind` (`person`, `org`, `unknown`), `redirect` (the survivor, for an entity merged into another), `external` (its id in an imported table), `created` |
-//! | `names` | distinct name of an entity | `entity`, `key` (comparison key), `kind`, `name` (a display form), `alias` (1: a known name, imported or added by a decision), `count` (mentions) |
+//! | `names` | distinct name of an entity | `entity`, `key` (comparison key), `kind`, `name` (a display form), `alias` (1: a known name, imported or added by a decision), `count` (mentions), `analysis` (the name's analysis as a blob, see below; NULL where none is kept) |
 //! | `decisions` | reviewer's decision | `id`, `at` (UTC), `action` (`merge`, `split`, `alias`, `undo`), `entity`, `args` (JSON: the ids or names given), `note`, `changes` (JSON: what it changed, for undo), `undone` (the undo that reverted it) |
 //! | `cannot` | name that must never join an entity | `entity`, `key`, `kind`, `decision` (the split) |
 //! | `batches` | committed batch of mentions | `id`, `at`, `mentions`, `entities` (new entities) |
-//! | `meta` | setting of the store | `key`, `value`; `id_salt`: the random salt of its ids |
+//! | `meta` | setting of the store | `key`, `value`; `id_salt`: the random salt of its ids; `analysis`: the build whose analyses `names.analysis` holds |
+//!
+//! # Kept analyses
+//!
+//! A writer needs every stored name analysed. Each name keeps its analysis
+//! in `names.analysis`, so that opening a store reads the analyses instead
+//! of making them again. The blob is versioned (its first byte is the
+//! format, 1) and holds, as LEB128 varints, little-endian fixed-width
+//! numbers and length-prefixed UTF-8 texts: the name's text buffer
+//! (original, display form, key, folded forms, skeletons), the spans of the
+//! original, display form and key, its kind and whether a cue decided it,
+//! its titles, its group and nickname ids, and per part the spans of its
+//! text, folded form, skeleton, groups and nicknames, its tag, its flags
+//! (generic, connector, joined), its hash and skeleton hash, letter mask,
+//! weight and Chinese syllable key. `meta.analysis` says which build wrote
+//! them (the crate version, a hash of its sources and tables, the blob
+//! format): a writer with the bundled tables reads them only when that is
+//! its own, otherwise drops them all and writes its own in its first batch;
+//! a blob that does not decode is analysed again and rewritten. A writer
+//! with tables of its own (`--table`) analyses every name and keeps none.
+//! A store of version 2 is migrated with no analyses kept; its first writer
+//! writes them.
 //!
 //! # Ids
 //!
@@ -29,7 +50,10 @@
 //! keeps its id as a redirect to the survivor, so every id ever handed out
 //! still resolves. (Stores of schema version 1 gave ids of `e` and six
 //! characters without a prefix; they keep them, and new ids have the new
-//! form.)
+//! form.) A store hands out at most [`MAX_ENTITIES`] (2^40 − 1) ids: the
+//! batch, split or import that would need one more fails with
+//! [`ErrorKind::Store`] and writes nothing (mentions of known entities
+//! still resolve); start another store then.
 //!
 //! # Resolving into a store
 //!
@@ -213,6 +237,28 @@ pub(crate) fn id_of(seq: i64, salt: i64) -> String {
         s.push(ALPHABET[((x >> (5 * i)) & 31) as usize] as char);
     }
     s
+}
+
+/// The number of ids a store can hand out: its entities are numbered from
+/// 1, and the `2^40`-th would need a longer id than [`id_of`] makes.
+pub const MAX_ENTITIES: i64 = (1 << 40) - 1;
+
+/// The id of a new entity numbered `seq`, or an error once the store has
+/// handed out [`MAX_ENTITIES`] ids (nothing is written then: the batch or
+/// decision that needed it is rolled back whole).
+pub(crate) fn new_id(seq: i64, salt: i64, label: &str) -> Result<String, Error> {
+    if !(1..=MAX_ENTITIES).contains(&seq) {
+        return Err(Error::at(
+            ErrorKind::Store,
+            label,
+            None,
+            format!(
+                "the store has handed out all its {MAX_ENTITIES} entity ids: \
+                 start another store"
+            ),
+        ));
+    }
+    Ok(id_of(seq, salt))
 }
 
 /// The store's id salt (schema version 2).
@@ -477,34 +523,37 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(|e| sql_error(&label, e))?;
-        let go = |tx: &rusqlite::Transaction| -> rusqlite::Result<usize> {
+        let go = |tx: &rusqlite::Transaction| -> Result<usize, Error> {
+            let e = |e| sql_error(&label, e);
             let mut created = 0;
-            let mut seq = next_seq(tx)?;
-            let salt = id_salt(tx)?;
-            for e in table.entities() {
+            let mut seq = next_seq(tx).map_err(e)?;
+            let salt = id_salt(tx).map_err(e)?;
+            for ent in table.entities() {
                 let known: Option<String> = tx
                     .query_row(
                         "SELECT id FROM entities WHERE external = ?1 AND redirect IS NULL",
-                        params![e.id],
+                        params![ent.id],
                         |r| r.get(0),
                     )
-                    .optional()?;
+                    .optional()
+                    .map_err(e)?;
                 let id = match known {
                     Some(id) => id,
                     None => {
-                        let id = id_of(seq, salt);
+                        let id = new_id(seq, salt, &label)?;
                         tx.execute(
                             "INSERT INTO entities (seq, id, canonical, kind, external, created)
                              VALUES (?1, ?2, ?3, ?4, ?5, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
-                            params![seq, id, e.canonical, kind_str(e.kind), e.id],
-                        )?;
+                            params![seq, id, ent.canonical, kind_str(ent.kind), ent.id],
+                        )
+                        .map_err(e)?;
                         seq += 1;
                         created += 1;
                         id
                     }
                 };
-                for text in std::iter::once(&e.canonical).chain(&e.aliases) {
-                    let name = match e.kind {
+                for text in std::iter::once(&ent.canonical).chain(&ent.aliases) {
+                    let name = match ent.kind {
                         Kind::Unknown => analyzer.analyze(text),
                         k => analyzer.analyze_as(text, k),
                     };
@@ -516,12 +565,13 @@ impl Store {
                          VALUES (?1, ?2, ?3, ?4, 1, 0)
                          ON CONFLICT (entity, key, kind) DO UPDATE SET alias = 1",
                         params![id, name.key(), kind_str(name.kind()), text],
-                    )?;
+                    )
+                    .map_err(e)?;
                 }
             }
             Ok(created)
         };
-        let n = go(&tx).map_err(|e| sql_error(&label, e))?;
+        let n = go(&tx)?;
         tx.commit().map_err(|e| sql_error(&label, e))?;
         Ok(n)
     }
@@ -567,23 +617,25 @@ impl Store {
         Ok(())
     }
 
-    /// One batch in one transaction. Foreign keys are not checked during
-    /// it: every id it writes is one it has just created or read in the
-    /// same transaction, and checking them costs more than the batch's
-    /// writes themselves (the checks on `entities` touch every table that
-    /// refers to it).
+    /// One batch in one transaction. Foreign keys and CHECK constraints
+    /// are not checked during it: every id it writes is one it has just
+    /// created or read in the same transaction, and every kind, flag and
+    /// count comes from a typed value that cannot break them; checking
+    /// them costs more than the batch's writes themselves (the checks on
+    /// `entities` touch every table that refers to it, and each `kind IN
+    /// (...)` check builds a temporary table per row written).
     fn resolve_batch(
         &mut self,
         resolver: &ResolverBuilder,
         mentions: &[Mention],
     ) -> Result<Resolution, Error> {
         self.conn
-            .execute_batch("PRAGMA foreign_keys = OFF")
+            .execute_batch("PRAGMA foreign_keys = OFF; PRAGMA ignore_check_constraints = ON")
             .map_err(|e| self.err(e))?;
         let out = self.resolve_batch_unchecked(resolver, mentions);
         let on = self
             .conn
-            .execute_batch("PRAGMA foreign_keys = ON")
+            .execute_batch("PRAGMA foreign_keys = ON; PRAGMA ignore_check_constraints = OFF")
             .map_err(|e| self.err(e));
         let out = out?;
         on?;
@@ -608,21 +660,22 @@ impl Store {
             .query_row("PRAGMA data_version", [], |r| r.get(0))
             .map_err(e)?;
         let (analyzer, config) = resolver.analysis();
+        let stamp = analysis_stamp(analyzer);
         let mut loaded = match kept {
-            Some(mut l)
+            Some(l)
                 if l.version == version
                     && l.analyzer == analyzer.identity()
                     && l.config == config =>
             {
-                // The names the last batch added are analysed when a next
-                // batch needs them.
-                analyse_seed(analyzer, &mut l.seed.entities[..]);
+                // The names the last batch added came with their analyses.
                 l
             }
             _ => {
-                // A first batch analyses the names as it goes; they are
-                // kept for the batches after it.
-                let (seed, aliases) = load_seed(&tx).map_err(e)?;
+                // A first batch reads the kept analyses of the names, and
+                // analyses (and keeps) those it has none for; they stay
+                // with the batches after it.
+                let (mut seed, aliases) = load_seed(&tx, stamp.as_deref()).map_err(e)?;
+                keep_analyses(&tx, stamp.as_deref(), analyzer, &mut seed).map_err(e)?;
                 let table = AliasTableBuilder::new()
                     .allow_ambiguous(true)
                     .analyzer(analyzer.clone())
@@ -667,7 +720,7 @@ impl Store {
             for (i, ent) in seeded.resolution.entities().iter().enumerate() {
                 match seeded.origin[i] {
                     None => {
-                        let id = id_of(seq, salt);
+                        let id = new_id(seq, salt, &label)?;
                         insert
                             .execute(params![seq, id, ent.canonical, kind_str(ent.kind)])
                             .map_err(e)?;
@@ -684,24 +737,54 @@ impl Store {
             }
         }
         seeded.resolution.relabel(&ids);
+        // The names new to their entity are analysed once, here, and kept
+        // with them (in the file, and for the next batch).
+        let fresh: Vec<bool> = seeded
+            .names
+            .iter()
+            .map(|n| match seeded.origin[n.entity] {
+                Some(k) => !loaded.seed.entities[k]
+                    .names
+                    .iter()
+                    .any(|x| x.kind == n.kind && x.key == n.key),
+                None => true,
+            })
+            .collect();
+        let texts: Vec<(String, Kind)> = seeded
+            .names
+            .iter()
+            .zip(&fresh)
+            .filter(|(_, &f)| f)
+            .map(|(n, _)| (n.display.clone(), n.kind))
+            .collect();
+        let mut analysed = analyse_many(analyzer, &texts).into_iter();
+        let mut analyses: Vec<Option<crate::Name>> = Vec::with_capacity(fresh.len());
         {
             let mut up = tx
                 .prepare_cached(
-                    "INSERT INTO names (entity, key, kind, name, alias, count)
-                     VALUES (?1, ?2, ?3, ?4, 0, ?5)
+                    "INSERT INTO names (entity, key, kind, name, alias, count, analysis)
+                     VALUES (?1, ?2, ?3, ?4, 0, ?5, ?6)
                      ON CONFLICT (entity, key, kind) DO UPDATE SET count = count + excluded.count",
                 )
                 .map_err(e)?;
-            for n in &seeded.names {
+            let mut blob = Vec::new();
+            for (n, &f) in seeded.names.iter().zip(&fresh) {
                 let id = &seeded.resolution.entities()[n.entity].id;
+                let name = if f { analysed.next() } else { None };
+                blob.clear();
+                if let (Some(name), Some(_)) = (&name, &stamp) {
+                    name.encode(&mut blob);
+                }
                 up.execute(params![
                     id,
                     n.key,
                     kind_str(n.kind),
                     n.display,
-                    n.count as i64
+                    n.count as i64,
+                    (!blob.is_empty()).then_some(&blob[..])
                 ])
                 .map_err(e)?;
+                analyses.push(name);
             }
         }
         tx.execute(
@@ -714,7 +797,7 @@ impl Store {
         // The kept state follows what was written, as a reload would read
         // it: new entities in creation order, new names after the old ones
         // of their entity, counts added.
-        loaded.update(&seeded);
+        loaded.update(&seeded, analyses);
         self.loaded = Some(loaded);
         Ok(seeded.resolution)
     }
@@ -783,7 +866,19 @@ pub(crate) fn live_id(c: &Connection, id: &str) -> rusqlite::Result<Option<Strin
 
 /// The store's live entities as a seed, and those with known names as
 /// alias-table entities (in seed order: alias index `k` is the `k`-th).
-fn load_seed(c: &Connection) -> rusqlite::Result<(Seed, Vec<Entity>)> {
+/// Kept analyses are read when `stamp` is that of the file's analyses.
+fn load_seed(c: &Connection, stamp: Option<&str>) -> rusqlite::Result<(Seed, Vec<Entity>)> {
+    let trusted = match stamp {
+        Some(stamp) => {
+            let kept: Option<String> = c
+                .query_row("SELECT value FROM meta WHERE key = 'analysis'", [], |r| {
+                    r.get(0)
+                })
+                .optional()?;
+            kept.as_deref() == Some(stamp)
+        }
+        None => false,
+    };
     let mut seed = Seed::default();
     let mut index: FxHashMap<String, usize> = FxHashMap::default();
     let mut st =
@@ -802,7 +897,11 @@ fn load_seed(c: &Connection) -> rusqlite::Result<(Seed, Vec<Entity>)> {
         });
     }
     let mut known: Vec<Vec<String>> = vec![Vec::new(); seed.entities.len()];
-    let mut st = c.prepare("SELECT entity, key, kind, name, alias, count FROM names")?;
+    let mut st = c.prepare(if trusted {
+        "SELECT entity, key, kind, name, alias, count, analysis FROM names"
+    } else {
+        "SELECT entity, key, kind, name, alias, count, NULL FROM names"
+    })?;
     let mut rows = st.query([])?;
     while let Some(r) = rows.next()? {
         let Some(&i) = index.get(text(r, 0)?) else {
@@ -817,7 +916,10 @@ fn load_seed(c: &Connection) -> rusqlite::Result<(Seed, Vec<Entity>)> {
             key: r.get(1)?,
             kind: kind_of(text(r, 2)?),
             count: r.get::<_, i64>(5)?.clamp(0, u32::MAX as i64) as u32,
-            analysed: None,
+            analysed: match r.get_ref(6)? {
+                rusqlite::types::ValueRef::Blob(b) => crate::Name::decode(b),
+                _ => None,
+            },
         });
     }
     let mut aliases = Vec::new();
@@ -862,9 +964,14 @@ fn load_seed(c: &Connection) -> rusqlite::Result<(Seed, Vec<Entity>)> {
 }
 
 impl Loaded {
-    /// Brings the kept entities up to date with a committed batch (new
-    /// names without their analysis yet).
-    fn update(&mut self, seeded: &crate::resolve::seed::Seeded) {
+    /// Brings the kept entities up to date with a committed batch, whose
+    /// names new to their entity have their analyses in `analyses` (one
+    /// per name of the batch).
+    fn update(
+        &mut self,
+        seeded: &crate::resolve::seed::Seeded,
+        analyses: Vec<Option<crate::Name>>,
+    ) {
         let entities = seeded.resolution.entities();
         let mut of: Vec<usize> = Vec::with_capacity(entities.len());
         for (i, ent) in entities.iter().enumerate() {
@@ -884,7 +991,7 @@ impl Loaded {
             };
             of.push(k);
         }
-        for n in &seeded.names {
+        for (n, analysed) in seeded.names.iter().zip(analyses) {
             let names = &mut self.seed.entities[of[n.entity]].names;
             match names
                 .iter_mut()
@@ -896,28 +1003,89 @@ impl Loaded {
                     key: n.key.clone(),
                     kind: n.kind,
                     count: n.count,
-                    analysed: None,
+                    analysed,
                 }),
             }
         }
     }
 }
 
-/// Analyses every name of `entities` that has no analysis yet, on several
-/// threads.
-fn analyse_seed(analyzer: &crate::Analyzer, entities: &mut [SeedEntity]) {
-    let texts: Vec<(String, Kind)> = entities
+/// The analysis whose results a store keeps, for `analyzer`: this build of
+/// the library (its version and a hash of its sources and tables) and the
+/// blob format. `None` for an analyzer with tables of its own: its analyses
+/// are neither kept nor read.
+fn analysis_stamp(analyzer: &crate::Analyzer) -> Option<String> {
+    analyzer.is_default().then(|| {
+        format!(
+            "canonym {} sources {} format {}",
+            env!("CARGO_PKG_VERSION"),
+            env!("CANONYM_SOURCE_HASH"),
+            crate::analyze::codec::FORMAT
+        )
+    })
+}
+
+/// Analyses every name of `seed` that came without an analysis, on several
+/// threads, and keeps the analyses in the file when they can be kept
+/// (`stamp`): a file whose analyses are another build's has them all
+/// dropped first, and is stamped with this one.
+fn keep_analyses(
+    c: &Connection,
+    stamp: Option<&str>,
+    analyzer: &crate::Analyzer,
+    seed: &mut Seed,
+) -> rusqlite::Result<()> {
+    let texts: Vec<(String, Kind)> = seed
+        .entities
         .iter()
         .flat_map(|e| e.names.iter())
         .filter(|n| n.analysed.is_none())
         .map(|n| (n.display.clone(), n.kind))
         .collect();
     let mut analysed = analyse_many(analyzer, &texts).into_iter();
-    for n in entities.iter_mut().flat_map(|e| e.names.iter_mut()) {
-        if n.analysed.is_none() {
-            n.analysed = analysed.next();
+    let Some(stamp) = stamp else {
+        for n in seed.entities.iter_mut().flat_map(|e| e.names.iter_mut()) {
+            if n.analysed.is_none() {
+                n.analysed = analysed.next();
+            }
+        }
+        return Ok(());
+    };
+    let kept: Option<String> = c
+        .query_row("SELECT value FROM meta WHERE key = 'analysis'", [], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    if kept.as_deref() != Some(stamp) {
+        c.execute(
+            "UPDATE names SET analysis = NULL WHERE analysis IS NOT NULL",
+            [],
+        )?;
+        c.execute(
+            "INSERT OR REPLACE INTO meta (key, value) VALUES ('analysis', ?1)",
+            params![stamp],
+        )?;
+    }
+    if texts.is_empty() {
+        return Ok(());
+    }
+    let mut st = c.prepare_cached(
+        "UPDATE names SET analysis = ?4 WHERE entity = ?1 AND key = ?2 AND kind = ?3",
+    )?;
+    let mut blob = Vec::new();
+    for e in &mut seed.entities {
+        for n in &mut e.names {
+            if n.analysed.is_some() {
+                continue;
+            }
+            let name = analysed.next().expect("one analysis per name");
+            blob.clear();
+            name.encode(&mut blob);
+            st.execute(params![&*e.id, n.key, kind_str(n.kind), blob])?;
+            n.analysed = Some(name);
         }
     }
+    Ok(())
 }
 
 /// The analyses of `texts` as the seeded resolver makes them (a known kind
@@ -1083,5 +1251,158 @@ mod tests {
             .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
             .unwrap();
         assert_eq!(fk, 1);
+        assert_eq!(scalar::<i64>(&s, "PRAGMA ignore_check_constraints"), 0);
+        // What the batch wrote unchecked holds every constraint.
+        assert_eq!(scalar::<String>(&s, "PRAGMA integrity_check"), "ok");
+        let bad: i64 = scalar(
+            &s,
+            "SELECT count(*) FROM names WHERE kind NOT IN ('person', 'org', 'unknown')
+             OR alias NOT IN (0, 1) OR count < 0",
+        );
+        assert_eq!(bad, 0);
+    }
+
+    fn labels(r: &Resolution) -> Vec<String> {
+        r.assignments()
+            .iter()
+            .map(|a| a.entity().to_string())
+            .collect()
+    }
+
+    fn scalar<T: rusqlite::types::FromSql>(s: &Store, sql: &str) -> T {
+        s.conn.query_row(sql, [], |r| r.get(0)).unwrap()
+    }
+
+    const DAY1: &[&str] = &[
+        "Abdellatif Loudiyi",
+        "Nasser Bourita",
+        "Aziz Akhannouch",
+        "Bourita",
+        "Deutsche Bank AG",
+        "Kim Jong-un",
+    ];
+    const DAY2: &[&str] = &[
+        "Abdeltif Loudyi",
+        "N. Bourita",
+        "Deutsche Bank",
+        "Kim Jong Un",
+        "Fouzi Lekjaa",
+        "Akhannouch",
+    ];
+
+    #[test]
+    fn a_version_2_store_is_migrated_and_its_analyses_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v2.db");
+        {
+            let c = Connection::open(&path).unwrap();
+            c.execute_batch(schema::MIGRATIONS[0]).unwrap();
+            c.execute_batch(schema::MIGRATIONS[1]).unwrap();
+            c.execute_batch(&format!(
+                "PRAGMA application_id = {}; PRAGMA user_version = 2;
+                 INSERT INTO entities (seq, id, canonical, kind, created)
+                 VALUES (1, 'e0000k3m9q0', 'Nasser Bourita', 'person', '2026-01-01T00:00:00Z');
+                 INSERT INTO names (entity, key, kind, name, count)
+                 VALUES ('e0000k3m9q0', 'bourita nasser', 'person', 'Nasser Bourita', 3);",
+                schema::APPLICATION_ID
+            ))
+            .unwrap();
+        }
+        let b = ResolverBuilder::new();
+        let mut s = Store::open(&path).unwrap();
+        assert_eq!(scalar::<i64>(&s, "PRAGMA user_version"), SCHEMA_VERSION);
+        assert_eq!(
+            scalar::<i64>(&s, "SELECT count(*) FROM names WHERE analysis IS NULL"),
+            1
+        );
+        let r = s
+            .resolve(&b, &day(&["Nasser Bourita", "Fouzi Lekjaa"]))
+            .unwrap();
+        assert_eq!(r.assignments()[0].entity(), "e0000k3m9q0");
+        // The first writer analysed the stored name and kept it, with the
+        // new one.
+        assert_eq!(
+            scalar::<i64>(&s, "SELECT count(*) FROM names WHERE analysis IS NULL"),
+            0
+        );
+        assert_eq!(
+            scalar::<String>(&s, "SELECT value FROM meta WHERE key = 'analysis'"),
+            analysis_stamp(b.analysis().0).unwrap()
+        );
+        let blob: Vec<u8> = scalar(
+            &s,
+            "SELECT analysis FROM names WHERE key = 'bourita nasser'",
+        );
+        let name = crate::Name::decode(&blob).unwrap();
+        assert_eq!(
+            name,
+            b.analysis().0.analyze_as("Nasser Bourita", Kind::Person)
+        );
+    }
+
+    /// Day two into a store of day one, after `damage` was done to its
+    /// kept analyses: the assignments and what the file holds after.
+    fn day_two_after(damage: &str) -> (Vec<String>, Vec<StoredEntity>, i64) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.db");
+        let b = ResolverBuilder::new();
+        let mut s = Store::open(&path).unwrap();
+        s.conn
+            .execute("UPDATE meta SET value = 12345 WHERE key = 'id_salt'", [])
+            .unwrap();
+        s.resolve(&b, &day(DAY1)).unwrap();
+        drop(s);
+        let c = Connection::open(&path).unwrap();
+        c.execute_batch(damage).unwrap();
+        drop(c);
+        let mut s = Store::open(&path).unwrap();
+        let r = s.resolve(&b, &day(DAY2)).unwrap();
+        let missing = scalar(&s, "SELECT count(*) FROM names WHERE analysis IS NULL");
+        (labels(&r), s.entities().unwrap(), missing)
+    }
+
+    #[test]
+    fn kept_analyses_resolve_as_fresh_ones_and_bad_ones_are_redone() {
+        let (kept, ents, missing) = day_two_after("");
+        assert_eq!(missing, 0);
+        for damage in [
+            // None kept (as after a migration).
+            "UPDATE names SET analysis = NULL",
+            // Kept by another build: all dropped and redone.
+            "UPDATE meta SET value = 'another build' WHERE key = 'analysis'",
+            // Damaged blobs are analysed again.
+            "UPDATE names SET analysis = x'01ff'",
+            "UPDATE names SET analysis = x'02'",
+        ] {
+            let (again, ents_again, missing) = day_two_after(damage);
+            assert_eq!(again, kept, "after {damage}");
+            assert_eq!(ents_again, ents, "after {damage}");
+            assert_eq!(missing, 0, "after {damage}");
+        }
+    }
+
+    #[test]
+    fn ids_run_out_with_a_clear_error_and_nothing_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let b = ResolverBuilder::new();
+        let mut s = Store::open(dir.path().join("s.db")).unwrap();
+        s.resolve(&b, &day(&["Nasser Bourita"])).unwrap();
+        // The last id a store can hand out is taken.
+        s.conn
+            .execute("UPDATE entities SET seq = ?1", params![MAX_ENTITIES])
+            .unwrap();
+        let before = s.entities().unwrap();
+        let err = s
+            .resolve(&b, &day(&["Nasser Bourita", "Fouzi Lekjaa"]))
+            .unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Store);
+        assert!(err.to_string().contains("handed out all"), "{err}");
+        assert_eq!(s.entities().unwrap(), before);
+        assert_eq!(s.batches().unwrap().len(), 1);
+        // Mentions of known entities still resolve.
+        let r = s.resolve(&b, &day(&["Nasser Bourita"])).unwrap();
+        assert_eq!(r.assignments()[0].entity(), before[0].id);
+        assert!(new_id(MAX_ENTITIES, 1, "x").is_ok());
+        assert!(new_id(MAX_ENTITIES + 1, 1, "x").is_err());
     }
 }

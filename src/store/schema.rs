@@ -7,7 +7,7 @@ use rusqlite::Connection;
 pub(super) const APPLICATION_ID: i64 = 0x636e_796d;
 
 /// The schema version this build writes (`PRAGMA user_version`).
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
 /// Version 1, as created in an empty file. Documented in the module docs
 /// of [`crate::Store`]; any change is a new version with a migration.
@@ -68,9 +68,20 @@ CREATE TABLE meta (
 INSERT INTO meta (key, value) VALUES ('id_salt', random());
 ";
 
+/// Version 3: each name keeps its analysis (`names.analysis`, a blob in
+/// the compact form of the module docs of [`crate::Store`], or NULL where
+/// none is kept yet), and `meta.analysis` names the analysis that wrote
+/// them: opening a store no longer analyses every stored name again. A
+/// store migrated from version 2 has no analyses; its first writer with
+/// the bundled tables writes them.
+const V3: &str = "
+ALTER TABLE names ADD COLUMN analysis BLOB;
+INSERT INTO meta (key, value) VALUES ('analysis', '');
+";
+
 /// Migrations: `MIGRATIONS[v]` brings version `v` to `v + 1` (version 0 is
 /// an empty file).
-pub(super) const MIGRATIONS: &[&str] = &[V1, V2];
+pub(super) const MIGRATIONS: &[&str] = &[V1, V2, V3];
 
 /// Brings the store from `version` to [`SCHEMA_VERSION`], in the caller's
 /// transaction.

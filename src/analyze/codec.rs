@@ -1,0 +1,313 @@
+//! A compact binary form of an analysed [`Name`], so that a store can keep
+//! the analyses of its names instead of analysing them again on every
+//! open.
+//!
+//! # Format (version 1)
+//!
+//! Unsigned integers are LEB128 varints unless said otherwise; a text is
+//! its byte length then its UTF-8 bytes; a span is its start then its
+//! length.
+//!
+//! 1. the format version (`1`);
+//! 2. the text buffer (original, display form, key, folded forms and
+//!    skeletons, one after the other);
+//! 3. the spans of the original, the display form and the key;
+//! 4. one byte: the kind (0 person, 1 org, 2 unknown), plus 4 when the kind
+//!    rests on a decisive cue;
+//! 5. the titles: their number, then each text;
+//! 6. the group and nickname ids: their number, then each;
+//! 7. the parts: their number, then per part the spans of its text, folded
+//!    form, skeleton, groups and nicknames; one byte of tag (the order of
+//!    [`Tag`]'s variants); one byte of flags (1 generic, 2 connector,
+//!    4 joined); its hash and skeleton hash (8 bytes each, little-endian);
+//!    its letter mask; its weight (4 bytes, little-endian `f32`); its
+//!    Chinese syllable key.
+//!
+//! The group and nickname signatures of a part are recomputed from its ids.
+//! A blob is only as good as the analysis that wrote it: its reader must
+//! know that the same analysis would give the same name (the store keys
+//! its blobs by the build and the analyzer).
+
+use super::name::{PartData, Span};
+use super::{Kind, Name, Tag};
+
+/// The version of the format [`Name::encode`] writes.
+pub(crate) const FORMAT: u64 = 1;
+
+const TAGS: [Tag; 8] = [
+    Tag::Given,
+    Tag::Family,
+    Tag::Particle,
+    Tag::Initial,
+    Tag::Suffix,
+    Tag::Regnal,
+    Tag::Legal,
+    Tag::Word,
+];
+
+fn put(out: &mut Vec<u8>, mut v: u64) {
+    while v >= 0x80 {
+        out.push(v as u8 | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+fn put_span(out: &mut Vec<u8>, (a, b): Span) {
+    put(out, u64::from(a));
+    put(out, u64::from(b - a));
+}
+
+fn put_text(out: &mut Vec<u8>, s: &str) {
+    put(out, s.len() as u64);
+    out.extend_from_slice(s.as_bytes());
+}
+
+/// A reader over a blob; every read fails (`None`) past its end.
+struct Reader<'a> {
+    bytes: &'a [u8],
+}
+
+impl<'a> Reader<'a> {
+    fn byte(&mut self) -> Option<u8> {
+        let (&b, rest) = self.bytes.split_first()?;
+        self.bytes = rest;
+        Some(b)
+    }
+
+    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+        if n > self.bytes.len() {
+            return None;
+        }
+        let (a, b) = self.bytes.split_at(n);
+        self.bytes = b;
+        Some(a)
+    }
+
+    fn uint(&mut self) -> Option<u64> {
+        let mut v = 0u64;
+        for shift in (0..64).step_by(7) {
+            let b = self.byte()?;
+            v |= u64::from(b & 0x7f) << shift;
+            if b < 0x80 {
+                return Some(v);
+            }
+        }
+        None
+    }
+
+    fn u32(&mut self) -> Option<u32> {
+        u32::try_from(self.uint()?).ok()
+    }
+
+    fn len(&mut self) -> Option<usize> {
+        let n = usize::try_from(self.uint()?).ok()?;
+        // Every item takes a byte at least: a longer count is damage.
+        (n <= self.bytes.len()).then_some(n)
+    }
+
+    fn fixed8(&mut self) -> Option<u64> {
+        Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
+    }
+
+    fn text(&mut self) -> Option<&'a str> {
+        let n = self.len()?;
+        std::str::from_utf8(self.take(n)?).ok()
+    }
+
+    /// A span within `limit` bytes that starts and ends on characters of
+    /// `buf` (or within `limit` ids when `buf` is `None`).
+    fn span(&mut self, limit: usize, buf: Option<&str>) -> Option<Span> {
+        let a = self.u32()?;
+        let b = a.checked_add(self.u32()?)?;
+        if b as usize > limit {
+            return None;
+        }
+        if let Some(s) = buf {
+            if !s.is_char_boundary(a as usize) || !s.is_char_boundary(b as usize) {
+                return None;
+            }
+        }
+        Some((a, b))
+    }
+}
+
+fn sig(ids: &[u32]) -> u64 {
+    ids.iter().fold(0, |m, &g| m | 1u64 << (g % 64))
+}
+
+impl Name {
+    /// The name in the compact form described in the module docs.
+    pub(crate) fn encode(&self, out: &mut Vec<u8>) {
+        put(out, FORMAT);
+        put_text(out, &self.buf);
+        put_span(out, self.original);
+        put_span(out, self.display);
+        put_span(out, self.key);
+        let kind = match self.kind {
+            Kind::Person => 0,
+            Kind::Org => 1,
+            Kind::Unknown => 2,
+        };
+        out.push(kind | if self.kind_cue { 4 } else { 0 });
+        put(out, self.titles.len() as u64);
+        for t in &self.titles {
+            put_text(out, t);
+        }
+        put(out, self.ids.len() as u64);
+        for &id in &self.ids {
+            put(out, u64::from(id));
+        }
+        put(out, self.parts.len() as u64);
+        for p in &self.parts {
+            for s in [p.text, p.fold, p.skel, p.groups, p.nicks] {
+                put_span(out, s);
+            }
+            out.push(TAGS.iter().position(|&t| t == p.tag).unwrap_or(7) as u8);
+            out.push(u8::from(p.generic) | u8::from(p.connector) << 1 | u8::from(p.joined) << 2);
+            out.extend_from_slice(&p.hash.to_le_bytes());
+            out.extend_from_slice(&p.skel_hash.to_le_bytes());
+            put(out, u64::from(p.mask));
+            out.extend_from_slice(&p.weight.to_le_bytes());
+            put(out, p.sino);
+        }
+    }
+
+    /// The name that [`Name::encode`] wrote into `bytes`; `None` for
+    /// another format version or a damaged blob (never a panic, never a
+    /// name whose spans leave its buffer).
+    pub(crate) fn decode(bytes: &[u8]) -> Option<Name> {
+        let mut r = Reader { bytes };
+        if r.uint()? != FORMAT {
+            return None;
+        }
+        let buf = r.text()?.to_string();
+        let n = buf.len();
+        let original = r.span(n, Some(&buf))?;
+        let display = r.span(n, Some(&buf))?;
+        let key = r.span(n, Some(&buf))?;
+        let k = r.byte()?;
+        let kind = match k & 3 {
+            0 => Kind::Person,
+            1 => Kind::Org,
+            2 => Kind::Unknown,
+            _ => return None,
+        };
+        if k > 7 {
+            return None;
+        }
+        let count = r.len()?;
+        let mut titles = Vec::with_capacity(count);
+        for _ in 0..count {
+            titles.push(r.text()?.to_string());
+        }
+        let count = r.len()?;
+        let mut ids = Vec::with_capacity(count);
+        for _ in 0..count {
+            ids.push(r.u32()?);
+        }
+        let count = r.len()?;
+        let mut parts = Vec::with_capacity(count);
+        for _ in 0..count {
+            let text = r.span(n, Some(&buf))?;
+            let fold = r.span(n, Some(&buf))?;
+            let skel = r.span(n, Some(&buf))?;
+            let groups = r.span(ids.len(), None)?;
+            let nicks = r.span(ids.len(), None)?;
+            let tag = *TAGS.get(r.byte()? as usize)?;
+            let flags = r.byte()?;
+            if flags > 7 {
+                return None;
+            }
+            let hash = r.fixed8()?;
+            let skel_hash = r.fixed8()?;
+            let mask = r.u32()?;
+            let weight = f32::from_le_bytes(r.take(4)?.try_into().ok()?);
+            let sino = r.uint()?;
+            parts.push(PartData {
+                text,
+                fold,
+                skel,
+                groups,
+                nicks,
+                tag,
+                hash,
+                skel_hash,
+                mask,
+                generic: flags & 1 != 0,
+                weight,
+                group_sig: sig(&ids[groups.0 as usize..groups.1 as usize]),
+                nick_sig: sig(&ids[nicks.0 as usize..nicks.1 as usize]),
+                connector: flags & 2 != 0,
+                joined: flags & 4 != 0,
+                sino,
+            });
+        }
+        if !r.bytes.is_empty() {
+            return None;
+        }
+        Some(Name {
+            buf,
+            original,
+            display,
+            key,
+            kind,
+            kind_cue: k & 4 != 0,
+            titles,
+            ids,
+            parts,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analyze::Analyzer;
+    use crate::Kind;
+
+    #[test]
+    fn names_come_back_exactly() {
+        let a = Analyzer::new();
+        let names = [
+            a.analyze("BRIG. GEN. PATRICK KARURETWA"),
+            a.analyze("Kim Jong-un"),
+            a.analyze("Deutsche Bank AG"),
+            a.analyze("Muhammad bin Salman Al Saud"),
+            a.analyze("محمد بن سلمان"),
+            a.analyze("Zhang Wei"),
+            a.analyze("J. R. R. Tolkien Jr."),
+            a.analyze_as("Smith", Kind::Person),
+            a.analyze(""),
+        ];
+        for n in &names {
+            let mut blob = Vec::new();
+            n.encode(&mut blob);
+            let back = super::Name::decode(&blob).expect("decodes");
+            assert_eq!(&back, n);
+            // Every cut of the blob is refused, not misread.
+            for cut in 0..blob.len() {
+                assert!(super::Name::decode(&blob[..cut]).is_none());
+            }
+            let mut longer = blob.clone();
+            longer.push(0);
+            assert!(super::Name::decode(&longer).is_none());
+        }
+    }
+
+    #[test]
+    fn another_version_or_damage_is_refused() {
+        let mut blob = Vec::new();
+        Analyzer::new().analyze("Nasser Bourita").encode(&mut blob);
+        let mut v2 = blob.clone();
+        v2[0] = 2;
+        assert!(super::Name::decode(&v2).is_none());
+        // Flipping any byte never panics.
+        for i in 0..blob.len() {
+            for x in [0x01u8, 0x80, 0xff] {
+                let mut d = blob.clone();
+                d[i] ^= x;
+                let _ = super::Name::decode(&d);
+            }
+        }
+    }
+}
