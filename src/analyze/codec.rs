@@ -2,20 +2,22 @@
 //! the analyses of its names instead of analysing them again on every
 //! open.
 //!
-//! # Format (version 1)
+//! # Format (version 2)
 //!
 //! Unsigned integers are LEB128 varints unless said otherwise; a text is
 //! its byte length then its UTF-8 bytes; a span is its start then its
 //! length.
 //!
-//! 1. the format version (`1`);
+//! 1. the format version (`2`);
 //! 2. the text buffer (original, display form, key, folded forms and
 //!    skeletons, one after the other);
 //! 3. the spans of the original, the display form and the key;
 //! 4. one byte: the kind (0 person, 1 org, 2 unknown), plus 4 when the kind
 //!    rests on a decisive cue;
 //! 5. the titles: their number, then each text;
-//! 6. the group and nickname ids: their number, then each;
+//! 6. the group and nickname ids: one byte 0 when the parts' spans index
+//!    the bundled tables' ids (the name was analysed with them), else 1,
+//!    their number, then each;
 //! 7. the parts: their number, then per part the spans of its text, folded
 //!    form, skeleton, groups and nicknames; one byte of tag (the order of
 //!    [`Tag`]'s variants); one byte of flags (1 generic, 2 connector,
@@ -32,7 +34,7 @@ use super::name::{PartData, Span};
 use super::{Kind, Name, Tag};
 
 /// The version of the format [`Name::encode`] writes.
-pub(crate) const FORMAT: u64 = 1;
+pub(crate) const FORMAT: u64 = 2;
 
 const TAGS: [Tag; 8] = [
     Tag::Given,
@@ -154,9 +156,15 @@ impl Name {
         for t in &self.titles {
             put_text(out, t);
         }
-        put(out, self.ids.len() as u64);
-        for &id in &self.ids {
-            put(out, u64::from(id));
+        match &self.ids {
+            None => out.push(0),
+            Some(ids) => {
+                out.push(1);
+                put(out, ids.len() as u64);
+                for &id in ids.iter() {
+                    put(out, u64::from(id));
+                }
+            }
         }
         put(out, self.parts.len() as u64);
         for p in &self.parts {
@@ -201,11 +209,22 @@ impl Name {
         for _ in 0..count {
             titles.push(r.text()?.to_string());
         }
-        let count = r.len()?;
-        let mut ids = Vec::with_capacity(count);
-        for _ in 0..count {
-            ids.push(r.u32()?);
-        }
+        let own = match r.byte()? {
+            0 => None,
+            1 => {
+                let count = r.len()?;
+                let mut ids = Vec::with_capacity(count);
+                for _ in 0..count {
+                    ids.push(r.u32()?);
+                }
+                Some(ids)
+            }
+            _ => return None,
+        };
+        let ids: &[u32] = match &own {
+            None => crate::tables::bundled_arena(),
+            Some(ids) => ids,
+        };
         let count = r.len()?;
         let mut parts = Vec::with_capacity(count);
         for _ in 0..count {
@@ -247,21 +266,22 @@ impl Name {
             return None;
         }
         Some(Name {
-            buf,
+            buf: buf.into_boxed_str(),
             original,
             display,
             key,
             kind,
             kind_cue: k & 4 != 0,
-            titles,
-            ids,
-            parts,
+            titles: titles.into_boxed_slice(),
+            ids: own.map(Vec::into_boxed_slice),
+            parts: parts.into_boxed_slice(),
         })
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use super::FORMAT;
     use crate::analyze::Analyzer;
     use crate::Kind;
 
@@ -278,7 +298,15 @@ mod tests {
             a.analyze("J. R. R. Tolkien Jr."),
             a.analyze_as("Smith", Kind::Person),
             a.analyze(""),
+            // A name analysed with tables of the caller's own carries its
+            // own group ids rather than spans of the bundled ones.
+            crate::AnalyzerBuilder::new()
+                .add_table(crate::Table::GivenNames, "own", "Zorbuleth\tZorbulet\n")
+                .unwrap()
+                .build()
+                .analyze("Zorbulet Haddad"),
         ];
+        assert!(names.last().unwrap().ids.is_some());
         for n in &names {
             let mut blob = Vec::new();
             n.encode(&mut blob);
@@ -298,9 +326,9 @@ mod tests {
     fn another_version_or_damage_is_refused() {
         let mut blob = Vec::new();
         Analyzer::new().analyze("Nasser Bourita").encode(&mut blob);
-        let mut v2 = blob.clone();
-        v2[0] = 2;
-        assert!(super::Name::decode(&v2).is_none());
+        let mut other = blob.clone();
+        other[0] = FORMAT as u8 + 1;
+        assert!(super::Name::decode(&other).is_none());
         // Flipping any byte never panics.
         for i in 0..blob.len() {
             for x in [0x01u8, 0x80, 0xff] {
