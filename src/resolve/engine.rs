@@ -528,6 +528,7 @@ impl<'s> Engine<'s> {
 
     /// Steps 2 to 7: places every distinct name, then
     /// [`Engine::finish`]es.
+    #[cfg_attr(not(feature = "store"), allow(dead_code))]
     pub(super) fn run(&mut self, mention_group: &[u32], mention_doc: &[u32]) -> Resolution {
         self.place_all(mention_group, mention_doc);
         self.finish(mention_group, mention_doc)

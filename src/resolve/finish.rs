@@ -15,6 +15,7 @@ impl Engine<'_> {
     /// Each entity's canonical name is analysed once, scored against the
     /// entity's distinct names and dropped: nothing per entity outlives
     /// this call but what the resolution returns.
+    #[cfg_attr(not(feature = "store"), allow(dead_code))]
     pub(super) fn finish(&mut self, mention_group: &[u32], mention_doc: &[u32]) -> Resolution {
         self.label(mention_group, mention_doc).assign(mention_group)
     }

@@ -240,7 +240,7 @@ pub(crate) fn id_of(seq: i64, salt: i64) -> String {
 }
 
 /// The number of ids a store can hand out: its entities are numbered from
-/// 1, and the `2^40`-th would need a longer id than [`id_of`] makes.
+/// 1, and the `2^40`-th would need a longer id than the store makes.
 pub const MAX_ENTITIES: i64 = (1 << 40) - 1;
 
 /// The id of a new entity numbered `seq`, or an error once the store has
