@@ -999,14 +999,18 @@ impl<'d> State<'_, 'd> {
     pub(super) fn in_name_list(&mut self, s: usize, e: usize) -> bool {
         let toks = &self.doc.toks;
         let text = self.doc.text;
-        let sep_before = {
-            let before = text[..toks[s].start].trim_end_matches([' ', '\t']);
-            before.ends_with([',', ';', ':']) || before.is_empty() || before.ends_with('\n')
-        };
-        let sep_after = {
-            let after = text[toks[e - 1].end..].trim_start_matches([' ', '\t']);
-            after.is_empty() || after.starts_with([',', ';', '.', '\n', '\r'])
-        };
+        // A substitution in a team sheet stands in brackets after the
+        // player it replaced: "Zhelev ( 46th Angelov ) ,".
+        let before = text[..toks[s].start].trim_end_matches([' ', '\t']);
+        let after = text[toks[e - 1].end..].trim_start_matches([' ', '\t']);
+        let substitute = after.starts_with(')') && minute_opens(before);
+        let sep_before = item_opens(before) || item_opens(shirt_number(before)) || substitute;
+        let sep_after = after.is_empty()
+            || after.starts_with([',', ';', '.', '\n', '\r'])
+            || substitute
+            || after
+                .strip_prefix('(')
+                .is_some_and(|r| substitution(r).is_some());
         if !sep_before || !sep_after || toks[e - 1].poss {
             return false;
         }
@@ -1171,6 +1175,73 @@ fn racing_line(line: &str) -> Option<(usize, usize)> {
 /// Whether a line is a list of names: after an optional "Label :" (not a
 /// tag list), at least four items separated by commas or semicolons, and
 /// at least three in four of them one to three capitalised words.
+/// Whether the text `before` a name ends where a list item starts: after
+/// a comma, semicolon or colon, or at the start of a line.
+fn item_opens(before: &str) -> bool {
+    before.ends_with([',', ';', ':']) || before.is_empty() || before.ends_with('\n')
+}
+
+/// `before` without a shirt number ending it ("… , 14 -", "… : 15."), or
+/// `before` itself when it ends with none.
+fn shirt_number(before: &str) -> &str {
+    let b = before.trim_end();
+    let b = b.strip_suffix(['-', '.']).unwrap_or(b).trim_end();
+    let digits = b.trim_end_matches(|c: char| c.is_ascii_digit());
+    if (1..=2).contains(&(b.len() - digits.len())) && digits.ends_with([' ', '\t', '\n']) {
+        digits.trim_end_matches([' ', '\t'])
+    } else if (1..=2).contains(&(b.len() - digits.len())) && digits.is_empty() {
+        digits
+    } else {
+        before
+    }
+}
+
+/// The name of a numbered team-sheet item ("15 - Gwyn Llewellin", "9.
+/// Rhodri Gwilt"): one or two digits, a hyphen or full stop, the name.
+fn shirt_numbered(item: &str) -> Option<&str> {
+    let rest = item.trim_start_matches(|c: char| c.is_ascii_digit());
+    if !(1..=2).contains(&(item.len() - rest.len())) {
+        return None;
+    }
+    let rest = rest.trim_start();
+    let name = rest.strip_prefix(['-', '.'])?.trim_start();
+    (!name.is_empty()).then_some(name)
+}
+
+/// The minute of a substitution in a team sheet: one to three digits, an
+/// ordinal ending or a prime allowed ("46th", "46", "46'").
+fn is_minute(w: &str) -> bool {
+    let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == '\'');
+    let suffix = &w[digits.len()..];
+    (1..=3).contains(&digits.len())
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && matches!(suffix, "" | "st" | "nd" | "rd" | "th" | "'")
+}
+
+/// The substitute in a bracket of a team sheet, `rest` being the text just
+/// after the opening bracket: "46th Angelov )" gives "Angelov" — a minute,
+/// then one to three capitalised words, then the closing bracket.
+fn substitution(rest: &str) -> Option<&str> {
+    let (inner, _) = rest.split_once(')')?;
+    let (minute, name) = inner.trim().split_once(char::is_whitespace)?;
+    let name = name.trim();
+    let words = name.split_whitespace().count();
+    let capitalised = name.split_whitespace().all(|w| {
+        w.chars().next().is_some_and(char::is_uppercase) && w.chars().any(char::is_lowercase)
+    });
+    (is_minute(minute) && (1..=3).contains(&words) && capitalised).then_some(name)
+}
+
+/// Whether `before` (the text before a name) ends with an opening bracket
+/// and a minute: the name is a substitute ("( 46th Angelov )").
+fn minute_opens(before: &str) -> bool {
+    let b = before.trim_end();
+    let cut = b
+        .rfind(|c: char| c.is_whitespace() || c == '(')
+        .map_or(0, |i| i + 1);
+    is_minute(&b[cut..]) && b[..cut].trim_end().ends_with('(')
+}
+
 fn name_list_line(line: &str) -> bool {
     let body = match line.split_once(':') {
         Some((head, rest)) => {
@@ -1187,6 +1258,14 @@ fn name_list_line(line: &str) -> bool {
     let mut names = 0;
     for item in body.split([',', ';']) {
         let item = item.trim();
+        // A player and the substitute who replaced him count as one item:
+        // "Zhelev ( 46th Angelov )".
+        let item = match item.split_once('(') {
+            Some((head, rest)) if substitution(rest).is_some() => head.trim(),
+            _ => item,
+        };
+        // A numbered team sheet: "15 - Gwyn Llewellin , 14 - …".
+        let item = shirt_numbered(item).unwrap_or(item);
         if item.is_empty() {
             continue;
         }

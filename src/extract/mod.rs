@@ -43,7 +43,9 @@
 //!    so are names with initials written together ("M.L. Carrington").
 //!    The items of a list line ("Rovers : Given , Breen , Murphy , Doyle")
 //!    are persons, even a capitalised stopword never written in lower case
-//!    in the document ("Given"). A name before an event noun ("the Pilot
+//!    in the document ("Given"); so are a team sheet's substitutes with the
+//!    minute in brackets ("Zhelev ( 46th Angelov ) ,") and its numbered
+//!    players ("15 - Gwyn Llewellin , 14 - …"). A name before an event noun ("the Pilot
 //!    Pen tournament") is a sponsor's, not a person's. Places,
 //!    nationalities, stopwords, weekdays, months, organisations
 //!    (organisation words, legal forms, well-known company names and sports

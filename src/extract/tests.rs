@@ -239,3 +239,41 @@ fn saints_places_are_not_persons() {
     assert!(persons("A service at the Basilica of San Lorenzo on Friday.").is_empty());
     assert!(persons("They flew from Santa Cruz to Sao Paulo on Monday.").is_empty());
 }
+
+#[test]
+fn event_names_are_not_persons() {
+    assert!(persons("Results of Sunday 's Hungarian Grand Prix :").is_empty());
+    assert!(persons("He won gold at the Winter Olympics in Nagano.").is_empty());
+}
+
+#[test]
+fn team_sheet_substitutes_and_shirt_numbers() {
+    let sheet = "Levski : Nikolov ; Dimitrov , Georgiev , Bozhkov ; \
+                 Lazarov ( 60th Ivanchev ) , Slavchev , Panayotov";
+    assert_eq!(
+        persons(sheet),
+        [
+            "Nikolov",
+            "Dimitrov",
+            "Georgiev",
+            "Bozhkov",
+            "Lazarov",
+            "Ivanchev",
+            "Slavchev",
+            "Panayotov"
+        ]
+    );
+    let numbered = "Wales team :\n15 - Tomos Prydderch , 14 - Aled Gethin , \
+                    13 - Hywel Mabon , 12 - Gruffydd Ellwood";
+    assert_eq!(
+        persons(numbered),
+        [
+            "Tomos Prydderch",
+            "Aled Gethin",
+            "Hywel Mabon",
+            "Gruffydd Ellwood"
+        ]
+    );
+    // A minute alone in brackets is a booking or a sending-off, no name.
+    assert_eq!(persons("Sent off : Valchev ( 55th )"), Vec::<String>::new());
+}
