@@ -42,14 +42,22 @@ fn bowling_figures(s: &str) -> bool {
         .next()
         .unwrap_or("");
     let word = word.trim_end_matches([',', ';', ')']);
-    let parts: Vec<&str> = word.split('-').collect();
-    parts.len() == 4
-        && parts.iter().all(|p| {
-            !p.is_empty()
-                && p.len() <= 4
-                && p.bytes().all(|b| b.is_ascii_digit() || b == b'.')
-                && p.bytes().filter(u8::is_ascii_digit).count() <= 3
-        })
+    let figure = |p: &str| {
+        !p.is_empty()
+            && p.len() <= 4
+            && p.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+            && p.bytes().filter(u8::is_ascii_digit).count() <= 3
+    };
+    // Four figures joined by hyphens; no allocation, since most words are
+    // refused at their first letter.
+    let mut n = 0;
+    for p in word.split('-') {
+        n += 1;
+        if n > 4 || !figure(p) {
+            return false;
+        }
+    }
+    n == 4
 }
 
 impl<'d> State<'_, 'd> {
@@ -1042,12 +1050,8 @@ impl<'d> State<'_, 'd> {
         let text = self.doc.text;
         if self.line_starts.is_empty() {
             self.line_starts.push(0);
-            self.line_starts.extend(
-                text.bytes()
-                    .enumerate()
-                    .filter(|&(_, b)| b == b'\n')
-                    .map(|(i, _)| i + 1),
-            );
+            self.line_starts
+                .extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         }
         let i = self.line_starts.partition_point(|&x| x <= at) - 1;
         let end = self.line_starts.get(i + 1).map_or(text.len(), |&x| x - 1);
@@ -1254,6 +1258,13 @@ fn name_list_line(line: &str) -> bool {
         None => line,
     };
     let body = body.trim().trim_end_matches('.');
+    // At most this many items: a line with too few separators, or with
+    // more items that are no names than a quarter of this, is refused
+    // without reading the rest (most lines are prose).
+    let most = body.bytes().filter(|&b| b == b',' || b == b';').count() + 1;
+    if most < 4 {
+        return false;
+    }
     let mut items = 0;
     let mut names = 0;
     for item in body.split([',', ';']) {
@@ -1270,6 +1281,13 @@ fn name_list_line(line: &str) -> bool {
             continue;
         }
         items += 1;
+        // A name's first word is capitalised.
+        if !item.chars().next().is_some_and(char::is_uppercase) {
+            if (items - names) * 4 > most {
+                return false;
+            }
+            continue;
+        }
         let words: Vec<&str> = item.split_whitespace().collect();
         // Lower-case particles inside a name do not count: "Eelco de
         // Roever", "Jean-Paul van Galen".
@@ -1289,6 +1307,9 @@ fn name_list_line(line: &str) -> bool {
                             .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-' | '.')))
             });
         names += name as usize;
+        if (items - names) * 4 > most {
+            return false;
+        }
     }
     items >= 4 && names * 4 >= items * 3
 }
