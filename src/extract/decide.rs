@@ -222,6 +222,29 @@ impl<'d> State<'_, 'd> {
                 && !(t.cap && GIVEN_WORDS.contains(&f) && self.family_after(k)))
     }
 
+    /// Whether token `k` of a run ending at `e` is a feature word
+    /// ([`FEATURE_WORDS`](super::lexicon::FEATURE_WORDS)) that makes the
+    /// run a place or an event. Not a Korean family name that is also one
+    /// ("Park") before a given name of two hyphenated syllables, the second
+    /// in lower case, that ends the run: "President Park Sung-ho".
+    fn feature_word(&self, k: usize, e: usize) -> bool {
+        if !self.lex.features.contains(self.fold(k)) {
+            return false;
+        }
+        let toks = &self.doc.toks;
+        let korean = k + 3 == e
+            && toks[k].cap
+            && !toks[k].upper
+            && toks[k + 1].cap
+            && !toks[k + 1].upper
+            && toks[k + 1].gap == Gap::Space
+            && toks[k + 1].letters <= 4
+            && toks[k + 2].gap == Gap::Hyphen
+            && toks[k + 2].lower
+            && toks[k + 2].letters <= 4;
+        !korean
+    }
+
     /// A word that cannot be part of a person's name.
     pub(super) fn non_name(&self, k: usize) -> bool {
         let f = self.fold(k);
@@ -468,9 +491,7 @@ impl<'d> State<'_, 'd> {
             if s2 >= e2 {
                 return false;
             }
-            if self.is_place_run(s2, e2)
-                || (s2..e2).any(|k| self.lex.features.contains(self.fold(k)))
-            {
+            if self.is_place_run(s2, e2) || (s2..e2).any(|k| self.feature_word(k, e2)) {
                 return true;
             }
             let mains = (s2..e2).filter(|&k| !self.is_particle(k)).count();
@@ -535,7 +556,7 @@ impl<'d> State<'_, 'd> {
         if s1 >= e || self.is_place_run(s, e) {
             return true;
         }
-        if (s..e).any(|k| self.lex.features.contains(self.fold(k))) {
+        if (s..e).any(|k| self.feature_word(k, e)) {
             return true;
         }
         // Regnal numbers: "Mohammed VI", "Mausoleumof Mohammed V".
@@ -955,10 +976,17 @@ impl<'d> State<'_, 'd> {
                 && n.end - n.start <= 4
                 && self.fold(k + 1).trim_end_matches(char::is_alphabetic).len() <= 3
                 && (text[n.end..].trim_start().starts_with([',', ')', ';'])
+                    || (text[n.end..].trim_start().starts_with('.')
+                        && between.ends_with([',', '-']))
                     || toks.get(k + 2).is_some_and(|x| {
                         x.lower && matches!(self.doc.fold(k + 2), "pen" | "penalty" | "og")
                     }));
-            if minute && between.ends_with(['(', ',']) {
+            // Also after a team and a hyphen ("Bolton - McGinlay 12 , 45 ,
+            // Blake 80 .").
+            let team_dash = between
+                .strip_suffix('-')
+                .is_some_and(|b| b.ends_with(' ') && b.trim_end().ends_with(char::is_alphabetic));
+            if minute && (between.ends_with(['(', ',']) || team_dash) {
                 return true;
             }
         }

@@ -277,3 +277,22 @@ fn team_sheet_substitutes_and_shirt_numbers() {
     // A minute alone in brackets is a booking or a sending-off, no name.
     assert_eq!(persons("Sent off : Valchev ( 55th )"), Vec::<String>::new());
 }
+
+#[test]
+fn scorers_after_a_team_and_a_hyphen() {
+    assert_eq!(
+        persons("Scorers : Oldham - Barlow 60 . Bolton - McGinlay 12 , 45 , Blake 80 ."),
+        ["Barlow", "McGinlay", "Blake"]
+    );
+    // A team and its score are no scorer.
+    assert!(persons("Division one : Ipswich 1 Reading 1 , Port Vale 2 Stoke 0").is_empty());
+}
+
+#[test]
+fn korean_family_name_that_is_a_feature_word() {
+    assert_eq!(
+        persons("President Park Sung-ho named a new cabinet."),
+        ["Park Sung-ho"]
+    );
+    assert!(persons("They met in Hyde Park on Sunday.").is_empty());
+}
