@@ -121,7 +121,8 @@ pub(super) const TEAM_WORDS: &[&str] = &[
 
 /// Words of place, building, state and event names ("Lake Victoria",
 /// "Grand Duchy", "Rose Garden", "Mark Twain Prize", "Nunthorpe Stakes",
-/// "Hungarian Grand Prix", "Winter Olympics"):
+/// "Hungarian Grand Prix", "Winter Olympics", "Golden Lion", "Golden
+/// Gate"; "Golden" is also in the given-name table):
 /// a run holding one is never a person.
 pub(super) const FEATURE_WORDS: &[&str] = &[
     "sea",
@@ -195,6 +196,7 @@ pub(super) const FEATURE_WORDS: &[&str] = &[
     "hurdle",
     "prix",
     "olympics",
+    "golden",
 ];
 
 /// Verbs of speech after or before a name: "Mahama said", "said Vladimir

@@ -296,3 +296,9 @@ fn korean_family_name_that_is_a_feature_word() {
     );
     assert!(persons("They met in Hyde Park on Sunday.").is_empty());
 }
+
+#[test]
+fn golden_prizes_are_not_persons() {
+    assert!(persons("The jury will award the Golden Lion on September 7 .").is_empty());
+    assert!(persons("They walked across the Golden Gate .").is_empty());
+}
