@@ -54,6 +54,7 @@ use glue::*;
 use similarity::*;
 
 pub use model::{Features, Model, FEATURES, FEATURE_NAMES};
+pub(crate) use similarity::budget;
 
 /// The default score at or above which two names are considered a match.
 pub const DEFAULT_THRESHOLD: f64 = 0.8;

@@ -35,7 +35,7 @@ pub(super) fn sound_allowance(n: usize) -> f32 {
 
 /// Edit budget for a part of `len` bytes: how many typos still count as a
 /// spelling variant.
-pub(super) fn budget(len: usize) -> usize {
+pub(crate) fn budget(len: usize) -> usize {
     match len {
         0..=3 => 0,
         4..=6 => 1,

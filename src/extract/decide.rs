@@ -42,14 +42,22 @@ fn bowling_figures(s: &str) -> bool {
         .next()
         .unwrap_or("");
     let word = word.trim_end_matches([',', ';', ')']);
-    let parts: Vec<&str> = word.split('-').collect();
-    parts.len() == 4
-        && parts.iter().all(|p| {
-            !p.is_empty()
-                && p.len() <= 4
-                && p.bytes().all(|b| b.is_ascii_digit() || b == b'.')
-                && p.bytes().filter(u8::is_ascii_digit).count() <= 3
-        })
+    let figure = |p: &str| {
+        !p.is_empty()
+            && p.len() <= 4
+            && p.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+            && p.bytes().filter(u8::is_ascii_digit).count() <= 3
+    };
+    // Four figures joined by hyphens; no allocation, since most words are
+    // refused at their first letter.
+    let mut n = 0;
+    for p in word.split('-') {
+        n += 1;
+        if n > 4 || !figure(p) {
+            return false;
+        }
+    }
+    n == 4
 }
 
 impl<'d> State<'_, 'd> {
@@ -212,6 +220,29 @@ impl<'d> State<'_, 'd> {
             || (self.lex.particles.contains(f)
                 && k + 1 < self.doc.toks.len()
                 && !(t.cap && GIVEN_WORDS.contains(&f) && self.family_after(k)))
+    }
+
+    /// Whether token `k` of a run ending at `e` is a feature word
+    /// ([`FEATURE_WORDS`](super::lexicon::FEATURE_WORDS)) that makes the
+    /// run a place or an event. Not a Korean family name that is also one
+    /// ("Park") before a given name of two hyphenated syllables, the second
+    /// in lower case, that ends the run: "President Park Sung-ho".
+    fn feature_word(&self, k: usize, e: usize) -> bool {
+        if !self.lex.features.contains(self.fold(k)) {
+            return false;
+        }
+        let toks = &self.doc.toks;
+        let korean = k + 3 == e
+            && toks[k].cap
+            && !toks[k].upper
+            && toks[k + 1].cap
+            && !toks[k + 1].upper
+            && toks[k + 1].gap == Gap::Space
+            && toks[k + 1].letters <= 4
+            && toks[k + 2].gap == Gap::Hyphen
+            && toks[k + 2].lower
+            && toks[k + 2].letters <= 4;
+        !korean
     }
 
     /// A word that cannot be part of a person's name.
@@ -460,9 +491,7 @@ impl<'d> State<'_, 'd> {
             if s2 >= e2 {
                 return false;
             }
-            if self.is_place_run(s2, e2)
-                || (s2..e2).any(|k| self.lex.features.contains(self.fold(k)))
-            {
+            if self.is_place_run(s2, e2) || (s2..e2).any(|k| self.feature_word(k, e2)) {
                 return true;
             }
             let mains = (s2..e2).filter(|&k| !self.is_particle(k)).count();
@@ -527,7 +556,7 @@ impl<'d> State<'_, 'd> {
         if s1 >= e || self.is_place_run(s, e) {
             return true;
         }
-        if (s..e).any(|k| self.lex.features.contains(self.fold(k))) {
+        if (s..e).any(|k| self.feature_word(k, e)) {
             return true;
         }
         // Regnal numbers: "Mohammed VI", "Mausoleumof Mohammed V".
@@ -947,10 +976,17 @@ impl<'d> State<'_, 'd> {
                 && n.end - n.start <= 4
                 && self.fold(k + 1).trim_end_matches(char::is_alphabetic).len() <= 3
                 && (text[n.end..].trim_start().starts_with([',', ')', ';'])
+                    || (text[n.end..].trim_start().starts_with('.')
+                        && between.ends_with([',', '-']))
                     || toks.get(k + 2).is_some_and(|x| {
                         x.lower && matches!(self.doc.fold(k + 2), "pen" | "penalty" | "og")
                     }));
-            if minute && between.ends_with(['(', ',']) {
+            // Also after a team and a hyphen ("Bolton - McGinlay 12 , 45 ,
+            // Blake 80 .").
+            let team_dash = between
+                .strip_suffix('-')
+                .is_some_and(|b| b.ends_with(' ') && b.trim_end().ends_with(char::is_alphabetic));
+            if minute && (between.ends_with(['(', ',']) || team_dash) {
                 return true;
             }
         }
@@ -999,14 +1035,18 @@ impl<'d> State<'_, 'd> {
     pub(super) fn in_name_list(&mut self, s: usize, e: usize) -> bool {
         let toks = &self.doc.toks;
         let text = self.doc.text;
-        let sep_before = {
-            let before = text[..toks[s].start].trim_end_matches([' ', '\t']);
-            before.ends_with([',', ';', ':']) || before.is_empty() || before.ends_with('\n')
-        };
-        let sep_after = {
-            let after = text[toks[e - 1].end..].trim_start_matches([' ', '\t']);
-            after.is_empty() || after.starts_with([',', ';', '.', '\n', '\r'])
-        };
+        // A substitution in a team sheet stands in brackets after the
+        // player it replaced: "Zhelev ( 46th Angelov ) ,".
+        let before = text[..toks[s].start].trim_end_matches([' ', '\t']);
+        let after = text[toks[e - 1].end..].trim_start_matches([' ', '\t']);
+        let substitute = after.starts_with(')') && minute_opens(before);
+        let sep_before = item_opens(before) || item_opens(shirt_number(before)) || substitute;
+        let sep_after = after.is_empty()
+            || after.starts_with([',', ';', '.', '\n', '\r'])
+            || substitute
+            || after
+                .strip_prefix('(')
+                .is_some_and(|r| substitution(r).is_some());
         if !sep_before || !sep_after || toks[e - 1].poss {
             return false;
         }
@@ -1038,12 +1078,8 @@ impl<'d> State<'_, 'd> {
         let text = self.doc.text;
         if self.line_starts.is_empty() {
             self.line_starts.push(0);
-            self.line_starts.extend(
-                text.bytes()
-                    .enumerate()
-                    .filter(|&(_, b)| b == b'\n')
-                    .map(|(i, _)| i + 1),
-            );
+            self.line_starts
+                .extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         }
         let i = self.line_starts.partition_point(|&x| x <= at) - 1;
         let end = self.line_starts.get(i + 1).map_or(text.len(), |&x| x - 1);
@@ -1171,6 +1207,73 @@ fn racing_line(line: &str) -> Option<(usize, usize)> {
 /// Whether a line is a list of names: after an optional "Label :" (not a
 /// tag list), at least four items separated by commas or semicolons, and
 /// at least three in four of them one to three capitalised words.
+/// Whether the text `before` a name ends where a list item starts: after
+/// a comma, semicolon or colon, or at the start of a line.
+fn item_opens(before: &str) -> bool {
+    before.ends_with([',', ';', ':']) || before.is_empty() || before.ends_with('\n')
+}
+
+/// `before` without a shirt number ending it ("… , 14 -", "… : 15."), or
+/// `before` itself when it ends with none.
+fn shirt_number(before: &str) -> &str {
+    let b = before.trim_end();
+    let b = b.strip_suffix(['-', '.']).unwrap_or(b).trim_end();
+    let digits = b.trim_end_matches(|c: char| c.is_ascii_digit());
+    if (1..=2).contains(&(b.len() - digits.len())) && digits.ends_with([' ', '\t', '\n']) {
+        digits.trim_end_matches([' ', '\t'])
+    } else if (1..=2).contains(&(b.len() - digits.len())) && digits.is_empty() {
+        digits
+    } else {
+        before
+    }
+}
+
+/// The name of a numbered team-sheet item ("15 - Gwyn Llewellin", "9.
+/// Rhodri Gwilt"): one or two digits, a hyphen or full stop, the name.
+fn shirt_numbered(item: &str) -> Option<&str> {
+    let rest = item.trim_start_matches(|c: char| c.is_ascii_digit());
+    if !(1..=2).contains(&(item.len() - rest.len())) {
+        return None;
+    }
+    let rest = rest.trim_start();
+    let name = rest.strip_prefix(['-', '.'])?.trim_start();
+    (!name.is_empty()).then_some(name)
+}
+
+/// The minute of a substitution in a team sheet: one to three digits, an
+/// ordinal ending or a prime allowed ("46th", "46", "46'").
+fn is_minute(w: &str) -> bool {
+    let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == '\'');
+    let suffix = &w[digits.len()..];
+    (1..=3).contains(&digits.len())
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && matches!(suffix, "" | "st" | "nd" | "rd" | "th" | "'")
+}
+
+/// The substitute in a bracket of a team sheet, `rest` being the text just
+/// after the opening bracket: "46th Angelov )" gives "Angelov" — a minute,
+/// then one to three capitalised words, then the closing bracket.
+fn substitution(rest: &str) -> Option<&str> {
+    let (inner, _) = rest.split_once(')')?;
+    let (minute, name) = inner.trim().split_once(char::is_whitespace)?;
+    let name = name.trim();
+    let words = name.split_whitespace().count();
+    let capitalised = name.split_whitespace().all(|w| {
+        w.chars().next().is_some_and(char::is_uppercase) && w.chars().any(char::is_lowercase)
+    });
+    (is_minute(minute) && (1..=3).contains(&words) && capitalised).then_some(name)
+}
+
+/// Whether `before` (the text before a name) ends with an opening bracket
+/// and a minute: the name is a substitute ("( 46th Angelov )").
+fn minute_opens(before: &str) -> bool {
+    let b = before.trim_end();
+    let cut = b
+        .rfind(|c: char| c.is_whitespace() || c == '(')
+        .map_or(0, |i| i + 1);
+    is_minute(&b[cut..]) && b[..cut].trim_end().ends_with('(')
+}
+
 fn name_list_line(line: &str) -> bool {
     let body = match line.split_once(':') {
         Some((head, rest)) => {
@@ -1183,14 +1286,36 @@ fn name_list_line(line: &str) -> bool {
         None => line,
     };
     let body = body.trim().trim_end_matches('.');
+    // At most this many items: a line with too few separators, or with
+    // more items that are no names than a quarter of this, is refused
+    // without reading the rest (most lines are prose).
+    let most = body.bytes().filter(|&b| b == b',' || b == b';').count() + 1;
+    if most < 4 {
+        return false;
+    }
     let mut items = 0;
     let mut names = 0;
     for item in body.split([',', ';']) {
         let item = item.trim();
+        // A player and the substitute who replaced him count as one item:
+        // "Zhelev ( 46th Angelov )".
+        let item = match item.split_once('(') {
+            Some((head, rest)) if substitution(rest).is_some() => head.trim(),
+            _ => item,
+        };
+        // A numbered team sheet: "15 - Gwyn Llewellin , 14 - …".
+        let item = shirt_numbered(item).unwrap_or(item);
         if item.is_empty() {
             continue;
         }
         items += 1;
+        // A name's first word is capitalised.
+        if !item.chars().next().is_some_and(char::is_uppercase) {
+            if (items - names) * 4 > most {
+                return false;
+            }
+            continue;
+        }
         let words: Vec<&str> = item.split_whitespace().collect();
         // Lower-case particles inside a name do not count: "Eelco de
         // Roever", "Jean-Paul van Galen".
@@ -1210,6 +1335,9 @@ fn name_list_line(line: &str) -> bool {
                             .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-' | '.')))
             });
         names += name as usize;
+        if (items - names) * 4 > most {
+            return false;
+        }
     }
     items >= 4 && names * 4 >= items * 3
 }

@@ -120,7 +120,9 @@ pub(super) const TEAM_WORDS: &[&str] = &[
 ];
 
 /// Words of place, building, state and event names ("Lake Victoria",
-/// "Grand Duchy", "Rose Garden", "Mark Twain Prize", "Nunthorpe Stakes"):
+/// "Grand Duchy", "Rose Garden", "Mark Twain Prize", "Nunthorpe Stakes",
+/// "Hungarian Grand Prix", "Winter Olympics", "Golden Lion", "Golden
+/// Gate"; "Golden" is also in the given-name table):
 /// a run holding one is never a person.
 pub(super) const FEATURE_WORDS: &[&str] = &[
     "sea",
@@ -192,6 +194,9 @@ pub(super) const FEATURE_WORDS: &[&str] = &[
     "cup",
     "stakes",
     "hurdle",
+    "prix",
+    "olympics",
+    "golden",
 ];
 
 /// Verbs of speech after or before a name: "Mahama said", "said Vladimir

@@ -36,19 +36,24 @@
 //!    marks ("K. Patel c Moore b Iqbal"), before bowling figures ("Hartley
 //!    8-0-39-3"), on a placing line with a country in brackets ("4.
 //!    Karlsson ( Sweden )"), as a scorer with the minute ("( Suker 23 ,
-//!    …"; also after capitalised particles: "Van der Berg 40"), or as a
+//!    …", "Bolton - McGinlay 12 , 45 , Blake 80 ."; also after capitalised
+//!    particles: "Van der Berg 40"), or as a
 //!    given name after a role or a relative ("his wife, Janet,"; "two
 //!    sons, Paolo and Marco"). Two words whose second has a family-name
 //!    ending of one naming tradition ("Ottorino Sacchetti") are a person;
 //!    so are names with initials written together ("M.L. Carrington").
 //!    The items of a list line ("Rovers : Given , Breen , Murphy , Doyle")
 //!    are persons, even a capitalised stopword never written in lower case
-//!    in the document ("Given"). A name before an event noun ("the Pilot
-//!    Pen tournament") is a sponsor's, not a person's. Places,
-//!    nationalities, stopwords, weekdays, months, organisations
-//!    (organisation words, legal forms, well-known company names and sports
-//!    teams, also at the end of a run: "Chicago White Sox") are never
-//!    persons; organisations are reported with [`Kind::Org`].
+//!    in the document ("Given"); so are a team sheet's substitutes with the
+//!    minute in brackets ("Zhelev ( 46th Angelov ) ,") and its numbered
+//!    players ("15 - Gwyn Llewellin , 14 - …"). A name before an event
+//!    noun ("the Pilot Pen tournament") is a sponsor's, not a person's.
+//!    Places, nationalities, stopwords, weekdays, months, feature and event
+//!    words ("Hyde Park", "Grand Prix"; not the Korean family name in "Park
+//!    Sung-ho"), organisations (organisation words, legal forms, well-known
+//!    company names and sports teams, also at the end of a run: "Chicago
+//!    White Sox") are never persons; organisations are reported with
+//!    [`Kind::Org`].
 //! 5. **Back-references.** A second pass over the document marks runs that
 //!    repeat part of a person found in the first pass ("Nyakarundi" after
 //!    "Maj. Gen. Vincent Nyakarundi", "Von der Leyen" after "Ursula von der

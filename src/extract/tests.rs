@@ -239,3 +239,66 @@ fn saints_places_are_not_persons() {
     assert!(persons("A service at the Basilica of San Lorenzo on Friday.").is_empty());
     assert!(persons("They flew from Santa Cruz to Sao Paulo on Monday.").is_empty());
 }
+
+#[test]
+fn event_names_are_not_persons() {
+    assert!(persons("Results of Sunday 's Hungarian Grand Prix :").is_empty());
+    assert!(persons("He won gold at the Winter Olympics in Nagano.").is_empty());
+}
+
+#[test]
+fn team_sheet_substitutes_and_shirt_numbers() {
+    let sheet = "Levski : Nikolov ; Dimitrov , Georgiev , Bozhkov ; \
+                 Lazarov ( 60th Ivanchev ) , Slavchev , Panayotov";
+    assert_eq!(
+        persons(sheet),
+        [
+            "Nikolov",
+            "Dimitrov",
+            "Georgiev",
+            "Bozhkov",
+            "Lazarov",
+            "Ivanchev",
+            "Slavchev",
+            "Panayotov"
+        ]
+    );
+    let numbered = "Wales team :\n15 - Tomos Prydderch , 14 - Aled Gethin , \
+                    13 - Hywel Mabon , 12 - Gruffydd Ellwood";
+    assert_eq!(
+        persons(numbered),
+        [
+            "Tomos Prydderch",
+            "Aled Gethin",
+            "Hywel Mabon",
+            "Gruffydd Ellwood"
+        ]
+    );
+    // A minute alone in brackets is a booking or a sending-off, no name.
+    assert_eq!(persons("Sent off : Valchev ( 55th )"), Vec::<String>::new());
+}
+
+#[test]
+fn scorers_after_a_team_and_a_hyphen() {
+    assert_eq!(
+        persons("Scorers : Oldham - Barlow 60 . Bolton - McGinlay 12 , 45 , Blake 80 ."),
+        ["Barlow", "McGinlay", "Blake"]
+    );
+    // A team and its score are no scorer.
+    assert!(persons("Division one : Ipswich 1 Reading 1 , Port Vale 2 Stoke 0").is_empty());
+}
+
+#[test]
+fn korean_family_name_that_is_a_feature_word() {
+    assert_eq!(
+        persons("President Park Sung-ho named a new cabinet."),
+        ["Park Sung-ho"]
+    );
+    assert!(persons("They met in Hyde Park on Sunday.").is_empty());
+}
+
+#[test]
+fn golden_prizes_are_not_persons() {
+    assert!(persons("The jury will award the Golden Lion on September 7 .").is_empty());
+    assert!(persons("They walked across the Golden Gate .").is_empty());
+}
