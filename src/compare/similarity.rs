@@ -49,6 +49,37 @@ pub(super) fn budget(len: usize) -> usize {
 pub(super) fn part_similarity(
     a: &Part<'_>,
     b: &Part<'_>,
+    lens: (usize, usize),
+    sino: bool,
+    syllabic: bool,
+) -> Option<(Evidence, f32)> {
+    similarity::<false>(a, b, lens, sino, syllabic)
+}
+
+/// Whether [`part_similarity`] may find evidence for two parts: the same
+/// decisions with every costly test (sound distances, Jaro–Winkler) taken
+/// as passed. `Some` from [`part_similarity`] implies
+/// `true` here (see [`similarity`]).
+pub(super) fn part_may_link(
+    a: &Part<'_>,
+    b: &Part<'_>,
+    lens: (usize, usize),
+    sino: bool,
+    syllabic: bool,
+) -> bool {
+    similarity::<true>(a, b, lens, sino, syllabic).is_some()
+}
+
+/// [`part_similarity`], or with `OPTIMISTIC` its cheap over-approximation
+/// [`part_may_link`]. With `OPTIMISTIC`, every costly test (a sound
+/// distance, Jaro–Winkler) counts as passed; a passed test only ever leads
+/// to an earlier `Some` or on to the next test, never to `None`, so the
+/// optimistic run returns `Some` whenever the exact one does (its values
+/// are then meaningless). Keep it so: a costly test must not guard a
+/// `return None`.
+fn similarity<const OPTIMISTIC: bool>(
+    a: &Part<'_>,
+    b: &Part<'_>,
     (la, lb): (usize, usize),
     sino: bool,
     syllabic: bool,
@@ -79,7 +110,8 @@ pub(super) fn part_similarity(
             || (da.skel_hash == db.skel_hash && a.skeleton() == b.skeleton())
             || (!syllabic
                 && la.min(lb) > 3
-                && sound::distance(a.fold(), b.fold(), 0.95, sound::Mode::Loose).is_some()))
+                && (OPTIMISTIC
+                    || sound::distance(a.fold(), b.fold(), 0.95, sound::Mode::Loose).is_some())))
     {
         return Some((Evidence::Variant, 0.95));
     }
@@ -89,7 +121,13 @@ pub(super) fn part_similarity(
         || !a.groups().is_empty() && !b.groups().is_empty() && !intersects(a.groups(), b.groups());
     let skel_equal = da.skel_hash == db.skel_hash && a.skeleton() == b.skeleton();
     let maxlen = la.max(lb);
-    let jw = || strsim::jaro_winkler(a.fold(), b.fold()) as f32;
+    let jw = || {
+        if OPTIMISTIC {
+            1.0
+        } else {
+            jaro_winkler(a.fold(), b.fold()) as f32
+        }
+    };
     let skel_len = a.skeleton().len();
     if skel_equal
         && skel_len >= 2
@@ -119,7 +157,11 @@ pub(super) fn part_similarity(
         && sound::firm_letters_close(da.mask, db.mask, maxlen)
         && (a.text().is_ascii() || b.text().is_ascii())
     {
-        sound_similarity(fa, fb, maxlen, known_apart())
+        if OPTIMISTIC {
+            Some(1.0)
+        } else {
+            sound_similarity(fa, fb, maxlen, known_apart())
+        }
     } else {
         None
     };
@@ -129,8 +171,50 @@ pub(super) fn part_similarity(
         (Some(s), _) => Some((Evidence::Transliteration, s)),
         (None, Some(f)) => Some((Evidence::Fuzzy, f)),
         (None, None) if syllabic || known_apart() => None,
-        (None, None) => glued_article(fa, fb).map(|s| (Evidence::Transliteration, s)),
+        (None, None) => glued_article::<OPTIMISTIC>(fa, fb).map(|s| (Evidence::Transliteration, s)),
     }
+}
+
+/// Whether the alignment of `a` and `b` ([`compare_with`]) may link any
+/// parts at all, by single links ([`part_may_link`]) or glued runs (the
+/// first letter and key prefix that `glue` requires). When it is `false`
+/// the alignment has no link, so under the hand score ([`Model::hand`])
+/// the comparison of two non-empty names scores 0: its numerator is a sum
+/// over links, and the caps and number penalties only lower a score.
+pub(crate) fn may_align(a: &Name, b: &Name) -> bool {
+    let na = a.len().min(MAX_PARTS);
+    let nb = b.len().min(MAX_PARTS);
+    // Romanised Chinese on both sides: syllable keys link parts and runs
+    // in ways this test does not follow.
+    if sinitic(a, na).is_some() && sinitic(b, nb).is_some() {
+        return true;
+    }
+    let (ha, hb) = (heads(a, na), heads(b, nb));
+    for i in 0..na {
+        let pa = a.part(i);
+        if is_number(pa.tag()) {
+            continue;
+        }
+        for j in 0..nb {
+            let pb = b.part(j);
+            if is_number(pb.tag()) {
+                continue;
+            }
+            let lens = (ha.len_of[i] as usize, hb.len_of[j] as usize);
+            if part_may_link(&pa, &pb, lens, false, false) {
+                return true;
+            }
+        }
+    }
+    // A glued run starts with a part whose first letter and key begin a
+    // part of the other name.
+    let run_start = |x: &Name, hx: &Heads, y: &Name, hy: &Heads| {
+        (0..hx.len.saturating_sub(1)).any(|i| {
+            let k = x.part(i).skeleton();
+            (0..hy.len).any(|j| hy.first[j] == hx.first[i] && y.part(j).skeleton().starts_with(k))
+        })
+    };
+    run_start(a, &ha, b, &hb) || run_start(b, &hb, a, &ha)
 }
 
 /// Similarity of two parts one of which carries the Arabic article glued
@@ -139,7 +223,7 @@ pub(super) fn part_similarity(
 /// The rest must start with a consonant and keep four letters or more, so
 /// that names that merely begin with al or el (Alan, Elena) do not lose
 /// them.
-pub(super) fn glued_article(fa: &str, fb: &str) -> Option<f32> {
+pub(super) fn glued_article<const OPTIMISTIC: bool>(fa: &str, fb: &str) -> Option<f32> {
     fn article(s: &str) -> Option<&str> {
         let rest = s.strip_prefix("al").or_else(|| s.strip_prefix("el"))?;
         let first = *rest.as_bytes().first()?;
@@ -157,6 +241,9 @@ pub(super) fn glued_article(fa: &str, fb: &str) -> Option<f32> {
     let maxlen = rest.len().max(other.len());
     if rest.len().abs_diff(other.len()) > 4 || !sound::same_start(rest, other) {
         return None;
+    }
+    if OPTIMISTIC {
+        return Some(1.0);
     }
     sound_similarity(rest, other, maxlen, false).map(|s| s - 0.05)
 }
@@ -212,7 +299,7 @@ pub(super) fn fuzzy_similarity(
         return None;
     }
     let (fa, fb) = (a.fold(), b.fold());
-    let d = strsim::osa_distance(fa, fb);
+    let d = osa_distance(fa, fb);
     if d == 0 || d > bud {
         return None;
     }
@@ -220,7 +307,7 @@ pub(super) fn fuzzy_similarity(
     // A swap of two neighbouring letters is a typing slip (Epser / Esper);
     // any other edit in a short part is a larger share of it: one slip in
     // "Conti" says less than one in "Marizamunda".
-    let sim = if d == 1 && strsim::levenshtein(fa, fb) == 2 {
+    let sim = if d == 1 && levenshtein(fa, fb) == 2 {
         0.85
     } else {
         1.0 - 2.0 * d as f32 / maxlen as f32
@@ -285,4 +372,313 @@ pub(super) fn intersects(x: &[u32], y: &[u32]) -> bool {
         }
     }
     false
+}
+
+/// The longest ASCII strings the string measures below handle on the stack;
+/// longer ones, and any with other characters, go through `strsim`.
+const SHORT: usize = 64;
+
+/// Whether `a` and `b` are ASCII and short enough for the stack versions.
+fn short_ascii(a: &str, b: &str) -> bool {
+    a.len() <= SHORT && b.len() <= SHORT && a.is_ascii() && b.is_ascii()
+}
+
+/// `strsim::jaro_winkler`, the same computation on bytes for short ASCII
+/// strings (where bytes are characters), with no allocation: the result is
+/// bit for bit the same.
+pub(super) fn jaro_winkler(a: &str, b: &str) -> f64 {
+    if !short_ascii(a, b) {
+        return strsim::jaro_winkler(a, b);
+    }
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let sim = jaro(a, b);
+    if sim > 0.7 {
+        let prefix = a.iter().take(4).zip(b).take_while(|(x, y)| x == y).count();
+        sim + 0.1 * prefix as f64 * (1.0 - sim)
+    } else {
+        sim
+    }
+}
+
+/// `strsim::jaro` on bytes, at most [`SHORT`] of them on each side.
+fn jaro(a: &[u8], b: &[u8]) -> f64 {
+    let (la, lb) = (a.len(), b.len());
+    if la == 0 && lb == 0 {
+        return 1.0;
+    } else if la == 0 || lb == 0 {
+        return 0.0;
+    }
+    let range = (la.max(lb) / 2).saturating_sub(1);
+    let mut fa = [false; SHORT];
+    let mut fb = [false; SHORT];
+    let mut matches = 0usize;
+    for (i, &x) in a.iter().enumerate() {
+        let lo = i.saturating_sub(range);
+        let hi = lb.min(i + range + 1);
+        for j in lo..hi {
+            if x == b[j] && !fb[j] {
+                fa[i] = true;
+                fb[j] = true;
+                matches += 1;
+                break;
+            }
+        }
+    }
+    if matches == 0 {
+        return 0.0;
+    }
+    let mut transpositions = 0usize;
+    let mut j = 0;
+    for i in (0..la).filter(|&i| fa[i]) {
+        while !fb[j] {
+            j += 1;
+        }
+        if a[i] != b[j] {
+            transpositions += 1;
+        }
+        j += 1;
+    }
+    transpositions /= 2;
+    ((matches as f64 / la as f64)
+        + (matches as f64 / lb as f64)
+        + ((matches - transpositions) as f64 / matches as f64))
+        / 3.0
+}
+
+/// `strsim::osa_distance` (optimal string alignment), on bytes and with
+/// rows on the stack for short ASCII strings.
+pub(super) fn osa_distance(a: &str, b: &str) -> usize {
+    if !short_ascii(a, b) {
+        return strsim::osa_distance(a, b);
+    }
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let n = b.len();
+    let mut two = [0usize; SHORT + 1];
+    let mut prev = [0usize; SHORT + 1];
+    let mut cur = [0usize; SHORT + 1];
+    for j in 0..=n {
+        two[j] = j;
+        prev[j] = j;
+    }
+    for (i, &x) in a.iter().enumerate() {
+        cur[0] = i + 1;
+        for (j, &y) in b.iter().enumerate() {
+            let cost = usize::from(x != y);
+            let mut d = (cur[j] + 1).min((prev[j + 1] + 1).min(prev[j] + cost));
+            if i > 0 && j > 0 && x != y && x == b[j - 1] && y == a[i - 1] {
+                d = d.min(two[j - 1] + 1);
+            }
+            cur[j + 1] = d;
+        }
+        std::mem::swap(&mut two, &mut prev);
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[n]
+}
+
+/// `strsim::levenshtein`, on bytes and with one row on the stack for short
+/// ASCII strings.
+pub(super) fn levenshtein(a: &str, b: &str) -> usize {
+    if !short_ascii(a, b) {
+        return strsim::levenshtein(a, b);
+    }
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let mut cache = [0usize; SHORT];
+    for (j, c) in cache.iter_mut().enumerate().take(b.len()) {
+        *c = j + 1;
+    }
+    let mut result = b.len();
+    for (i, &x) in a.iter().enumerate() {
+        result = i + 1;
+        let mut db = i;
+        for (j, &y) in b.iter().enumerate() {
+            let da = db + usize::from(x != y);
+            db = cache[j];
+            result = (result + 1).min(da.min(db + 1));
+            cache[j] = result;
+        }
+    }
+    result
+}
+
+#[cfg(test)]
+mod fast_tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Short strings over a small alphabet, so that matches, swaps and
+    /// repeats are common; now and then a non-ASCII letter.
+    fn word() -> impl Strategy<Value = String> {
+        prop_oneof![
+            4 => "[abcdehilmnorsu]{0,12}",
+            1 => "[abé]{0,6}",
+            1 => "[a-z]{0,70}",
+        ]
+    }
+
+    /// Name parts: common and rare names, particles, initials, numbers,
+    /// and random words; each may be misspelt once.
+    fn part() -> impl Strategy<Value = String> {
+        let pool = prop::sample::select(vec![
+            "Mohammed",
+            "Muhammad",
+            "Ahmad",
+            "Ahmed",
+            "bin",
+            "al",
+            "Abdel",
+            "Ghani",
+            "Abdelghani",
+            "Loudiyi",
+            "Loudyi",
+            "Juan",
+            "Jose",
+            "María",
+            "de",
+            "la",
+            "Pomboza",
+            "Pombili",
+            "Korsvold",
+            "Grönvold",
+            "Bill",
+            "William",
+            "J.",
+            "K.",
+            "III",
+            "Jr",
+            "Xi",
+            "Jinping",
+            "Mao",
+            "Tse-tung",
+            "Zedong",
+            "Elsebai",
+            "Sebai",
+            "Othman",
+            "Osman",
+            "Kgwathe",
+            "Kgwaadira",
+            "Олжабаев",
+            "Ltd",
+            "Holdings",
+            "Negrón",
+            "Negrinho",
+            "Widerberg",
+            "Widelyne",
+            "Zia",
+            "u",
+        ]);
+        let word = prop_oneof![
+            3 => pool.prop_map(str::to_string),
+            1 => "[a-zA-Z]{1,10}",
+            1 => "[aeiouhklmnrst]{2,8}",
+        ];
+        (
+            word,
+            0usize..12,
+            prop::sample::select(vec!['a', 'e', 'h', 'k', 'l', 'y']),
+        )
+            .prop_map(|(w, i, c)| {
+                let mut v: Vec<char> = w.chars().collect();
+                match i {
+                    0 if v.len() > 3 => {
+                        v.remove(v.len() / 2);
+                    }
+                    1 => v.insert(v.len() / 2, c),
+                    2 if v.len() > 3 => v.swap(1, 2),
+                    3 if v.len() > 2 => v[1] = c,
+                    _ => {}
+                }
+                v.into_iter().collect()
+            })
+    }
+
+    fn name() -> impl Strategy<Value = String> {
+        prop::collection::vec(part(), 1..5).prop_map(|v| v.join(" "))
+    }
+
+    #[test]
+    fn may_align_prunes_unrelated_names() {
+        use crate::analyze::analyze;
+        let no = [
+            ("Roberto Alejandro Pomboza", "Johannes Johannes Pombili"),
+            ("Morten Merethe Korsvold", "Ingvar breki Gunnar Grönvold"),
+            ("Zacharias Widerberg", "Widelyne Frantz Labath"),
+        ];
+        for (a, b) in no {
+            let (a, b) = (analyze(a), analyze(b));
+            assert!(!may_align(&a, &b), "{a:?} / {b:?}");
+            assert_eq!(compare(&a, &b).score(), 0.0);
+        }
+        let yes = [
+            ("Abdel Ghani Mouhib", "Abdelghani Mouhib"),
+            ("Mao Tse-tung", "Mao Zedong"),
+            ("Elsebai Ahmed", "Sebai"),
+        ];
+        for (a, b) in yes {
+            assert!(may_align(&analyze(a), &analyze(b)), "{a} / {b}");
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        /// Pre-test false ⇒ no link and a hand score of 0.
+        #[test]
+        fn may_align_false_means_no_link(a in name(), b in name()) {
+            use crate::analyze::analyze;
+            let (x, y) = (analyze(&a), analyze(&b));
+            if !x.is_empty() && !y.is_empty() {
+                for (p, q) in [(&x, &y), (&y, &x)] {
+                    let c = compare(p, q);
+                    if !may_align(p, q) {
+                        prop_assert_eq!(c.features()[14], 0.0, "{} / {}", a, b);
+                        prop_assert_eq!(c.score(), 0.0, "{} / {}", a, b);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn known_values() {
+        assert_eq!(osa_distance("ab", "bca"), 3);
+        assert_eq!(osa_distance("epser", "esper"), 1);
+        assert_eq!(levenshtein("epser", "esper"), 2);
+        assert_eq!(levenshtein("kitten", "sitting"), 3);
+        assert_eq!(jaro_winkler("", ""), 1.0);
+        assert_eq!(jaro_winkler("abc", ""), 0.0);
+    }
+
+    proptest! {
+        #[test]
+        fn same_as_strsim(a in word(), b in word()) {
+            prop_assert_eq!(osa_distance(&a, &b), strsim::osa_distance(&a, &b));
+            prop_assert_eq!(levenshtein(&a, &b), strsim::levenshtein(&a, &b));
+            prop_assert_eq!(
+                jaro_winkler(&a, &b).to_bits(),
+                strsim::jaro_winkler(&a, &b).to_bits()
+            );
+        }
+
+        #[test]
+        fn same_as_strsim_on_near_copies(a in word(), i in 0usize..16, c in 0u8..4) {
+            // One edit of `a`: the pairs a fuzzy match sees.
+            let mut v = a.clone().into_bytes();
+            if !v.is_empty() && a.is_ascii() {
+                let i = i % v.len();
+                match c {
+                    0 => { v.remove(i); }
+                    1 => v.insert(i, b'x'),
+                    2 if i + 1 < v.len() => v.swap(i, i + 1),
+                    _ => v[i] = b'y',
+                }
+            }
+            let b = String::from_utf8(v).unwrap_or_default();
+            prop_assert_eq!(osa_distance(&a, &b), strsim::osa_distance(&a, &b));
+            prop_assert_eq!(levenshtein(&a, &b), strsim::levenshtein(&a, &b));
+            prop_assert_eq!(
+                jaro_winkler(&a, &b).to_bits(),
+                strsim::jaro_winkler(&a, &b).to_bits()
+            );
+        }
+    }
 }
