@@ -394,29 +394,38 @@ impl BlockingIndex {
             }
             // Best weight first, then first appearance: a total order, so
             // ranking only the best `n` gives the head of the full ranking.
+            // Each hit is ranked by one integer: its weight's place in
+            // `f32::total_cmp` order, reversed, above its position.
             ranked.clear();
-            ranked.extend(0..hits.len() as u32);
-            let order = |a: &u32, b: &u32| {
-                hits[*b as usize]
-                    .1
-                    .total_cmp(&hits[*a as usize].1)
-                    .then(a.cmp(b))
-            };
+            ranked.extend(
+                hits.iter()
+                    .enumerate()
+                    .map(|(i, h)| (u64::from(!total_order_key(h.1)) << 32) | i as u64),
+            );
             if n < ranked.len() {
                 if n == 0 {
                     ranked.clear();
                 } else {
-                    ranked.select_nth_unstable_by(n - 1, order);
+                    ranked.select_nth_unstable(n - 1);
                     ranked.truncate(n);
                 }
             }
-            ranked.sort_unstable_by(order);
-            out.extend(ranked.iter().map(|&i| {
-                let h = hits[i as usize];
+            ranked.sort_unstable();
+            out.extend(ranked.iter().map(|&r| {
+                let h = hits[r as u32 as usize];
                 (h.0, h.1)
             }));
         });
     }
+}
+
+/// An integer that orders as [`f32::total_cmp`] orders the floats.
+fn total_order_key(x: f32) -> u32 {
+    let bits = x.to_bits() as i32;
+    // As `total_cmp`: negative floats' other bits flipped, then compared as
+    // signed integers; the sign bit flipped makes that an unsigned order.
+    let ordered = bits ^ ((((bits >> 31) as u32) >> 1) as i32);
+    (ordered as u32) ^ 0x8000_0000
 }
 
 /// Ids below this many are looked up in a query's dense slot array (four
@@ -430,7 +439,7 @@ struct Scratch {
     hits: Vec<(u32, f32, u32, u64)>,
     slots: Vec<u32>,
     spill: FxHashMap<u32, u32>,
-    ranked: Vec<u32>,
+    ranked: Vec<u64>,
 }
 
 thread_local! {
@@ -560,6 +569,33 @@ fn each_key(name: &Name, mut emit: impl FnMut(u64, u64)) {
 mod tests {
     use super::*;
     use crate::analyze::analyze;
+
+    #[test]
+    fn total_order_key_orders_as_total_cmp() {
+        let xs = [
+            f32::NEG_INFINITY,
+            -2.5,
+            -1e-30,
+            -0.0,
+            0.0,
+            1e-30,
+            0.5,
+            0.75,
+            1.0,
+            7.0,
+            f32::INFINITY,
+            f32::NAN,
+        ];
+        for a in xs {
+            for b in xs {
+                assert_eq!(
+                    total_order_key(a).cmp(&total_order_key(b)),
+                    a.total_cmp(&b),
+                    "{a} {b}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn caps_bound_postings_and_candidates() {

@@ -53,8 +53,6 @@ use conflicts::*;
 use glue::*;
 use similarity::*;
 
-pub(crate) use similarity::may_align;
-
 pub use model::{Features, Model, FEATURES, FEATURE_NAMES};
 
 /// The default score at or above which two names are considered a match.

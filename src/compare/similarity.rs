@@ -49,37 +49,6 @@ pub(super) fn budget(len: usize) -> usize {
 pub(super) fn part_similarity(
     a: &Part<'_>,
     b: &Part<'_>,
-    lens: (usize, usize),
-    sino: bool,
-    syllabic: bool,
-) -> Option<(Evidence, f32)> {
-    similarity::<false>(a, b, lens, sino, syllabic)
-}
-
-/// Whether [`part_similarity`] may find evidence for two parts: the same
-/// decisions with every costly test (sound distances, Jaro–Winkler) taken
-/// as passed. `Some` from [`part_similarity`] implies
-/// `true` here (see [`similarity`]).
-pub(super) fn part_may_link(
-    a: &Part<'_>,
-    b: &Part<'_>,
-    lens: (usize, usize),
-    sino: bool,
-    syllabic: bool,
-) -> bool {
-    similarity::<true>(a, b, lens, sino, syllabic).is_some()
-}
-
-/// [`part_similarity`], or with `OPTIMISTIC` its cheap over-approximation
-/// [`part_may_link`]. With `OPTIMISTIC`, every costly test (a sound
-/// distance, Jaro–Winkler) counts as passed; a passed test only ever leads
-/// to an earlier `Some` or on to the next test, never to `None`, so the
-/// optimistic run returns `Some` whenever the exact one does (its values
-/// are then meaningless). Keep it so: a costly test must not guard a
-/// `return None`.
-fn similarity<const OPTIMISTIC: bool>(
-    a: &Part<'_>,
-    b: &Part<'_>,
     (la, lb): (usize, usize),
     sino: bool,
     syllabic: bool,
@@ -110,8 +79,7 @@ fn similarity<const OPTIMISTIC: bool>(
             || (da.skel_hash == db.skel_hash && a.skeleton() == b.skeleton())
             || (!syllabic
                 && la.min(lb) > 3
-                && (OPTIMISTIC
-                    || sound::distance(a.fold(), b.fold(), 0.95, sound::Mode::Loose).is_some())))
+                && sound::distance(a.fold(), b.fold(), 0.95, sound::Mode::Loose).is_some()))
     {
         return Some((Evidence::Variant, 0.95));
     }
@@ -121,13 +89,7 @@ fn similarity<const OPTIMISTIC: bool>(
         || !a.groups().is_empty() && !b.groups().is_empty() && !intersects(a.groups(), b.groups());
     let skel_equal = da.skel_hash == db.skel_hash && a.skeleton() == b.skeleton();
     let maxlen = la.max(lb);
-    let jw = || {
-        if OPTIMISTIC {
-            1.0
-        } else {
-            jaro_winkler(a.fold(), b.fold()) as f32
-        }
-    };
+    let jw = || jaro_winkler(a.fold(), b.fold()) as f32;
     let skel_len = a.skeleton().len();
     if skel_equal
         && skel_len >= 2
@@ -157,11 +119,7 @@ fn similarity<const OPTIMISTIC: bool>(
         && sound::firm_letters_close(da.mask, db.mask, maxlen)
         && (a.text().is_ascii() || b.text().is_ascii())
     {
-        if OPTIMISTIC {
-            Some(1.0)
-        } else {
-            sound_similarity(fa, fb, maxlen, known_apart())
-        }
+        sound_similarity(fa, fb, maxlen, known_apart())
     } else {
         None
     };
@@ -171,50 +129,8 @@ fn similarity<const OPTIMISTIC: bool>(
         (Some(s), _) => Some((Evidence::Transliteration, s)),
         (None, Some(f)) => Some((Evidence::Fuzzy, f)),
         (None, None) if syllabic || known_apart() => None,
-        (None, None) => glued_article::<OPTIMISTIC>(fa, fb).map(|s| (Evidence::Transliteration, s)),
+        (None, None) => glued_article(fa, fb).map(|s| (Evidence::Transliteration, s)),
     }
-}
-
-/// Whether the alignment of `a` and `b` ([`compare_with`]) may link any
-/// parts at all, by single links ([`part_may_link`]) or glued runs (the
-/// first letter and key prefix that `glue` requires). When it is `false`
-/// the alignment has no link, so under the hand score ([`Model::hand`])
-/// the comparison of two non-empty names scores 0: its numerator is a sum
-/// over links, and the caps and number penalties only lower a score.
-pub(crate) fn may_align(a: &Name, b: &Name) -> bool {
-    let na = a.len().min(MAX_PARTS);
-    let nb = b.len().min(MAX_PARTS);
-    // Romanised Chinese on both sides: syllable keys link parts and runs
-    // in ways this test does not follow.
-    if sinitic(a, na).is_some() && sinitic(b, nb).is_some() {
-        return true;
-    }
-    let (ha, hb) = (heads(a, na), heads(b, nb));
-    for i in 0..na {
-        let pa = a.part(i);
-        if is_number(pa.tag()) {
-            continue;
-        }
-        for j in 0..nb {
-            let pb = b.part(j);
-            if is_number(pb.tag()) {
-                continue;
-            }
-            let lens = (ha.len_of[i] as usize, hb.len_of[j] as usize);
-            if part_may_link(&pa, &pb, lens, false, false) {
-                return true;
-            }
-        }
-    }
-    // A glued run starts with a part whose first letter and key begin a
-    // part of the other name.
-    let run_start = |x: &Name, hx: &Heads, y: &Name, hy: &Heads| {
-        (0..hx.len.saturating_sub(1)).any(|i| {
-            let k = x.part(i).skeleton();
-            (0..hy.len).any(|j| hy.first[j] == hx.first[i] && y.part(j).skeleton().starts_with(k))
-        })
-    };
-    run_start(a, &ha, b, &hb) || run_start(b, &hb, a, &ha)
 }
 
 /// Similarity of two parts one of which carries the Arabic article glued
@@ -223,7 +139,7 @@ pub(crate) fn may_align(a: &Name, b: &Name) -> bool {
 /// The rest must start with a consonant and keep four letters or more, so
 /// that names that merely begin with al or el (Alan, Elena) do not lose
 /// them.
-pub(super) fn glued_article<const OPTIMISTIC: bool>(fa: &str, fb: &str) -> Option<f32> {
+pub(super) fn glued_article(fa: &str, fb: &str) -> Option<f32> {
     fn article(s: &str) -> Option<&str> {
         let rest = s.strip_prefix("al").or_else(|| s.strip_prefix("el"))?;
         let first = *rest.as_bytes().first()?;
@@ -241,9 +157,6 @@ pub(super) fn glued_article<const OPTIMISTIC: bool>(fa: &str, fb: &str) -> Optio
     let maxlen = rest.len().max(other.len());
     if rest.len().abs_diff(other.len()) > 4 || !sound::same_start(rest, other) {
         return None;
-    }
-    if OPTIMISTIC {
-        return Some(1.0);
     }
     sound_similarity(rest, other, maxlen, false).map(|s| s - 0.05)
 }
@@ -374,8 +287,8 @@ pub(super) fn intersects(x: &[u32], y: &[u32]) -> bool {
     false
 }
 
-/// The longest ASCII strings the string measures below handle on the stack;
-/// longer ones, and any with other characters, go through `strsim`.
+/// The longest ASCII strings Jaro–Winkler below takes on the stack; longer
+/// ones, and any with other characters, go through `strsim`.
 const SHORT: usize = 64;
 
 /// Whether `a` and `b` are ASCII and short enough for the stack versions.
@@ -445,25 +358,29 @@ fn jaro(a: &[u8], b: &[u8]) -> f64 {
         / 3.0
 }
 
+/// The longest ASCII strings the edit distances below take on the stack
+/// (their rows hold distances as bytes).
+const SHORT_EDIT: usize = 32;
+
 /// `strsim::osa_distance` (optimal string alignment), on bytes and with
 /// rows on the stack for short ASCII strings.
 pub(super) fn osa_distance(a: &str, b: &str) -> usize {
-    if !short_ascii(a, b) {
+    if a.len() > SHORT_EDIT || b.len() > SHORT_EDIT || !a.is_ascii() || !b.is_ascii() {
         return strsim::osa_distance(a, b);
     }
     let (a, b) = (a.as_bytes(), b.as_bytes());
     let n = b.len();
-    let mut two = [0usize; SHORT + 1];
-    let mut prev = [0usize; SHORT + 1];
-    let mut cur = [0usize; SHORT + 1];
+    let mut two = [0u8; SHORT_EDIT + 1];
+    let mut prev = [0u8; SHORT_EDIT + 1];
+    let mut cur = [0u8; SHORT_EDIT + 1];
     for j in 0..=n {
-        two[j] = j;
-        prev[j] = j;
+        two[j] = j as u8;
+        prev[j] = j as u8;
     }
     for (i, &x) in a.iter().enumerate() {
-        cur[0] = i + 1;
+        cur[0] = i as u8 + 1;
         for (j, &y) in b.iter().enumerate() {
-            let cost = usize::from(x != y);
+            let cost = u8::from(x != y);
             let mut d = (cur[j] + 1).min((prev[j + 1] + 1).min(prev[j] + cost));
             if i > 0 && j > 0 && x != y && x == b[j - 1] && y == a[i - 1] {
                 d = d.min(two[j - 1] + 1);
@@ -473,32 +390,32 @@ pub(super) fn osa_distance(a: &str, b: &str) -> usize {
         std::mem::swap(&mut two, &mut prev);
         std::mem::swap(&mut prev, &mut cur);
     }
-    prev[n]
+    prev[n] as usize
 }
 
 /// `strsim::levenshtein`, on bytes and with one row on the stack for short
 /// ASCII strings.
 pub(super) fn levenshtein(a: &str, b: &str) -> usize {
-    if !short_ascii(a, b) {
+    if a.len() > SHORT_EDIT || b.len() > SHORT_EDIT || !a.is_ascii() || !b.is_ascii() {
         return strsim::levenshtein(a, b);
     }
     let (a, b) = (a.as_bytes(), b.as_bytes());
-    let mut cache = [0usize; SHORT];
+    let mut cache = [0u8; SHORT_EDIT];
     for (j, c) in cache.iter_mut().enumerate().take(b.len()) {
-        *c = j + 1;
+        *c = j as u8 + 1;
     }
-    let mut result = b.len();
+    let mut result = b.len() as u8;
     for (i, &x) in a.iter().enumerate() {
-        result = i + 1;
-        let mut db = i;
+        result = i as u8 + 1;
+        let mut db = i as u8;
         for (j, &y) in b.iter().enumerate() {
-            let da = db + usize::from(x != y);
+            let da = db + u8::from(x != y);
             db = cache[j];
             result = (result + 1).min(da.min(db + 1));
             cache[j] = result;
         }
     }
-    result
+    result as usize
 }
 
 #[cfg(test)]
@@ -513,129 +430,8 @@ mod fast_tests {
             4 => "[abcdehilmnorsu]{0,12}",
             1 => "[abé]{0,6}",
             1 => "[a-z]{0,70}",
+            1 => "[ab]{28,36}",
         ]
-    }
-
-    /// Name parts: common and rare names, particles, initials, numbers,
-    /// and random words; each may be misspelt once.
-    fn part() -> impl Strategy<Value = String> {
-        let pool = prop::sample::select(vec![
-            "Mohammed",
-            "Muhammad",
-            "Ahmad",
-            "Ahmed",
-            "bin",
-            "al",
-            "Abdel",
-            "Ghani",
-            "Abdelghani",
-            "Loudiyi",
-            "Loudyi",
-            "Juan",
-            "Jose",
-            "María",
-            "de",
-            "la",
-            "Pomboza",
-            "Pombili",
-            "Korsvold",
-            "Grönvold",
-            "Bill",
-            "William",
-            "J.",
-            "K.",
-            "III",
-            "Jr",
-            "Xi",
-            "Jinping",
-            "Mao",
-            "Tse-tung",
-            "Zedong",
-            "Elsebai",
-            "Sebai",
-            "Othman",
-            "Osman",
-            "Kgwathe",
-            "Kgwaadira",
-            "Олжабаев",
-            "Ltd",
-            "Holdings",
-            "Negrón",
-            "Negrinho",
-            "Widerberg",
-            "Widelyne",
-            "Zia",
-            "u",
-        ]);
-        let word = prop_oneof![
-            3 => pool.prop_map(str::to_string),
-            1 => "[a-zA-Z]{1,10}",
-            1 => "[aeiouhklmnrst]{2,8}",
-        ];
-        (
-            word,
-            0usize..12,
-            prop::sample::select(vec!['a', 'e', 'h', 'k', 'l', 'y']),
-        )
-            .prop_map(|(w, i, c)| {
-                let mut v: Vec<char> = w.chars().collect();
-                match i {
-                    0 if v.len() > 3 => {
-                        v.remove(v.len() / 2);
-                    }
-                    1 => v.insert(v.len() / 2, c),
-                    2 if v.len() > 3 => v.swap(1, 2),
-                    3 if v.len() > 2 => v[1] = c,
-                    _ => {}
-                }
-                v.into_iter().collect()
-            })
-    }
-
-    fn name() -> impl Strategy<Value = String> {
-        prop::collection::vec(part(), 1..5).prop_map(|v| v.join(" "))
-    }
-
-    #[test]
-    fn may_align_prunes_unrelated_names() {
-        use crate::analyze::analyze;
-        let no = [
-            ("Roberto Alejandro Pomboza", "Johannes Johannes Pombili"),
-            ("Morten Merethe Korsvold", "Ingvar breki Gunnar Grönvold"),
-            ("Zacharias Widerberg", "Widelyne Frantz Labath"),
-        ];
-        for (a, b) in no {
-            let (a, b) = (analyze(a), analyze(b));
-            assert!(!may_align(&a, &b), "{a:?} / {b:?}");
-            assert_eq!(compare(&a, &b).score(), 0.0);
-        }
-        let yes = [
-            ("Abdel Ghani Mouhib", "Abdelghani Mouhib"),
-            ("Mao Tse-tung", "Mao Zedong"),
-            ("Elsebai Ahmed", "Sebai"),
-        ];
-        for (a, b) in yes {
-            assert!(may_align(&analyze(a), &analyze(b)), "{a} / {b}");
-        }
-    }
-
-    proptest! {
-        #![proptest_config(ProptestConfig::with_cases(2000))]
-        /// Pre-test false ⇒ no link and a hand score of 0.
-        #[test]
-        fn may_align_false_means_no_link(a in name(), b in name()) {
-            use crate::analyze::analyze;
-            let (x, y) = (analyze(&a), analyze(&b));
-            if !x.is_empty() && !y.is_empty() {
-                for (p, q) in [(&x, &y), (&y, &x)] {
-                    let c = compare(p, q);
-                    if !may_align(p, q) {
-                        prop_assert_eq!(c.features()[14], 0.0, "{} / {}", a, b);
-                        prop_assert_eq!(c.score(), 0.0, "{} / {}", a, b);
-                    }
-                }
-            }
-        }
     }
 
     #[test]

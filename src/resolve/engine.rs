@@ -4,7 +4,7 @@
 use super::state::{Ent, Fate, State};
 use super::{Resolution, Settings, MAX_COMPARED, MIN_COMPARED, NONE};
 use crate::analyze::{Name, Tag};
-use crate::compare::{compare_with, may_align};
+use crate::compare::compare_with;
 use crate::index::{blocking_keys, blocking_keys_by_part};
 use rustc_hash::{FxHashMap, FxHasher};
 use std::hash::Hasher;
@@ -136,8 +136,6 @@ pub(super) struct Engine<'s> {
     scratch_keys: Vec<u64>,
     scratch_parts: Vec<(u64, u64)>,
     scratch_hits: Vec<(u32, f32)>,
-    /// Whether scores are the hand score ([`Engine::hopeless`]).
-    hand: bool,
 }
 
 impl<'s> Engine<'s> {
@@ -150,7 +148,6 @@ impl<'s> Engine<'s> {
             scratch_keys: Vec::new(),
             scratch_parts: Vec::new(),
             scratch_hits: Vec::new(),
-            hand: s.config.model().coefficients().is_none(),
         }
     }
 
@@ -167,16 +164,6 @@ impl<'s> Engine<'s> {
             founder,
         });
         id
-    }
-
-    /// Whether `a` scores 0 against `b` ([`Engine::score`]) without
-    /// comparing them: under the hand score, two non-empty names of
-    /// different identity whose alignment can link no part
-    /// ([`may_align`]) score 0. Used only where a score of 0 fails, so it
-    /// changes no decision, only saves the comparison.
-    fn hopeless(&self, a: &Name, b: &Name) -> bool {
-        let same = a.key() == b.key() && a.kind() == b.kind();
-        self.hand && !same && !a.is_empty() && !b.is_empty() && !may_align(a, b)
     }
 
     pub(super) fn score(&self, a: &Name, b: &Name) -> f64 {
@@ -274,16 +261,6 @@ impl<'s> Engine<'s> {
         } else {
             JOIN_MARGIN
         };
-        // A rep scoring 0 fails the floor when it is above 0; such a rep
-        // is found without comparing it, so it is looked for first.
-        if floor > 0.0
-            && ent
-                .reps
-                .iter()
-                .any(|&r| self.hopeless(name, &self.st.groups[r as usize].name))
-        {
-            return None;
-        }
         let mut sum = 0.0;
         let mut best: f64 = 0.0;
         for &r in &ent.reps {
