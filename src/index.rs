@@ -7,6 +7,7 @@
 
 use crate::analyze::{Name, Part};
 use rustc_hash::{FxHashMap, FxHasher};
+use smallvec::SmallVec;
 use std::collections::hash_map::Entry;
 use std::hash::Hasher;
 
@@ -278,17 +279,6 @@ impl BlockingIndex {
         self.collect(keys, |len| (1.0 + cap / len.max(1) as f32).ln(), out);
     }
 
-    /// The ids under key `k` and whether the list is saturated.
-    fn posting(&self, k: &u64) -> Option<(&[u32], bool)> {
-        let p = self.postings.get(k)?;
-        Some(if p.list == NO_LIST {
-            (std::slice::from_ref(&p.id), false)
-        } else {
-            let l = &self.lists[p.list as usize];
-            (&l.ids, l.saturated)
-        })
-    }
-
     /// The `n` candidates with the most key weight, as
     /// [`BlockingIndex::candidates_with_weights`] ranks them: the first `n`
     /// of its list, without ranking the rest.
@@ -329,9 +319,22 @@ impl BlockingIndex {
                 ranked,
             } = &mut *scratch;
             lists.clear();
+            // Each key's posting, packed as `(id << 32) | list`, so that its
+            // ids are found again without hashing the key twice.
             lists.extend(keys.filter_map(|(k, parts)| {
-                let (ids, saturated) = self.posting(&k)?;
-                Some((saturated, ids.len(), k, parts))
+                let p = *self.postings.get(&k)?;
+                let (len, saturated) = if p.list == NO_LIST {
+                    (1, false)
+                } else {
+                    let l = &self.lists[p.list as usize];
+                    (l.ids.len(), l.saturated)
+                };
+                Some((
+                    saturated,
+                    len,
+                    (u64::from(p.id) << 32) | u64::from(p.list),
+                    parts,
+                ))
             }));
             // Rarest first: the first key of a part to reach an id is that
             // part's heaviest for it.
@@ -351,14 +354,19 @@ impl BlockingIndex {
             // enough to be cheap: the work per query stays bounded by the
             // caps, not by how common the query's parts are.
             let mut full = false;
-            for (l, &(saturated, len, key, parts)) in lists.iter().enumerate() {
+            for (l, &(saturated, len, posting, parts)) in lists.iter().enumerate() {
                 if full && len > 2 * self.max_candidates {
                     break;
                 }
                 if saturated && !hits.is_empty() {
                     break;
                 }
-                let (ids, _) = self.posting(&key).expect("listed above");
+                let (id, list) = ((posting >> 32) as u32, posting as u32);
+                let ids = if list == NO_LIST {
+                    std::slice::from_ref(&id)
+                } else {
+                    &self.lists[list as usize].ids[..]
+                };
                 let (l, w) = (l as u32, weight(len));
                 for &id in ids {
                     let at = if dense {
@@ -394,29 +402,38 @@ impl BlockingIndex {
             }
             // Best weight first, then first appearance: a total order, so
             // ranking only the best `n` gives the head of the full ranking.
+            // Each hit is ranked by one integer: its weight's place in
+            // `f32::total_cmp` order, reversed, above its position.
             ranked.clear();
-            ranked.extend(0..hits.len() as u32);
-            let order = |a: &u32, b: &u32| {
-                hits[*b as usize]
-                    .1
-                    .total_cmp(&hits[*a as usize].1)
-                    .then(a.cmp(b))
-            };
+            ranked.extend(
+                hits.iter()
+                    .enumerate()
+                    .map(|(i, h)| (u64::from(!total_order_key(h.1)) << 32) | i as u64),
+            );
             if n < ranked.len() {
                 if n == 0 {
                     ranked.clear();
                 } else {
-                    ranked.select_nth_unstable_by(n - 1, order);
+                    ranked.select_nth_unstable(n - 1);
                     ranked.truncate(n);
                 }
             }
-            ranked.sort_unstable_by(order);
-            out.extend(ranked.iter().map(|&i| {
-                let h = hits[i as usize];
+            ranked.sort_unstable();
+            out.extend(ranked.iter().map(|&r| {
+                let h = hits[r as u32 as usize];
                 (h.0, h.1)
             }));
         });
     }
+}
+
+/// An integer that orders as [`f32::total_cmp`] orders the floats.
+fn total_order_key(x: f32) -> u32 {
+    let bits = x.to_bits() as i32;
+    // As `total_cmp`: negative floats' other bits flipped, then compared as
+    // signed integers; the sign bit flipped makes that an unsigned order.
+    let ordered = bits ^ ((((bits >> 31) as u32) >> 1) as i32);
+    (ordered as u32) ^ 0x8000_0000
 }
 
 /// Ids below this many are looked up in a query's dense slot array (four
@@ -430,7 +447,7 @@ struct Scratch {
     hits: Vec<(u32, f32, u32, u64)>,
     slots: Vec<u32>,
     spill: FxHashMap<u32, u32>,
-    ranked: Vec<u32>,
+    ranked: Vec<u64>,
 }
 
 thread_local! {
@@ -515,10 +532,29 @@ pub(crate) fn blocking_keys_by_part(name: &Name, out: &mut Vec<(u64, u64)>) {
 /// Calls `emit(key, parts)` for every blocking key of `name` (unsorted,
 /// possibly repeated): `parts` as in [`blocking_keys_by_part`].
 fn each_key(name: &Name, mut emit: impl FnMut(u64, u64)) {
-    let main: Vec<Part<'_>> = name.parts().filter(is_key_part).collect();
+    let main: SmallVec<[Part<'_>; 8]> = name.parts().filter(is_key_part).collect();
     let bit = |i: usize| 1u64 << i.min(63);
-    let mut buf = String::new();
-    let mut skel = String::new();
+    KEY_BUFS.with(|bufs| {
+        let (buf, skel) = &mut *bufs.borrow_mut();
+        each_key_with(&main, bit, buf, skel, &mut emit);
+    });
+}
+
+thread_local! {
+    /// [`each_key`]'s string buffers, reused.
+    static KEY_BUFS: std::cell::RefCell<(String, String)> = const {
+        std::cell::RefCell::new((String::new(), String::new()))
+    };
+}
+
+/// [`each_key`] over the key parts `main`, with buffers.
+fn each_key_with(
+    main: &[Part<'_>],
+    bit: impl Fn(usize) -> u64,
+    buf: &mut String,
+    skel: &mut String,
+    emit: &mut impl FnMut(u64, u64),
+) {
     for (i, p) in main.iter().enumerate() {
         let s = p.skeleton();
         if !s.is_empty() {
@@ -543,10 +579,10 @@ fn each_key(name: &Name, mut emit: impl FnMut(u64, u64)) {
             buf.push_str(main[i].fold());
             buf.push_str(main[i + 1].fold());
             skel.clear();
-            crate::key::skeleton_into(&buf, &mut skel);
+            crate::key::skeleton_into(buf, skel);
             // Same key space as single parts: "Abdel Ghani" glued meets
             // "Abdelghani".
-            emit(hash_with(SEED_SKEL, &[&skel]), bit(i) | bit(i + 1));
+            emit(hash_with(SEED_SKEL, &[skel]), bit(i) | bit(i + 1));
         }
         for j in i + 1..n {
             let (x, y) = (main[i].skeleton(), main[j].skeleton());
@@ -560,6 +596,33 @@ fn each_key(name: &Name, mut emit: impl FnMut(u64, u64)) {
 mod tests {
     use super::*;
     use crate::analyze::analyze;
+
+    #[test]
+    fn total_order_key_orders_as_total_cmp() {
+        let xs = [
+            f32::NEG_INFINITY,
+            -2.5,
+            -1e-30,
+            -0.0,
+            0.0,
+            1e-30,
+            0.5,
+            0.75,
+            1.0,
+            7.0,
+            f32::INFINITY,
+            f32::NAN,
+        ];
+        for a in xs {
+            for b in xs {
+                assert_eq!(
+                    total_order_key(a).cmp(&total_order_key(b)),
+                    a.total_cmp(&b),
+                    "{a} {b}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn caps_bound_postings_and_candidates() {

@@ -89,7 +89,7 @@ pub(super) fn part_similarity(
         || !a.groups().is_empty() && !b.groups().is_empty() && !intersects(a.groups(), b.groups());
     let skel_equal = da.skel_hash == db.skel_hash && a.skeleton() == b.skeleton();
     let maxlen = la.max(lb);
-    let jw = || strsim::jaro_winkler(a.fold(), b.fold()) as f32;
+    let jw = || jaro_winkler(a.fold(), b.fold()) as f32;
     let skel_len = a.skeleton().len();
     if skel_equal
         && skel_len >= 2
@@ -212,7 +212,7 @@ pub(super) fn fuzzy_similarity(
         return None;
     }
     let (fa, fb) = (a.fold(), b.fold());
-    let d = strsim::osa_distance(fa, fb);
+    let d = osa_distance(fa, fb);
     if d == 0 || d > bud {
         return None;
     }
@@ -220,7 +220,7 @@ pub(super) fn fuzzy_similarity(
     // A swap of two neighbouring letters is a typing slip (Epser / Esper);
     // any other edit in a short part is a larger share of it: one slip in
     // "Conti" says less than one in "Marizamunda".
-    let sim = if d == 1 && strsim::levenshtein(fa, fb) == 2 {
+    let sim = if d == 1 && levenshtein(fa, fb) == 2 {
         0.85
     } else {
         1.0 - 2.0 * d as f32 / maxlen as f32
@@ -285,4 +285,196 @@ pub(super) fn intersects(x: &[u32], y: &[u32]) -> bool {
         }
     }
     false
+}
+
+/// The longest ASCII strings Jaro–Winkler below takes on the stack; longer
+/// ones, and any with other characters, go through `strsim`.
+const SHORT: usize = 64;
+
+/// Whether `a` and `b` are ASCII and short enough for the stack versions.
+fn short_ascii(a: &str, b: &str) -> bool {
+    a.len() <= SHORT && b.len() <= SHORT && a.is_ascii() && b.is_ascii()
+}
+
+/// `strsim::jaro_winkler`, the same computation on bytes for short ASCII
+/// strings (where bytes are characters), with no allocation: the result is
+/// bit for bit the same.
+pub(super) fn jaro_winkler(a: &str, b: &str) -> f64 {
+    if !short_ascii(a, b) {
+        return strsim::jaro_winkler(a, b);
+    }
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let sim = jaro(a, b);
+    if sim > 0.7 {
+        let prefix = a.iter().take(4).zip(b).take_while(|(x, y)| x == y).count();
+        sim + 0.1 * prefix as f64 * (1.0 - sim)
+    } else {
+        sim
+    }
+}
+
+/// `strsim::jaro` on bytes, at most [`SHORT`] of them on each side.
+fn jaro(a: &[u8], b: &[u8]) -> f64 {
+    let (la, lb) = (a.len(), b.len());
+    if la == 0 && lb == 0 {
+        return 1.0;
+    } else if la == 0 || lb == 0 {
+        return 0.0;
+    }
+    let range = (la.max(lb) / 2).saturating_sub(1);
+    let mut fa = [false; SHORT];
+    let mut fb = [false; SHORT];
+    let mut matches = 0usize;
+    for (i, &x) in a.iter().enumerate() {
+        let lo = i.saturating_sub(range);
+        let hi = lb.min(i + range + 1);
+        for j in lo..hi {
+            if x == b[j] && !fb[j] {
+                fa[i] = true;
+                fb[j] = true;
+                matches += 1;
+                break;
+            }
+        }
+    }
+    if matches == 0 {
+        return 0.0;
+    }
+    let mut transpositions = 0usize;
+    let mut j = 0;
+    for i in (0..la).filter(|&i| fa[i]) {
+        while !fb[j] {
+            j += 1;
+        }
+        if a[i] != b[j] {
+            transpositions += 1;
+        }
+        j += 1;
+    }
+    transpositions /= 2;
+    ((matches as f64 / la as f64)
+        + (matches as f64 / lb as f64)
+        + ((matches - transpositions) as f64 / matches as f64))
+        / 3.0
+}
+
+/// The longest ASCII strings the edit distances below take on the stack
+/// (their rows hold distances as bytes).
+const SHORT_EDIT: usize = 32;
+
+/// `strsim::osa_distance` (optimal string alignment), on bytes and with
+/// rows on the stack for short ASCII strings.
+pub(super) fn osa_distance(a: &str, b: &str) -> usize {
+    if a.len() > SHORT_EDIT || b.len() > SHORT_EDIT || !a.is_ascii() || !b.is_ascii() {
+        return strsim::osa_distance(a, b);
+    }
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let n = b.len();
+    let mut two = [0u8; SHORT_EDIT + 1];
+    let mut prev = [0u8; SHORT_EDIT + 1];
+    let mut cur = [0u8; SHORT_EDIT + 1];
+    for j in 0..=n {
+        two[j] = j as u8;
+        prev[j] = j as u8;
+    }
+    for (i, &x) in a.iter().enumerate() {
+        cur[0] = i as u8 + 1;
+        for (j, &y) in b.iter().enumerate() {
+            let cost = u8::from(x != y);
+            let mut d = (cur[j] + 1).min((prev[j + 1] + 1).min(prev[j] + cost));
+            if i > 0 && j > 0 && x != y && x == b[j - 1] && y == a[i - 1] {
+                d = d.min(two[j - 1] + 1);
+            }
+            cur[j + 1] = d;
+        }
+        std::mem::swap(&mut two, &mut prev);
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[n] as usize
+}
+
+/// `strsim::levenshtein`, on bytes and with one row on the stack for short
+/// ASCII strings.
+pub(super) fn levenshtein(a: &str, b: &str) -> usize {
+    if a.len() > SHORT_EDIT || b.len() > SHORT_EDIT || !a.is_ascii() || !b.is_ascii() {
+        return strsim::levenshtein(a, b);
+    }
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let mut cache = [0u8; SHORT_EDIT];
+    for (j, c) in cache.iter_mut().enumerate().take(b.len()) {
+        *c = j as u8 + 1;
+    }
+    let mut result = b.len() as u8;
+    for (i, &x) in a.iter().enumerate() {
+        result = i as u8 + 1;
+        let mut db = i as u8;
+        for (j, &y) in b.iter().enumerate() {
+            let da = db + u8::from(x != y);
+            db = cache[j];
+            result = (result + 1).min(da.min(db + 1));
+            cache[j] = result;
+        }
+    }
+    result as usize
+}
+
+#[cfg(test)]
+mod fast_tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Short strings over a small alphabet, so that matches, swaps and
+    /// repeats are common; now and then a non-ASCII letter.
+    fn word() -> impl Strategy<Value = String> {
+        prop_oneof![
+            4 => "[abcdehilmnorsu]{0,12}",
+            1 => "[abé]{0,6}",
+            1 => "[a-z]{0,70}",
+            1 => "[ab]{28,36}",
+        ]
+    }
+
+    #[test]
+    fn known_values() {
+        assert_eq!(osa_distance("ab", "bca"), 3);
+        assert_eq!(osa_distance("epser", "esper"), 1);
+        assert_eq!(levenshtein("epser", "esper"), 2);
+        assert_eq!(levenshtein("kitten", "sitting"), 3);
+        assert_eq!(jaro_winkler("", ""), 1.0);
+        assert_eq!(jaro_winkler("abc", ""), 0.0);
+    }
+
+    proptest! {
+        #[test]
+        fn same_as_strsim(a in word(), b in word()) {
+            prop_assert_eq!(osa_distance(&a, &b), strsim::osa_distance(&a, &b));
+            prop_assert_eq!(levenshtein(&a, &b), strsim::levenshtein(&a, &b));
+            prop_assert_eq!(
+                jaro_winkler(&a, &b).to_bits(),
+                strsim::jaro_winkler(&a, &b).to_bits()
+            );
+        }
+
+        #[test]
+        fn same_as_strsim_on_near_copies(a in word(), i in 0usize..16, c in 0u8..4) {
+            // One edit of `a`: the pairs a fuzzy match sees.
+            let mut v = a.clone().into_bytes();
+            if !v.is_empty() && a.is_ascii() {
+                let i = i % v.len();
+                match c {
+                    0 => { v.remove(i); }
+                    1 => v.insert(i, b'x'),
+                    2 if i + 1 < v.len() => v.swap(i, i + 1),
+                    _ => v[i] = b'y',
+                }
+            }
+            let b = String::from_utf8(v).unwrap_or_default();
+            prop_assert_eq!(osa_distance(&a, &b), strsim::osa_distance(&a, &b));
+            prop_assert_eq!(levenshtein(&a, &b), strsim::levenshtein(&a, &b));
+            prop_assert_eq!(
+                jaro_winkler(&a, &b).to_bits(),
+                strsim::jaro_winkler(&a, &b).to_bits()
+            );
+        }
+    }
 }

@@ -79,11 +79,11 @@ impl Engine<'_> {
             if counts[e] == 0 {
                 continue;
             }
-            let mut variants: Vec<(u8, &Variant)> = pairs[run.clone()]
+            let mut variants: Vec<(u8, &Variant, u32)> = pairs[run.clone()]
                 .iter()
                 .flat_map(|&(_, g)| {
                     let grp = &self.st.groups[g as usize];
-                    grp.variants.iter().map(move |v| (grp.complete, v))
+                    grp.variants.iter().map(move |v| (grp.complete, v, g))
                 })
                 .collect();
             // Latin-script forms first (a transliterated Arabic or Cyrillic
@@ -106,15 +106,23 @@ impl Engine<'_> {
                 ),
                 None => {
                     let d = variants[0].1.display.to_string();
-                    analysed = self.s.analyzer.analyze(&d);
-                    (d, &analysed)
+                    // A form that is its distinct name's original, plainly
+                    // analysed, needs no second analysis.
+                    let grp = &self.st.groups[variants[0].2 as usize];
+                    if grp.plain && grp.name.original() == d {
+                        debug_assert!(self.s.analyzer.analyze(&d) == grp.name);
+                        (d, &grp.name)
+                    } else {
+                        analysed = self.s.analyzer.analyze(&d);
+                        (d, &analysed)
+                    }
                 }
             };
             for (i, &(_, g)) in pairs[run.clone()].iter().enumerate() {
                 scores[run.start + i] = self.score(&self.st.groups[g as usize].name, cname);
             }
             let mut by_count: FxHashMap<&str, u32> = FxHashMap::default();
-            for (_, v) in &variants {
+            for (_, v, _) in &variants {
                 *by_count.entry(&v.display).or_default() += v.count;
             }
             let mut list: Vec<(&str, u32)> = by_count.into_iter().collect();

@@ -16,6 +16,10 @@ pub(super) struct Group {
     pub(super) variants: SmallVec<[Variant; 1]>,
     /// Main parts plus one for a regnal number.
     pub(super) complete: u8,
+    /// Whether `name` is the plain analysis of its original, with no kind
+    /// given: an entity whose canonical form is that original has `name`
+    /// as its analysed canonical name.
+    pub(super) plain: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -42,6 +46,7 @@ impl Group {
             count: 0,
             variants: SmallVec::new(),
             name,
+            plain: false,
         };
         let v = variant_of(&g.name);
         g.add_variant(v, 1);
@@ -80,16 +85,18 @@ impl Group {
     /// Adds another occurrence (already analysed to the same key and kind).
     /// Keeps as representative the name that sorts first under a total
     /// order, so that the choice does not depend on arrival order.
-    fn merge_name(&mut self, name: Name) {
+    fn merge_name(&mut self, name: Name, plain: bool) {
         self.add_occurrence(&name);
         if rep_order(&name, &self.name) == Ordering::Less {
             self.name = name;
+            self.plain = plain;
         }
     }
 
     pub(super) fn merge(&mut self, other: Group) {
         if rep_order(&other.name, &self.name) == Ordering::Less {
             self.name = other.name;
+            self.plain = other.plain;
         }
         for v in other.variants {
             let c = v.count;
@@ -157,15 +164,18 @@ fn analyse_chunk(analyzer: &Analyzer, mentions: &[Mention]) -> (Vec<Group>, Grou
     for m in mentions {
         let name = analyse_one(analyzer, m);
         let k = (Box::<str>::from(name.key()), name.kind());
+        let plain = m.kind.is_none();
         let g = match keys.get(&k) {
             Some(&g) => {
-                groups[g as usize].merge_name(name);
+                groups[g as usize].merge_name(name, plain);
                 g
             }
             None => {
                 let g = groups.len() as u32;
                 keys.insert(k, g);
-                groups.push(Group::new(name));
+                let mut group = Group::new(name);
+                group.plain = plain;
+                groups.push(group);
                 g
             }
         };
