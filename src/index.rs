@@ -237,6 +237,52 @@ impl BlockingIndex {
         }
     }
 
+    /// Indexes precomputed keys under `id` as [`BlockingIndex::insert_keys`]
+    /// would have had every id come in increasing order: each list keeps
+    /// its smallest ids, in order, up to the cap, and is saturated once
+    /// more have come. (An index kept across runs adds names to old ids
+    /// and still reads as one built afresh.)
+    pub(crate) fn insert_keys_in_order(&mut self, id: u32, keys: &[u64]) {
+        if !keys.is_empty() {
+            self.max_id = self.max_id.max(id);
+        }
+        for &k in keys {
+            let p = match self.postings.entry(k) {
+                Entry::Vacant(v) => {
+                    v.insert(Posting { id, list: NO_LIST });
+                    continue;
+                }
+                Entry::Occupied(o) => o.into_mut(),
+            };
+            if p.list == NO_LIST {
+                if p.id == id {
+                    continue;
+                }
+                let saturated = self.max_postings <= 1;
+                let mut ids = vec![p.id.min(id)];
+                if !saturated {
+                    ids.push(p.id.max(id));
+                }
+                p.list = self.lists.len() as u32;
+                self.lists.push(List { ids, saturated });
+                continue;
+            }
+            let l = &mut self.lists[p.list as usize];
+            let Err(at) = l.ids.binary_search(&id) else {
+                continue;
+            };
+            if l.ids.len() < self.max_postings {
+                l.ids.insert(at, id);
+                continue;
+            }
+            l.saturated = true;
+            if at < l.ids.len() {
+                l.ids.pop();
+                l.ids.insert(at, id);
+            }
+        }
+    }
+
     /// Writes to `out` (cleared first) the distinct candidate ids for
     /// `name`: rarest keys first, at most [`max_candidates`] ids, ordered
     /// by the number of keys they share with `name` (most first), then by
@@ -599,5 +645,43 @@ mod tests {
         blocking_keys(&analyze("Asif Khawaja"), &mut b);
         let shared = b.iter().filter(|k| a.contains(k)).count();
         assert!(shared >= 3, "{shared}");
+    }
+
+    /// Every key's ids and whether its list is saturated.
+    fn lists(ix: &BlockingIndex) -> std::collections::BTreeMap<u64, (Vec<u32>, bool)> {
+        ix.postings
+            .iter()
+            .map(|(&k, p)| match p.list {
+                NO_LIST => (k, (vec![p.id], false)),
+                l => {
+                    let l = &ix.lists[l as usize];
+                    (k, (l.ids.clone(), l.saturated))
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn ids_inserted_out_of_order_read_as_in_order() {
+        for cap in [1, 2, 3, 1024] {
+            // (id, key) pairs: ids repeat, keys are shared by many ids.
+            let pairs: Vec<(u32, u64)> = (0..400u32)
+                .map(|i| ((i * 37) % 23, u64::from((i * 11) % 7)))
+                .collect();
+            let mut sorted = pairs.clone();
+            sorted.sort_unstable();
+            let mut fresh = BlockingIndex::builder().max_postings(cap).build();
+            for &(id, k) in &sorted {
+                fresh.insert_keys(id, &[k]);
+            }
+            let mut kept = BlockingIndex::builder().max_postings(cap).build();
+            for &(id, k) in &pairs {
+                kept.insert_keys_in_order(id, &[k]);
+            }
+            assert_eq!(lists(&kept), lists(&fresh), "cap {cap}");
+            assert_eq!(kept.max_id, fresh.max_id);
+            assert_eq!(kept.saturated(), fresh.saturated(), "cap {cap}");
+            assert!(cap == 1024 || fresh.saturated() > 0);
+        }
     }
 }
