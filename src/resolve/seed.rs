@@ -209,10 +209,10 @@ impl SeedState {
     }
 
     /// The distinct name of `n` as the state makes it: analysed by `s`'s
-    /// analyzer unless `n` carries its analysis.
-    fn group_of(s: &Settings, n: &SeedName) -> Group {
-        Group::new(match (&n.analysed, n.kind) {
-            (Some(name), _) => name.clone(),
+    /// analyzer unless `n` carries its analysis (which it takes).
+    fn group_of(s: &Settings, n: &mut SeedName) -> Group {
+        Group::new(match (n.analysed.take(), n.kind) {
+            (Some(name), _) => name,
             (None, Kind::Unknown) => s.analyzer.analyze(&n.display),
             (None, k) => s.analyzer.analyze_as(&n.display, k),
         })
@@ -388,9 +388,9 @@ impl SeedState {
 
 impl Resolver {
     /// The resolution state of the known entities of `seed`, whose alias
-    /// entities must be this resolver's alias table. Names that come
-    /// without their analysis are analysed here.
-    pub(crate) fn seed_state(&self, seed: &Seed) -> SeedState {
+    /// entities must be this resolver's alias table. The state takes the
+    /// names' analyses; names that come without one are analysed here.
+    pub(crate) fn seed_state(&self, seed: &mut Seed) -> SeedState {
         let s = &*self.settings;
         let mut st = State::new(s, Vec::new(), FxHashMap::default());
         st.ids = vec![None; st.ents.len()];
@@ -407,15 +407,18 @@ impl Resolver {
             ss.add_entity(se);
         }
         let mut scratch = Vec::new();
-        for (k, se) in seed.entities.iter().enumerate() {
+        for (k, se) in seed.entities.iter_mut().enumerate() {
             let names: Vec<NewName> = se
                 .names
-                .iter()
-                .map(|n| NewName {
-                    key: &n.key,
-                    kind: n.kind,
-                    count: n.count,
-                    group: SeedState::group_of(s, n),
+                .iter_mut()
+                .map(|n| {
+                    let group = SeedState::group_of(s, n);
+                    NewName {
+                        key: &n.key,
+                        kind: n.kind,
+                        count: n.count,
+                        group,
+                    }
                 })
                 .collect();
             ss.own[k] = !names.iter().any(|n| n.group.is_complete());

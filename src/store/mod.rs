@@ -158,8 +158,6 @@ struct Loaded {
     /// The seed's resolution state, which holds the names' analyses (the
     /// seed keeps none).
     state: SeedState,
-    /// Id of each seed entity → its index.
-    index: FxHashMap<Arc<str>, usize>,
 }
 
 impl std::fmt::Debug for Loaded {
@@ -687,22 +685,13 @@ impl Store {
                     .config(config)
                     .add_entities(&label, aliases)?
                     .build()?;
-                let index = seed
-                    .entities
-                    .iter()
-                    .enumerate()
-                    .map(|(i, se)| (Arc::clone(&se.id), i))
-                    .collect();
                 // The state is built once, for this batch and those after
                 // it; it holds the analyses from now on.
                 let state = resolver
                     .clone()
                     .aliases(table.clone())
                     .build()
-                    .seed_state(&seed);
-                for n in seed.entities.iter_mut().flat_map(|e| e.names.iter_mut()) {
-                    n.analysed = None;
-                }
+                    .seed_state(&mut seed);
                 Box::new(Loaded {
                     version,
                     analyzer: analyzer.identity(),
@@ -710,7 +699,6 @@ impl Store {
                     seed,
                     table,
                     state,
-                    index,
                 })
             }
         };
@@ -969,18 +957,15 @@ fn load_seed(c: &Connection, stamp: Option<&str>) -> rusqlite::Result<(Seed, Vec
         None => false,
     };
     let mut seed = Seed::default();
-    let mut index: FxHashMap<String, usize> = FxHashMap::default();
-    let mut st =
-        c.prepare("SELECT id, canonical, kind FROM entities WHERE redirect IS NULL ORDER BY seq")?;
-    let mut canon = Vec::new();
+    let mut index: FxHashMap<Arc<str>, usize> = FxHashMap::default();
+    let mut st = c.prepare("SELECT id, kind FROM entities WHERE redirect IS NULL ORDER BY seq")?;
     let mut rows = st.query([])?;
     while let Some(r) = rows.next()? {
-        let id: String = r.get(0)?;
-        index.insert(id.clone(), seed.entities.len());
-        canon.push(r.get::<_, String>(1)?);
+        let id: Arc<str> = Arc::from(text(r, 0)?);
+        index.insert(Arc::clone(&id), seed.entities.len());
         seed.entities.push(SeedEntity {
-            id: Arc::from(id.as_str()),
-            kind: kind_of(text(r, 2)?),
+            id,
+            kind: kind_of(text(r, 1)?),
             alias: None,
             names: Vec::new(),
         });
@@ -1011,13 +996,25 @@ fn load_seed(c: &Connection, stamp: Option<&str>) -> rusqlite::Result<(Seed, Vec
             },
         });
     }
+    // Canonical names are needed for the entities with known names only.
+    let mut canon: FxHashMap<usize, String> = FxHashMap::default();
+    let mut st = c.prepare(
+        "SELECT id, canonical FROM entities WHERE redirect IS NULL
+         AND id IN (SELECT entity FROM names WHERE alias <> 0)",
+    )?;
+    let mut rows = st.query([])?;
+    while let Some(r) = rows.next()? {
+        if let Some(&i) = index.get(text(r, 0)?) {
+            canon.insert(i, r.get(1)?);
+        }
+    }
     let mut aliases = Vec::new();
     for (i, names) in known.into_iter().enumerate() {
         if names.is_empty() {
             continue;
         }
         seed.entities[i].alias = Some(aliases.len());
-        let canonical = canon[i].clone();
+        let canonical = canon.remove(&i).unwrap_or_default();
         aliases.push(Entity {
             id: seed.entities[i].id.to_string(),
             aliases: names.into_iter().filter(|n| *n != canonical).collect(),
@@ -1045,7 +1042,7 @@ fn load_seed(c: &Connection, stamp: Option<&str>) -> rusqlite::Result<(Seed, Vec
                 break;
             }
         }
-        if let Some(&i) = index.get(&e) {
+        if let Some(&i) = index.get(e.as_str()) {
             seed.cannot.push((r.get(1)?, kind_of(text(r, 2)?), i));
         }
     }
@@ -1069,7 +1066,6 @@ impl Loaded {
                 Some(k) => k,
                 None => {
                     let id: Arc<str> = Arc::from(ent.id.as_str());
-                    self.index.insert(Arc::clone(&id), self.seed.entities.len());
                     self.seed.entities.push(SeedEntity {
                         id,
                         kind: ent.kind,
