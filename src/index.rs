@@ -89,6 +89,18 @@ pub struct BlockingIndex {
     max_candidates: usize,
 }
 
+/// Some keys of a [`BlockingIndex`] as they were: see
+/// [`BlockingIndex::save`].
+#[derive(Debug)]
+pub(crate) struct SavedKeys {
+    lists: usize,
+    max_id: u32,
+    keys: Vec<SavedKey>,
+}
+
+/// A key, its posting, and for a list its length and saturation.
+type SavedKey = (u64, Option<Posting>, Option<(usize, bool)>);
+
 /// Configures a [`BlockingIndex`]'s caps.
 ///
 /// ```
@@ -235,6 +247,50 @@ impl BlockingIndex {
             }
             l.ids.push(id);
         }
+    }
+
+    /// What the index holds under `keys`, so that [`BlockingIndex::restore`]
+    /// can take back whatever is inserted under them afterwards (and
+    /// nothing may be inserted under other keys meanwhile).
+    pub(crate) fn save(&self, keys: impl IntoIterator<Item = u64>) -> SavedKeys {
+        let keys = keys
+            .into_iter()
+            .map(|k| {
+                let p = self.postings.get(&k).copied();
+                let l = p.filter(|p| p.list != NO_LIST).map(|p| {
+                    let l = &self.lists[p.list as usize];
+                    (l.ids.len(), l.saturated)
+                });
+                (k, p, l)
+            })
+            .collect();
+        SavedKeys {
+            lists: self.lists.len(),
+            max_id: self.max_id,
+            keys,
+        }
+    }
+
+    /// Takes back every insertion since `saved` was made (insertions only
+    /// append, so the earlier lists are prefixes of the present ones).
+    pub(crate) fn restore(&mut self, saved: SavedKeys) {
+        for (k, p, l) in saved.keys {
+            match p {
+                None => {
+                    self.postings.remove(&k);
+                }
+                Some(p) => {
+                    self.postings.insert(k, p);
+                    if let Some((len, saturated)) = l {
+                        let list = &mut self.lists[p.list as usize];
+                        list.ids.truncate(len);
+                        list.saturated = saturated;
+                    }
+                }
+            }
+        }
+        self.lists.truncate(saved.lists);
+        self.max_id = saved.max_id;
     }
 
     /// Indexes precomputed keys under `id` as [`BlockingIndex::insert_keys`]
@@ -682,6 +738,26 @@ mod tests {
             assert_eq!(kept.max_id, fresh.max_id);
             assert_eq!(kept.saturated(), fresh.saturated(), "cap {cap}");
             assert!(cap == 1024 || fresh.saturated() > 0);
+        }
+    }
+
+    #[test]
+    fn saved_keys_restore_the_index_as_it_was() {
+        for cap in [1, 2, 1024] {
+            let mut ix = BlockingIndex::builder().max_postings(cap).build();
+            for id in 0..6u32 {
+                ix.insert_keys(id, &[1, 2, u64::from(id % 2) + 3]);
+            }
+            ix.insert_keys(9, &[7]);
+            let before = (lists(&ix), ix.lists.len(), ix.max_id);
+            let keys = [1u64, 3, 7, 8, 10];
+            let saved = ix.save(keys);
+            ix.insert_keys(20, &[1, 3]);
+            ix.insert_keys(21, &[7, 8, 10, 3]);
+            ix.insert_keys(22, &[10]);
+            assert_ne!(lists(&ix), before.0);
+            ix.restore(saved);
+            assert_eq!((lists(&ix), ix.lists.len(), ix.max_id), before, "cap {cap}");
         }
     }
 }

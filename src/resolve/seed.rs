@@ -10,7 +10,7 @@ use super::names::{analyse_all, Group};
 use super::state::{Ent, Fate, State};
 use super::{Label, Resolution, Resolver, ResolverBuilder, Settings, NONE};
 use crate::analyze::Kind;
-use crate::index::blocking_keys;
+use crate::index::{blocking_keys, blocking_keys_by_part};
 use crate::Mention;
 use rustc_hash::FxHashMap;
 use std::sync::Arc;
@@ -447,7 +447,6 @@ impl Resolver {
         let base_ents = st.ents.len();
         let fates = st.fates.clone();
         let own = st.own.clone();
-        let index = st.index.clone();
         // The known distinct names the batch adds variants to, as they were.
         let mut touched: Vec<(u32, Group)> = Vec::new();
         let mut added: Vec<(Box<str>, Kind)> = Vec::new();
@@ -479,6 +478,16 @@ impl Resolver {
             .iter()
             .map(|&g| remap[g as usize])
             .collect();
+        // The engine indexes the keys of the new complete names it places.
+        let mut keys = Vec::new();
+        let mut parts = Vec::new();
+        for grp in st.groups[base_groups..].iter().filter(|g| g.is_complete()) {
+            blocking_keys_by_part(&grp.name, &mut parts);
+            keys.extend(parts.iter().map(|&(k, _)| k));
+        }
+        keys.sort_unstable();
+        keys.dedup();
+        let index = st.index.save(keys);
         let resolution = Engine::new(s, &mut *st).run(&mention_group, &an.mention_doc);
         let origin = resolution
             .ents
@@ -531,7 +540,7 @@ impl Resolver {
         }
         st.fates = fates;
         st.own = own;
-        st.index = index;
+        st.index.restore(index);
         st.ents.truncate(base_ents);
         for ent in &mut st.ents {
             while ent.reps.last().is_some_and(|&g| g as usize >= base_groups) {
