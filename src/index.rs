@@ -90,6 +90,18 @@ pub struct BlockingIndex {
     max_candidates: usize,
 }
 
+/// Some keys of a [`BlockingIndex`] as they were: see
+/// [`BlockingIndex::save`].
+#[derive(Debug)]
+pub(crate) struct SavedKeys {
+    lists: usize,
+    max_id: u32,
+    keys: Vec<SavedKey>,
+}
+
+/// A key, its posting, and for a list its length and saturation.
+type SavedKey = (u64, Option<Posting>, Option<(usize, bool)>);
+
 /// Configures a [`BlockingIndex`]'s caps.
 ///
 /// ```
@@ -235,6 +247,96 @@ impl BlockingIndex {
                 continue;
             }
             l.ids.push(id);
+        }
+    }
+
+    /// What the index holds under `keys`, so that [`BlockingIndex::restore`]
+    /// can take back whatever is inserted under them afterwards (and
+    /// nothing may be inserted under other keys meanwhile).
+    pub(crate) fn save(&self, keys: impl IntoIterator<Item = u64>) -> SavedKeys {
+        let keys = keys
+            .into_iter()
+            .map(|k| {
+                let p = self.postings.get(&k).copied();
+                let l = p.filter(|p| p.list != NO_LIST).map(|p| {
+                    let l = &self.lists[p.list as usize];
+                    (l.ids.len(), l.saturated)
+                });
+                (k, p, l)
+            })
+            .collect();
+        SavedKeys {
+            lists: self.lists.len(),
+            max_id: self.max_id,
+            keys,
+        }
+    }
+
+    /// Takes back every insertion since `saved` was made (insertions only
+    /// append, so the earlier lists are prefixes of the present ones).
+    pub(crate) fn restore(&mut self, saved: SavedKeys) {
+        for (k, p, l) in saved.keys {
+            match p {
+                None => {
+                    self.postings.remove(&k);
+                }
+                Some(p) => {
+                    self.postings.insert(k, p);
+                    if let Some((len, saturated)) = l {
+                        let list = &mut self.lists[p.list as usize];
+                        list.ids.truncate(len);
+                        list.saturated = saturated;
+                    }
+                }
+            }
+        }
+        self.lists.truncate(saved.lists);
+        self.max_id = saved.max_id;
+    }
+
+    /// Indexes precomputed keys under `id` as [`BlockingIndex::insert_keys`]
+    /// would have had every id come in increasing order: each list keeps
+    /// its smallest ids, in order, up to the cap, and is saturated once
+    /// more have come. (An index kept across runs adds names to old ids
+    /// and still reads as one built afresh.)
+    pub(crate) fn insert_keys_in_order(&mut self, id: u32, keys: &[u64]) {
+        if !keys.is_empty() {
+            self.max_id = self.max_id.max(id);
+        }
+        for &k in keys {
+            let p = match self.postings.entry(k) {
+                Entry::Vacant(v) => {
+                    v.insert(Posting { id, list: NO_LIST });
+                    continue;
+                }
+                Entry::Occupied(o) => o.into_mut(),
+            };
+            if p.list == NO_LIST {
+                if p.id == id {
+                    continue;
+                }
+                let saturated = self.max_postings <= 1;
+                let mut ids = vec![p.id.min(id)];
+                if !saturated {
+                    ids.push(p.id.max(id));
+                }
+                p.list = self.lists.len() as u32;
+                self.lists.push(List { ids, saturated });
+                continue;
+            }
+            let l = &mut self.lists[p.list as usize];
+            let Err(at) = l.ids.binary_search(&id) else {
+                continue;
+            };
+            if l.ids.len() < self.max_postings {
+                l.ids.insert(at, id);
+                continue;
+            }
+            l.saturated = true;
+            if at < l.ids.len() {
+                l.ids.pop();
+                l.ids.insert(at, id);
+            }
         }
     }
 
@@ -662,5 +764,63 @@ mod tests {
         blocking_keys(&analyze("Asif Khawaja"), &mut b);
         let shared = b.iter().filter(|k| a.contains(k)).count();
         assert!(shared >= 3, "{shared}");
+    }
+
+    /// Every key's ids and whether its list is saturated.
+    fn lists(ix: &BlockingIndex) -> std::collections::BTreeMap<u64, (Vec<u32>, bool)> {
+        ix.postings
+            .iter()
+            .map(|(&k, p)| match p.list {
+                NO_LIST => (k, (vec![p.id], false)),
+                l => {
+                    let l = &ix.lists[l as usize];
+                    (k, (l.ids.clone(), l.saturated))
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn ids_inserted_out_of_order_read_as_in_order() {
+        for cap in [1, 2, 3, 1024] {
+            // (id, key) pairs: ids repeat, keys are shared by many ids.
+            let pairs: Vec<(u32, u64)> = (0..400u32)
+                .map(|i| ((i * 37) % 23, u64::from((i * 11) % 7)))
+                .collect();
+            let mut sorted = pairs.clone();
+            sorted.sort_unstable();
+            let mut fresh = BlockingIndex::builder().max_postings(cap).build();
+            for &(id, k) in &sorted {
+                fresh.insert_keys(id, &[k]);
+            }
+            let mut kept = BlockingIndex::builder().max_postings(cap).build();
+            for &(id, k) in &pairs {
+                kept.insert_keys_in_order(id, &[k]);
+            }
+            assert_eq!(lists(&kept), lists(&fresh), "cap {cap}");
+            assert_eq!(kept.max_id, fresh.max_id);
+            assert_eq!(kept.saturated(), fresh.saturated(), "cap {cap}");
+            assert!(cap == 1024 || fresh.saturated() > 0);
+        }
+    }
+
+    #[test]
+    fn saved_keys_restore_the_index_as_it_was() {
+        for cap in [1, 2, 1024] {
+            let mut ix = BlockingIndex::builder().max_postings(cap).build();
+            for id in 0..6u32 {
+                ix.insert_keys(id, &[1, 2, u64::from(id % 2) + 3]);
+            }
+            ix.insert_keys(9, &[7]);
+            let before = (lists(&ix), ix.lists.len(), ix.max_id);
+            let keys = [1u64, 3, 7, 8, 10];
+            let saved = ix.save(keys);
+            ix.insert_keys(20, &[1, 3]);
+            ix.insert_keys(21, &[7, 8, 10, 3]);
+            ix.insert_keys(22, &[10]);
+            assert_ne!(lists(&ix), before.0);
+            ix.restore(saved);
+            assert_eq!((lists(&ix), ix.lists.len(), ix.max_id), before, "cap {cap}");
+        }
     }
 }

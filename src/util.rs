@@ -42,6 +42,11 @@ macro_rules! str_enum {
                     $($ty::$var => $name,)+
                 }
             }
+
+            /// Every value, in the order of this list (which `as_str`'s
+            /// match keeps complete).
+            #[allow(dead_code)]
+            pub(crate) const VARIANTS: &'static [$ty] = &[$($ty::$var),+];
         }
 
         #[doc = concat!("Writes [`", stringify!($ty), "::as_str`].")]

@@ -36,16 +36,16 @@ use super::{Kind, Name, Tag};
 /// The version of the format [`Name::encode`] writes.
 pub(crate) const FORMAT: u64 = 2;
 
-const TAGS: [Tag; 8] = [
-    Tag::Given,
-    Tag::Family,
-    Tag::Particle,
-    Tag::Initial,
-    Tag::Suffix,
-    Tag::Regnal,
-    Tag::Legal,
-    Tag::Word,
-];
+/// The tags by their byte in the format: their order in [`Tag`]'s one list
+/// of names (a tag added at its end keeps the bytes of the others).
+const TAGS: &[Tag] = Tag::VARIANTS;
+
+/// A tag's byte in the format.
+fn tag_byte(t: Tag) -> u8 {
+    TAGS.iter()
+        .position(|&x| x == t)
+        .expect("every tag is listed") as u8
+}
 
 fn put(out: &mut Vec<u8>, mut v: u64) {
     while v >= 0x80 {
@@ -171,7 +171,7 @@ impl Name {
             for s in [p.text, p.fold, p.skel, p.groups, p.nicks] {
                 put_span(out, s);
             }
-            out.push(TAGS.iter().position(|&t| t == p.tag).unwrap_or(7) as u8);
+            out.push(tag_byte(p.tag));
             out.push(u8::from(p.generic) | u8::from(p.connector) << 1 | u8::from(p.joined) << 2);
             out.extend_from_slice(&p.hash.to_le_bytes());
             out.extend_from_slice(&p.skel_hash.to_le_bytes());
@@ -284,6 +284,27 @@ mod tests {
     use super::FORMAT;
     use crate::analyze::Analyzer;
     use crate::Kind;
+
+    /// Each tag has its own byte: its place in the one list of tags (the
+    /// one `Tag::as_str` matches on, so that no tag is left out), and the
+    /// bytes blobs already hold stay.
+    #[test]
+    fn tags_take_their_bytes_from_the_one_list() {
+        use crate::analyze::Tag;
+        let mut seen = std::collections::BTreeSet::new();
+        for (i, &t) in super::TAGS.iter().enumerate() {
+            assert_eq!(super::tag_byte(t), i as u8);
+            assert!(seen.insert(t.as_str()), "{t} listed twice");
+        }
+        for (t, byte) in [
+            (Tag::Given, 0),
+            (Tag::Family, 1),
+            (Tag::Regnal, 5),
+            (Tag::Word, 7),
+        ] {
+            assert_eq!(super::tag_byte(t), byte);
+        }
+    }
 
     #[test]
     fn names_come_back_exactly() {

@@ -8,9 +8,9 @@
 use super::engine::Engine;
 use super::names::{analyse_all, Group};
 use super::state::{Ent, Fate, State};
-use super::{Label, Resolution, Resolver, NONE};
+use super::{Label, Resolution, Resolver, ResolverBuilder, Settings, NONE};
 use crate::analyze::Kind;
-use crate::index::blocking_keys;
+use crate::index::{blocking_keys, blocking_keys_by_part};
 use crate::Mention;
 use rustc_hash::FxHashMap;
 use std::sync::Arc;
@@ -152,94 +152,304 @@ impl Resolution {
     }
 }
 
-impl Resolver {
-    /// Resolves `mentions` against the known entities of `seed`, whose
-    /// alias entities must be this resolver's alias table.
-    pub(crate) fn resolve_seeded(&self, seed: &Seed, mentions: &[Mention]) -> Seeded {
-        let s = &*self.settings;
-        let an = analyse_all(s, mentions);
-        let mut st = State::new(s, Vec::new(), FxHashMap::default());
-        st.ids = vec![None; st.ents.len()];
-        let mut ent_of_seed = Vec::with_capacity(seed.entities.len());
-        for se in &seed.entities {
-            let e = match se.alias {
-                Some(k) => k as u32,
-                None => {
-                    st.ents.push(Ent {
-                        alias: None,
-                        kind: se.kind,
-                        reps: Vec::new(),
-                        founder: NONE,
-                    });
-                    st.ids.push(None);
-                    (st.ents.len() - 1) as u32
-                }
-            };
-            st.ids[e as usize] = Some(Arc::clone(&se.id));
-            ent_of_seed.push(e);
-        }
-        let mut scratch = Vec::new();
-        for (se, &e) in seed.entities.iter().zip(&ent_of_seed) {
-            let groups: Vec<Group> = se
-                .names
-                .iter()
-                .map(|n| {
-                    Group::new(match (&n.analysed, n.kind) {
-                        (Some(name), _) => name.clone(),
-                        (None, Kind::Unknown) => s.analyzer.analyze(&n.display),
-                        (None, k) => s.analyzer.analyze_as(&n.display, k),
-                    })
-                })
-                .collect();
-            let own = !groups.iter().any(Group::is_complete);
-            for (n, mut grp) in se.names.iter().zip(groups) {
-                let k = (Box::<str>::from(n.key.as_str()), n.kind);
-                if let Some(&g) = st.keys.get(&k) {
-                    // A short name on several entities (decided per
-                    // document): its own entity, if it has one, is this.
-                    st.groups[g as usize].count += n.count;
-                    if own && st.ents[e as usize].alias.is_none() {
-                        st.own.entry(g).or_insert(e);
+impl ResolverBuilder {
+    /// The caps of the blocking index this builder's resolvers use.
+    pub(crate) fn index_caps(&self) -> (usize, usize) {
+        (self.max_postings, self.max_candidates)
+    }
+}
+
+/// The resolution state of known entities, built once and brought up to
+/// date after each batch, so that a batch costs its own names, not those of
+/// every known entity.
+///
+/// It is always the state that [`SeedState::new`] would build from the
+/// known entities as they are now: entities in seed order (alias entities
+/// first, at their table index), each distinct name made from the first
+/// entity that has it, the blocking index's lists in entity order. A batch
+/// works on it and is taken back out of it once resolved.
+pub(crate) struct SeedState {
+    st: State,
+    /// Seed entity → its entity in the state.
+    ent_of_seed: Vec<u32>,
+    /// Entity of the state → its seed entity ([`NONE`] for none).
+    seed_of_ent: Vec<u32>,
+    /// Per distinct name: the seed entity whose name made it.
+    first: Vec<u32>,
+    /// Per seed entity: whether it has no complete name (its short names
+    /// are then its own).
+    own: Vec<bool>,
+    /// The blocking index's caps it was built with.
+    caps: (usize, usize),
+}
+
+impl std::fmt::Debug for SeedState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SeedState")
+            .field("entities", &self.ent_of_seed.len())
+            .field("names", &self.st.groups.len())
+            .finish_non_exhaustive()
+    }
+}
+
+/// A name of a known entity to enter the state: its identity, its
+/// mentions and its analysis.
+struct NewName<'a> {
+    key: &'a str,
+    kind: Kind,
+    count: u32,
+    group: Group,
+}
+
+impl SeedState {
+    /// The caps of the blocking index it was built with (see
+    /// [`ResolverBuilder::index_caps`]).
+    pub(crate) fn caps(&self) -> (usize, usize) {
+        self.caps
+    }
+
+    /// The distinct name of `n` as the state makes it: analysed by `s`'s
+    /// analyzer unless `n` carries its analysis (which it takes).
+    fn group_of(s: &Settings, n: &mut SeedName) -> Group {
+        Group::new(match (n.analysed.take(), n.kind) {
+            (Some(name), _) => name,
+            (None, Kind::Unknown) => s.analyzer.analyze(&n.display),
+            (None, k) => s.analyzer.analyze_as(&n.display, k),
+        })
+    }
+
+    /// Enters the names of seed entity `k` (which has no other name in the
+    /// state yet, or none complete when `own` is set). Returns `false` when
+    /// the state can no longer be kept as [`SeedState::new`] would build it
+    /// (a complete name already made by an entity that comes later).
+    fn add_names(&mut self, k: usize, names: Vec<NewName<'_>>, scratch: &mut Vec<u64>) -> bool {
+        let st = &mut self.st;
+        let e = self.ent_of_seed[k];
+        let own = self.own[k];
+        let alias = st.ents[e as usize].alias.is_some();
+        for n in names {
+            let key = (Box::<str>::from(n.key), n.kind);
+            if let Some(&g) = st.keys.get(&key) {
+                let first = self.first[g as usize] as usize;
+                if first > k {
+                    // This entity comes first: the distinct name is made
+                    // from its name, as a fresh build would.
+                    if n.group.is_complete() || st.groups[g as usize].is_complete() {
+                        return false;
                     }
-                    continue;
+                    let old = st.groups[g as usize].count;
+                    let mut grp = n.group;
+                    grp.count = old + n.count;
+                    grp.variants[0].count = n.count;
+                    st.groups[g as usize] = grp;
+                    self.first[g as usize] = k as u32;
+                } else {
+                    st.groups[g as usize].count += n.count;
                 }
-                grp.count = n.count;
-                grp.variants[0].count = n.count;
-                let g = st.groups.len() as u32;
-                let complete = grp.is_complete();
-                if complete {
-                    st.fates.push(Fate::Entity(e, false));
+                if own && !alias {
+                    // Its own entity is the first such entity.
+                    let keep = st.own.get(&g).is_some_and(|&o| {
+                        let j = self.seed_of_ent[o as usize];
+                        j != NONE && (j as usize) < k
+                    });
+                    if !keep {
+                        st.own.insert(g, e);
+                    }
+                }
+                continue;
+            }
+            let mut grp = n.group;
+            grp.count = n.count;
+            grp.variants[0].count = n.count;
+            let g = st.groups.len() as u32;
+            if grp.is_complete() {
+                st.fates.push(Fate::Entity(e, false));
+                let ent = &mut st.ents[e as usize];
+                if ent.founder == NONE {
+                    ent.founder = g;
+                }
+                if ent.alias.is_none() {
+                    ent.reps.push(g);
+                    scratch.clear();
+                    blocking_keys(&grp.name, scratch);
+                    st.index.insert_keys_in_order(e, scratch);
+                }
+            } else {
+                st.fates.push(Fate::Open);
+                if own && !alias {
+                    st.own.entry(g).or_insert(e);
                     let ent = &mut st.ents[e as usize];
                     if ent.founder == NONE {
                         ent.founder = g;
                     }
-                    if ent.alias.is_none() {
-                        ent.reps.push(g);
-                        scratch.clear();
-                        blocking_keys(&grp.name, &mut scratch);
-                        st.index.insert_keys(e, &scratch);
-                    }
-                } else {
-                    st.fates.push(Fate::Open);
-                    if own && st.ents[e as usize].alias.is_none() {
-                        st.own.entry(g).or_insert(e);
-                        let ent = &mut st.ents[e as usize];
-                        if ent.founder == NONE {
-                            ent.founder = g;
-                        }
-                    }
                 }
-                st.groups.push(grp);
-                st.keys.insert(k, g);
             }
+            st.groups.push(grp);
+            self.first.push(k as u32);
+            st.keys.insert(key, g);
         }
         st.seeded = st.groups.len();
+        true
+    }
+
+    /// Enters seed entity `k` into the state (its names come with
+    /// [`SeedState::add_names`]).
+    fn add_entity(&mut self, se: &SeedEntity) {
+        let e = match se.alias {
+            Some(k) => k as u32,
+            None => {
+                self.st.ents.push(Ent {
+                    alias: None,
+                    kind: se.kind,
+                    reps: Vec::new(),
+                    founder: NONE,
+                });
+                self.st.ids.push(None);
+                (self.st.ents.len() - 1) as u32
+            }
+        };
+        self.st.ids[e as usize] = Some(Arc::clone(&se.id));
+        if self.seed_of_ent.len() < self.st.ents.len() {
+            self.seed_of_ent.resize(self.st.ents.len(), NONE);
+        }
+        self.seed_of_ent[e as usize] = self.ent_of_seed.len() as u32;
+        self.ent_of_seed.push(e);
+        self.own.push(true);
+    }
+
+    /// Brings the state up to date with entities and names added to the
+    /// seed since it was built: the seed entities it does not have yet are
+    /// new (with no name in the state yet); `names` are the names new to
+    /// their entity, as (seed entity, its name) with their analyses; and
+    /// `counts` the names already there whose mentions grew, as (seed
+    /// entity, its name, added mentions).
+    ///
+    /// Returns `false` when the state can no longer be brought up to date
+    /// this way (a complete name shared by entities in another order than
+    /// before, or an entity that had only short names gaining a complete
+    /// one): it must then be built again.
+    pub(crate) fn extend(
+        &mut self,
+        seed: &Seed,
+        names: &[(usize, usize, crate::Name)],
+        counts: &[(usize, usize, u32)],
+    ) -> bool {
+        for se in &seed.entities[self.ent_of_seed.len()..] {
+            self.add_entity(se);
+        }
+        for &(k, j, add) in counts {
+            let n = &seed.entities[k].names[j];
+            let key = (Box::<str>::from(n.key.as_str()), n.kind);
+            let Some(&g) = self.st.keys.get(&key) else {
+                return false;
+            };
+            let grp = &mut self.st.groups[g as usize];
+            grp.count = grp.count.saturating_add(add);
+            if self.first[g as usize] as usize == k {
+                grp.variants[0].count = grp.variants[0].count.saturating_add(add);
+            }
+        }
+        // Per entity, in order: its new names.
+        let mut order: Vec<usize> = (0..names.len()).collect();
+        order.sort_by_key(|&i| names[i].0);
+        let mut scratch = Vec::new();
+        let mut i = 0;
+        while i < order.len() {
+            let k = names[order[i]].0;
+            let mut batch = Vec::new();
+            while i < order.len() && names[order[i]].0 == k {
+                let (_, j, name) = &names[order[i]];
+                let n = &seed.entities[k].names[*j];
+                batch.push(NewName {
+                    key: &n.key,
+                    kind: n.kind,
+                    count: n.count,
+                    group: Group::new(name.clone()),
+                });
+                i += 1;
+            }
+            let complete = batch.iter().any(|n| n.group.is_complete());
+            if complete && self.own[k] {
+                let had = seed.entities[k].names.len() > batch.len();
+                if had {
+                    // Its short names were its own; a fresh build says
+                    // otherwise now.
+                    return false;
+                }
+                self.own[k] = false;
+            }
+            if !self.add_names(k, batch, &mut scratch) {
+                return false;
+            }
+        }
+        true
+    }
+}
+
+impl Resolver {
+    /// The resolution state of the known entities of `seed`, whose alias
+    /// entities must be this resolver's alias table. The state takes the
+    /// names' analyses; names that come without one are analysed here.
+    pub(crate) fn seed_state(&self, seed: &mut Seed) -> SeedState {
+        let s = &*self.settings;
+        let mut st = State::new(s, Vec::new(), FxHashMap::default());
+        st.ids = vec![None; st.ents.len()];
+        let mut ss = SeedState {
+            seed_of_ent: vec![NONE; st.ents.len()],
+            st,
+            ent_of_seed: Vec::with_capacity(seed.entities.len()),
+            first: Vec::new(),
+            own: Vec::with_capacity(seed.entities.len()),
+            caps: (0, 0),
+        };
+        ss.caps = (ss.st.index.max_postings(), ss.st.index.max_candidates());
+        for se in &seed.entities {
+            ss.add_entity(se);
+        }
+        let mut scratch = Vec::new();
+        for (k, se) in seed.entities.iter_mut().enumerate() {
+            let names: Vec<NewName> = se
+                .names
+                .iter_mut()
+                .map(|n| {
+                    let group = SeedState::group_of(s, n);
+                    NewName {
+                        key: &n.key,
+                        kind: n.kind,
+                        count: n.count,
+                        group,
+                    }
+                })
+                .collect();
+            ss.own[k] = !names.iter().any(|n| n.group.is_complete());
+            let kept = ss.add_names(k, names, &mut scratch);
+            debug_assert!(kept, "a fresh build enters entities in order");
+        }
         for (key, kind, i) in &seed.cannot {
-            st.cannot
+            ss.st
+                .cannot
                 .entry((key.as_str().into(), *kind))
                 .or_default()
-                .push(ent_of_seed[*i]);
+                .push(ss.ent_of_seed[*i]);
         }
+        ss
+    }
+
+    /// Resolves `mentions` against the known entities of `ss` (built by
+    /// this resolver, or one with the same settings and alias table). The
+    /// state is left as it was: bring it up to date with what was committed
+    /// with [`SeedState::extend`].
+    pub(crate) fn resolve_seeded(&self, ss: &mut SeedState, mentions: &[Mention]) -> Seeded {
+        let s = &*self.settings;
+        let an = analyse_all(s, mentions);
+        let st = &mut ss.st;
+        let base_groups = st.groups.len();
+        let base_ents = st.ents.len();
+        let fates = st.fates.clone();
+        let own = st.own.clone();
+        // The known distinct names the batch adds variants to, as they were.
+        let mut touched: Vec<(u32, Group)> = Vec::new();
+        let mut added: Vec<(Box<str>, Kind)> = Vec::new();
         // The batch's distinct names join the known ones.
         let mut remap = vec![0u32; an.groups.len()];
         let mut batch: Vec<Option<Group>> = an.groups.into_iter().map(Some).collect();
@@ -249,6 +459,7 @@ impl Resolver {
             let group = batch[bg as usize].take().expect("each group once");
             match st.keys.get(&k) {
                 Some(&g) => {
+                    touched.push((g, st.groups[g as usize].clone()));
                     st.groups[g as usize].merge(group);
                     remap[bg as usize] = g;
                 }
@@ -256,6 +467,7 @@ impl Resolver {
                     let g = st.groups.len() as u32;
                     st.groups.push(group);
                     st.fates.push(Fate::Open);
+                    added.push(k.clone());
                     st.keys.insert(k, g);
                     remap[bg as usize] = g;
                 }
@@ -266,15 +478,24 @@ impl Resolver {
             .iter()
             .map(|&g| remap[g as usize])
             .collect();
-        let resolution = Engine::new(s, &mut st).run(&mention_group, &an.mention_doc);
-        let mut seed_of_ent: FxHashMap<u32, usize> = FxHashMap::default();
-        for (i, &e) in ent_of_seed.iter().enumerate() {
-            seed_of_ent.insert(e, i);
+        // The engine indexes the keys of the new complete names it places.
+        let mut keys = Vec::new();
+        let mut parts = Vec::new();
+        for grp in st.groups[base_groups..].iter().filter(|g| g.is_complete()) {
+            blocking_keys_by_part(&grp.name, &mut parts);
+            keys.extend(parts.iter().map(|&(k, _)| k));
         }
+        keys.sort_unstable();
+        keys.dedup();
+        let index = st.index.save(keys);
+        let resolution = Engine::new(s, &mut *st).run(&mention_group, &an.mention_doc);
         let origin = resolution
             .ents
             .iter()
-            .map(|e| seed_of_ent.get(e).copied())
+            .map(|&e| match ss.seed_of_ent.get(e as usize) {
+                Some(&k) if k != NONE => Some(k as usize),
+                _ => None,
+            })
             .collect();
         let mut counts: FxHashMap<(u32, u32), u32> = FxHashMap::default();
         for (a, &g) in resolution.assignments.iter().zip(&mention_group) {
@@ -309,6 +530,25 @@ impl Resolver {
                 }
             })
             .collect();
+        // The batch is taken back out of the state.
+        st.groups.truncate(base_groups);
+        for (g, grp) in touched {
+            st.groups[g as usize] = grp;
+        }
+        for k in &added {
+            st.keys.remove(k);
+        }
+        st.fates = fates;
+        st.own = own;
+        st.index.restore(index);
+        st.ents.truncate(base_ents);
+        for ent in &mut st.ents {
+            while ent.reps.last().is_some_and(|&g| g as usize >= base_groups) {
+                ent.reps.pop();
+            }
+        }
+        st.doc_ents.clear();
+        st.decisions.clear();
         Seeded {
             resolution,
             origin,

@@ -82,7 +82,7 @@ pub use schema::SCHEMA_VERSION;
 use crate::alias::{AliasTable, AliasTableBuilder, Entity};
 use crate::analyze::Kind;
 use crate::error::{Error, ErrorKind};
-use crate::resolve::seed::{Seed, SeedEntity, SeedName};
+use crate::resolve::seed::{Seed, SeedEntity, SeedName, SeedState};
 use crate::{Mention, Resolution, ResolverBuilder};
 use rusqlite::{params, Connection, OpenFlags, OptionalExtension, TransactionBehavior};
 use rustc_hash::FxHashMap;
@@ -141,9 +141,10 @@ pub struct Store {
     loaded: Option<Box<Loaded>>,
 }
 
-/// A writer's state between batches: the store's live entities as a seed
-/// (names analysed), the alias table of those with known names, and what
-/// tells whether they are still the file's.
+/// A writer's state between batches: the store's live entities as a seed,
+/// the alias table of those with known names, their resolution state (names
+/// analysed, blocking index built), and what tells whether they are still
+/// the file's.
 struct Loaded {
     /// `PRAGMA data_version` when loaded: it changes when another
     /// connection commits.
@@ -154,8 +155,9 @@ struct Loaded {
     config: crate::MatchConfig,
     seed: Seed,
     table: AliasTable,
-    /// Id of each seed entity → its index.
-    index: FxHashMap<Arc<str>, usize>,
+    /// The seed's resolution state, which holds the names' analyses (the
+    /// seed keeps none).
+    state: SeedState,
 }
 
 impl std::fmt::Debug for Loaded {
@@ -665,7 +667,8 @@ impl Store {
             Some(l)
                 if l.version == version
                     && l.analyzer == analyzer.identity()
-                    && l.config == config =>
+                    && l.config == config
+                    && l.state.caps() == resolver.index_caps() =>
             {
                 // The names the last batch added came with their analyses.
                 l
@@ -682,48 +685,47 @@ impl Store {
                     .config(config)
                     .add_entities(&label, aliases)?
                     .build()?;
-                let index = seed
-                    .entities
-                    .iter()
-                    .enumerate()
-                    .map(|(i, se)| (Arc::clone(&se.id), i))
-                    .collect();
+                // The state is built once, for this batch and those after
+                // it; it holds the analyses from now on.
+                let state = resolver
+                    .clone()
+                    .aliases(table.clone())
+                    .build()
+                    .seed_state(&mut seed);
                 Box::new(Loaded {
                     version,
                     analyzer: analyzer.identity(),
                     config,
                     seed,
                     table,
-                    index,
+                    state,
                 })
             }
         };
         let r = resolver.clone().aliases(loaded.table.clone()).build();
-        let mut seeded = r.resolve_seeded(&loaded.seed, mentions);
+        let mut seeded = r.resolve_seeded(&mut loaded.state, mentions);
         // New entities get their ids; known ones may get a better name.
         let mut seq = next_seq(&tx).map_err(e)?;
         let salt = id_salt(&tx).map_err(e)?;
         let mut ids = Vec::new();
         let mut new = 0u64;
+        let now: String = tx
+            .query_row("SELECT strftime('%Y-%m-%dT%H:%M:%SZ', 'now')", [], |r| {
+                r.get(0)
+            })
+            .map_err(e)?;
         {
-            let mut insert = tx
-                .prepare_cached(
-                    "INSERT INTO entities (seq, id, canonical, kind, created)
-                     VALUES (?1, ?2, ?3, ?4, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
-                )
-                .map_err(e)?;
             let mut rename = tx
                 .prepare_cached(
                     "UPDATE entities SET canonical = ?2 WHERE id = ?1 AND canonical <> ?2",
                 )
                 .map_err(e)?;
+            let mut rows: Vec<(i64, String, &str, &str)> = Vec::new();
             for (i, ent) in seeded.resolution.entities().iter().enumerate() {
                 match seeded.origin[i] {
                     None => {
                         let id = new_id(seq, salt, &label)?;
-                        insert
-                            .execute(params![seq, id, ent.canonical, kind_str(ent.kind)])
-                            .map_err(e)?;
+                        rows.push((seq, id.clone(), &ent.canonical, kind_str(ent.kind)));
                         seq += 1;
                         new += 1;
                         ids.push((i, id));
@@ -735,6 +737,21 @@ impl Store {
                     }
                 }
             }
+            insert_rows(
+                &tx,
+                "INSERT INTO entities (seq, id, canonical, kind, created) VALUES ",
+                "(?, ?, ?, ?, ?)",
+                "",
+                &rows,
+                |r, out| {
+                    out.push(&r.0);
+                    out.push(&r.1);
+                    out.push(&r.2);
+                    out.push(&r.3);
+                    out.push(&now);
+                },
+            )
+            .map_err(e)?;
         }
         seeded.resolution.relabel(&ids);
         // The names new to their entity are analysed once, here, and kept
@@ -760,32 +777,49 @@ impl Store {
         let mut analysed = analyse_many(analyzer, &texts).into_iter();
         let mut analyses: Vec<Option<crate::Name>> = Vec::with_capacity(fresh.len());
         {
-            let mut up = tx
-                .prepare_cached(
-                    "INSERT INTO names (entity, key, kind, name, alias, count, analysis)
-                     VALUES (?1, ?2, ?3, ?4, 0, ?5, ?6)
-                     ON CONFLICT (entity, key, kind) DO UPDATE SET count = count + excluded.count",
-                )
-                .map_err(e)?;
-            let mut blob = Vec::new();
-            for (n, &f) in seeded.names.iter().zip(&fresh) {
-                let id = &seeded.resolution.entities()[n.entity].id;
+            // One buffer of the blobs kept, and each name's span of it.
+            let mut blobs = Vec::new();
+            let mut spans = Vec::with_capacity(fresh.len());
+            for &f in &fresh {
                 let name = if f { analysed.next() } else { None };
-                blob.clear();
+                let start = blobs.len();
                 if let (Some(name), Some(_)) = (&name, &stamp) {
-                    name.encode(&mut blob);
+                    name.encode(&mut blobs);
                 }
-                up.execute(params![
-                    id,
-                    n.key,
-                    kind_str(n.kind),
-                    n.display,
-                    n.count as i64,
-                    (!blob.is_empty()).then_some(&blob[..])
-                ])
-                .map_err(e)?;
+                spans.push(start..blobs.len());
                 analyses.push(name);
             }
+            let rows: Vec<NameRow> = seeded
+                .names
+                .iter()
+                .zip(spans)
+                .map(|(n, span)| {
+                    (
+                        seeded.resolution.entities()[n.entity].id.as_str(),
+                        n.key.as_str(),
+                        kind_str(n.kind),
+                        n.display.as_str(),
+                        n.count as i64,
+                        (!span.is_empty()).then(|| &blobs[span]),
+                    )
+                })
+                .collect();
+            insert_rows(
+                &tx,
+                "INSERT INTO names (entity, key, kind, name, alias, count, analysis) VALUES ",
+                "(?, ?, ?, ?, 0, ?, ?)",
+                " ON CONFLICT (entity, key, kind) DO UPDATE SET count = count + excluded.count",
+                &rows,
+                |r, out| {
+                    out.push(&r.0);
+                    out.push(&r.1);
+                    out.push(&r.2);
+                    out.push(&r.3);
+                    out.push(&r.4);
+                    out.push(&r.5);
+                },
+            )
+            .map_err(e)?;
         }
         tx.execute(
             "INSERT INTO batches (at, mentions, entities)
@@ -796,9 +830,11 @@ impl Store {
         tx.commit().map_err(e)?;
         // The kept state follows what was written, as a reload would read
         // it: new entities in creation order, new names after the old ones
-        // of their entity, counts added.
-        loaded.update(&seeded, analyses);
-        self.loaded = Some(loaded);
+        // of their entity, counts added. (When the resolution state cannot
+        // follow, the next batch reloads.)
+        if loaded.update(&seeded, analyses) {
+            self.loaded = Some(loaded);
+        }
         Ok(seeded.resolution)
     }
 
@@ -836,6 +872,47 @@ impl Store {
         w.flush()
             .map_err(|e| Error::at(ErrorKind::Io, "output", None, e.to_string()))
     }
+}
+
+/// A row of `names` as a batch writes it: entity, key, kind, display
+/// form, count, analysis.
+type NameRow<'a> = (&'a str, &'a str, &'a str, &'a str, i64, Option<&'a [u8]>);
+
+/// Rows per statement of [`insert_rows`].
+const ROWS_PER_INSERT: usize = 64;
+
+/// Writes `rows` with `head`, one `row` of placeholders per row and `tail`
+/// ([`ROWS_PER_INSERT`] rows a statement, each statement prepared once and
+/// cached), binding each row's values as `bind` lists them.
+fn insert_rows<'r, T>(
+    c: &Connection,
+    head: &str,
+    row: &str,
+    tail: &str,
+    rows: &'r [T],
+    bind: impl Fn(&'r T, &mut Vec<&'r (dyn rusqlite::ToSql + 'r)>),
+) -> rusqlite::Result<()> {
+    let sql = |n: usize| {
+        let mut s = String::from(head);
+        for i in 0..n {
+            if i > 0 {
+                s.push_str(", ");
+            }
+            s.push_str(row);
+        }
+        s.push_str(tail);
+        s
+    };
+    let mut values: Vec<&'r (dyn rusqlite::ToSql + 'r)> = Vec::new();
+    for chunk in rows.chunks(ROWS_PER_INSERT) {
+        values.clear();
+        for r in chunk {
+            bind(r, &mut values);
+        }
+        c.prepare_cached(&sql(chunk.len()))?
+            .execute(rusqlite::params_from_iter(values.iter()))?;
+    }
+    Ok(())
 }
 
 fn next_seq(c: &Connection) -> rusqlite::Result<i64> {
@@ -880,18 +957,15 @@ fn load_seed(c: &Connection, stamp: Option<&str>) -> rusqlite::Result<(Seed, Vec
         None => false,
     };
     let mut seed = Seed::default();
-    let mut index: FxHashMap<String, usize> = FxHashMap::default();
-    let mut st =
-        c.prepare("SELECT id, canonical, kind FROM entities WHERE redirect IS NULL ORDER BY seq")?;
-    let mut canon = Vec::new();
+    let mut index: FxHashMap<Arc<str>, usize> = FxHashMap::default();
+    let mut st = c.prepare("SELECT id, kind FROM entities WHERE redirect IS NULL ORDER BY seq")?;
     let mut rows = st.query([])?;
     while let Some(r) = rows.next()? {
-        let id: String = r.get(0)?;
-        index.insert(id.clone(), seed.entities.len());
-        canon.push(r.get::<_, String>(1)?);
+        let id: Arc<str> = Arc::from(text(r, 0)?);
+        index.insert(Arc::clone(&id), seed.entities.len());
         seed.entities.push(SeedEntity {
-            id: Arc::from(id.as_str()),
-            kind: kind_of(text(r, 2)?),
+            id,
+            kind: kind_of(text(r, 1)?),
             alias: None,
             names: Vec::new(),
         });
@@ -922,13 +996,25 @@ fn load_seed(c: &Connection, stamp: Option<&str>) -> rusqlite::Result<(Seed, Vec
             },
         });
     }
+    // Canonical names are needed for the entities with known names only.
+    let mut canon: FxHashMap<usize, String> = FxHashMap::default();
+    let mut st = c.prepare(
+        "SELECT id, canonical FROM entities WHERE redirect IS NULL
+         AND id IN (SELECT entity FROM names WHERE alias <> 0)",
+    )?;
+    let mut rows = st.query([])?;
+    while let Some(r) = rows.next()? {
+        if let Some(&i) = index.get(text(r, 0)?) {
+            canon.insert(i, r.get(1)?);
+        }
+    }
     let mut aliases = Vec::new();
     for (i, names) in known.into_iter().enumerate() {
         if names.is_empty() {
             continue;
         }
         seed.entities[i].alias = Some(aliases.len());
-        let canonical = canon[i].clone();
+        let canonical = canon.remove(&i).unwrap_or_default();
         aliases.push(Entity {
             id: seed.entities[i].id.to_string(),
             aliases: names.into_iter().filter(|n| *n != canonical).collect(),
@@ -956,7 +1042,7 @@ fn load_seed(c: &Connection, stamp: Option<&str>) -> rusqlite::Result<(Seed, Vec
                 break;
             }
         }
-        if let Some(&i) = index.get(&e) {
+        if let Some(&i) = index.get(e.as_str()) {
             seed.cannot.push((r.get(1)?, kind_of(text(r, 2)?), i));
         }
     }
@@ -964,14 +1050,15 @@ fn load_seed(c: &Connection, stamp: Option<&str>) -> rusqlite::Result<(Seed, Vec
 }
 
 impl Loaded {
-    /// Brings the kept entities up to date with a committed batch, whose
-    /// names new to their entity have their analyses in `analyses` (one
-    /// per name of the batch).
+    /// Brings the kept entities and their resolution state up to date with
+    /// a committed batch, whose names new to their entity have their
+    /// analyses in `analyses` (one per name of the batch). `false` when the
+    /// resolution state must be built again.
     fn update(
         &mut self,
         seeded: &crate::resolve::seed::Seeded,
         analyses: Vec<Option<crate::Name>>,
-    ) {
+    ) -> bool {
         let entities = seeded.resolution.entities();
         let mut of: Vec<usize> = Vec::with_capacity(entities.len());
         for (i, ent) in entities.iter().enumerate() {
@@ -979,7 +1066,6 @@ impl Loaded {
                 Some(k) => k,
                 None => {
                     let id: Arc<str> = Arc::from(ent.id.as_str());
-                    self.index.insert(Arc::clone(&id), self.seed.entities.len());
                     self.seed.entities.push(SeedEntity {
                         id,
                         kind: ent.kind,
@@ -991,22 +1077,35 @@ impl Loaded {
             };
             of.push(k);
         }
+        let mut fresh = Vec::new();
+        let mut counts = Vec::new();
         for (n, analysed) in seeded.names.iter().zip(analyses) {
-            let names = &mut self.seed.entities[of[n.entity]].names;
+            let k = of[n.entity];
+            let names = &mut self.seed.entities[k].names;
             match names
                 .iter_mut()
-                .find(|x| x.kind == n.kind && x.key == n.key)
+                .position(|x| x.kind == n.kind && x.key == n.key)
             {
-                Some(x) => x.count = x.count.saturating_add(n.count),
-                None => names.push(SeedName {
-                    display: n.display.clone(),
-                    key: n.key.clone(),
-                    kind: n.kind,
-                    count: n.count,
-                    analysed,
-                }),
+                Some(j) => {
+                    names[j].count = names[j].count.saturating_add(n.count);
+                    counts.push((k, j, n.count));
+                }
+                None => {
+                    let Some(analysed) = analysed else {
+                        return false;
+                    };
+                    fresh.push((k, names.len(), analysed));
+                    names.push(SeedName {
+                        display: n.display.clone(),
+                        key: n.key.clone(),
+                        kind: n.kind,
+                        count: n.count,
+                        analysed: None,
+                    });
+                }
             }
         }
+        self.state.extend(&self.seed, &fresh, &counts)
     }
 }
 

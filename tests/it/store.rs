@@ -160,6 +160,75 @@ fn kept_entities_between_batches_equal_a_reload() {
     }
 }
 
+#[allow(dead_code)]
+#[path = "../../examples/gen_mentions.rs"]
+mod gen_mentions;
+
+/// Generated mentions: many people, shared surnames, variants per document.
+fn generated(n: usize, seed: u64) -> Vec<Mention> {
+    gen_mentions::generate(n, seed)
+        .into_iter()
+        .map(|g| Mention::new(g.name).doc(g.doc))
+        .collect()
+}
+
+/// Each mention's entity as the index of the first mention on it, with its
+/// canonical name and score: a resolution with its ids left out.
+fn partition(r: &canonym::Resolution) -> Vec<(usize, String, u64)> {
+    let mut first: BTreeMap<&str, usize> = BTreeMap::new();
+    r.assignments()
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let f = *first.entry(a.entity()).or_insert(i);
+            (f, a.canonical().to_string(), (a.score() * 1e6) as u64)
+        })
+        .collect()
+}
+
+/// One batch into an empty store resolves as in memory: the same
+/// entities, canonical names and scores.
+#[test]
+fn one_batch_into_an_empty_store_resolves_as_in_memory() {
+    let mentions = generated(3_000, 11);
+    let (_d, path) = fresh();
+    let r = ResolverBuilder::new();
+    let stored = Store::open(&path).unwrap().resolve(&r, &mentions).unwrap();
+    let memory = r.build().resolve(&mentions);
+    assert_eq!(partition(&stored), partition(&memory));
+    assert_eq!(stored.entities().len(), memory.entities().len());
+}
+
+/// The resolution state a writer keeps and extends batch after batch
+/// resolves as one built afresh from the file for every batch, on
+/// generated mentions (shared surnames, short names in many documents).
+#[test]
+fn kept_state_on_generated_mentions_equals_a_reload() {
+    let dir = tempfile::tempdir().unwrap();
+    let r = ResolverBuilder::new();
+    let base = dir.path().join("base.db");
+    Store::open(&base).unwrap().resolve(&r, &[]).unwrap();
+    let (kept, reopened) = (dir.path().join("kept.db"), dir.path().join("reopened.db"));
+    for p in [&kept, &reopened] {
+        std::fs::copy(&base, p).unwrap();
+    }
+    let mentions = generated(4_000, 5);
+    let mut s = Store::open(&kept).unwrap();
+    s.set_batch_size(250);
+    let all = rows(&s.resolve(&r, &mentions).unwrap());
+    let mut one_by_one = Vec::new();
+    for chunk in mentions.chunks(250) {
+        one_by_one.extend(rows(
+            &Store::open(&reopened).unwrap().resolve(&r, chunk).unwrap(),
+        ));
+    }
+    assert_eq!(all.len(), one_by_one.len());
+    for (i, (a, b)) in all.iter().zip(&one_by_one).enumerate() {
+        assert_eq!(a, b, "mention {i}: {}", mentions[i].name);
+    }
+    assert_eq!(shape(&s), shape(&Store::open_read_only(&reopened).unwrap()));
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
 
