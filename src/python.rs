@@ -15,8 +15,10 @@ use crate::{
 use arrow_array::builder::{ListBuilder, StringBuilder};
 use arrow_array::cast::AsArray;
 use arrow_array::ffi::{from_ffi, to_ffi, FFI_ArrowArray, FFI_ArrowSchema};
+use arrow_array::types::Int64Type;
 use arrow_array::{
-    make_array, Array, ArrayRef, Float64Array, LargeStringArray, StringArray, StringViewArray,
+    make_array, Array, ArrayRef, BooleanArray, Float64Array, Int64Array, LargeStringArray,
+    StringArray, StringViewArray,
 };
 use arrow_schema::DataType;
 use once_cell::sync::Lazy;
@@ -90,42 +92,29 @@ fn par_map<T: Send>(n: usize, f: impl Fn(usize) -> T + Sync) -> Vec<T> {
 /// strings (any object with `__arrow_c_array__`), read where it lies.
 enum Strs {
     List(Vec<String>),
+    Opts(Vec<Option<String>>),
     Utf8(StringArray),
     Large(LargeStringArray),
     View(StringViewArray),
 }
 
 impl Strs {
-    fn len(&self) -> usize {
-        match self {
-            Strs::List(v) => v.len(),
-            Strs::Utf8(a) => a.len(),
-            Strs::Large(a) => a.len(),
-            Strs::View(a) => a.len(),
-        }
-    }
-
-    /// Item `i`; an Arrow column has no nulls (checked when it is read).
-    fn get(&self, i: usize) -> &str {
-        match self {
-            Strs::List(v) => &v[i],
-            Strs::Utf8(a) => a.value(i),
-            Strs::Large(a) => a.value(i),
-            Strs::View(a) => a.value(i),
-        }
-    }
-}
-
-impl<'py> FromPyObject<'py> for Strs {
-    fn extract_bound(ob: &Bound<'py, PyAny>) -> PyResult<Self> {
+    /// The column `ob`; with `nulls`, items may be `None` (Arrow nulls).
+    fn read(ob: &Bound<'_, PyAny>, nulls: bool) -> PyResult<Self> {
         if !ob.hasattr("__arrow_c_array__")? {
-            return Ok(Strs::List(ob.extract()?));
+            return Ok(if nulls {
+                Strs::Opts(ob.extract()?)
+            } else {
+                Strs::List(ob.extract()?)
+            });
         }
         let a = import_array(ob)?;
-        if let Some(i) = (0..a.len()).find(|&i| a.is_null(i)) {
-            return Err(PyValueError::new_err(format!(
-                "item {i} of the Arrow array is null, not a string"
-            )));
+        if !nulls {
+            if let Some(i) = (0..a.len()).find(|&i| a.is_null(i)) {
+                return Err(PyValueError::new_err(format!(
+                    "item {i} of the Arrow array is null, not a string"
+                )));
+            }
         }
         match a.data_type() {
             DataType::Utf8 => Ok(Strs::Utf8(a.as_string::<i32>().clone())),
@@ -133,6 +122,91 @@ impl<'py> FromPyObject<'py> for Strs {
             DataType::Utf8View => Ok(Strs::View(a.as_string_view().clone())),
             t => Err(PyValueError::new_err(format!(
                 "an Arrow array of {t}, not of strings"
+            ))),
+        }
+    }
+
+    fn len(&self) -> usize {
+        match self {
+            Strs::List(v) => v.len(),
+            Strs::Opts(v) => v.len(),
+            Strs::Utf8(a) => a.len(),
+            Strs::Large(a) => a.len(),
+            Strs::View(a) => a.len(),
+        }
+    }
+
+    /// Item `i`, `None` when null (only a column read with nulls has any).
+    fn get_opt(&self, i: usize) -> Option<&str> {
+        match self {
+            Strs::List(v) => Some(&v[i]),
+            Strs::Opts(v) => v[i].as_deref(),
+            Strs::Utf8(a) => a.is_valid(i).then(|| a.value(i)),
+            Strs::Large(a) => a.is_valid(i).then(|| a.value(i)),
+            Strs::View(a) => a.is_valid(i).then(|| a.value(i)),
+        }
+    }
+
+    /// Item `i`; a null reads as the empty name.
+    fn get(&self, i: usize) -> &str {
+        self.get_opt(i).unwrap_or("")
+    }
+}
+
+impl<'py> FromPyObject<'py> for Strs {
+    fn extract_bound(ob: &Bound<'py, PyAny>) -> PyResult<Self> {
+        Strs::read(ob, false)
+    }
+}
+
+/// A column of strings that may hold nulls (documents): a list of `str` or
+/// `None`, or an Arrow array of strings.
+struct OptStrs(Strs);
+
+impl<'py> FromPyObject<'py> for OptStrs {
+    fn extract_bound(ob: &Bound<'py, PyAny>) -> PyResult<Self> {
+        Strs::read(ob, true).map(OptStrs)
+    }
+}
+
+/// A column of integers: a list of `int`, or an Arrow array of int64
+/// without nulls.
+enum Ints {
+    List(Vec<i64>),
+    Arrow(Int64Array),
+}
+
+impl Ints {
+    fn len(&self) -> usize {
+        match self {
+            Ints::List(v) => v.len(),
+            Ints::Arrow(a) => a.len(),
+        }
+    }
+
+    fn get(&self, i: usize) -> i64 {
+        match self {
+            Ints::List(v) => v[i],
+            Ints::Arrow(a) => a.value(i),
+        }
+    }
+}
+
+impl<'py> FromPyObject<'py> for Ints {
+    fn extract_bound(ob: &Bound<'py, PyAny>) -> PyResult<Self> {
+        if !ob.hasattr("__arrow_c_array__")? {
+            return Ok(Ints::List(ob.extract()?));
+        }
+        let a = import_array(ob)?;
+        if a.null_count() > 0 {
+            return Err(PyValueError::new_err(
+                "an Arrow array of integers with nulls",
+            ));
+        }
+        match a.data_type() {
+            DataType::Int64 => Ok(Ints::Arrow(a.as_primitive::<Int64Type>().clone())),
+            t => Err(PyValueError::new_err(format!(
+                "an Arrow array of {t}, not of int64"
             ))),
         }
     }
@@ -388,19 +462,27 @@ fn blocking_keys_of(py: Python<'_>, names: Strs, arrow: bool) -> PyObject {
 }
 
 /// For each name: its key, and whether it is complete (two or more main
-/// parts, or a regnal number), as the resolver counts it.
+/// parts, or a regnal number), as the resolver counts it; two lists, or two
+/// Arrow arrays when `arrow`.
 #[pyfunction]
-fn profile(py: Python<'_>, names: Vec<String>) -> (Vec<String>, Vec<bool>) {
-    py.allow_threads(|| {
+#[pyo3(signature = (names, arrow=false))]
+fn profile(py: Python<'_>, names: Strs, arrow: bool) -> (PyObject, PyObject) {
+    let (keys, full): (Vec<String>, Vec<bool>) = py.allow_threads(|| {
         par_map(names.len(), |i| {
-            let n = ANALYZER.analyze(&names[i]);
+            let n = ANALYZER.analyze(names.get(i));
             let main = n.parts().filter(|p| p.tag().is_main()).count();
             let regnal = n.parts().any(|p| p.tag() == crate::Tag::Regnal);
             (n.key().to_string(), main + usize::from(regnal) >= 2)
         })
         .into_iter()
         .unzip()
-    })
+    });
+    if arrow {
+        let full = ArrowColumn(Arc::new(BooleanArray::from(full))).into_py(py);
+        (strings_out(py, keys, true), full)
+    } else {
+        (keys.into_py(py), full.into_py(py))
+    }
 }
 
 fn load_aliases(paths: &[PathBuf], allow_ambiguous: bool) -> Result<Option<AliasTable>, Error> {
@@ -585,28 +667,32 @@ impl NativeResolver {
 
     /// Resolves each group of mentions on its own (groups are labelled by
     /// `groups[i]`), several groups at a time; columns as
-    /// [`resolve_columns`](NativeResolver::resolve_columns), in input order.
-    #[pyo3(signature = (names, docs, groups))]
-    #[allow(clippy::type_complexity)]
+    /// [`resolve_columns`](NativeResolver::resolve_columns), in input order,
+    /// as lists or, when `arrow`, as Arrow arrays. The columns may be lists
+    /// or Arrow arrays (strings, `docs` with nulls, int64 `groups`), read in
+    /// place.
+    #[pyo3(signature = (names, docs, groups, arrow=false))]
     fn resolve_groups(
         &self,
         py: Python<'_>,
-        names: Vec<String>,
-        docs: Option<Vec<Option<String>>>,
-        groups: Vec<i64>,
-    ) -> PyResult<(Vec<String>, Vec<String>, Vec<f64>, Vec<bool>)> {
-        if groups.len() != names.len() || docs.as_ref().is_some_and(|d| d.len() != names.len()) {
+        names: Strs,
+        docs: Option<OptStrs>,
+        groups: Ints,
+        arrow: bool,
+    ) -> PyResult<(PyObject, PyObject, PyObject, PyObject)> {
+        let n = names.len();
+        if groups.len() != n || docs.as_ref().is_some_and(|d| d.0.len() != n) {
             return Err(PyValueError::new_err(
                 "names, docs and groups differ in length",
             ));
         }
         let rows = py.allow_threads(|| {
-            let mut order: Vec<usize> = (0..names.len()).collect();
-            order.sort_by_key(|&i| (groups[i], i));
+            let mut order: Vec<usize> = (0..n).collect();
+            order.sort_by_key(|&i| (groups.get(i), i));
             let mut spans: Vec<&[usize]> = Vec::new();
             let mut from = 0;
             for k in 1..=order.len() {
-                if k == order.len() || groups[order[k]] != groups[order[from]] {
+                if k == order.len() || groups.get(order[k]) != groups.get(order[from]) {
                     spans.push(&order[from..k]);
                     from = k;
                 }
@@ -616,9 +702,9 @@ impl NativeResolver {
                 let mentions: Vec<Mention> = span
                     .iter()
                     .map(|&i| {
-                        let m = Mention::new(names[i].as_str());
-                        match docs.as_ref().and_then(|d| d[i].as_ref()) {
-                            Some(doc) => m.doc(doc.as_str()),
+                        let m = Mention::new(names.get(i));
+                        match docs.as_ref().and_then(|d| d.0.get_opt(i)) {
+                            Some(doc) => m.doc(doc),
                             None => m,
                         }
                     })
@@ -639,19 +725,26 @@ impl NativeResolver {
             rows.sort_unstable_by_key(|r| r.0);
             rows
         });
-        let mut out = (
-            Vec::with_capacity(rows.len()),
-            Vec::with_capacity(rows.len()),
-            Vec::with_capacity(rows.len()),
-            Vec::with_capacity(rows.len()),
-        );
-        for (_, e, c, s, a) in rows {
-            out.0.push(e);
-            out.1.push(c);
-            out.2.push(s);
-            out.3.push(a);
+        let mut e = Vec::with_capacity(rows.len());
+        let mut c = Vec::with_capacity(rows.len());
+        let mut s = Vec::with_capacity(rows.len());
+        let mut a = Vec::with_capacity(rows.len());
+        for row in rows {
+            e.push(row.1);
+            c.push(row.2);
+            s.push(row.3);
+            a.push(row.4);
         }
-        Ok(out)
+        Ok(if arrow {
+            (
+                strings_out(py, e, true),
+                strings_out(py, c, true),
+                ArrowColumn(Arc::new(Float64Array::from(s))).into_py(py),
+                ArrowColumn(Arc::new(BooleanArray::from(a))).into_py(py),
+            )
+        } else {
+            (e.into_py(py), c.into_py(py), s.into_py(py), a.into_py(py))
+        })
     }
 
     /// One dict per mention found in `texts`, document by document.

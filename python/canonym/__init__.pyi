@@ -1,38 +1,25 @@
 import os
-from typing import Any, Iterable, List, Literal, Optional, Sequence, Union, overload
+from typing import Any, Iterable, List, Optional, Sequence, Union
 
+from canonym._canonym import DEFAULT_THRESHOLD as DEFAULT_THRESHOLD
 from canonym._canonym import Comparison as Comparison
 from canonym._canonym import Name as Name
+from canonym._canonym import Names as Names
 from canonym._canonym import Part as Part
+from canonym._canonym import analyze as analyze
+from canonym._canonym import blocking_keys_of
+from canonym._canonym import compare as compare
+from canonym._canonym import keys as keys
+from canonym._canonym import normalise as normalise
+from canonym._canonym import score as score
 
-DEFAULT_THRESHOLD: float
 PathLike = Union[str, os.PathLike[str]]
-# Names may be given as a list, a pandas Series or a pyarrow array.
-Names = Any
 
-def analyze(name: str) -> Name: ...
-# With arrow=True the batch functions return a pyarrow array.
-@overload
-def normalise(names: Names, *, arrow: Literal[False] = ...) -> List[str]: ...
-@overload
-def normalise(names: Names, *, arrow: Literal[True]) -> Any: ...
-@overload
-def normalize(names: Names, *, arrow: Literal[False] = ...) -> List[str]: ...
-@overload
-def normalize(names: Names, *, arrow: Literal[True]) -> Any: ...
-@overload
-def keys(names: Names, *, arrow: Literal[False] = ...) -> List[str]: ...
-@overload
-def keys(names: Names, *, arrow: Literal[True]) -> Any: ...
-def compare(a: str, b: str, threshold: Optional[float] = None) -> Comparison: ...
-@overload
-def score(names1: Names, names2: Names, *, arrow: Literal[False] = ...) -> List[float]: ...
-@overload
-def score(names1: Names, names2: Names, *, arrow: Literal[True]) -> Any: ...
-@overload
-def blocking_keys(names: Names, *, arrow: Literal[False] = ...) -> List[List[str]]: ...
-@overload
-def blocking_keys(names: Names, *, arrow: Literal[True]) -> Any: ...
+# The batch functions have the native module's signatures (names may also
+# be a pandas Series; with arrow=True the result is a pyarrow array).
+normalize = normalise
+blocking_keys = blocking_keys_of
+
 def _paths(aliases: Union[None, PathLike, Iterable[PathLike]]) -> List[str]: ...
 
 class Resolver:

@@ -7,8 +7,11 @@ Building blocks for pipelines of your own:
 * :func:`score` — the comparison score of two name columns (``double``);
 * :func:`normalise`, :func:`keys` — display forms and comparison keys.
 
-All are Arrow-backed pandas UDFs: a whole Arrow batch crosses into the Rust
-core at a time, which analyses it on several threads.
+All are Arrow UDFs where pyspark has them (4.1 and later: the Arrow
+arrays Spark sends are read in place by the Rust core and its results
+handed back as Arrow arrays, no Python object per row), else Arrow-backed
+pandas UDFs; either way a whole batch crosses into the Rust core at a time,
+which analyses it on several threads.
 
 And :func:`resolve`, which resolves a DataFrame of mentions into entities
 the way ``canonym resolve`` does on one machine; how it works and how it
@@ -17,10 +20,12 @@ scales is described in ``python/README.md`` ("How resolve scales").
 
 from __future__ import annotations
 
-from typing import List, Optional, Sequence, Union
+from typing import Iterator, List, Optional, Sequence, Union
 
 import pandas as pd
-from pyspark.sql import Column, DataFrame, Window
+import pyarrow as pa
+import pyarrow.compute as pc
+from pyspark.sql import Column, DataFrame, GroupedData, Window
 from pyspark.sql import functions as F
 from pyspark.sql import types as T
 
@@ -38,34 +43,71 @@ MAX_DOC_NAMES = 256
 #: most this many, each resolved on its own.
 MAX_COMPONENT_NAMES = 50_000
 
+#: Column UDFs on pyarrow arrays (pyspark 4.1 and later).
+_ARROW_UDF = hasattr(F, "arrow_udf")
+#: Grouped functions on pyarrow tables (pyspark 4.0 and later).
+_ARROW_GROUPS = hasattr(GroupedData, "applyInArrow")
+
 
 def _strs(s: pd.Series) -> List[str]:
     return ["" if v is None else v for v in s.tolist()]
 
 
-@F.pandas_udf(T.ArrayType(T.StringType()))
-def _blocking_keys(names: pd.Series) -> pd.Series:
+def _names(x: Union[pa.Array, pa.ChunkedArray]) -> pa.Array:
+    """A string column as one Arrow array, nulls as empty names (no
+    Python object per row)."""
+    if isinstance(x, pa.ChunkedArray):
+        x = x.combine_chunks()
+    return pc.fill_null(x, "") if x.null_count else x
+
+
+def _one(x: Union[pa.Array, pa.ChunkedArray]) -> pa.Array:
+    return x.combine_chunks() if isinstance(x, pa.ChunkedArray) else x
+
+
+def _pd_blocking_keys(names: pd.Series) -> pd.Series:
     return pd.Series(_canonym.blocking_keys_of(_strs(names)))
 
 
-@F.pandas_udf(T.DoubleType())
-def _score(a: pd.Series, b: pd.Series) -> pd.Series:
+def _pd_score(a: pd.Series, b: pd.Series) -> pd.Series:
     return pd.Series(_canonym.score(_strs(a), _strs(b)), dtype="float64")
 
 
-@F.pandas_udf(T.StringType())
-def _normalise(names: pd.Series) -> pd.Series:
+def _pd_normalise(names: pd.Series) -> pd.Series:
     return pd.Series(_canonym.normalise(_strs(names)))
 
 
-@F.pandas_udf(T.StringType())
-def _keys(names: pd.Series) -> pd.Series:
+def _pd_keys(names: pd.Series) -> pd.Series:
     return pd.Series(_canonym.keys(_strs(names)))
 
 
-@F.pandas_udf(T.BooleanType())
-def _complete(names: pd.Series) -> pd.Series:
-    return pd.Series(_canonym.profile(_strs(names))[1], dtype="bool")
+def _pa_blocking_keys(names: pa.Array) -> pa.Array:
+    return pa.array(_canonym.blocking_keys_of(_names(names), arrow=True))
+
+
+def _pa_score(a: pa.Array, b: pa.Array) -> pa.Array:
+    return pa.array(_canonym.score(_names(a), _names(b), arrow=True))
+
+
+def _pa_normalise(names: pa.Array) -> pa.Array:
+    return pa.array(_canonym.normalise(_names(names), arrow=True))
+
+
+def _pa_keys(names: pa.Array) -> pa.Array:
+    return pa.array(_canonym.keys(_names(names), arrow=True))
+
+
+def _udf(arrow, pandas, returns: T.DataType):
+    if _ARROW_UDF:
+        return F.arrow_udf(arrow, returns)
+    return F.pandas_udf(pandas, returns)
+
+
+_blocking_keys = _udf(_pa_blocking_keys, _pd_blocking_keys, T.ArrayType(T.StringType()))
+_score = _udf(_pa_score, _pd_score, T.DoubleType())
+_score_pandas = F.pandas_udf(_pd_score, T.DoubleType())
+_normalise = _udf(_pa_normalise, _pd_normalise, T.StringType())
+_keys = _udf(_pa_keys, _pd_keys, T.StringType())
 
 
 def _col(c: Union[str, Column]) -> Column:
@@ -104,6 +146,88 @@ _RESOLVED = T.StructType(
         T.StructField("_routed", T.BooleanType()),
     ]
 )
+
+
+_PROFILED = "v long, name string, f long, key string, bk array<string>, full boolean"
+
+
+def _profiled(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+    """Batches of distinct names (v, name, f) with each name's key, blocking
+    keys and whether it is complete, for ``mapInArrow``: the names are read
+    where Arrow holds them and the results come back as Arrow arrays."""
+    for b in batches:
+        names = _names(b.column("name"))
+        key, full = _canonym.profile(names, arrow=True)
+        bk = _canonym.blocking_keys_of(names, arrow=True)
+        yield pa.RecordBatch.from_arrays(
+            [b.column("v"), b.column("name"), b.column("f"), pa.array(key), pa.array(bk), pa.array(full)],
+            names=["v", "name", "f", "key", "bk", "full"],
+        )
+
+
+def _edges(pairs: DataFrame, t: float, arrow: bool = True) -> DataFrame:
+    """The pairs (a, b, na, nb) of vertices and their names that score at
+    least ``t``, as (a, b): scored in Arrow batches by ``mapInArrow``, the
+    names read in place and the scores filtered in Arrow, or, without
+    ``arrow``, by the pandas UDF."""
+    if not arrow:
+        return pairs.withColumn("s", _score_pandas("na", "nb")).where(F.col("s") >= t).select("a", "b")
+
+    def run(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+        for b in batches:
+            s = pa.array(_canonym.score(_names(b.column("na")), _names(b.column("nb")), arrow=True))
+            keep = pc.greater_equal(s, pa.scalar(t, pa.float64()))
+            yield pa.RecordBatch.from_arrays(
+                [pc.filter(b.column("a"), keep), pc.filter(b.column("b"), keep)], names=["a", "b"]
+            )
+
+    return pairs.mapInArrow(run, "a long, b long")
+
+
+def _resolved(tagged: DataFrame, doc: bool, get, arrow: bool = _ARROW_GROUPS) -> DataFrame:
+    """The mentions ``tagged`` (_m, _c, _g, name, doc, v, _h, _routed)
+    resolved, each component (``_c``) on its own, one call of the Rust
+    resolver per bucket ``_g``: an Arrow grouped function (``applyInArrow``,
+    the columns read in place and the results built as Arrow arrays) where
+    pyspark has one, else a pandas one. A common short name resolved apart
+    from the entities it matches (``_h``) is ambiguous, as on one machine."""
+    if arrow:
+
+        def run(t: pa.Table) -> pa.Table:
+            docs = _one(t.column("doc")) if doc else None
+            e, c, s, a = get().resolve_groups(_names(t.column("name")), docs, _one(t.column("_c")), arrow=True)
+            cols = {
+                "_m": t.column("_m"),
+                "_c": t.column("_c"),
+                "entity": pa.array(e),
+                "canonical": pa.array(c),
+                "score": pa.array(s),
+                "ambiguous": pc.or_(pa.array(a), _one(t.column("_h"))),
+                "_v": t.column("v"),
+                "_routed": t.column("_routed"),
+            }
+            return pa.Table.from_pydict(cols)
+
+        return tagged.groupBy("_g").applyInArrow(run, _RESOLVED)
+
+    def run_pandas(pdf: pd.DataFrame) -> pd.DataFrame:
+        docs = [None if d is None else d for d in pdf["doc"].tolist()] if doc else None
+        e, c, s, a = get().resolve_groups(_strs(pdf["name"]), docs, pdf["_c"].tolist())
+        a = [x or bool(h) for x, h in zip(a, pdf["_h"].tolist())]
+        return pd.DataFrame(
+            {
+                "_m": pdf["_m"],
+                "_c": pdf["_c"],
+                "entity": e,
+                "canonical": c,
+                "score": s,
+                "ambiguous": a,
+                "_v": pdf["v"],
+                "_routed": pdf["_routed"],
+            }
+        )
+
+    return tagged.groupBy("_g").applyInPandas(run_pandas, _RESOLVED)
 
 
 def _resolver_factory(aliases: Sequence[str], threshold: Optional[float]):
@@ -193,9 +317,7 @@ def resolve(
 
     # Distinct names, their keys and blocking keys.
     names = mentions.groupBy("v").agg(F.first("name").alias("name"), F.count("*").alias("f"))
-    names = names.withColumn("key", _keys("name")).withColumn("bk", _blocking_keys("name"))
-    names = names.withColumn("full", _complete("name"))
-    names = names.localCheckpoint()
+    names = names.mapInArrow(_profiled, _PROFILED).localCheckpoint()
 
     # Blocking, with the single-machine index's policy (see
     # _blocking_reads): each name reads some of its keys, rarest first, a
@@ -218,12 +340,10 @@ def resolve(
 
     # Score the candidate pairs in Arrow batches; matching pairs are edges.
     nm = names.select("v", "name")
-    scored = (
-        pairs.join(nm.withColumnRenamed("v", "a").withColumnRenamed("name", "na"), "a")
-        .join(nm.withColumnRenamed("v", "b").withColumnRenamed("name", "nb"), "b")
-        .withColumn("s", _score("na", "nb"))
+    named = pairs.join(nm.withColumnRenamed("v", "a").withColumnRenamed("name", "na"), "a").join(
+        nm.withColumnRenamed("v", "b").withColumnRenamed("name", "nb"), "b"
     )
-    edges = scored.where(F.col("s") >= t).select("a", "b")
+    edges = _edges(named.select("a", "b", "na", "nb"), t)
     # Names with the same key are one distinct name.
     same = names.groupBy("key").agg(F.min("v").alias("a"), F.collect_set("v").alias("vs"))
     same = same.select("a", F.explode("vs").alias("b")).where(F.col("a") != F.col("b"))
@@ -248,42 +368,31 @@ def resolve(
     tagged = tagged.withColumn("_c", F.coalesce("_r", "_c"))
     tagged = tagged.withColumn("_g", F.pmod(F.col("_c"), F.lit(parts)))
     get = _resolver_factory(paths, threshold)
-
-    def run(pdf: pd.DataFrame) -> pd.DataFrame:
-        docs = None if doc is None else [None if d is None else d for d in pdf["doc"].tolist()]
-        e, c, s, a = get().resolve_groups(_strs(pdf["name"]), docs, pdf["_c"].tolist())
-        # A common short name resolved apart from the entities it matches
-        # is ambiguous, as on one machine.
-        a = [x or bool(h) for x, h in zip(a, pdf["_h"].tolist())]
-        return pd.DataFrame(
-            {
-                "_m": pdf["_m"],
-                "_c": pdf["_c"],
-                "entity": e,
-                "canonical": c,
-                "score": s,
-                "ambiguous": a,
-                "_v": pdf["v"],
-                "_routed": pdf["_routed"],
-            }
-        )
-
     cols = ["_m", "_c", "_g", "name", "doc", "v", "_h", "_routed"]
-    resolved = tagged.select(*cols).groupBy("_g").applyInPandas(run, _RESOLVED)
+    resolved = _resolved(tagged.select(*cols), doc is not None, get)
     resolved = resolved.localCheckpoint()
-    # A hub's mention sent to a component that does not join it there (it
-    # fits none or several entities of its document) gets the hub's own
-    # entity, which its other mentions have in the hub's component: on one
-    # machine a short name has one entity of its own.
-    home = resolved.where(~F.col("_routed"))
+    # A hub's mention sent to a component that does not join it there gets
+    # the hub's own entity, ambiguous: on one machine a short name that
+    # fits no entity of its document, or several, is resolved against all
+    # the entities it matches, and the hub matches those of two components
+    # or more. Not joined there: it fits several entities of its document
+    # (ambiguous), or none, when its entity in that component holds only
+    # mentions sent there. The hub's own entity is the one its other
+    # mentions have in the hub's component, else the smallest of those
+    # given to its mentions sent elsewhere.
+    anchored = resolved.groupBy("_c", "entity").agg(F.max(~F.col("_routed")).alias("_anchored"))
+    resolved = resolved.join(anchored, ["_c", "entity"])
+    lone = F.col("_routed") & (F.col("ambiguous") | ~F.col("_anchored"))
+    resolved = resolved.withColumn("_lone", lone)
+    home = resolved.where(~F.col("_routed") | F.col("_lone"))
     home = home.join(hubs.select(F.col("v").alias("_v")), "_v")
-    home = home.groupBy("_v").agg(F.min(F.struct("_c", "entity", "canonical", "score")).alias("_o"))
+    home = home.groupBy("_v").agg(F.min(F.struct("_routed", "_c", "entity", "canonical", "score")).alias("_o"))
     resolved = resolved.join(home, "_v", "left")
-    moved = F.col("_routed") & F.col("ambiguous") & F.col("_o").isNotNull()
+    moved = F.col("_lone") & F.col("_o").isNotNull()
     resolved = resolved.select(
         "_m",
         *[F.when(moved, F.col("_o." + k)).otherwise(F.col(k)).alias(k) for k in ("_c", "entity", "canonical", "score")],
-        "ambiguous",
+        (F.col("ambiguous") | moved).alias("ambiguous"),
     ).localCheckpoint()
 
     # One id per entity across components: an id found in several
