@@ -44,6 +44,7 @@ mod align;
 mod conflicts;
 mod glue;
 mod model;
+mod residue;
 mod similarity;
 #[cfg(test)]
 mod tests;
@@ -51,6 +52,7 @@ mod tests;
 use align::*;
 use conflicts::*;
 use glue::*;
+use residue::*;
 use similarity::*;
 
 pub use model::{Features, Model, FEATURES, FEATURE_NAMES};
