@@ -19,8 +19,9 @@ const RESIDUE_SIM: f32 = 0.8;
 /// in two romanisations far apart (Cabdicasiis / Abdulaziz, Ghoreiszi /
 /// Qoreishi, Daqou / Deqqo, Neameh / Nima, Aleksandr / Alexanter).
 ///
-/// Only what is left over is compared, so a residue link never displaces a
-/// closer one; and it is left alone where a pair is known to be two names:
+/// Only what is left over once some part has aligned is compared, so a
+/// residue link never displaces a closer one and never stands alone; and
+/// it is left alone where a pair is known to be two names:
 /// known given names of different groups (Thamer / Samer, Mariam /
 /// Marian), parts whose lengths differ by more than two letters or in a
 /// firm letter (l, m, n, r, t or d: Nasrallah / Nazzal), different final
