@@ -104,12 +104,16 @@ fn leading_h_apart(a: &str, b: &str) -> bool {
 }
 
 /// Whether two known names of different groups that spell the same
-/// consonants (a transliteration key) place their vowels differently:
-/// Mahmud and Mohammad share m-h-m-d but are two names. Runs of vowels and
-/// of consonants are counted, a final vowel aside (Muhammadu / Mohammed
-/// are one name).
+/// consonants (a transliteration key) place their vowels differently and
+/// are not close in strict sounds: Mahmud and Mohammad share m-h-m-d but
+/// are two names. Runs of vowels and of consonants are counted, a final
+/// vowel aside (Muhammadu / Mohammed are one name); the unwritten short
+/// vowel between two consonants keeps strict sounds close (Fazl / Fazel).
 pub(super) fn skeleton_apart(a: &Part<'_>, b: &Part<'_>) -> bool {
-    a.skeleton() == b.skeleton() && known_apart(a, b) && runs(a.fold()) != runs(b.fold())
+    a.skeleton() == b.skeleton()
+        && known_apart(a, b)
+        && runs(a.fold()) != runs(b.fold())
+        && !sounds_close(a, b)
 }
 
 /// How many runs of vowels and of consonants a folded part has, a final
