@@ -254,12 +254,18 @@ fn indel(c: u8, prev: u8, next: u8, mode: Mode) -> f32 {
         let beside = |v: u8| is_vowel(v) && (mode == Mode::Loose || v == c || kin_vowels(c, v));
         // Between two consonants it is the short vowel that Arabic and
         // Persian leave unwritten, spelt by some romanisations only (Fazl /
-        // Fazel, Nasr / Nasser): cheap in either mode.
+        // Fazel, Nasr / Nasser): within a name's allowance in either mode,
+        // though strictly one lost and another gained cost more than a
+        // vowel for an unrelated one (Hamad / Hamid).
         let epenthetic = prev != 0 && next != 0 && !is_vowel(prev) && !is_vowel(next);
         if beside(prev) || beside(next) {
             0.36
-        } else if mode == Mode::Strict && !epenthetic {
-            1.0
+        } else if mode == Mode::Strict {
+            if epenthetic {
+                0.55
+            } else {
+                1.0
+            }
         } else {
             0.4
         }
