@@ -21,10 +21,12 @@ const RESIDUE_SIM: f32 = 0.8;
 ///
 /// Only what is left over once some part has aligned is compared, so a
 /// residue link never displaces a closer one and never stands alone; and
-/// it is left alone where a pair is known to be two names:
-/// known given names of different groups (Thamer / Samer, Mariam /
-/// Marian), parts whose lengths differ by more than two letters or in a
-/// firm letter (l, m, n, r, t or d: Nasrallah / Nazzal), different final
+/// it is left alone where a pair is known to be two names, or is known
+/// to the tables, which decide it: two known given names (Thamer / Samer,
+/// Mariam / Marian, and John / Jun, which the variant table groups as
+/// short readings that the close comparison rejects), parts whose lengths
+/// differ by more than two letters or in a firm letter (l, m, n, r, t or
+/// d: Nasrallah / Nazzal), different final
 /// vowels of a short part (Mwangi / Mwanga), a leading h against another
 /// velar (Haniyeh / Qaani), patronymics, initials, organisation names and
 /// romanised Chinese or Korean syllables, where one vowel makes another
@@ -61,7 +63,7 @@ pub(super) fn residue(
                 || leading_h_apart(fa, fb)
                 || !sound::firm_letters_close(pa.data().mask, pb.data().mask, maxlen)
                 || final_vowel_apart(fa, fb)
-                || known_apart(&pa, &pb)
+                || (!pa.groups().is_empty() && !pb.groups().is_empty())
             {
                 continue;
             }
