@@ -30,7 +30,8 @@
 //! romanised Chinese names, where one vowel makes another syllable, do not
 //! use it. Two *known* names of different groups are compared [`Mode::Strict`]:
 //! there a vowel for an unrelated vowel, or a vowel gained or lost beside
-//! no vowel it could spell, is a full edit, because it makes another name
+//! no vowel it could spell (other than the unwritten short vowel between two
+//! consonants: Fazl / Fazel), is a full edit, because it makes another name
 //! (Omar / Amir, Hamad / Hamid, Saad / Said, Nabil / Nabila), while the
 //! variants of one name that the variant table keeps apart stay close
 //! (Haydar / Heidar, Aleksej / Oleksiy).
@@ -251,10 +252,20 @@ fn indel(c: u8, prev: u8, next: u8, mode: Mode) -> f32 {
         // (Moussa / Musa, Iudaeva / Yudayeva); strictly, only next to a
         // vowel it could spell (Aleksei / Oleksii, not Saad / Said).
         let beside = |v: u8| is_vowel(v) && (mode == Mode::Loose || v == c || kin_vowels(c, v));
+        // Between two consonants it is the short vowel that Arabic and
+        // Persian leave unwritten, spelt by some romanisations only (Fazl /
+        // Fazel, Nasr / Nasser): within a name's allowance in either mode,
+        // though strictly one lost and another gained cost more than a
+        // vowel for an unrelated one (Hamad / Hamid).
+        let epenthetic = prev != 0 && next != 0 && !is_vowel(prev) && !is_vowel(next);
         if beside(prev) || beside(next) {
             0.36
         } else if mode == Mode::Strict {
-            1.0
+            if epenthetic {
+                0.55
+            } else {
+                1.0
+            }
         } else {
             0.4
         }
@@ -500,6 +511,8 @@ mod tests {
             ("kamil", "kamel"),
             ("aleksej", "oleksiy"),
             ("sergej", "sergey"),
+            ("fazl", "fazel"),
+            ("nasr", "nasser"),
         ] {
             let c = strict(a, b);
             assert!(c <= 0.75, "{a} / {b}: {c}");

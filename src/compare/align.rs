@@ -44,6 +44,9 @@ pub(super) fn align(a: &Name, b: &Name, cfg: &MatchConfig) -> Comparison {
             }
             let lens = (ha.len_of[i] as usize, hb.len_of[j] as usize);
             if let Some((evidence, sim)) = part_similarity(&pa, &pb, lens, sino, syllabic) {
+                if evidence == Evidence::Transliteration && skeleton_apart(&pa, &pb) {
+                    continue;
+                }
                 let weight = pair_weight(wa[i], wb[j], pa.tag(), pb.tag(), na.cmp(&nb));
                 cands.push(Link {
                     l: [i as u8, NONE],
@@ -58,6 +61,20 @@ pub(super) fn align(a: &Name, b: &Name, cfg: &MatchConfig) -> Comparison {
     let mut used_a = [false; MAX_PARTS];
     let mut used_b = [false; MAX_PARTS];
     let mut links = greedy((a, b), (&wa, &wb), &mut cands, &mut used_a, &mut used_b);
+    // Left-over parts that are one name spelt far apart; only beside an
+    // aligned part, since on their own they never reach a match.
+    if !links.is_empty() {
+        let mut res = residue(a, b, &ha, &hb, &wa, &wb, &used_a, &used_b, syllabic);
+        if !res.is_empty() {
+            links.extend(greedy(
+                (a, b),
+                (&wa, &wb),
+                &mut res,
+                &mut used_a,
+                &mut used_b,
+            ));
+        }
+    }
     // Glued parts: a run of two adjacent parts (or three around a short
     // connector: "Abd al Aziz") on one side against one part on the other
     // ("Abdel Ghani" / "Abdelghani").

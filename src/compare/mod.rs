@@ -25,7 +25,9 @@
 //! two romanisation systems: they are compared by sounds (see the `sound`
 //! module), and two *known* names of different groups only when they differ
 //! in a glide, an h, a letter of one sound class or the spelling of a short
-//! vowel.
+//! vowel. Parts still left over on both sides beside an aligned part may
+//! link at a lower similarity when they sound alike within twice that
+//! allowance (the residue: Ghoreiszi / Qoreishi).
 //!
 //! The score is symmetric and lies in [0, 1]; identical names score 1.
 
@@ -44,6 +46,7 @@ mod align;
 mod conflicts;
 mod glue;
 mod model;
+mod residue;
 mod similarity;
 #[cfg(test)]
 mod tests;
@@ -51,6 +54,7 @@ mod tests;
 use align::*;
 use conflicts::*;
 use glue::*;
+use residue::*;
 use similarity::*;
 
 pub use model::{Features, Model, FEATURES, FEATURE_NAMES};

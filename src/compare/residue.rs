@@ -1,0 +1,139 @@
+//! The residue: parts left over by the alignment that are still one name,
+//! spelt in two romanisations farther apart than the close spellings that
+//! `part_similarity` accepts; and known names that share a consonant
+//! skeleton without being one name.
+
+use super::*;
+
+/// How many times the usual sound allowance (`sound_allowance`) a
+/// left-over pair may differ by.
+const RESIDUE_ALLOWANCE: f32 = 2.0;
+
+/// The highest similarity of a residue link: below every close spelling,
+/// so that a name whose parts all align only this way stays under the
+/// default threshold unless the rest of it is strong.
+const RESIDUE_SIM: f32 = 0.8;
+
+/// Candidate links between main parts that the alignment left over on both
+/// sides and that sound alike within twice the usual allowance: one name
+/// in two romanisations far apart (Cabdicasiis / Abdulaziz, Ghoreiszi /
+/// Qoreishi, Daqou / Deqqo, Neameh / Nima, Aleksandr / Alexanter).
+///
+/// Only what is left over once some part has aligned is compared, so a
+/// residue link never displaces a closer one and never stands alone; and
+/// it is left alone where a pair is known to be two names, or is known
+/// to the tables, which decide it: two known given names (Thamer / Samer,
+/// Mariam / Marian, and John / Jun, which the variant table groups as
+/// short readings that the close comparison rejects), parts whose lengths
+/// differ by more than two letters or in a firm letter (l, m, n, r, t or
+/// d: Nasrallah / Nazzal), different final
+/// vowels of a short part (Mwangi / Mwanga), a leading h against another
+/// velar (Haniyeh / Qaani), patronymics, initials, organisation names and
+/// romanised Chinese or Korean syllables, where one vowel makes another
+/// syllable.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn residue(
+    a: &Name,
+    b: &Name,
+    ha: &Heads,
+    hb: &Heads,
+    wa: &[f32; MAX_PARTS],
+    wb: &[f32; MAX_PARTS],
+    used_a: &[bool; MAX_PARTS],
+    used_b: &[bool; MAX_PARTS],
+    syllabic: bool,
+) -> Cands {
+    let mut out = Cands::new();
+    if syllabic || a.kind() == Kind::Org || b.kind() == Kind::Org {
+        return out;
+    }
+    let eligible = |n: &Name, h: &Heads, used: &[bool; MAX_PARTS], i: usize| {
+        !used[i]
+            && matches!(h.tags[i], Tag::Given | Tag::Family | Tag::Word)
+            && !is_patronymic(n.part(i).fold())
+    };
+    for i in (0..ha.len).filter(|&i| eligible(a, ha, used_a, i)) {
+        let pa = a.part(i);
+        for j in (0..hb.len).filter(|&j| eligible(b, hb, used_b, j)) {
+            let pb = b.part(j);
+            let (fa, fb) = (pa.fold(), pb.fold());
+            let maxlen = fa.len().max(fb.len());
+            if fa.len().abs_diff(fb.len()) > 2
+                || !sound::same_start(fa, fb)
+                || leading_h_apart(fa, fb)
+                || !sound::firm_letters_close(pa.data().mask, pb.data().mask, maxlen)
+                || final_vowel_apart(fa, fb)
+                || (!pa.groups().is_empty() && !pb.groups().is_empty())
+            {
+                continue;
+            }
+            let max = RESIDUE_ALLOWANCE * sound_allowance(maxlen);
+            let Some(d) = sound::distance(fa, fb, max, sound::Mode::Loose) else {
+                continue;
+            };
+            if d.cost > RESIDUE_ALLOWANCE * sound_allowance(d.len) {
+                continue;
+            }
+            let sim = (0.95 - 0.5 * d.cost / d.len as f32).clamp(0.6, RESIDUE_SIM);
+            let weight = pair_weight(wa[i], wb[j], pa.tag(), pb.tag(), ha.len.cmp(&hb.len));
+            out.push(Link {
+                l: [i as u8, NONE],
+                r: [j as u8, NONE],
+                evidence: Evidence::Transliteration,
+                sim,
+                weight,
+            });
+        }
+    }
+    out
+}
+
+/// Whether both parts are known names of different groups, nicknames
+/// aside.
+fn known_apart(a: &Part<'_>, b: &Part<'_>) -> bool {
+    !a.groups().is_empty()
+        && !b.groups().is_empty()
+        && !intersects(a.groups(), b.groups())
+        && !intersects(a.nicknames(), b.nicknames())
+}
+
+/// Whether one part starts with h and the other with another velar: the
+/// Arabic h and ḥ are no k, q or g in any romanisation (Haniyeh / Qaani),
+/// though the Somali x is ḥ (Xasan / Hasan).
+fn leading_h_apart(a: &str, b: &str) -> bool {
+    let (x, y) = (a.as_bytes()[0], b.as_bytes()[0]);
+    x != y && (x == b'h' || y == b'h') && !matches!((x, y), (b'x', _) | (_, b'x'))
+}
+
+/// Whether two known names of different groups that spell the same
+/// consonants (a transliteration key) place their vowels differently and
+/// are not close in strict sounds: Mahmud and Mohammad share m-h-m-d but
+/// are two names. Runs of vowels and of consonants are counted, a final
+/// vowel aside (Muhammadu / Mohammed are one name); the unwritten short
+/// vowel between two consonants keeps strict sounds close (Fazl / Fazel).
+pub(super) fn skeleton_apart(a: &Part<'_>, b: &Part<'_>) -> bool {
+    a.skeleton() == b.skeleton()
+        && known_apart(a, b)
+        && runs(a.fold()) != runs(b.fold())
+        && !sounds_close(a, b)
+}
+
+/// How many runs of vowels and of consonants a folded part has, a final
+/// vowel run aside, and whether it starts with a vowel.
+fn runs(s: &str) -> (usize, bool) {
+    let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
+    let b = s.as_bytes();
+    let mut n = 0;
+    let mut last = None;
+    for &c in b {
+        let v = vowel(c);
+        if last != Some(v) {
+            n += 1;
+            last = Some(v);
+        }
+    }
+    if last == Some(true) && n > 1 {
+        n -= 1;
+    }
+    (n, b.first().is_some_and(|&c| vowel(c)))
+}
