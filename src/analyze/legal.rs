@@ -1,7 +1,7 @@
 //! Legal forms and organisation words ("S.A.", "GmbH", "Bank"): the cue
 //! that a name is an organisation's.
 
-use super::{fold_tok, match_phrase, new_tok, Ctx, Sep, Tag, Tok};
+use super::{fold_tok, match_phrase, new_tok, sub, Ctx, Sep, Tag, Tok};
 use crate::tables::Word;
 
 impl Ctx<'_> {
@@ -66,6 +66,17 @@ impl Ctx<'_> {
                     org_cue = true;
                 }
                 k += 1;
+            }
+        }
+        // A group designation stands at either end of the name, legal forms
+        // aside ("Bayer Group AG", "Grupo Bimbo"); inside it, it is a word
+        // of the name ("Energy Group Shipping").
+        let is_legal = |x: &Tok| x.tag == Some(Tag::Legal);
+        for k in 0..toks.len() {
+            let group = toks[k].canon.is_some_and(|c| sub(&sc.folds, c) == "group");
+            if group && !toks[..k].iter().all(is_legal) && !toks[k + 1..].iter().all(is_legal) {
+                toks[k].tag = None;
+                toks[k].canon = None;
             }
         }
         // A lone legal-form-looking word ("AG", "SA") is not a legal form.

@@ -185,6 +185,17 @@ fn group_words_read_as_legal_forms() {
         ]
     );
     assert_eq!(analyze("Bayer Gruppe").key(), analyze("Bayer Group").key());
+    let legal = |s: &str| -> Vec<String> {
+        analyze(s)
+            .parts()
+            .filter(|p| p.tag() == Tag::Legal)
+            .map(|p| p.fold().to_string())
+            .collect()
+    };
+    assert_eq!(legal("Grupo Bimbo"), ["group"]);
+    assert_eq!(legal("Bayer Group AG"), ["group", "ag"]);
+    // Inside the name, it is a word of the name.
+    assert_eq!(legal("Energy Group Shipping Ltd"), ["ltd"]);
 }
 
 #[test]
