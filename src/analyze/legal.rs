@@ -1,7 +1,7 @@
 //! Legal forms and organisation words ("S.A.", "GmbH", "Bank"): the cue
 //! that a name is an organisation's.
 
-use super::{match_phrase, Ctx, Sep, Tag, Tok};
+use super::{fold_tok, match_phrase, new_tok, sub, Ctx, Sep, Tag, Tok};
 use crate::tables::Word;
 
 impl Ctx<'_> {
@@ -22,6 +22,7 @@ impl Ctx<'_> {
     /// Tags legal forms with their canonical forms. Returns whether the
     /// name has a legal form or an organisation word.
     pub(super) fn legal_forms(&mut self) -> bool {
+        self.split_glued_legal();
         let (t, toks, sc) = (self.t, &mut self.toks, &mut *self.sc);
         let all_lower = self.case.all_lower;
         let mut org_cue = false;
@@ -67,6 +68,17 @@ impl Ctx<'_> {
                 k += 1;
             }
         }
+        // A group designation stands at either end of the name, legal forms
+        // aside ("Bayer Group AG", "Grupo Bimbo"); inside it, it is a word
+        // of the name ("Energy Group Shipping").
+        let is_legal = |x: &Tok| x.tag == Some(Tag::Legal);
+        for k in 0..toks.len() {
+            let group = toks[k].canon.is_some_and(|c| sub(&sc.folds, c) == "group");
+            if group && !toks[..k].iter().all(is_legal) && !toks[k + 1..].iter().all(is_legal) {
+                toks[k].tag = None;
+                toks[k].canon = None;
+            }
+        }
         // A lone legal-form-looking word ("AG", "SA") is not a legal form.
         if toks.len() == 1 && toks[0].tag == Some(Tag::Legal) {
             toks[0].tag = None;
@@ -74,6 +86,65 @@ impl Ctx<'_> {
             org_cue = toks[0].word.is(Word::ORG);
         }
         org_cue
+    }
+
+    /// Splits a legal form written in capitals and glued to the end of a
+    /// capitalised word ("BayerAG", "GazpromPJSC") into a token of its own,
+    /// as the display then shows it ("Bayer AG"). The word before it keeps
+    /// at least three letters and a lower-case letter just before the
+    /// capitals, so that names in capitals ("BAYER") and short prefixes
+    /// stay whole; only a one-word legal form of two to four letters is
+    /// read.
+    fn split_glued_legal(&mut self) {
+        if !self
+            .toks
+            .iter()
+            .any(|x| x.camel != Some(false) && x.cased && !x.upper && !x.lower && !x.dotted)
+        {
+            return;
+        }
+        let (t, s, sc) = (self.t, self.s, &mut *self.sc);
+        let mut k = 0;
+        while k < self.toks.len() {
+            let tok = &self.toks[k];
+            let text = &s[tok.start..tok.end];
+            if tok.upper || tok.lower || tok.dotted || !tok.cased || !text.is_ascii() {
+                k += 1;
+                continue;
+            }
+            let b = text.as_bytes();
+            let tail = b
+                .iter()
+                .rev()
+                .take_while(|c| c.is_ascii_uppercase())
+                .count();
+            let head = b.len() - tail;
+            let glued = (2..=4).contains(&tail)
+                && head >= 3
+                && b[head - 1].is_ascii_lowercase()
+                && b[0].is_ascii_uppercase()
+                && b[..head].iter().all(u8::is_ascii_alphabetic)
+                && t.legal
+                    .contains_key(text[head..].to_ascii_lowercase().as_str());
+            if !glued {
+                k += 1;
+                continue;
+            }
+            let (start, end, sep, dot, comma) = (tok.start, tok.end, tok.sep, tok.dot, tok.comma);
+            let mut first = new_tok(s, start, start + head, sep);
+            first.family_hint = tok.family_hint;
+            first.paren = tok.paren;
+            let mut second = new_tok(s, start + head, end, Sep::Space);
+            second.dot = dot;
+            second.comma = comma;
+            second.paren = tok.paren;
+            fold_tok(t, s, &mut first, None, &mut sc.folds);
+            fold_tok(t, s, &mut second, None, &mut sc.folds);
+            first.particle = first.word.is(Word::PARTICLE);
+            self.toks[k] = first;
+            self.toks.insert(k + 1, second);
+            k += 2;
+        }
     }
 
     /// Drops the full stop after the second of a run of single letters that

@@ -171,3 +171,42 @@ fn part_lookups_do_not_panic_past_the_end() {
     assert!(n.get(2).is_none());
     assert!(analyze("").get(0).is_none());
 }
+
+#[test]
+fn group_words_read_as_legal_forms() {
+    let n = analyze("Deutsche Börse Group");
+    assert_eq!(n.kind(), Kind::Org);
+    assert_eq!(
+        tags(&n),
+        [
+            ("deutsche".to_string(), Tag::Word),
+            ("borse".to_string(), Tag::Word),
+            ("group".to_string(), Tag::Legal),
+        ]
+    );
+    assert_eq!(analyze("Bayer Gruppe").key(), analyze("Bayer Group").key());
+    let legal = |s: &str| -> Vec<String> {
+        analyze(s)
+            .parts()
+            .filter(|p| p.tag() == Tag::Legal)
+            .map(|p| p.fold().to_string())
+            .collect()
+    };
+    assert_eq!(legal("Grupo Bimbo"), ["group"]);
+    assert_eq!(legal("Bayer Group AG"), ["group", "ag"]);
+    // Inside the name, it is a word of the name.
+    assert_eq!(legal("Energy Group Shipping Ltd"), ["ltd"]);
+}
+
+#[test]
+fn glued_legal_forms_split() {
+    let n = analyze("BayerAG");
+    assert_eq!(n.display(), "Bayer AG");
+    assert_eq!(n.key(), analyze("Bayer AG").key());
+    assert_eq!(n.kind(), Kind::Org);
+    // Names in capitals, short heads and words that do not end in a legal
+    // form stay whole.
+    for w in ["BAYERAG", "DeSA", "McDonald", "AbdellatifLoudyi"] {
+        assert!(analyze(w).parts().all(|p| p.tag() != Tag::Legal), "{w}");
+    }
+}

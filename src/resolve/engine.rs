@@ -1,6 +1,7 @@
 //! The engine: steps 2 to 4 of resolution (alias table, complete names,
 //! short names per document) on a borrowed [`State`].
 
+use super::names::same_org_core;
 use super::state::{Ent, Fate, State};
 use super::{Resolution, Settings, MAX_COMPARED, MIN_COMPARED, NONE};
 use crate::analyze::{Name, Part, Tag};
@@ -254,7 +255,7 @@ impl<'s> Engine<'s> {
     }
 
     pub(super) fn score(&self, a: &Name, b: &Name) -> f64 {
-        if a.key() == b.key() && a.kind() == b.kind() {
+        if (a.key() == b.key() && a.kind() == b.kind()) || same_org_core(a, b) {
             return 1.0;
         }
         compare_with(a, b, &self.s.config).score()
@@ -372,7 +373,7 @@ impl<'s> Engine<'s> {
 
     /// [`Engine::score`], or `None` when a hard conflict capped it.
     fn score_unvetoed(&self, a: &Name, b: &Name) -> Option<f64> {
-        if a.key() == b.key() && a.kind() == b.kind() {
+        if (a.key() == b.key() && a.kind() == b.kind()) || same_org_core(a, b) {
             return Some(1.0);
         }
         let c = compare_with(a, b, &self.s.config);

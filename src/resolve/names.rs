@@ -14,7 +14,8 @@ pub(super) struct Group {
     pub(super) count: u32,
     /// Most distinct names have one display form: it is kept inline.
     pub(super) variants: SmallVec<[Variant; 1]>,
-    /// Main parts plus one for a regnal number.
+    /// Main parts plus one for a regnal number, plus one for an
+    /// organisation's legal form.
     pub(super) complete: u8,
     /// Whether `name` is the plain analysis of its original, with no kind
     /// given: an entity whose canonical form is that original has `name`
@@ -41,8 +42,9 @@ impl Group {
     pub(super) fn new(name: Name) -> Group {
         let main = Group::main_parts(&name);
         let regnal = name.parts().any(|p| p.tag() == Tag::Regnal) as u8;
+        let legal = is_registered(&name) as u8;
         let mut g = Group {
-            complete: main.saturating_add(regnal),
+            complete: main.saturating_add(regnal).saturating_add(legal),
             count: 0,
             variants: SmallVec::new(),
             name,
@@ -103,6 +105,37 @@ impl Group {
             self.add_variant(v, c);
         }
     }
+}
+
+/// Whether `name` is an organisation's name with a legal form ("Bayer AG",
+/// "PAO Gazprom", "Bayer Group"): the form it is registered under, which
+/// names the organisation as completely as a regnal number names a ruler,
+/// so that its one-word core does not make it a short name.
+fn is_registered(name: &Name) -> bool {
+    name.kind() == Kind::Org && name.parts().any(|p| p.tag() == Tag::Legal)
+}
+
+/// Whether `a` and `b` name one organisation by the same core: neither is a
+/// person's name, one at least is an organisation's, and their main parts
+/// (the legal forms and group words, tagged legal, left out) are the same
+/// words, whatever their order: "Bayer AG", "Bayer Group" and
+/// "Bayer Aktiengesellschaft"; "PAO Gazprom" and "OAO Gazprom". The
+/// resolver scores such a pair as one name. A bare core ("Bayer") is a
+/// short name and joins only by the short-name rules: in its document, or
+/// across documents when its word is no known given or family name.
+pub(super) fn same_org_core(a: &Name, b: &Name) -> bool {
+    let (ka, kb) = (a.kind(), b.kind());
+    if ka == Kind::Person || kb == Kind::Person || (ka != Kind::Org && kb != Kind::Org) {
+        return false;
+    }
+    fn core(n: &Name) -> impl Iterator<Item = &str> + '_ {
+        n.parts().filter(|p| p.tag().is_main()).map(|p| p.fold())
+    }
+    let n = core(a).count();
+    n > 0
+        && n == core(b).count()
+        && core(a).all(|f| core(b).any(|g| g == f))
+        && core(b).all(|g| core(a).any(|f| f == g))
 }
 
 pub(super) fn variant_of(name: &Name) -> Variant {
