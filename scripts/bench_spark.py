@@ -80,6 +80,21 @@ def pair_scores(truth, got):
     return both / max(tg, 1), both / max(tt, 1), both / max(tt + tg - both, 1)
 
 
+def local_spark():
+    """The local two-core Spark session both benchmarks run on."""
+    from pyspark.sql import SparkSession
+
+    spark = (
+        SparkSession.builder.master("local[2]")
+        .config("spark.sql.shuffle.partitions", "8")
+        .config("spark.ui.enabled", "false")
+        .config("spark.driver.memory", "4g")
+        .getOrCreate()
+    )
+    spark.sparkContext.setLogLevel("ERROR")
+    return spark
+
+
 def main():
     path, outdir = sys.argv[1], sys.argv[2]
     cli = sys.argv[3] if len(sys.argv) > 3 else "target/release/canonym"
@@ -95,20 +110,11 @@ def main():
     cli_mib = int(done.stderr.strip().splitlines()[-1]) / 1024
 
     os.environ["PYSPARK_PYTHON"] = sys.executable
-    from pyspark.sql import SparkSession
-
     import canonym.spark as cs
 
     peak = Peak()
     peak.start()
-    spark = (
-        SparkSession.builder.master("local[2]")
-        .config("spark.sql.shuffle.partitions", "8")
-        .config("spark.ui.enabled", "false")
-        .config("spark.driver.memory", "4g")
-        .getOrCreate()
-    )
-    spark.sparkContext.setLogLevel("ERROR")
+    spark = local_spark()
     t = time.perf_counter()
     df = spark.read.schema("id string, name string, doc string").json(path)
     kw = json.loads(os.environ.get("CANONYM_SPARK_ARGS", "{}"))

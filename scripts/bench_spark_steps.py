@@ -24,26 +24,20 @@ import os
 import sys
 import time
 
+from bench_spark import local_spark
+
 
 def main():
     path = sys.argv[1]
     rounds = int(sys.argv[2]) if len(sys.argv) > 2 else 2
     os.environ["PYSPARK_PYTHON"] = sys.executable
-    from pyspark.sql import SparkSession
     from pyspark.sql import functions as F
 
     import canonym
     import canonym.spark as cs
     from canonym import _canonym
 
-    spark = (
-        SparkSession.builder.master("local[2]")
-        .config("spark.sql.shuffle.partitions", "8")
-        .config("spark.ui.enabled", "false")
-        .config("spark.driver.memory", "4g")
-        .getOrCreate()
-    )
-    spark.sparkContext.setLogLevel("ERROR")
+    spark = local_spark()
     df = spark.read.json(path)
     truth = "truth" in df.columns
     mentions = df.select(

@@ -119,6 +119,11 @@ def _optional_strings(values: Any, what: str) -> Optional[List[Optional[str]]]:
     return [None if v is None or v != v else str(v) for v in out]  # v != v: NaN
 
 
+def _doc_ids(docs: Any, n: int) -> List[str]:
+    """Document ids for `n` texts: `docs` as strings, or each text's index."""
+    return [str(i) for i in range(n)] if docs is None else [str(d) for d in _column(docs, "docs")]
+
+
 def analyze(name: str) -> Name:
     """Analyse one name: display form, key, kind, titles and tagged parts."""
     return _canonym.analyze(name)
@@ -204,11 +209,7 @@ class Resolver:
     def extract(self, texts: Any, docs: Any = None) -> List[dict]:
         """Find and resolve the names in texts; see :func:`extract`."""
         texts = _strings(texts, "texts")
-        doc_ids = (
-            [str(i) for i in range(len(texts))]
-            if docs is None
-            else [str(d) for d in _column(docs, "docs")]
-        )
+        doc_ids = _doc_ids(docs, len(texts))
         return _native(lambda t: self._native.extract(t, doc_ids), texts=texts)
 
 
@@ -308,11 +309,7 @@ class Store:
         ``entity`` the stored id. Documents are named by ``docs`` (default:
         their index as a string)."""
         texts = _strings(texts, "texts")
-        doc_ids = (
-            [str(i) for i in range(len(texts))]
-            if docs is None
-            else [str(d) for d in _column(docs, "docs")]
-        )
+        doc_ids = _doc_ids(docs, len(texts))
         return _native(lambda t: self._native.extract(t, doc_ids), texts=texts)
 
     def import_table(self, tables: Union[PathLike, Sequence[PathLike]]) -> int:
