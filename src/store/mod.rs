@@ -1315,23 +1315,29 @@ mod tests {
         assert_eq!(ids[1][..5], first[0][..5]);
     }
 
+    /// Writes at `path` a store of schema `version`, as that version made
+    /// it, holding one entity `id` ("Nasser Bourita", seen three times).
+    fn old_store(path: &Path, version: usize, id: &str) {
+        let c = Connection::open(path).unwrap();
+        for m in &schema::MIGRATIONS[..version] {
+            c.execute_batch(m).unwrap();
+        }
+        c.execute_batch(&format!(
+            "PRAGMA application_id = {app}; PRAGMA user_version = {version};
+             INSERT INTO entities (seq, id, canonical, kind, created)
+             VALUES (1, '{id}', 'Nasser Bourita', 'person', '2026-01-01T00:00:00Z');
+             INSERT INTO names (entity, key, kind, name, count)
+             VALUES ('{id}', 'bourita nasser', 'person', 'Nasser Bourita', 3);",
+            app = schema::APPLICATION_ID
+        ))
+        .unwrap();
+    }
+
     #[test]
     fn a_version_1_store_is_migrated_and_keeps_its_ids() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("v1.db");
-        {
-            let c = Connection::open(&path).unwrap();
-            c.execute_batch(schema::MIGRATIONS[0]).unwrap();
-            c.execute_batch(&format!(
-                "PRAGMA application_id = {}; PRAGMA user_version = 1;
-                 INSERT INTO entities (seq, id, canonical, kind, created)
-                 VALUES (1, 'e0k3m9q', 'Nasser Bourita', 'person', '2026-01-01T00:00:00Z');
-                 INSERT INTO names (entity, key, kind, name, count)
-                 VALUES ('e0k3m9q', 'bourita nasser', 'person', 'Nasser Bourita', 3);",
-                schema::APPLICATION_ID
-            ))
-            .unwrap();
-        }
+        old_store(&path, 1, "e0k3m9q");
         let b = ResolverBuilder::new();
         let mut s = Store::open(&path).unwrap();
         let r = s
@@ -1393,20 +1399,7 @@ mod tests {
     fn a_version_2_store_is_migrated_and_its_analyses_kept() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("v2.db");
-        {
-            let c = Connection::open(&path).unwrap();
-            c.execute_batch(schema::MIGRATIONS[0]).unwrap();
-            c.execute_batch(schema::MIGRATIONS[1]).unwrap();
-            c.execute_batch(&format!(
-                "PRAGMA application_id = {}; PRAGMA user_version = 2;
-                 INSERT INTO entities (seq, id, canonical, kind, created)
-                 VALUES (1, 'e0000k3m9q0', 'Nasser Bourita', 'person', '2026-01-01T00:00:00Z');
-                 INSERT INTO names (entity, key, kind, name, count)
-                 VALUES ('e0000k3m9q0', 'bourita nasser', 'person', 'Nasser Bourita', 3);",
-                schema::APPLICATION_ID
-            ))
-            .unwrap();
-        }
+        old_store(&path, 2, "e0000k3m9q0");
         let b = ResolverBuilder::new();
         let mut s = Store::open(&path).unwrap();
         assert_eq!(scalar::<i64>(&s, "PRAGMA user_version"), SCHEMA_VERSION);
