@@ -191,6 +191,28 @@ def test_a_common_short_name_does_not_chain_namesakes(spark, cli):
     assert got["8"]["ambiguous"] and got["11"]["ambiguous"] and got["8"]["entity"] == got["11"]["entity"]
 
 
+def test_a_hub_mention_its_document_cannot_place_keeps_the_hubs_entity(spark, cli):
+    """"Hussein" matches complete names of two components, so it is a hub.
+    In document z it goes to the component of that document's complete
+    names, where it fits two entities ("Ahmed Khalid Hussein" and "Ahmed
+    Omar Hussein", one component through "Ahmed Hussein"): like one
+    machine, it must then share the entity of the hub's lone mention in w,
+    marked ambiguous, not get an entity of its own in that component."""
+    rows = [
+        ("1", "Ahmed Khalid Hussein", "z"), ("2", "Ahmed Omar Hussein", "z"), ("3", "Hussein", "z"),
+        ("4", "Ahmed Hussein", "x"),
+        ("5", "Saddam Hussein", "y"), ("6", "Hussein", "y"),
+        ("7", "Hussein", "w"),
+    ]
+    rows = [{"id": i, "name": n, "doc": d} for i, n, d in rows]
+    want = _cli_resolve(cli, rows)
+    got = _spark_resolve(spark, rows)
+    assert _same_fields(got, want, want) == []
+    assert got["3"]["entity"] == got["7"]["entity"] != got["1"]["entity"]
+    assert got["3"]["ambiguous"] and got["7"]["ambiguous"]
+    assert got["6"]["entity"] == got["5"]["entity"] and not got["6"]["ambiguous"]
+
+
 def test_resolve_reads_common_keys_as_the_index_does(spark, cli):
     """Blocking caps lowered so that keys saturate on a few names: a
     misspelling whose rarest keys are its own still reads its next key,
