@@ -495,6 +495,12 @@ impl<'d> State<'_, 'd> {
                 return true;
             }
             let mains = (s2..e2).filter(|&k| !self.is_particle(k)).count();
+            // One word after an informal title needs a cue of its own: "his
+            // wife Maria and", "coach Okafor , 45 ,".
+            if !formal && e2 - s2 == 1 && self.single_cue_from(s2, s2) {
+                self.push(s2, e2, Kind::Person);
+                return true;
+            }
             if mains == 0 || (!formal && mains < 2) {
                 return false;
             }
@@ -777,14 +783,20 @@ impl<'d> State<'_, 'd> {
             }
             let whole = self.phrase(s, e);
             if known.contains(whole) && !(e - s == 1 && self.single_excluded(s)) {
-                self.push(s, e, Kind::Person);
+                let a = self.particles_before(&known, s, e);
+                self.push(a, e, Kind::Person);
                 continue;
             }
             let (s2, e2) = self.strip(s, e, false);
             if s2 < e2 && (s2, e2) != (s, e) {
                 let p = self.phrase(s2, e2);
                 if known.contains(p) && !(e2 - s2 == 1 && self.single_excluded(s2)) {
-                    self.push(s2, e2, Kind::Person);
+                    let a = if s2 == s {
+                        self.particles_before(&known, s2, e2)
+                    } else {
+                        s2
+                    };
+                    self.push(a, e2, Kind::Person);
                     continue;
                 }
             }
@@ -863,6 +875,30 @@ impl<'d> State<'_, 'd> {
         for (a, b) in hits {
             self.push(a, b, Kind::Person);
         }
+    }
+
+    /// Where a back reference `[s, e)` starts with the lower-case particles
+    /// written just before it that a person of the document has with it:
+    /// "de Rijk said" after "Wim de Rijk" is "de Rijk", not "Rijk". `s`
+    /// when there are none.
+    fn particles_before(&self, known: &FxHashSet<&str>, s: usize, e: usize) -> usize {
+        let toks = &self.doc.toks;
+        let (mut a, mut start) = (s, s);
+        while a > 0 && s - a < 3 {
+            let p = a - 1;
+            if self.taken[p]
+                || !toks[p].lower
+                || toks[a].gap != Gap::Space
+                || !self.lex.particles.contains(self.fold(p))
+            {
+                break;
+            }
+            a = p;
+            if known.contains(self.phrase(a, e)) {
+                start = a;
+            }
+        }
+        start
     }
 
     /// Results cues around `[s, e)`: a country in brackets after it
@@ -952,6 +988,13 @@ impl<'d> State<'_, 'd> {
         if alone && k > 0 && t.gap == Gap::Comma && kin(k - 1) && self.is_known_given(k) {
             return true;
         }
+        // Without the comma only after a kinship noun itself (a role such
+        // as "President" before a given name alone is no cue): "his wife
+        // Dimitra", "survived by a son Marco".
+        let kin_noun = |m: usize| toks[m].lower && KIN.contains(&self.fold(m));
+        if alone && k > 0 && t.gap == Gap::Space && kin_noun(k - 1) && self.is_known_given(k) {
+            return true;
+        }
         if alone
             && k >= 3
             && t.gap == Gap::Space
@@ -960,8 +1003,8 @@ impl<'d> State<'_, 'd> {
             && self.fold(k - 1) == "and"
             && toks[k - 2].cap
             && !toks[k - 2].upper
-            && toks[k - 2].gap == Gap::Comma
-            && kin(k - 3)
+            && (toks[k - 2].gap == Gap::Comma && kin(k - 3)
+                || toks[k - 2].gap == Gap::Space && kin_noun(k - 3))
             && self.is_known_given(k - 2)
             && self.is_known_given(k)
         {

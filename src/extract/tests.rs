@@ -186,6 +186,31 @@ fn relatives_named_alone() {
 }
 
 #[test]
+fn relatives_named_alone_without_commas() {
+    assert_eq!(
+        persons("He is survived by his wife Maria and his sons Giorgos and Nikos."),
+        ["Maria", "Giorgos", "Nikos"]
+    );
+    // An informal role is no kinship noun: without the comma it needs more.
+    assert!(persons("The coach Giorgos left.").is_empty());
+    // Nor is a word that is no given name.
+    assert!(persons("He met his wife Thursday.").is_empty());
+}
+
+#[test]
+fn back_reference_keeps_lower_case_particles() {
+    assert_eq!(
+        persons("Coach Wim de Rijk sent him on. \"Stay close,\" de Rijk said."),
+        ["Wim de Rijk", "de Rijk"]
+    );
+    // Only the particles the document's person has.
+    assert_eq!(
+        persons("Coach Wim Rijk sent him on. \"Stay close,\" de Rijk said."),
+        ["Wim Rijk", "Rijk"]
+    );
+}
+
+#[test]
 fn family_name_endings() {
     assert_eq!(
         persons("She studied under Ottavino Brancucci before moving."),
