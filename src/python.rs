@@ -545,6 +545,65 @@ fn extraction_dicts<'py>(
     Ok(out)
 }
 
+/// The mentions of `names`, each in document `docs[i]` when that is given.
+fn mentions(names: &[String], docs: Option<&[Option<String>]>) -> Vec<Mention> {
+    names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| {
+            let m = Mention::new(n.as_str());
+            match docs.and_then(|d| d[i].as_ref()) {
+                Some(doc) => m.doc(doc.as_str()),
+                None => m,
+            }
+        })
+        .collect()
+}
+
+/// An error unless `docs`, when given, has one item per name.
+fn check_docs(names: &[String], docs: Option<&[Option<String>]>) -> PyResult<()> {
+    match docs {
+        Some(d) if d.len() != names.len() => Err(PyValueError::new_err(format!(
+            "docs and names differ in length: {} docs for {} names",
+            d.len(),
+            names.len()
+        ))),
+        _ => Ok(()),
+    }
+}
+
+/// A score as every output gives it: rounded to four decimals.
+fn rounded(score: f64) -> f64 {
+    (score * 10_000.0).round() / 10_000.0
+}
+
+/// A resolution's (entity, canonical, score, ambiguous) columns, one row
+/// per mention.
+type Columns = (Vec<String>, Vec<String>, Vec<f64>, Vec<bool>);
+
+fn columns(r: &Resolution) -> Columns {
+    let a = r.assignments();
+    (
+        a.iter().map(|a| a.entity().to_string()).collect(),
+        a.iter().map(|a| a.canonical().to_string()).collect(),
+        a.iter().map(|a| rounded(a.score())).collect(),
+        a.iter().map(|a| a.is_ambiguous()).collect(),
+    )
+}
+
+/// The documents `docs[i]` with texts `texts[i]`, or an error when the
+/// lists differ in length.
+fn documents<'a>(texts: &'a [String], docs: &'a [String]) -> PyResult<Vec<Document<'a>>> {
+    if docs.len() != texts.len() {
+        return Err(PyValueError::new_err("docs and texts differ in length"));
+    }
+    Ok(docs
+        .iter()
+        .zip(texts)
+        .map(|(id, text)| Document { id, text })
+        .collect())
+}
+
 /// Resolves mentions to entities.
 #[pyclass(frozen, module = "canonym")]
 struct NativeResolver {
@@ -559,29 +618,8 @@ impl NativeResolver {
         names: &[String],
         docs: Option<Vec<Option<String>>>,
     ) -> PyResult<Resolution> {
-        if let Some(d) = &docs {
-            if d.len() != names.len() {
-                return Err(PyValueError::new_err(format!(
-                    "docs has {} items for {} names",
-                    d.len(),
-                    names.len()
-                )));
-            }
-        }
-        Ok(py.allow_threads(|| {
-            let mentions: Vec<Mention> = names
-                .iter()
-                .enumerate()
-                .map(|(i, n)| {
-                    let m = Mention::new(n.as_str());
-                    match docs.as_ref().and_then(|d| d[i].as_ref()) {
-                        Some(doc) => m.doc(doc.as_str()),
-                        None => m,
-                    }
-                })
-                .collect();
-            self.inner.resolve(&mentions)
-        }))
+        check_docs(names, docs.as_deref())?;
+        Ok(py.allow_threads(|| self.inner.resolve(&mentions(names, docs.as_deref()))))
     }
 }
 
@@ -637,7 +675,7 @@ impl NativeResolver {
             d.set_item("name", &names[i])?;
             d.set_item("entity", a.entity())?;
             d.set_item("canonical", a.canonical())?;
-            d.set_item("score", (a.score() * 10_000.0).round() / 10_000.0)?;
+            d.set_item("score", rounded(a.score()))?;
             d.set_item("ambiguous", a.is_ambiguous())?;
             out.push(d);
         }
@@ -646,23 +684,13 @@ impl NativeResolver {
 
     /// Columns (entity, canonical, score, ambiguous), one row per mention.
     #[pyo3(signature = (names, docs=None))]
-    #[allow(clippy::type_complexity)]
     fn resolve_columns(
         &self,
         py: Python<'_>,
         names: Vec<String>,
         docs: Option<Vec<Option<String>>>,
-    ) -> PyResult<(Vec<String>, Vec<String>, Vec<f64>, Vec<bool>)> {
-        let r = self.run(py, &names, docs)?;
-        let a = r.assignments();
-        Ok((
-            a.iter().map(|a| a.entity().to_string()).collect(),
-            a.iter().map(|a| a.canonical().to_string()).collect(),
-            a.iter()
-                .map(|a| (a.score() * 10_000.0).round() / 10_000.0)
-                .collect(),
-            a.iter().map(|a| a.is_ambiguous()).collect(),
-        ))
+    ) -> PyResult<Columns> {
+        Ok(columns(&self.run(py, &names, docs)?))
     }
 
     /// Resolves each group of mentions on its own (groups are labelled by
@@ -713,9 +741,8 @@ impl NativeResolver {
                 span.iter()
                     .zip(r.assignments())
                     .map(|(&i, a)| {
-                        let score = (a.score() * 10_000.0).round() / 10_000.0;
                         let (e, c) = (a.entity().to_string(), a.canonical().to_string());
-                        (i, e, c, score, a.is_ambiguous())
+                        (i, e, c, rounded(a.score()), a.is_ambiguous())
                     })
                     .collect::<Vec<_>>()
             })
@@ -754,17 +781,10 @@ impl NativeResolver {
         texts: Vec<String>,
         docs: Vec<String>,
     ) -> PyResult<Vec<Bound<'py, PyDict>>> {
-        if docs.len() != texts.len() {
-            return Err(PyValueError::new_err("docs and texts differ in length"));
-        }
+        let documents = documents(&texts, &docs)?;
         let x = py
             .allow_threads(|| {
                 let extractor = extractor(self.aliases.as_ref())?;
-                let documents: Vec<Document> = docs
-                    .iter()
-                    .zip(&texts)
-                    .map(|(id, text)| Document { id, text })
-                    .collect();
                 Ok::<_, Error>(extractor.extract(&self.inner, &documents))
             })
             .map_err(py_err)?;
@@ -863,42 +883,19 @@ impl NativeStore {
     /// The resolution of `names` into the store, as
     /// (entity, canonical, score, ambiguous) columns.
     #[pyo3(signature = (names, docs=None))]
-    #[allow(clippy::type_complexity)]
     fn resolve(
         &mut self,
         py: Python<'_>,
         names: Vec<String>,
         docs: Option<Vec<Option<String>>>,
-    ) -> PyResult<(Vec<String>, Vec<String>, Vec<f64>, Vec<bool>)> {
-        if docs.as_ref().is_some_and(|d| d.len() != names.len()) {
-            return Err(PyValueError::new_err("docs and names differ in length"));
-        }
+    ) -> PyResult<Columns> {
+        check_docs(&names, docs.as_deref())?;
         let resolver = self.resolver.clone();
         let store = self.store()?;
         let r = py
-            .allow_threads(|| {
-                let mentions: Vec<Mention> = names
-                    .iter()
-                    .enumerate()
-                    .map(|(i, n)| {
-                        let m = Mention::new(n.as_str());
-                        match docs.as_ref().and_then(|d| d[i].as_ref()) {
-                            Some(doc) => m.doc(doc.as_str()),
-                            None => m,
-                        }
-                    })
-                    .collect();
-                store.resolve(&resolver, &mentions)
-            })
+            .allow_threads(|| store.resolve(&resolver, &mentions(&names, docs.as_deref())))
             .map_err(store_err)?;
-        let mut out = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-        for a in r.assignments() {
-            out.0.push(a.entity().to_string());
-            out.1.push(a.canonical().to_string());
-            out.2.push((a.score() * 10_000.0).round() / 10_000.0);
-            out.3.push(a.is_ambiguous());
-        }
-        Ok(out)
+        Ok(columns(&r))
     }
 
     /// Finds the names in `texts` (documents named by `docs`) and resolves
@@ -910,20 +907,11 @@ impl NativeStore {
         texts: Vec<String>,
         docs: Vec<String>,
     ) -> PyResult<Vec<Bound<'py, PyDict>>> {
-        if docs.len() != texts.len() {
-            return Err(PyValueError::new_err("docs and texts differ in length"));
-        }
+        let documents = documents(&texts, &docs)?;
         let resolver = self.resolver.clone();
         let store = self.store()?;
         let x = py
-            .allow_threads(|| {
-                let documents: Vec<Document> = docs
-                    .iter()
-                    .zip(&texts)
-                    .map(|(id, text)| Document { id, text })
-                    .collect();
-                extractor(None)?.extract_into(store, &resolver, &documents)
-            })
+            .allow_threads(|| extractor(None)?.extract_into(store, &resolver, &documents))
             .map_err(store_err)?;
         extraction_dicts(py, &texts, &x)
     }
