@@ -538,12 +538,22 @@ impl<'d> State<'_, 'd> {
             return true;
         }
         // Leading nationality or place words: "Moroccan Foreign", "Rwanda
-        // Defence Force" (already an organisation), "Kenyan".
+        // Defence Force" (already an organisation), "Kenyan", and places of
+        // several words, which no person's name opens with: "Hong Kong
+        // Open", "New York Rangers".
         let mut s1 = s;
-        while s1 < e
-            && (self.lex.is_nationality(self.fold(s1)) || self.lex.places.contains(self.fold(s1)))
-        {
-            s1 += 1;
+        loop {
+            if s1 < e
+                && (self.lex.is_nationality(self.fold(s1))
+                    || self.lex.places.contains(self.fold(s1)))
+            {
+                s1 += 1;
+                continue;
+            }
+            match (2..=3.min(e - s1)).find(|&n| self.lex.places.contains(self.phrase(s1, s1 + n))) {
+                Some(n) => s1 += n,
+                None => break,
+            }
         }
         // A place that is also a given name, first of two words with a
         // results or speech cue, is the given name: "Santiago Lucena (

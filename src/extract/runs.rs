@@ -72,11 +72,14 @@ pub(super) fn build_runs(doc: &Doc<'_>, lex: &Lexicon) -> Vec<(usize, usize)> {
                 continue;
             }
             let f = doc.fold(e);
-            // Korean and hyphenated given names: Jong-un, Jae-in.
+            // Korean and hyphenated given names: Jong-un, Jae-in, and the
+            // longer syllables of Korean romanisation, Woo-choong,
+            // Byeong-hyeon.
             if t.gap == Gap::Hyphen
                 && t.lower
                 && !t.digit
-                && t.letters <= 5
+                && (t.letters <= 5
+                    || (t.letters <= 7 && !f.ends_with("ing") && crate::sino::plausible(f)))
                 && !HYPHEN_DENY.contains(&f)
             {
                 e += 1;

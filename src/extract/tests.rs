@@ -211,6 +211,28 @@ fn back_reference_keeps_lower_case_particles() {
 }
 
 #[test]
+fn places_of_several_words_open_no_name() {
+    assert!(persons("He reached the Hong Kong Open quarter-finals.").is_empty());
+    // A single place word may still be a given name.
+    assert_eq!(
+        persons("Santiago Lucena ( Spain ) beat him."),
+        ["Santiago Lucena"]
+    );
+}
+
+#[test]
+fn long_korean_syllables_after_a_hyphen() {
+    assert_eq!(
+        persons("The court sentenced Kim Sung-choong on Monday."),
+        ["Kim Sung-choong"]
+    );
+    // A word in -ing after a hyphen is no syllable of a name.
+    assert!(!persons("The Kim-leaning press said so.")
+        .iter()
+        .any(|p| p.contains("leaning")));
+}
+
+#[test]
 fn family_name_endings() {
     assert_eq!(
         persons("She studied under Ottavino Brancucci before moving."),
