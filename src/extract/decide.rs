@@ -3,8 +3,8 @@
 //! repeat part of a person found before.
 
 use super::lexicon::{
-    Lexicon, CALENDAR, EVENT_NOUNS, FAMILY_ENDINGS, GIVEN_WORDS, INNER_PARTICLES, KIN, SAINT_WORDS,
-    SPEECH, TEAM_WORDS,
+    Lexicon, CALENDAR, EVENT_NOUNS, FAMILY_ENDINGS, GIVEN_WORDS, INNER_PARTICLES, KIN, MEDIA_NOUNS,
+    SAINT_WORDS, SPEECH, TEAM_WORDS,
 };
 use super::runs::initials;
 use super::scan::{regnal, Doc, Gap};
@@ -536,6 +536,19 @@ impl<'d> State<'_, 'd> {
             && self.fold(s - 1) == "the"
         {
             return true;
+        }
+        // A newspaper or an agency named before what it is: "told Itar-Tass
+        // news agency", "the Kommersant daily".
+        if e < toks.len() && toks[e].lower && toks[e].gap == Gap::Space {
+            let next = self.fold(e);
+            let agency = next == "news"
+                && toks
+                    .get(e + 1)
+                    .is_some_and(|t| t.lower && t.gap == Gap::Space)
+                && self.fold(e + 1) == "agency";
+            if agency || MEDIA_NOUNS.contains(&next) {
+                return true;
+            }
         }
         // Leading nationality or place words: "Moroccan Foreign", "Rwanda
         // Defence Force" (already an organisation), "Kenyan", and places of

@@ -362,6 +362,13 @@ pub(super) const FAMILY_ENDINGS: &[(&str, usize)] = &[
     ("enko", 6),
 ];
 
+/// Nouns after which a capitalised run names a publication, not a person:
+/// "the Kommersant daily", "Nezavisimaya Gazeta newspaper". (A news agency,
+/// "Itar-Tass news agency", is read as two words.) Radio and television
+/// stay out: "the Oprah Winfrey television show" names a person.
+/// Hand-compiled.
+pub(super) const MEDIA_NOUNS: &[&str] = &["newspaper", "daily", "weekly", "magazine"];
+
 /// Nouns of sports events and prizes that a sponsor's or brand's name
 /// precedes: "the Pilot Pen tournament", "the Ryder Cup" is an event's
 /// name, not a person's. Written in lower case after the run.

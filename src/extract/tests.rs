@@ -221,6 +221,20 @@ fn places_of_several_words_open_no_name() {
 }
 
 #[test]
+fn publications_named_before_what_they_are() {
+    assert_eq!(
+        persons("Alexander Lebedev spoke. \"No,\" Lebedev told Itar-Tass news agency."),
+        ["Alexander Lebedev", "Lebedev"]
+    );
+    assert!(persons("It told the Nezavisimaya Gazeta newspaper.").is_empty());
+    // A television show may carry a person's name.
+    assert_eq!(
+        persons("He appeared on the Oprah Winfrey television show."),
+        ["Oprah Winfrey"]
+    );
+}
+
+#[test]
 fn long_korean_syllables_after_a_hyphen() {
     assert_eq!(
         persons("The court sentenced Kim Sung-choong on Monday."),
