@@ -234,6 +234,9 @@ pub(super) const SPEECH: &[&str] = &[
 pub(super) const INNER_PARTICLES: &[&str] = &[
     "al", "el", "bin", "ibn", "bint", "abu", "ben", "van", "von", "der", "den", "ter", "ten", "zu",
     "de", "da", "di", "dos", "das", "du", "del", "della", "la", "le", "des", "ould", "ul",
+    // Bantu "of" in Congolese and Kenyan names: Kengo wa Dondo, Ngugi wa
+    // Thiong'o.
+    "wa",
 ];
 
 /// Words that end a hyphenated compound rather than continue a name

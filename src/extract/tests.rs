@@ -235,6 +235,14 @@ fn publications_named_before_what_they_are() {
 }
 
 #[test]
+fn bantu_particle_inside_a_name() {
+    assert_eq!(
+        persons("He met Prime Minister Mbuta wa Ndongo in Kinshasa."),
+        ["Mbuta wa Ndongo"]
+    );
+}
+
+#[test]
 fn long_korean_syllables_after_a_hyphen() {
     assert_eq!(
         persons("The court sentenced Kim Sung-choong on Monday."),
