@@ -754,6 +754,8 @@ impl<'d> State<'_, 'd> {
         let mut cuts = Vec::new();
         // The family names (last words) of the persons of two words or more.
         let mut lasts: Vec<(usize, usize)> = Vec::new();
+        // The persons of one word, found by a cue of their own.
+        let mut singles: Vec<(usize, usize)> = Vec::new();
         for f in self.out.iter().filter(|f| f.kind == Kind::Person) {
             if !texts.insert(f.text.as_str()) {
                 continue;
@@ -784,6 +786,8 @@ impl<'d> State<'_, 'd> {
             let n = bounds.len().min(MAX_RUN);
             if n >= 2 {
                 lasts.push((bounds[n - 1].0, bounds[n - 1].1));
+            } else if n == 1 {
+                singles.push((bounds[0].0, bounds[0].1));
             }
             for a in 0..n {
                 let mut meaningful = false;
@@ -797,6 +801,7 @@ impl<'d> State<'_, 'd> {
         }
         let known: FxHashSet<&str> = spans.iter().map(|&(a, b)| &arena[a..b]).collect();
         let lasts: FxHashSet<&str> = lasts.iter().map(|&(a, b)| &arena[a..b]).collect();
+        let singles: FxHashSet<&str> = singles.iter().map(|&(a, b)| &arena[a..b]).collect();
         if known.is_empty() {
             return;
         }
@@ -823,9 +828,27 @@ impl<'d> State<'_, 'd> {
                     continue;
                 }
             }
+            let (s, e) = (s2, e2);
+            // A full name whose family name the document names alone, with
+            // a cue of its own: "Ndabaningi Sitholo" before "Sitholo , 76 ,".
+            if (2..=3).contains(&(e - s))
+                && singles.contains(self.fold(e - 1))
+                && (s..e - 1).all(|k| {
+                    let t = &self.doc.toks[k];
+                    let f = self.fold(k);
+                    t.cap
+                        && !t.upper
+                        && !t.digit
+                        && !self.non_name(k)
+                        && !self.lower_seen.contains(f)
+                        && !self.lex.places.contains(f)
+                })
+            {
+                self.push(s, e, Kind::Person);
+                continue;
+            }
             // A family name in the plural: "the Harringtons" after "Edward
             // Harrington".
-            let (s, e) = (s2, e2);
             if e - s == 1 && !self.single_excluded(s) {
                 let f = self.fold(s);
                 let singular = [f.strip_suffix('s'), f.strip_suffix("es")];
@@ -922,6 +945,41 @@ impl<'d> State<'_, 'd> {
             }
         }
         start
+    }
+
+    /// A ranked result with the country as a column, no brackets: "1.
+    /// Jan Novak Czech Republic 88.24", "2. Brigita Bukovec Slovenia
+    /// 12.69". The end of the name when `[s, e)` is two or three name words
+    /// and a country (or nationality), on a line that opens with a rank,
+    /// before a figure.
+    pub(super) fn ranked_before_country(&self, s: usize, e: usize) -> Option<usize> {
+        let toks = &self.doc.toks;
+        let text = self.doc.text;
+        let figure = toks.get(e).is_some_and(|t| t.digit && t.gap == Gap::Space);
+        if !figure || e - s < 3 {
+            return None;
+        }
+        let line = text[..toks[s].start]
+            .rsplit('\n')
+            .next()
+            .unwrap_or("")
+            .trim();
+        let rank = line.trim_start_matches('=').trim_end_matches('.');
+        if !line.ends_with('.') || rank.is_empty() || rank.len() > 3 {
+            return None;
+        }
+        if !rank.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let end = (1..=3.min(e - s - 2)).map(|k| e - k).find(|&a| {
+            let p = self.phrase(a, e);
+            self.lex.places.contains(p) || self.lex.nationalities.contains(p)
+        })?;
+        let name = (s..end).all(|k| {
+            let t = &toks[k];
+            t.cap && !t.upper && !t.digit && !self.non_name(k) && !self.is_place_run(k, k + 1)
+        });
+        (name && end - s <= 3).then_some(end)
     }
 
     /// Results cues around `[s, e)`: a country in brackets after it

@@ -372,6 +372,12 @@ impl Extractor {
             if state.taken[s..e].iter().any(|&t| t) {
                 continue;
             }
+            // A ranked result's name before its country ("2. Jan Novak
+            // Czech Republic 86.98"), which would read as an organisation.
+            if let Some(end) = state.ranked_before_country(s, e) {
+                state.push(s, end, Kind::Person);
+                continue;
+            }
             // Organisations extend over "of (the)" to the next run:
             // "Ministry of Defence", "Central Bank of Nigeria".
             let mut next = k;

@@ -235,6 +235,25 @@ fn publications_named_before_what_they_are() {
 }
 
 #[test]
+fn ranked_results_with_the_country_as_a_column() {
+    let text = "Men 's javelin\n1. Jan Pelikan Czech Republic 88.24 metres\n2. Brigita Bukovec Slovenia 86.98\n";
+    assert_eq!(persons(text), ["Jan Pelikan", "Brigita Bukovec"]);
+    // Not without the rank.
+    assert!(!persons("Jan Pelikan Czech Republic 88.24")
+        .iter()
+        .any(|p| p == "Jan Pelikan"));
+}
+
+#[test]
+fn full_name_of_a_family_name_found_alone() {
+    let text = "Police charged Ndabaningi Sitholo with treason. Sitholo , 76 , denied it.";
+    assert_eq!(persons(text), ["Ndabaningi Sitholo", "Sitholo"]);
+    // Not a place before it.
+    let text = "He flew to Harare Sitholo. Sitholo , 76 , denied it.";
+    assert!(!persons(text).iter().any(|p| p.contains("Harare")));
+}
+
+#[test]
 fn bantu_particle_inside_a_name() {
     assert_eq!(
         persons("He met Prime Minister Mbuta wa Ndongo in Kinshasa."),
