@@ -43,7 +43,17 @@ pub(super) fn align(a: &Name, b: &Name, cfg: &MatchConfig) -> Comparison {
                 continue;
             }
             let lens = (ha.len_of[i] as usize, hb.len_of[j] as usize);
-            if let Some((evidence, sim)) = part_similarity(&pa, &pb, lens, sino, syllabic) {
+            // Patronymics made from one father's name in two romanisations
+            // (Mykolayovych / Nikolayevich), which the table may not join.
+            let father = || {
+                (ha.patronymics & (1 << i) != 0
+                    && hb.patronymics & (1 << j) != 0
+                    && same_father(pa.fold(), pb.fold()))
+                .then_some((Evidence::Variant, FATHER_SIMILARITY))
+            };
+            if let Some((evidence, sim)) =
+                part_similarity(&pa, &pb, lens, sino, syllabic).or_else(father)
+            {
                 if evidence == Evidence::Transliteration && skeleton_apart(&pa, &pb) {
                     continue;
                 }
@@ -677,6 +687,8 @@ pub(super) struct Heads {
     pub(super) tags: [Tag; MAX_PARTS],
     /// Whether the name has a regnal or generational number.
     pub(super) numbers: bool,
+    /// The parts that read as patronymics, as a bit mask.
+    pub(super) patronymics: u16,
 }
 
 pub(super) fn heads(n: &Name, len: usize) -> Heads {
@@ -688,6 +700,7 @@ pub(super) fn heads(n: &Name, len: usize) -> Heads {
         max_len: 0,
         tags: [Tag::Word; MAX_PARTS],
         numbers: false,
+        patronymics: 0,
     };
     for (i, p) in n.parts().take(len).enumerate() {
         let (flen, first) = p.fold_head();
@@ -704,9 +717,16 @@ pub(super) fn heads(n: &Name, len: usize) -> Heads {
         h.max_len = h.max_len.max(flen);
         h.tags[i] = p.tag();
         h.numbers |= is_number(p.tag());
+        if flen >= 7 && p.tag() != Tag::Initial && is_patronymic(p.fold()) {
+            h.patronymics |= 1 << i;
+        }
     }
     h
 }
+
+/// The similarity of two patronymics made from one father's name that
+/// only their stems show to be one (see [`same_father`]).
+const FATHER_SIMILARITY: f32 = 0.9;
 
 pub(super) fn letter_bit(c: u8) -> u64 {
     1 << (c % 64)

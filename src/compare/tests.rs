@@ -496,3 +496,34 @@ fn known_names_sharing_a_skeleton_are_not_one_name() {
     assert!(m("Rashid Fazl Haddad", "Rashid Fazel Haddad") >= DEFAULT_THRESHOLD);
     assert!(m("Rashid Nasr Haddad", "Rashid Nasser Haddad") >= DEFAULT_THRESHOLD);
 }
+
+#[test]
+fn arabic_endings_are_one_ending() {
+    // -ah, -eh, -ih, -a and -e, and the nisba's -iyah / -ieh, are one
+    // ending (tāʾ marbūṭa) in every romanisation.
+    assert!(m("Husayn Atiyah", "Hussein Atieh") >= DEFAULT_THRESHOLD);
+    assert!(m("Ahmad Udih", "Ahmed Odeh") >= DEFAULT_THRESHOLD);
+    assert!(m("Ahmad Ouda", "Ahmad Udih") >= DEFAULT_THRESHOLD);
+    assert!(m("Hisham Qafishih", "Hisham Qafisheh") >= DEFAULT_THRESHOLD);
+    // The ending is no licence for another final vowel.
+    assert!(m("Ali Odeh", "Ali Oudi") < DEFAULT_THRESHOLD);
+    assert!(m("Nadia Salameh", "Nadia Salami") < DEFAULT_THRESHOLD);
+    assert!(m("Jamil Haddad", "Jamileh Haddad") < DEFAULT_THRESHOLD);
+}
+
+#[test]
+fn patronymics_of_one_father_in_two_romanisations() {
+    // Ukrainian and Russian forms of one father's name (Mykola / Nikolay).
+    assert!(m("Yuriy Mykolayovych Hovtvin", "Yuriy Nikolayevich Govtvin") >= DEFAULT_THRESHOLD);
+    assert!(
+        m(
+            "Mikhailo Mikolaiovich Bilousov",
+            "Mikhail Nikolayevich Belousov"
+        ) >= DEFAULT_THRESHOLD
+    );
+    assert!(m("Anna Sergeyevna Ivanova", "Anna Sergeevna Ivanova") >= DEFAULT_THRESHOLD);
+    // Another father is still another father.
+    assert!(m("Tarkhan Ismailovich Gaziev", "Tarkhan Isaevich Gaziev") < DEFAULT_THRESHOLD);
+    assert!(m("Pavel Ivanovich Petrov", "Pavel Petrovich Petrov") < DEFAULT_THRESHOLD);
+    assert!(m("Yuriy Mykolayovych Hovtvin", "Yuriy Petrovich Hovtvin") < DEFAULT_THRESHOLD);
+}
