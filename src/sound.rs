@@ -244,6 +244,11 @@ fn substitution(x: u8, y: u8, mode: Mode) -> f32 {
         // sibilants (Othman / Osman, Dhakir / Zakir); Egyptian spellings
         // write the jīm g (Gamal / Jamal, Guma / Juma).
         (TH, b's') | (DH, b'z') | (b'g', b'j') | (DJ, b'g') if loose => 0.35,
+        // The Egyptian g is the same letter jīm, not another one: between
+        // known names of different groups it still spells one name in a
+        // long enough part (Gibril / Jibril), while th / s and dh / z are
+        // two letters and two names (Thamer / Samer).
+        (b'g', b'j') | (DJ, b'g') => 0.5,
         // The Arabic emphatics ḍ and ẓ are d in Arabic spellings and z in
         // Persian, Urdu and Turkish ones (Mortada / Murtaza, Ramadan /
         // Ramazan).

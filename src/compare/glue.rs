@@ -60,7 +60,14 @@ pub(super) fn glue(
             let q = a.part(last);
             if last > i + 1 {
                 let mid = a.part(i + 1);
-                if !gluable(last) || !(mid.tag() == Tag::Particle || mid.fold().len() <= 2) {
+                // Three names glued into one long one (Moradi Chegha Marani
+                // / Moradichoghamarani) may have any middle part, when
+                // each of them is a name of four letters or more.
+                let short_mid = mid.tag() == Tag::Particle || mid.fold().len() <= 2;
+                let names = [&mid, &q]
+                    .iter()
+                    .all(|x| x.tag() != Tag::Particle && x.fold().len() >= 4);
+                if !gluable(last) || !(short_mid || names && glen + q.fold().len() >= LONG_RUN) {
                     break;
                 }
             }
@@ -97,11 +104,15 @@ pub(super) fn glue(
                     crate::key::skeleton_into(&buf, &mut skel);
                     if skel == r.skeleton() && skel.len() >= 4 {
                         0.88
-                    } else if last > i + 1 && glued_sounds_close(&buf, r.fold()) {
+                    } else if (last > i + 1 || glen >= LONG_RUN)
+                        && glued_sounds_close(&buf, r.fold())
+                    {
                         // An article or connective assimilated in one
                         // spelling only (Nasr al-Din / Nasruddin) changes
-                        // the key, not the sounds; two parts alone must
-                        // agree in key (John Chen is no Johnson).
+                        // the key, not the sounds, and so does another
+                        // romanisation of a long compound (Ahmadi Nejad /
+                        // Ahmadinejhad); two short parts alone must agree
+                        // in key (John Chen is no Johnson).
                         0.85
                     } else {
                         continue;
@@ -112,6 +123,10 @@ pub(super) fn glue(
         }
     }
 }
+
+/// The length, in letters, from which a glued run is a long compound: it
+/// may join three names of any kind, and two in another romanisation.
+const LONG_RUN: usize = 10;
 
 /// Whether a glued run and a part are close in sounds, within the
 /// allowance for their length (loose: romanisations of one name).
