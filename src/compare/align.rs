@@ -199,7 +199,12 @@ impl Env<'_> {
         };
         // A patronymic on one side only is a missing part, whatever the
         // other side leaves over; two different ones conflict.
-        let conflict = slots.conflict + pa.min(pb);
+        let slot_conflict = if one_slot_among_many(ha, hb, &links, &slots) {
+            slots.conflict * LONE_SLOT_SHARE
+        } else {
+            slots.conflict
+        };
+        let conflict = slot_conflict + pa.min(pb);
         // Every sum is written so that swapping the names gives bit-identical
         // results (a + b == b + a, but (a + b) + c need not equal (a + c) + b).
         let missing = ((un_a + un_b) - 2.0 * slots.conflict)
@@ -457,6 +462,40 @@ pub(super) const CONTAINED_MISSING_SHARE: f64 = 2.0 / 3.0;
 pub(super) fn contained(links: &Links, mask_a: u16, mask_b: u16) -> bool {
     (mask_a == 0) != (mask_b == 0)
         && links.len() >= 2
+        && links.iter().all(|l| l.sim >= 0.9)
+        && links.iter().any(|l| l.weight >= 0.9)
+}
+
+/// What one part in one role on each side costs, as a share of the
+/// conflict cost, when three or more names around it agree (see
+/// [`one_slot_among_many`]).
+pub(super) const LONE_SLOT_SHARE: f64 = 0.5;
+
+/// Whether the only conflict of two long names is one part on each side in
+/// one slot, among three or more aligned main parts, all close, one of
+/// them a family name or a word that is no known given name: a second
+/// name spelt apart or a nickname in one record ("Hisham Yunis Yahya
+/// Qafisheh" / "Hisham Yunis Lchiyeh Qafisheh"), where two people would
+/// differ in more. Never when the part in conflict is a name's first: the
+/// person's own name, where brothers differ ("Zuheir Ahmad Ali Haddad" /
+/// "Qutaiba Ahmad Ali Haddad").
+pub(super) fn one_slot_among_many(ha: &Heads, hb: &Heads, links: &Links, slots: &Slots) -> bool {
+    let main = |h: &Heads, i: u8| is_main(h.tags[i as usize]) && h.tags[i as usize] != Tag::Initial;
+    let first = |h: &Heads| {
+        (0..h.len)
+            .find(|&i| is_main(h.tags[i]))
+            .map_or(0, |i| 1u16 << i)
+    };
+    slots.conflict > 0.0
+        && slots.masks[0].count_ones() == 1
+        && slots.masks[1].count_ones() == 1
+        && slots.masks[0] & first(ha) == 0
+        && slots.masks[1] & first(hb) == 0
+        && links
+            .iter()
+            .filter(|l| main(ha, l.l[0]) && main(hb, l.r[0]) && l.sim >= 0.9)
+            .count()
+            >= 3
         && links.iter().all(|l| l.sim >= 0.9)
         && links.iter().any(|l| l.weight >= 0.9)
 }

@@ -566,3 +566,17 @@ fn the_egyptian_g_spells_one_known_name() {
     assert!(m("Hamza Ali", "Hamda Ali") < DEFAULT_THRESHOLD);
     assert!(m("Gad Haddad", "Jad Haddad") < DEFAULT_THRESHOLD);
 }
+
+#[test]
+fn one_part_in_one_slot_among_many_agreeing_costs_less() {
+    assert!(
+        m(
+            "Hisham Younis Yahya Qafisheh",
+            "Hisham Yunis Lchiyeh Qafisheh"
+        ) >= DEFAULT_THRESHOLD
+    );
+    // Not the person's own name (brothers), nor with only known given
+    // names agreeing.
+    assert!(m("Zuheir Ahmad Ali Haddad", "Qutaiba Ahmad Ali Haddad") < DEFAULT_THRESHOLD);
+    assert!(m("Mohammed Ahmed Ali Qafisheh", "Mohammed Ahmed Ali Shamlakh") < DEFAULT_THRESHOLD);
+}
