@@ -6,7 +6,9 @@ use super::*;
 /// Candidate links of a run of adjacent parts of `a` glued together against
 /// one part of `b` (`swapped`: `a` is really the second name). A run is two
 /// parts, or three when the middle one is a short connector or particle
-/// ("Abd al Aziz" / "Abdelaziz", "Co op" / "Coop").
+/// ("Abd al Aziz" / "Abdelaziz", "Co op" / "Coop") or the run is a long
+/// compound of names (see [`LONG_RUN`]: "Moradi Chegha Marani" /
+/// "Moradichoghamarani").
 #[allow(clippy::too_many_arguments)]
 pub(super) fn glue(
     a: &Name,
@@ -55,6 +57,7 @@ pub(super) fn glue(
         }
         let p = a.part(i);
         let name_like = |x: &Part<'_>| x.tag() != Tag::Particle && x.fold().len() >= 4;
+        let short_mid = |x: &Part<'_>| x.tag() == Tag::Particle || x.fold().len() <= 2;
         let mut glen = ha.len_of[i] as usize;
         let mut syl = p.data().sino;
         for last in i + 1..na.min(i + 3) {
@@ -64,9 +67,10 @@ pub(super) fn glue(
                 // Three names glued into one long one (Moradi Chegha Marani
                 // / Moradichoghamarani) may have any middle part, when
                 // each of them is a name of four letters or more.
-                let short_mid = mid.tag() == Tag::Particle || mid.fold().len() <= 2;
                 let names = name_like(&mid) && name_like(&q);
-                if !gluable(last) || !(short_mid || names && glen + q.fold().len() >= LONG_RUN) {
+                if !gluable(last)
+                    || !(short_mid(&mid) || names && glen + q.fold().len() >= LONG_RUN)
+                {
                     break;
                 }
             }
@@ -103,7 +107,9 @@ pub(super) fn glue(
                     crate::key::skeleton_into(&buf, &mut skel);
                     if skel == r.skeleton() && skel.len() >= 4 {
                         0.88
-                    } else if last > i + 1 && glued_sounds_close(&buf, r.fold(), f32::INFINITY)
+                    } else if last > i + 1
+                        && short_mid(&a.part(i + 1))
+                        && glued_sounds_close(&buf, r.fold(), f32::INFINITY)
                         || glen >= LONG_RUN
                             && name_like(&p)
                             && name_like(&q)
