@@ -226,6 +226,15 @@ pub(crate) fn bundled_arena() -> &'static [u32] {
     &bundled::ARENA
 }
 
+/// The bundled given-name groups of a glued folded form (sorted; empty if
+/// the bundled tables do not know it as a given name).
+pub(crate) fn bundled_given_groups(form: &str) -> &'static [u32] {
+    match bundled::lookup(form) {
+        Some(w) => &bundled::ARENA[w.given.0 as usize..w.given.1 as usize],
+        None => &[],
+    }
+}
+
 /// The loaded, folded knowledge the analyser uses.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Tables {

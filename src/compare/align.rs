@@ -43,7 +43,17 @@ pub(super) fn align(a: &Name, b: &Name, cfg: &MatchConfig) -> Comparison {
                 continue;
             }
             let lens = (ha.len_of[i] as usize, hb.len_of[j] as usize);
-            if let Some((evidence, sim)) = part_similarity(&pa, &pb, lens, sino, syllabic) {
+            // Patronymics made from one father's name in two romanisations
+            // (Mykolayovych / Nikolayevich), which the table may not join.
+            let father = || {
+                (ha.patronymics & (1 << i) != 0
+                    && hb.patronymics & (1 << j) != 0
+                    && same_father(pa.fold(), pb.fold()))
+                .then_some((Evidence::Variant, FATHER_SIMILARITY))
+            };
+            if let Some((evidence, sim)) =
+                part_similarity(&pa, &pb, lens, sino, syllabic).or_else(father)
+            {
                 if evidence == Evidence::Transliteration && skeleton_apart(&pa, &pb) {
                     continue;
                 }
@@ -189,7 +199,12 @@ impl Env<'_> {
         };
         // A patronymic on one side only is a missing part, whatever the
         // other side leaves over; two different ones conflict.
-        let conflict = slots.conflict + pa.min(pb);
+        let slot_conflict = if one_slot_among_many(ha, hb, &links, &slots) {
+            slots.conflict * LONE_SLOT_SHARE
+        } else {
+            slots.conflict
+        };
+        let conflict = slot_conflict + pa.min(pb);
         // Every sum is written so that swapping the names gives bit-identical
         // results (a + b == b + a, but (a + b) + c need not equal (a + c) + b).
         let missing = ((un_a + un_b) - 2.0 * slots.conflict)
@@ -451,6 +466,40 @@ pub(super) fn contained(links: &Links, mask_a: u16, mask_b: u16) -> bool {
         && links.iter().any(|l| l.weight >= 0.9)
 }
 
+/// What one part in one role on each side costs, as a share of the
+/// conflict cost, when three or more names around it agree (see
+/// [`one_slot_among_many`]).
+pub(super) const LONE_SLOT_SHARE: f64 = 0.5;
+
+/// Whether the only conflict of two long names is one part on each side in
+/// one slot, among three or more aligned main parts, all close, one of
+/// them a family name or a word that is no known given name: a second
+/// name spelt apart or a nickname in one record ("Hisham Yunis Yahya
+/// Qafisheh" / "Hisham Yunis Lchiyeh Qafisheh"), where two people would
+/// differ in more. Never when the part in conflict is a name's first: the
+/// person's own name, where brothers differ ("Zuheir Ahmad Ali Haddad" /
+/// "Qutaiba Ahmad Ali Haddad").
+pub(super) fn one_slot_among_many(ha: &Heads, hb: &Heads, links: &Links, slots: &Slots) -> bool {
+    let main = |h: &Heads, i: u8| is_main(h.tags[i as usize]) && h.tags[i as usize] != Tag::Initial;
+    let first = |h: &Heads| {
+        (0..h.len)
+            .find(|&i| is_main(h.tags[i]))
+            .map_or(0, |i| 1u16 << i)
+    };
+    slots.conflict > 0.0
+        && slots.masks[0].count_ones() == 1
+        && slots.masks[1].count_ones() == 1
+        && slots.masks[0] & first(ha) == 0
+        && slots.masks[1] & first(hb) == 0
+        && links
+            .iter()
+            .filter(|l| main(ha, l.l[0]) && main(hb, l.r[0]) && l.sim >= 0.9)
+            .count()
+            >= 3
+        && links.iter().all(|l| l.sim >= 0.9)
+        && links.iter().any(|l| l.weight >= 0.9)
+}
+
 /// The least similarity of an aligned pair that anchors the slots of
 /// [`slot_conflict`]: an exact part or a variant of a known name.
 const STRONG_LINK: f32 = 0.95;
@@ -677,6 +726,8 @@ pub(super) struct Heads {
     pub(super) tags: [Tag; MAX_PARTS],
     /// Whether the name has a regnal or generational number.
     pub(super) numbers: bool,
+    /// The parts that read as patronymics, as a bit mask.
+    pub(super) patronymics: u16,
 }
 
 pub(super) fn heads(n: &Name, len: usize) -> Heads {
@@ -688,6 +739,7 @@ pub(super) fn heads(n: &Name, len: usize) -> Heads {
         max_len: 0,
         tags: [Tag::Word; MAX_PARTS],
         numbers: false,
+        patronymics: 0,
     };
     for (i, p) in n.parts().take(len).enumerate() {
         let (flen, first) = p.fold_head();
@@ -704,9 +756,16 @@ pub(super) fn heads(n: &Name, len: usize) -> Heads {
         h.max_len = h.max_len.max(flen);
         h.tags[i] = p.tag();
         h.numbers |= is_number(p.tag());
+        if flen >= 7 && p.tag() != Tag::Initial && is_patronymic(p.fold()) {
+            h.patronymics |= 1 << i;
+        }
     }
     h
 }
+
+/// The similarity of two patronymics made from one father's name that
+/// only their stems show to be one (see [`same_father`]).
+const FATHER_SIMILARITY: f32 = 0.9;
 
 pub(super) fn letter_bit(c: u8) -> u64 {
     1 << (c % 64)

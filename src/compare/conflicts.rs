@@ -76,6 +76,60 @@ pub(super) fn is_patronymic(fold: &str) -> bool {
     tail(n - 4) || tail(n - 3)
 }
 
+/// The father's name a patronymic is made from, as it is written before
+/// the ending and its linking vowel (Nikolayevich → nikolay, Mykolayovych
+/// → mykolay, Sergeevna → serge, Leonidivna → leonid).
+pub(super) fn patronymic_stem(fold: &str) -> Option<&str> {
+    if !is_patronymic(fold) {
+        return None;
+    }
+    let b = fold.as_bytes();
+    let n = b.len();
+    // The v that starts the ending: -vich, -vych, -vitj, -vits before -vic,
+    // -vna (see `is_patronymic`).
+    let v = if b[n - 4] == b'v' && matches!(&b[n - 3..], b"ich" | b"ych" | b"itj" | b"its") {
+        n - 4
+    } else {
+        n - 3
+    };
+    (v >= 4).then(|| &fold[..v - 1])
+}
+
+/// Whether two patronymics are made from one father's name written in two
+/// romanisations (Mykolayovych / Nikolayevich, Sergeyevna / Sergeevna):
+/// the stems, with or without a final glide, share a group of the bundled
+/// variant table, or sound alike within a name's allowance.
+pub(super) fn same_father(a: &str, b: &str) -> bool {
+    let (Some(x), Some(y)) = (patronymic_stem(a), patronymic_stem(b)) else {
+        return false;
+    };
+    // A stem and the same without a final glide (mykolay, mykola).
+    fn forms(s: &str) -> [&str; 2] {
+        match s.strip_suffix(['y', 'i', 'j']) {
+            Some(t) if t.len() >= 3 => [s, t],
+            _ => [s, ""],
+        }
+    }
+    let groups = |s: &str| {
+        if s.is_empty() {
+            &[][..]
+        } else {
+            crate::tables::bundled_given_groups(s)
+        }
+    };
+    for fx in forms(x) {
+        for fy in forms(y) {
+            if intersects(groups(fx), groups(fy)) {
+                return true;
+            }
+        }
+    }
+    let maxlen = x.len().max(y.len());
+    sound::same_start(x, y)
+        && sound::distance(x, y, sound_allowance(maxlen), sound::Mode::Loose)
+            .is_some_and(|d| d.cost <= sound_allowance(d.len))
+}
+
 /// Returns (conflict, one-sided).
 pub(super) fn compare_numbers(a: &Name, b: &Name) -> (bool, bool) {
     let mut na = a.parts().filter(|p| is_number(p.tag())).map(|p| p.fold());

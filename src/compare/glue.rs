@@ -6,7 +6,9 @@ use super::*;
 /// Candidate links of a run of adjacent parts of `a` glued together against
 /// one part of `b` (`swapped`: `a` is really the second name). A run is two
 /// parts, or three when the middle one is a short connector or particle
-/// ("Abd al Aziz" / "Abdelaziz", "Co op" / "Coop").
+/// ("Abd al Aziz" / "Abdelaziz", "Co op" / "Coop") or the run is a long
+/// compound of names (see [`LONG_RUN`]: "Moradi Chegha Marani" /
+/// "Moradichoghamarani").
 #[allow(clippy::too_many_arguments)]
 pub(super) fn glue(
     a: &Name,
@@ -54,13 +56,21 @@ pub(super) fn glue(
             continue;
         }
         let p = a.part(i);
+        let name_like = |x: &Part<'_>| x.tag() != Tag::Particle && x.fold().len() >= 4;
+        let short_mid = |x: &Part<'_>| x.tag() == Tag::Particle || x.fold().len() <= 2;
         let mut glen = ha.len_of[i] as usize;
         let mut syl = p.data().sino;
         for last in i + 1..na.min(i + 3) {
             let q = a.part(last);
             if last > i + 1 {
                 let mid = a.part(i + 1);
-                if !gluable(last) || !(mid.tag() == Tag::Particle || mid.fold().len() <= 2) {
+                // Three names glued into one long one (Moradi Chegha Marani
+                // / Moradichoghamarani) may have any middle part, when
+                // each of them is a name of four letters or more.
+                let names = name_like(&mid) && name_like(&q);
+                if !gluable(last)
+                    || !(short_mid(&mid) || names && glen + q.fold().len() >= LONG_RUN)
+                {
                     break;
                 }
             }
@@ -97,11 +107,20 @@ pub(super) fn glue(
                     crate::key::skeleton_into(&buf, &mut skel);
                     if skel == r.skeleton() && skel.len() >= 4 {
                         0.88
-                    } else if last > i + 1 && glued_sounds_close(&buf, r.fold()) {
+                    } else if last > i + 1
+                        && short_mid(&a.part(i + 1))
+                        && glued_sounds_close(&buf, r.fold(), f32::INFINITY)
+                        || glen >= LONG_RUN
+                            && name_like(&p)
+                            && name_like(&q)
+                            && glued_sounds_close(&buf, r.fold(), LONG_RUN_COST)
+                    {
                         // An article or connective assimilated in one
                         // spelling only (Nasr al-Din / Nasruddin) changes
-                        // the key, not the sounds; two parts alone must
-                        // agree in key (John Chen is no Johnson).
+                        // the key, not the sounds, and so does another
+                        // romanisation of a long compound (Ahmadi Nejad /
+                        // Ahmadinejhad); two short parts alone must agree
+                        // in key (John Chen is no Johnson).
                         0.85
                     } else {
                         continue;
@@ -113,12 +132,22 @@ pub(super) fn glue(
     }
 }
 
+/// The length, in letters, from which a glued run is a long compound: it
+/// may join three names of any kind, and two in another romanisation.
+const LONG_RUN: usize = 10;
+
+/// The most a long compound glued on one side may differ in sounds from
+/// the part on the other: one full edit, whatever its length (Abdul Wahab
+/// is no Abdullahi).
+const LONG_RUN_COST: f32 = 1.0;
+
 /// Whether a glued run and a part are close in sounds, within the
-/// allowance for their length (loose: romanisations of one name).
-fn glued_sounds_close(run: &str, part: &str) -> bool {
-    let max = sound_allowance(run.len().max(part.len()));
+/// allowance for their length and `cap` (loose: romanisations of one
+/// name).
+fn glued_sounds_close(run: &str, part: &str, cap: f32) -> bool {
+    let max = sound_allowance(run.len().max(part.len())).min(cap);
     sound::distance(run, part, max, sound::Mode::Loose)
-        .is_some_and(|d| d.cost <= sound_allowance(d.len))
+        .is_some_and(|d| d.cost <= sound_allowance(d.len).min(cap))
 }
 
 /// Adds the link of the run `i..=last` of one name glued against part `j`
