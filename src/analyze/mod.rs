@@ -250,6 +250,8 @@ struct Scratch {
     texts: Texts,
     /// The NFKC form of the input, chunks joined by single spaces.
     norm: String,
+    /// A display form or key written without a [`Name`].
+    text: String,
     /// Analysed input chunks.
     cache: ChunkCache,
 }
@@ -321,6 +323,60 @@ impl Analyzer {
             .contains_key(token::fold_phrase(word).join(" ").as_str())
     }
 
+    /// Calls `f` with the display form of `input` (analysed as `kind` when
+    /// given, as [`Analyzer::analyze_as`] does, else inferring it): the text
+    /// of [`Name::display`], without building the rest of the [`Name`].
+    ///
+    /// ```
+    /// use canonym::Analyzer;
+    ///
+    /// let a = Analyzer::new();
+    /// let s = "BRIG. GEN. PATRICK KARURETWA";
+    /// a.with_display(s, None, |d| assert_eq!(d, a.analyze(s).display()));
+    /// assert_eq!(a.with_display(s, None, str::len), "Patrick Karuretwa".len());
+    /// ```
+    pub fn with_display<R>(&self, input: &str, kind: Option<Kind>, f: impl FnOnce(&str) -> R) -> R {
+        self.with_text(input, kind, false, f)
+    }
+
+    /// Calls `f` with the comparison key of `input` (analysed as `kind`
+    /// when given, else inferring it): the text of [`Name::key`], without
+    /// building the rest of the [`Name`].
+    ///
+    /// ```
+    /// use canonym::{Analyzer, Kind};
+    ///
+    /// let a = Analyzer::new();
+    /// let key = a.with_key("Bayer Aktiengesellschaft", Some(Kind::Org), str::to_string);
+    /// assert_eq!(key, a.analyze_as("Bayer Aktiengesellschaft", Kind::Org).key());
+    /// ```
+    pub fn with_key<R>(&self, input: &str, kind: Option<Kind>, f: impl FnOnce(&str) -> R) -> R {
+        self.with_text(input, kind, true, f)
+    }
+
+    fn with_text<R>(
+        &self,
+        input: &str,
+        forced: Option<Kind>,
+        key: bool,
+        f: impl FnOnce(&str) -> R,
+    ) -> R {
+        let text = |sc: &mut Scratch| {
+            let mut out = std::mem::take(&mut sc.text);
+            out.clear();
+            self.run(input, forced, sc, |cx, kind, _| {
+                cx.render_text(kind, key, &mut out)
+            });
+            let r = f(&out);
+            sc.text = out;
+            r
+        };
+        SCRATCH.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut sc) => text(&mut sc),
+            Err(_) => text(&mut Scratch::default()),
+        })
+    }
+
     fn analyze_inner(&self, input: &str, forced: Option<Kind>) -> Name {
         SCRATCH.with(|cell| match cell.try_borrow_mut() {
             Ok(mut sc) => self.analyze_with(input, forced, &mut sc),
@@ -329,6 +385,20 @@ impl Analyzer {
     }
 
     fn analyze_with(&self, input: &str, forced: Option<Kind>, sc: &mut Scratch) -> Name {
+        self.run(input, forced, sc, |cx, kind, kind_cue| {
+            cx.render(input, kind, kind_cue)
+        })
+    }
+
+    /// Runs the passes of analysis over `input` and hands the tagged
+    /// tokens, the kind and whether a cue decided it to `finish`.
+    fn run<R>(
+        &self,
+        input: &str,
+        forced: Option<Kind>,
+        sc: &mut Scratch,
+        finish: impl FnOnce(&mut Ctx<'_>, Kind, bool) -> R,
+    ) -> R {
         let t = &*self.tables;
         let mut toks = std::mem::take(&mut sc.toks);
         let mut norm = std::mem::take(&mut sc.norm);
@@ -382,12 +452,12 @@ impl Analyzer {
         } else {
             cx.undot_legal_letters();
         }
-        let name = cx.render(input, kind, kind_cue);
+        let done = finish(&mut cx, kind, kind_cue);
         let Ctx { mut toks, .. } = cx;
         toks.clear();
         sc.toks = toks;
         sc.norm = norm;
-        name
+        done
     }
 }
 
