@@ -112,6 +112,18 @@ struct Entry {
     /// The chunk's guess of the Cyrillic convention, if it points away
     /// from the default.
     style: Option<fold::CyrillicStyle>,
+    /// Its NFKC form has an opening bracket.
+    brackets: bool,
+}
+
+/// What the chunks of a name say about the name as a whole.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Front {
+    /// The strongest guess of the Cyrillic convention, if any points away
+    /// from the default.
+    pub style: Option<fold::CyrillicStyle>,
+    /// The NFKC form has an opening bracket, `(` or `[`.
+    pub brackets: bool,
 }
 
 /// The bounded per-thread cache of analysed chunks.
@@ -211,9 +223,9 @@ impl ChunkCache {
         norm: &mut String,
         toks: &mut Vec<Tok>,
         folds: &mut String,
-    ) -> Option<fold::CyrillicStyle> {
+    ) -> Front {
         self.prepare();
-        let mut style = None;
+        let mut front = Front::default();
         // Whether the last token read so far folded to nothing.
         let mut dropped = false;
         let b = input.as_bytes();
@@ -235,7 +247,8 @@ impl ChunkCache {
             let at = norm.len();
             let e = self.entry(t, owner, chunk);
             let e = self.entries[e];
-            style = fold::stronger_style(style, e.style);
+            front.style = fold::stronger_style(front.style, e.style);
+            front.brackets |= e.brackets;
             if e.comma_before && !dropped {
                 if let Some(last) = toks.last_mut() {
                     last.comma = true;
@@ -257,7 +270,7 @@ impl ChunkCache {
                 toks.push(tok);
             }
         }
-        style
+        front
     }
 
     /// The index of the entry for `chunk`, analysing it if need be.
@@ -335,6 +348,7 @@ impl ChunkCache {
             } else {
                 fold::cyrillic_style(s)
             },
+            brackets: memchr::memchr2(b'(', b'[', s.as_bytes()).is_some(),
         }
     }
 }
@@ -392,8 +406,9 @@ mod tests {
     /// folded again as analysis does.
     fn chunked(a: &Analyzer, cache: &mut ChunkCache, input: &str) -> Vec<String> {
         let (mut norm, mut toks, mut folds) = (String::new(), Vec::new(), String::new());
-        let style = cache.front(&a.tables, a.id, input, &mut norm, &mut toks, &mut folds);
-        if let Some(style) = style {
+        let front = cache.front(&a.tables, a.id, input, &mut norm, &mut toks, &mut folds);
+        assert_eq!(front.brackets, norm.contains(['(', '[']));
+        if let Some(style) = front.style {
             toks.retain_mut(|tok| {
                 if norm[tok.start..tok.end].bytes().all(|b| b < 0xD0) {
                     return true;

@@ -406,7 +406,7 @@ impl Analyzer {
         norm.clear();
         sc.folds.clear();
         sc.phrase.clear();
-        let style = sc.cache.front(
+        let front = sc.cache.front(
             t,
             self.id,
             first_of_list(input),
@@ -426,10 +426,10 @@ impl Analyzer {
             list_order: false,
             east_asian: false,
         };
-        if let Some(style) = style {
+        if let Some(style) = front.style {
             cx.refold_cyrillic(style);
         }
-        if memchr::memchr2(b'(', b'[', cx.s.as_bytes()).is_some() {
+        if front.brackets {
             mark_brackets(cx.s, &mut cx.toks);
         }
         cx.case = Case::of(&cx.toks);
@@ -535,9 +535,9 @@ impl Ctx<'_> {
 fn first_of_list(input: &str) -> &str {
     const SEMICOLONS: [char; 5] = [';', '\u{37E}', '\u{FE14}', '\u{FE54}', '\u{FF1B}'];
     // A byte scan first: the semicolon, or the first byte of the others'
-    // UTF-8 forms (0xCD for U+037E, 0xEF for the rest).
-    if memchr::memchr3(b';', 0xCD, 0xEF, input.as_bytes()).is_none() || !input.contains(SEMICOLONS)
-    {
+    // UTF-8 forms (0xCD for U+037E, 0xEF for the rest). A plain loop: names
+    // are short, and a call to a vectorised search costs more than it saves.
+    if !input.bytes().any(|b| matches!(b, b';' | 0xCD | 0xEF)) || !input.contains(SEMICOLONS) {
         return input;
     }
     input
@@ -548,6 +548,7 @@ fn first_of_list(input: &str) -> &str {
 
 /// Longest phrase of `map` starting at token `k`, at most `max` tokens.
 /// Leaves the matched phrase in `sc.phrase`.
+#[inline]
 fn match_phrase<'t, V>(
     map: &'t rustc_hash::FxHashMap<Box<str>, V>,
     first: u8,
@@ -556,10 +557,22 @@ fn match_phrase<'t, V>(
     k: usize,
     sc: &mut Scratch,
 ) -> Option<(usize, &'t V)> {
-    // Only a phrase's first word (flag `first`) can start it.
+    // Only a phrase's first word (flag `first`) can start it: most words
+    // are no phrase's first, and are answered here without a call.
     if !toks[k].word.is(first) {
         return None;
     }
+    longest_phrase(map, max, toks, k, sc)
+}
+
+/// [`match_phrase`] once token `k` may start a phrase.
+fn longest_phrase<'t, V>(
+    map: &'t rustc_hash::FxHashMap<Box<str>, V>,
+    max: usize,
+    toks: &[Tok],
+    k: usize,
+    sc: &mut Scratch,
+) -> Option<(usize, &'t V)> {
     // A phrase goes on through words of the tables' phrases only.
     let max = max.min(toks.len() - k);
     if max == 0 {

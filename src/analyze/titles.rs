@@ -49,6 +49,10 @@ impl Ctx<'_> {
     /// comma is kept as the surname of list order.
     fn strip_titles(&mut self, keep_list_surname: bool) {
         let (t, toks, sc, titles) = (self.t, &mut self.toks, &mut *self.sc, &mut self.titles);
+        // Most names start with no title's first word: nothing to remove.
+        if toks.len() < 2 || !toks[0].word.is(Word::TITLE_FIRST) {
+            return;
+        }
         // A title leaves a name, not only a number: "Emir II" is a name
         // with a regnal number, "Emir Tamim II" a title and a name.
         let mut end = toks.len();
