@@ -348,7 +348,7 @@ impl ChunkCache {
             } else {
                 fold::cyrillic_style(s)
             },
-            brackets: memchr::memchr2(b'(', b'[', s.as_bytes()).is_some(),
+            brackets: super::tokens::has_any_byte(s.as_bytes(), b"(["),
         }
     }
 }

@@ -535,9 +535,8 @@ impl Ctx<'_> {
 fn first_of_list(input: &str) -> &str {
     const SEMICOLONS: [char; 5] = [';', '\u{37E}', '\u{FE14}', '\u{FE54}', '\u{FF1B}'];
     // A byte scan first: the semicolon, or the first byte of the others'
-    // UTF-8 forms (0xCD for U+037E, 0xEF for the rest). A plain loop: names
-    // are short, and a call to a vectorised search costs more than it saves.
-    if !input.bytes().any(|b| matches!(b, b';' | 0xCD | 0xEF)) || !input.contains(SEMICOLONS) {
+    // UTF-8 forms (0xCD for U+037E, 0xEF for the rest).
+    if !tokens::has_any_byte(input.as_bytes(), &[b';', 0xCD, 0xEF]) || !input.contains(SEMICOLONS) {
         return input;
     }
     input
