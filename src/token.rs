@@ -16,8 +16,8 @@ pub(crate) fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
-    // The letters of the Latin, Greek, Cyrillic, Hebrew and Arabic blocks,
-    // CJK ideographs and Hangul syllables, without the general Unicode
+    // The letters of the Latin, Greek, Cyrillic, Hebrew, Arabic and Georgian
+    // blocks, CJK ideographs and Hangul syllables, without the general Unicode
     // lookup (a unit test checks the ranges).
     if matches!(
         c as u32,
@@ -31,6 +31,7 @@ pub(crate) fn is_word_char(c: char) -> bool {
             | 0x5D0..=0x5EA
             | 0x621..=0x64A
             | 0x671..=0x6D3
+            | 0x10D0..=0x10FA
             | 0x4E00..=0x9FFF
             | 0xAC00..=0xD7A3
     ) {

@@ -90,13 +90,15 @@ pub(super) fn caseless(c: char) -> bool {
 }
 
 /// Whether `c` is upper case, and whether lower case: the basic letters of
-/// Latin-1, Greek and Cyrillic answered without the general lookup (a unit
+/// Latin-1, Greek, Cyrillic and Georgian answered without the general lookup (a unit
 /// test checks them).
 #[inline]
 pub(super) fn case_of(c: char) -> (bool, bool) {
     match c as u32 {
         0xC0..=0xD6 | 0xD8..=0xDE | 0x391..=0x3A1 | 0x3A3..=0x3A9 | 0x400..=0x42F => (true, false),
-        0xDF..=0xF6 | 0xF8..=0xFF | 0x3B1..=0x3C9 | 0x430..=0x45F => (false, true),
+        0xDF..=0xF6 | 0xF8..=0xFF | 0x3B1..=0x3C9 | 0x430..=0x45F | 0x10D0..=0x10FA => {
+            (false, true)
+        }
         _ => (c.is_uppercase(), c.is_lowercase()),
     }
 }
