@@ -279,8 +279,18 @@ pub(super) fn tokenize_unicode(s: &str, toks: &mut Vec<Tok>) {
 
 /// Splits glued camel-case words ("AbdellatifLoudyi") into tokens, keeping
 /// McDonald, MacArthur, DeShawn, LeBron, DiCaprio whole.
+#[inline]
 pub(super) fn split_camel(s: &str, toks: &mut Vec<Tok>) {
-    // Most names have no lower-to-upper transition inside a word.
+    // Most names have no lower-to-upper transition inside a word, and the
+    // ASCII tokeniser says so: answered here without a call.
+    if toks.iter().all(|t| t.camel == Some(false)) {
+        return;
+    }
+    split_camel_words(s, toks);
+}
+
+/// [`split_camel`] once some token may hold a transition.
+fn split_camel_words(s: &str, toks: &mut Vec<Tok>) {
     // Tokens all in one case, or in a script without case, have none.
     let any = toks.iter().any(|t| {
         !(t.dotted || t.upper || t.lower || !t.cased) && t.camel != Some(false) && {
