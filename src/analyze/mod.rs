@@ -326,6 +326,8 @@ impl Analyzer {
     /// Calls `f` with the display form of `input` (analysed as `kind` when
     /// given, as [`Analyzer::analyze_as`] does, else inferring it): the text
     /// of [`Name::display`], without building the rest of the [`Name`].
+    /// `f` runs while this thread's reusable buffers hold the text: an
+    /// analysis inside it works, with buffers of its own.
     ///
     /// ```
     /// use canonym::Analyzer;
