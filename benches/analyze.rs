@@ -1,7 +1,9 @@
 //! Analysis throughput in names per second: over typical mixed names
 //! (`mixed`: their words recur, as in any real stream of names), over
 //! invented names whose words are new each time (`unseen`: the analyser's
-//! chunk cache never hits), and over one seed name again and again.
+//! chunk cache never hits; `unseen_display` writes their display forms
+//! alone, as `canonym normalise` does), and over one seed name again and
+//! again.
 
 #[path = "names.rs"]
 mod names;
@@ -40,6 +42,14 @@ fn bench(c: &mut Criterion) {
         b.iter(|| {
             for name in &unseen {
                 black_box(analyzer.analyze(black_box(name)));
+            }
+        })
+    });
+    // The display form alone, as `canonym normalise` writes it.
+    group.bench_function("unseen_display", |b| {
+        b.iter(|| {
+            for name in &unseen {
+                analyzer.with_display(black_box(name), None, |d| black_box(d.len()));
             }
         })
     });

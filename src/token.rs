@@ -16,11 +16,24 @@ pub(crate) fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
-    // The letters of the Latin, Cyrillic and Arabic blocks, without the
-    // general Unicode lookup (a unit test checks the ranges).
+    // The letters of the Latin, Greek, Cyrillic, Hebrew, Arabic and Georgian
+    // blocks, CJK ideographs and Hangul syllables, without the general Unicode
+    // lookup (a unit test checks the ranges).
     if matches!(
         c as u32,
-        0xC0..=0xD6 | 0xD8..=0xF6 | 0xF8..=0x24F | 0x400..=0x481 | 0x48A..=0x52F | 0x621..=0x64A
+        0xC0..=0xD6
+            | 0xD8..=0xF6
+            | 0xF8..=0x24F
+            | 0x391..=0x3A1
+            | 0x3A3..=0x3CE
+            | 0x400..=0x481
+            | 0x48A..=0x52F
+            | 0x5D0..=0x5EA
+            | 0x621..=0x64A
+            | 0x671..=0x6D3
+            | 0x10D0..=0x10FA
+            | 0x4E00..=0x9FFF
+            | 0xAC00..=0xD7A3
     ) {
         return true;
     }

@@ -6,7 +6,10 @@
 //! before it looks at a name as a whole — NFKC, tokens, camel-case splits,
 //! folded forms, table lookups, skeletons, hashes — depends on one chunk of
 //! input between ASCII white space at a time, so the result for a chunk is
-//! kept and reused the next time the chunk occurs.
+//! kept and reused the next time the chunk occurs. The lexical data of a
+//! token (skeleton, hashes, letter mask) is computed the first time a name
+//! with it is rendered in full, since a display form or key alone needs
+//! none of it.
 //!
 //! Splitting at ASCII white space changes nothing (a property test compares
 //! it with reading the whole input): white space is stable under NFKC (it
@@ -109,6 +112,18 @@ struct Entry {
     /// The chunk's guess of the Cyrillic convention, if it points away
     /// from the default.
     style: Option<fold::CyrillicStyle>,
+    /// Its NFKC form has an opening bracket.
+    brackets: bool,
+}
+
+/// What the chunks of a name say about the name as a whole.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Front {
+    /// The strongest guess of the Cyrillic convention, if any points away
+    /// from the default.
+    pub style: Option<fold::CyrillicStyle>,
+    /// The NFKC form has an opening bracket, `(` or `[`.
+    pub brackets: bool,
 }
 
 /// The bounded per-thread cache of analysed chunks.
@@ -119,8 +134,9 @@ pub(super) struct ChunkCache {
     /// Raw and NFKC chunks, folded forms and skeletons.
     text: String,
     /// Tokens of the entries: offsets relative to the chunk's NFKC form,
-    /// folded forms as spans of `text`; and their lexical data.
-    toks: Vec<(Tok, Lex)>,
+    /// folded forms as spans of `text`; and their lexical data, once asked
+    /// for.
+    toks: Vec<(Tok, Option<Lex>)>,
     /// Scratch for tokenising a new chunk.
     tmp: Vec<Tok>,
     tmp_folds: String,
@@ -151,18 +167,35 @@ impl ChunkCache {
         }
     }
 
-    /// The lexical data of a token read from the cache.
-    pub(super) fn lex(&self, tok: &Tok) -> Option<(&Lex, &str)> {
-        let (_, lex) = self.toks.get(tok.lex as usize)?;
+    /// The lexical data of a token read from the cache, computed on the
+    /// first request (a display or a key alone needs none of it).
+    pub(super) fn lex(&mut self, tok: &Tok) -> Option<(Lex, &str)> {
+        let lex = self.lex_mut(tok)?;
+        let lex = *lex;
         Some((lex, sub(&self.text, lex.skel)))
+    }
+
+    /// The cached lexical data of a token, computed if need be; `None` for
+    /// a token that is not from the cache.
+    fn lex_mut(&mut self, tok: &Tok) -> Option<&mut Lex> {
+        let k = tok.lex as usize;
+        let (cached, lex) = self.toks.get_mut(k)?;
+        if lex.is_none() {
+            // The folded form is a span of `text`, which the skeleton
+            // extends: copy it out first.
+            self.tmp_folds.clear();
+            self.tmp_folds.push_str(sub(&self.text, cached.fold));
+            *lex = Some(Lex::new(&self.tmp_folds, &mut self.text));
+        }
+        lex.as_mut()
     }
 
     /// Whether a token's folded form `fold` may read as Chinese syllables
     /// (a cheap test before [`ChunkCache::sino_key`]), kept in the cache
     /// once computed.
     pub(super) fn sino_plausible(&mut self, tok: &Tok, fold: &str) -> bool {
-        match self.toks.get_mut(tok.lex as usize) {
-            Some((_, lex)) => *lex
+        match self.lex_mut(tok) {
+            Some(lex) => *lex
                 .sino_plausible
                 .get_or_insert_with(|| crate::sino::plausible(fold)),
             None => crate::sino::plausible(fold),
@@ -172,8 +205,8 @@ impl ChunkCache {
     /// The Chinese syllable key of a token's folded form `fold`, kept in
     /// the cache once computed.
     pub(super) fn sino_key(&mut self, tok: &Tok, fold: &str) -> u64 {
-        match self.toks.get_mut(tok.lex as usize) {
-            Some((_, lex)) => *lex.sino.get_or_insert_with(|| crate::sino::key(fold)),
+        match self.lex_mut(tok) {
+            Some(lex) => *lex.sino.get_or_insert_with(|| crate::sino::key(fold)),
             None => crate::sino::key(fold),
         }
     }
@@ -190,9 +223,9 @@ impl ChunkCache {
         norm: &mut String,
         toks: &mut Vec<Tok>,
         folds: &mut String,
-    ) -> Option<fold::CyrillicStyle> {
+    ) -> Front {
         self.prepare();
-        let mut style = None;
+        let mut front = Front::default();
         // Whether the last token read so far folded to nothing.
         let mut dropped = false;
         let b = input.as_bytes();
@@ -214,7 +247,8 @@ impl ChunkCache {
             let at = norm.len();
             let e = self.entry(t, owner, chunk);
             let e = self.entries[e];
-            style = fold::stronger_style(style, e.style);
+            front.style = fold::stronger_style(front.style, e.style);
+            front.brackets |= e.brackets;
             if e.comma_before && !dropped {
                 if let Some(last) = toks.last_mut() {
                     last.comma = true;
@@ -236,7 +270,7 @@ impl ChunkCache {
                 toks.push(tok);
             }
         }
-        style
+        front
     }
 
     /// The index of the entry for `chunk`, analysing it if need be.
@@ -297,8 +331,7 @@ impl ChunkCache {
             }
             tok.particle = tok.word.is(crate::tables::Word::PARTICLE);
             tok.fold = push(&mut self.text, &self.tmp_folds);
-            let lex = Lex::new(&self.tmp_folds, &mut self.text);
-            self.toks.push((tok, lex));
+            self.toks.push((tok, None));
         }
         self.tmp = tmp;
         Entry {
@@ -315,6 +348,7 @@ impl ChunkCache {
             } else {
                 fold::cyrillic_style(s)
             },
+            brackets: super::tokens::has_any_byte(s.as_bytes(), b"(["),
         }
     }
 }
@@ -372,8 +406,9 @@ mod tests {
     /// folded again as analysis does.
     fn chunked(a: &Analyzer, cache: &mut ChunkCache, input: &str) -> Vec<String> {
         let (mut norm, mut toks, mut folds) = (String::new(), Vec::new(), String::new());
-        let style = cache.front(&a.tables, a.id, input, &mut norm, &mut toks, &mut folds);
-        if let Some(style) = style {
+        let front = cache.front(&a.tables, a.id, input, &mut norm, &mut toks, &mut folds);
+        assert_eq!(front.brackets, norm.contains(['(', '[']));
+        if let Some(style) = front.style {
             toks.retain_mut(|tok| {
                 if norm[tok.start..tok.end].bytes().all(|b| b < 0xD0) {
                     return true;
@@ -461,6 +496,25 @@ mod tests {
             let again = a.analyze_inner(&s, kind);
             prop_assert_eq!(&first, &expected, "{:?}", s);
             prop_assert_eq!(&again, &expected, "{:?}", s);
+        }
+
+        /// The display form and key written alone, from a cold cache or a
+        /// warm one, are those of the whole analysis.
+        #[test]
+        fn text_alone_is_the_names_text(
+            words in prop::collection::vec((word(), sep()), 1..6),
+            kind in prop::option::of(prop_oneof![Just(Kind::Org), Just(Kind::Person)]),
+        ) {
+            let a = Analyzer::new();
+            let s: String = words.iter().map(|(w, p)| format!("{w}{p}")).collect();
+            let expected = cold(&a, &s, kind);
+            for _ in 0..2 {
+                let display = a.with_display(&s, kind, str::to_string);
+                let key = a.with_key(&s, kind, str::to_string);
+                prop_assert_eq!(display.as_str(), expected.display(), "{:?}", s);
+                prop_assert_eq!(key.as_str(), expected.key(), "{:?}", s);
+            }
+            prop_assert_eq!(&a.analyze_inner(&s, kind), &expected, "{:?}", s);
         }
     }
 

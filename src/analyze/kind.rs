@@ -88,14 +88,15 @@ impl Ctx<'_> {
                 }
                 let fk = sub(&sc.folds, toks[k].fold);
                 let text = &s[toks[k].start..toks[k].end];
-                let latin = text.chars().next().map(fold::script_of) == Some(Script::Latin);
+                // Asked of one-letter folds only.
+                let latin = || text.chars().next().map(fold::script_of) == Some(Script::Latin);
                 // Irish Ó before a surname is a particle, written with its
                 // accent or not ("Dara Ó Briain", "Dara O Briain"), as
                 // diacritics never decide a reading; with a full stop, or
                 // before a lone letter, it is an initial ("John O. Smith");
                 // hyphenated, a part of initials ("P-O Borin").
                 if fk == "o"
-                    && latin
+                    && latin()
                     && !toks[k].dot
                     && (k == 0 || toks[k].sep == Sep::Space)
                     && toks
@@ -105,14 +106,16 @@ impl Ctx<'_> {
                     toks[k].tag = Some(Tag::Particle);
                     continue;
                 }
-                if fk.len() == 1 && latin && text.chars().all(char::is_alphabetic) {
+                if fk.len() == 1 && latin() && text.chars().all(char::is_alphabetic) {
                     toks[k].tag = Some(Tag::Initial);
                     continue;
                 }
-                let followed = toks[k + 1..]
-                    .iter()
-                    .any(|x| x.tag.is_none() || x.tag == Some(Tag::Particle));
-                if followed && toks[k].particle {
+                let followed = || {
+                    toks[k + 1..]
+                        .iter()
+                        .any(|x| x.tag.is_none() || x.tag == Some(Tag::Particle))
+                };
+                if toks[k].particle && followed() {
                     let ambiguous_first = k == 0
                         && !toks[k].lower
                         && matches!(

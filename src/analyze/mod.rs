@@ -250,6 +250,8 @@ struct Scratch {
     texts: Texts,
     /// The NFKC form of the input, chunks joined by single spaces.
     norm: String,
+    /// A display form or key written without a [`Name`].
+    text: String,
     /// Analysed input chunks.
     cache: ChunkCache,
 }
@@ -321,6 +323,62 @@ impl Analyzer {
             .contains_key(token::fold_phrase(word).join(" ").as_str())
     }
 
+    /// Calls `f` with the display form of `input` (analysed as `kind` when
+    /// given, as [`Analyzer::analyze_as`] does, else inferring it): the text
+    /// of [`Name::display`], without building the rest of the [`Name`].
+    /// `f` runs while this thread's reusable buffers hold the text: an
+    /// analysis inside it works, with buffers of its own.
+    ///
+    /// ```
+    /// use canonym::Analyzer;
+    ///
+    /// let a = Analyzer::new();
+    /// let s = "BRIG. GEN. PATRICK KARURETWA";
+    /// a.with_display(s, None, |d| assert_eq!(d, a.analyze(s).display()));
+    /// assert_eq!(a.with_display(s, None, str::len), "Patrick Karuretwa".len());
+    /// ```
+    pub fn with_display<R>(&self, input: &str, kind: Option<Kind>, f: impl FnOnce(&str) -> R) -> R {
+        self.with_text(input, kind, false, f)
+    }
+
+    /// Calls `f` with the comparison key of `input` (analysed as `kind`
+    /// when given, else inferring it): the text of [`Name::key`], without
+    /// building the rest of the [`Name`].
+    ///
+    /// ```
+    /// use canonym::{Analyzer, Kind};
+    ///
+    /// let a = Analyzer::new();
+    /// let key = a.with_key("Bayer Aktiengesellschaft", Some(Kind::Org), str::to_string);
+    /// assert_eq!(key, a.analyze_as("Bayer Aktiengesellschaft", Kind::Org).key());
+    /// ```
+    pub fn with_key<R>(&self, input: &str, kind: Option<Kind>, f: impl FnOnce(&str) -> R) -> R {
+        self.with_text(input, kind, true, f)
+    }
+
+    fn with_text<R>(
+        &self,
+        input: &str,
+        forced: Option<Kind>,
+        key: bool,
+        f: impl FnOnce(&str) -> R,
+    ) -> R {
+        let text = |sc: &mut Scratch| {
+            let mut out = std::mem::take(&mut sc.text);
+            out.clear();
+            self.run(input, forced, sc, |cx, kind, _| {
+                cx.render_text(kind, key, &mut out)
+            });
+            let r = f(&out);
+            sc.text = out;
+            r
+        };
+        SCRATCH.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut sc) => text(&mut sc),
+            Err(_) => text(&mut Scratch::default()),
+        })
+    }
+
     fn analyze_inner(&self, input: &str, forced: Option<Kind>) -> Name {
         SCRATCH.with(|cell| match cell.try_borrow_mut() {
             Ok(mut sc) => self.analyze_with(input, forced, &mut sc),
@@ -329,6 +387,20 @@ impl Analyzer {
     }
 
     fn analyze_with(&self, input: &str, forced: Option<Kind>, sc: &mut Scratch) -> Name {
+        self.run(input, forced, sc, |cx, kind, kind_cue| {
+            cx.render(input, kind, kind_cue)
+        })
+    }
+
+    /// Runs the passes of analysis over `input` and hands the tagged
+    /// tokens, the kind and whether a cue decided it to `finish`.
+    fn run<R>(
+        &self,
+        input: &str,
+        forced: Option<Kind>,
+        sc: &mut Scratch,
+        finish: impl FnOnce(&mut Ctx<'_>, Kind, bool) -> R,
+    ) -> R {
         let t = &*self.tables;
         let mut toks = std::mem::take(&mut sc.toks);
         let mut norm = std::mem::take(&mut sc.norm);
@@ -336,7 +408,7 @@ impl Analyzer {
         norm.clear();
         sc.folds.clear();
         sc.phrase.clear();
-        let style = sc.cache.front(
+        let front = sc.cache.front(
             t,
             self.id,
             first_of_list(input),
@@ -356,10 +428,10 @@ impl Analyzer {
             list_order: false,
             east_asian: false,
         };
-        if let Some(style) = style {
+        if let Some(style) = front.style {
             cx.refold_cyrillic(style);
         }
-        if memchr::memchr2(b'(', b'[', cx.s.as_bytes()).is_some() {
+        if front.brackets {
             mark_brackets(cx.s, &mut cx.toks);
         }
         cx.case = Case::of(&cx.toks);
@@ -382,12 +454,12 @@ impl Analyzer {
         } else {
             cx.undot_legal_letters();
         }
-        let name = cx.render(input, kind, kind_cue);
+        let done = finish(&mut cx, kind, kind_cue);
         let Ctx { mut toks, .. } = cx;
         toks.clear();
         sc.toks = toks;
         sc.norm = norm;
-        name
+        done
     }
 }
 
@@ -466,8 +538,7 @@ fn first_of_list(input: &str) -> &str {
     const SEMICOLONS: [char; 5] = [';', '\u{37E}', '\u{FE14}', '\u{FE54}', '\u{FF1B}'];
     // A byte scan first: the semicolon, or the first byte of the others'
     // UTF-8 forms (0xCD for U+037E, 0xEF for the rest).
-    if memchr::memchr3(b';', 0xCD, 0xEF, input.as_bytes()).is_none() || !input.contains(SEMICOLONS)
-    {
+    if !tokens::has_any_byte(input.as_bytes(), &[b';', 0xCD, 0xEF]) || !input.contains(SEMICOLONS) {
         return input;
     }
     input
@@ -478,6 +549,7 @@ fn first_of_list(input: &str) -> &str {
 
 /// Longest phrase of `map` starting at token `k`, at most `max` tokens.
 /// Leaves the matched phrase in `sc.phrase`.
+#[inline]
 fn match_phrase<'t, V>(
     map: &'t rustc_hash::FxHashMap<Box<str>, V>,
     first: u8,
@@ -486,10 +558,22 @@ fn match_phrase<'t, V>(
     k: usize,
     sc: &mut Scratch,
 ) -> Option<(usize, &'t V)> {
-    // Only a phrase's first word (flag `first`) can start it.
+    // Only a phrase's first word (flag `first`) can start it: most words
+    // are no phrase's first, and are answered here without a call.
     if !toks[k].word.is(first) {
         return None;
     }
+    longest_phrase(map, max, toks, k, sc)
+}
+
+/// [`match_phrase`] once token `k` may start a phrase.
+fn longest_phrase<'t, V>(
+    map: &'t rustc_hash::FxHashMap<Box<str>, V>,
+    max: usize,
+    toks: &[Tok],
+    k: usize,
+    sc: &mut Scratch,
+) -> Option<(usize, &'t V)> {
     // A phrase goes on through words of the tables' phrases only.
     let max = max.min(toks.len() - k);
     if max == 0 {

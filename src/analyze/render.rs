@@ -46,48 +46,18 @@ impl Ctx<'_> {
         let bundled_ids = t.arena_is_bundled();
         let arena = crate::tables::bundled_arena();
         let mut parts: Vec<PartData> = Vec::with_capacity(toks.len());
+        let look = Display {
+            s,
+            toks,
+            folds: tok_folds,
+            kind,
+            recase_all,
+            all_upper,
+        };
         for (k, tok) in toks.iter().enumerate() {
             let tag = tok.tag.unwrap_or(Tag::Word);
             let main = matches!(tag, Tag::Given | Tag::Family | Tag::Word);
-            let text = &s[tok.start..tok.end];
-            if k > 0 {
-                match tok.sep {
-                    Sep::Hyphen => display.push('-'),
-                    Sep::Glued => {}
-                    Sep::Space => display.push(' '),
-                }
-            }
-            let ta = display.len();
-            let recase = recase_all
-                || (kind != Kind::Org
-                    && ((tok.lower
-                        && tok.sep != Sep::Hyphen
-                        && !tok.particle
-                        && !is_connector(sub(tok_folds, tok.fold)))
-                        || (tok.upper && text.chars().count() > 1))
-                    && tag != Tag::Legal
-                    && tag != Tag::Initial);
-            if tag == Tag::Regnal
-                || (tag == Tag::Suffix && roman_value(sub(tok_folds, tok.fold)).is_some())
-            {
-                text.chars().for_each(|c| push_upper(c, display));
-            } else if recase {
-                recase_into(text, tag, k == 0, kind, all_upper, display);
-            } else {
-                display.push_str(text);
-            }
-            let tb = display.len();
-            // A full stop before a hyphen would separate what the hyphen
-            // joins ("S.A-v" reads as a hyphenated run, "S.A.-v" as "S.A."
-            // and a word), so the display leaves it out there.
-            let hyphen_next = toks.get(k + 1).is_some_and(|x| x.sep == Sep::Hyphen);
-            if tok.dot
-                && !tok.dotted
-                && !hyphen_next
-                && (tok.piece || matches!(tag, Tag::Initial | Tag::Suffix | Tag::Legal))
-            {
-                display.push('.');
-            }
+            let (ta, tb) = look.push(k, display);
             // A canonical form is looked up afresh; a token's own fold was
             // looked up when folded.
             let (f, word): (&str, Word) = match tok.canon {
@@ -107,7 +77,7 @@ impl Ctx<'_> {
             let lex = match lex {
                 Some((lex, skel)) => {
                     skels.push_str(skel);
-                    *lex
+                    lex
                 }
                 None => chunks::Lex::new(f, skels),
             };
@@ -132,7 +102,7 @@ impl Ctx<'_> {
                     .fold(0, |m, &g| m | 1u64 << (g % 64))
             };
             parts.push(PartData {
-                text: (ta as u32, tb as u32),
+                text: (ta, tb),
                 fold: (fa as u32, fb as u32),
                 skel: (sa as u32, sb as u32),
                 groups,
@@ -157,7 +127,10 @@ impl Ctx<'_> {
         // Legal forms spanning several tokens keep their canonical form on
         // the first token only; drop the empty remainder from the parts.
         parts.retain(|p| p.fold.1 > p.fold.0);
-        build_key(&parts, folds, key);
+        build_key(
+            parts.iter().flat_map(|p| sub(folds, p.fold).split(' ')),
+            key,
+        );
         // All the texts in one buffer; the parts' spans move with them.
         let mut buf = String::with_capacity(
             input.len() + display.len() + key.len() + folds.len() + skels.len(),
@@ -195,6 +168,106 @@ impl Ctx<'_> {
             name.parts[k].weight = w;
         }
         name
+    }
+
+    /// Appends the display form (with `key` false) or the comparison key of
+    /// the tagged tokens to `out`: the texts [`Ctx::render`] gives the
+    /// [`Name`], without its parts.
+    pub(super) fn render_text(&mut self, kind: Kind, key: bool, out: &mut String) {
+        let Case {
+            all_upper,
+            all_lower,
+            any_cased,
+        } = self.case;
+        let (all_upper, all_lower) = (all_upper && any_cased, all_lower && any_cased);
+        let folds: &str = &self.sc.folds;
+        let toks: &[Tok] = &self.toks;
+        if key {
+            // The parts' folded forms: a canonical form where there is one,
+            // empty remainders of legal forms left out.
+            let words = toks
+                .iter()
+                .map(|tok| sub(folds, tok.canon.unwrap_or(tok.fold)))
+                .filter(|f| !f.is_empty())
+                .flat_map(|f| f.split(' '));
+            build_key(words, out);
+            return;
+        }
+        let look = Display {
+            s: self.s,
+            toks,
+            folds,
+            kind,
+            recase_all: all_upper || all_lower,
+            all_upper,
+        };
+        for k in 0..toks.len() {
+            look.push(k, out);
+        }
+    }
+}
+
+/// What the display form of a name's tokens depends on.
+struct Display<'a> {
+    /// The NFKC input the tokens index.
+    s: &'a str,
+    toks: &'a [Tok],
+    /// The tokens' folded forms.
+    folds: &'a str,
+    kind: Kind,
+    /// The name is written in one case: recase every token.
+    recase_all: bool,
+    all_upper: bool,
+}
+
+impl Display<'_> {
+    /// Appends token `k`, with the separator before it and a full stop
+    /// after it where the display keeps one, to `display`; returns the span
+    /// of the token's own text.
+    fn push(&self, k: usize, display: &mut String) -> Span {
+        let (s, toks, kind) = (self.s, self.toks, self.kind);
+        let tok = &toks[k];
+        let tag = tok.tag.unwrap_or(Tag::Word);
+        let text = &s[tok.start..tok.end];
+        if k > 0 {
+            match tok.sep {
+                Sep::Hyphen => display.push('-'),
+                Sep::Glued => {}
+                Sep::Space => display.push(' '),
+            }
+        }
+        let ta = display.len();
+        let recase = self.recase_all
+            || (kind != Kind::Org
+                && ((tok.lower
+                    && tok.sep != Sep::Hyphen
+                    && !tok.particle
+                    && !is_connector(sub(self.folds, tok.fold)))
+                    || (tok.upper && text.chars().count() > 1))
+                && tag != Tag::Legal
+                && tag != Tag::Initial);
+        if tag == Tag::Regnal
+            || (tag == Tag::Suffix && roman_value(sub(self.folds, tok.fold)).is_some())
+        {
+            text.chars().for_each(|c| push_upper(c, display));
+        } else if recase {
+            recase_into(text, tag, k == 0, kind, self.all_upper, display);
+        } else {
+            display.push_str(text);
+        }
+        let tb = display.len();
+        // A full stop before a hyphen would separate what the hyphen
+        // joins ("S.A-v" reads as a hyphenated run, "S.A.-v" as "S.A."
+        // and a word), so the display leaves it out there.
+        let hyphen_next = toks.get(k + 1).is_some_and(|x| x.sep == Sep::Hyphen);
+        if tok.dot
+            && !tok.dotted
+            && !hyphen_next
+            && (tok.piece || matches!(tag, Tag::Initial | Tag::Suffix | Tag::Legal))
+        {
+            display.push('.');
+        }
+        (ta as u32, tb as u32)
     }
 }
 
@@ -263,12 +336,12 @@ fn is_connector(f: &str) -> bool {
 
 /// The comparison key: the words of the parts' folded forms, sorted and
 /// joined by single spaces. Up to 16 words are sorted on the stack.
-fn build_key(parts: &[PartData], folds: &str, key: &mut String) {
+fn build_key<'a>(words: impl Iterator<Item = &'a str>, key: &mut String) {
     const SMALL: usize = 16;
     let mut small: [&str; SMALL] = [""; SMALL];
     let mut n = 0;
     let mut big: Vec<&str> = Vec::new();
-    for w in parts.iter().flat_map(|p| sub(folds, p.fold).split(' ')) {
+    for w in words {
         if n < SMALL {
             small[n] = w;
         } else {

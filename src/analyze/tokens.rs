@@ -73,8 +73,9 @@ pub(super) fn new_tok(s: &str, start: usize, end: usize, sep: Sep) -> Tok {
                 has_upper |= c.is_ascii_uppercase();
                 has_lower |= c.is_ascii_lowercase();
             } else if !caseless(c) {
-                has_upper |= c.is_uppercase();
-                has_lower |= c.is_lowercase();
+                let (upper, lower) = case_of(c);
+                has_upper |= upper;
+                has_lower |= lower;
             }
         }
     }
@@ -86,6 +87,39 @@ pub(super) fn new_tok(s: &str, start: usize, end: usize, sep: Sep) -> Tok {
 /// before the general case lookup.
 pub(super) fn caseless(c: char) -> bool {
     matches!(c as u32, 0x0590..=0x109F | 0x2E80..=0x9FFF | 0xAC00..=0xD7AF)
+}
+
+/// Whether `c` is upper case, and whether lower case: the basic letters of
+/// Latin-1, Greek, Cyrillic and Georgian answered without the general lookup (a unit
+/// test checks them).
+#[inline]
+pub(super) fn case_of(c: char) -> (bool, bool) {
+    match c as u32 {
+        0xC0..=0xD6 | 0xD8..=0xDE | 0x391..=0x3A1 | 0x3A3..=0x3A9 | 0x400..=0x42F => (true, false),
+        0xDF..=0xF6 | 0xF8..=0xFF | 0x3B1..=0x3C9 | 0x430..=0x45F | 0x10D0..=0x10FA => {
+            (false, true)
+        }
+        _ => (c.is_uppercase(), c.is_lowercase()),
+    }
+}
+
+/// Whether any byte of `s` is one of `needles`: eight bytes at a time, for
+/// the short strings of names, where a call to a vectorised search costs
+/// more than the search.
+#[inline]
+pub(super) fn has_any_byte(s: &[u8], needles: &[u8]) -> bool {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    // Whether some byte of `w` is zero (exact, not a heuristic).
+    let has_zero = |w: u64| w.wrapping_sub(LO) & !w & HI != 0;
+    let mut words = s.chunks_exact(8);
+    for w in &mut words {
+        let w = u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]);
+        if needles.iter().any(|&n| has_zero(w ^ (LO * u64::from(n)))) {
+            return true;
+        }
+    }
+    words.remainder().iter().any(|b| needles.contains(b))
 }
 
 /// A token of `start..end` with its case flags.
@@ -245,8 +279,18 @@ pub(super) fn tokenize_unicode(s: &str, toks: &mut Vec<Tok>) {
 
 /// Splits glued camel-case words ("AbdellatifLoudyi") into tokens, keeping
 /// McDonald, MacArthur, DeShawn, LeBron, DiCaprio whole.
+#[inline]
 pub(super) fn split_camel(s: &str, toks: &mut Vec<Tok>) {
-    // Most names have no lower-to-upper transition inside a word.
+    // Most names have no lower-to-upper transition inside a word, and the
+    // ASCII tokeniser says so: answered here without a call.
+    if toks.iter().all(|t| t.camel == Some(false)) {
+        return;
+    }
+    split_camel_words(s, toks);
+}
+
+/// [`split_camel`] once some token may hold a transition.
+fn split_camel_words(s: &str, toks: &mut Vec<Tok>) {
     // Tokens all in one case, or in a script without case, have none.
     let any = toks.iter().any(|t| {
         !(t.dotted || t.upper || t.lower || !t.cased) && t.camel != Some(false) && {
@@ -344,5 +388,44 @@ pub(super) fn mark_brackets(s: &str, toks: &mut [Tok]) {
             }
         }
         tok.paren = if depth > 0 { group } else { 0 };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{case_of, has_any_byte};
+
+    #[test]
+    fn fast_case_answers_as_unicode_does() {
+        for c in (0x80..0x10000u32).filter_map(char::from_u32) {
+            assert_eq!(case_of(c), (c.is_uppercase(), c.is_lowercase()), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn byte_search_finds_every_needle_anywhere() {
+        let needles = [b';', 0xCD, 0xEF];
+        for len in 0..40 {
+            let mut s = vec![b'a'; len];
+            assert!(!has_any_byte(&s, &needles));
+            for at in 0..len {
+                for n in [b';', 0xCD, 0xEF, 0x80, 0xFF, 0, b':'] {
+                    s[at] = n;
+                    assert_eq!(
+                        has_any_byte(&s, &needles),
+                        needles.contains(&n),
+                        "{len} {at} {n}"
+                    );
+                }
+                s[at] = b'a';
+            }
+        }
+        // Bytes next to a needle's value do not count ("borrow" cases).
+        assert!(!has_any_byte(
+            &[0x3C, 0x3A, 0x01, 0x00, 0xCC, 0xCE, 0xEE, 0xF0],
+            &needles
+        ));
+        assert!(has_any_byte(b"(ret.)", b"(["));
+        assert!(!has_any_byte("Путин Владимир".as_bytes(), b"(["));
     }
 }

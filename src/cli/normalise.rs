@@ -52,6 +52,10 @@ pub fn run(args: &NormaliseArgs) -> u8 {
         Some(kind) => analyzer.analyze_as(line, kind),
         None => analyzer.analyze(line),
     };
+    let write = |text: &str, buf: &mut Vec<u8>| {
+        buf.extend_from_slice(text.as_bytes());
+        buf.push(b'\n');
+    };
     let inputs = Input::from_args(&args.files);
     let mut out = Output::stdout();
     let threads = args.threads.count();
@@ -61,10 +65,12 @@ pub fn run(args: &NormaliseArgs) -> u8 {
                 .expect("serialising to memory cannot fail");
             buf.push(b'\n');
         }),
-        (Format::Text, key) => map_lines(&inputs, threads, &mut out, &mut status, |line, buf| {
-            let name = analyze(line);
-            buf.extend_from_slice(if key { name.key() } else { name.display() }.as_bytes());
-            buf.push(b'\n');
+        // The text alone, without building the rest of each name.
+        (Format::Text, true) => map_lines(&inputs, threads, &mut out, &mut status, |line, buf| {
+            analyzer.with_key(line, forced, |key| write(key, buf))
+        }),
+        (Format::Text, false) => map_lines(&inputs, threads, &mut out, &mut status, |line, buf| {
+            analyzer.with_display(line, forced, |display| write(display, buf))
         }),
     };
     finish(result, &mut out, &mut status)

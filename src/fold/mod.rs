@@ -239,8 +239,9 @@ pub fn nfkc(s: &str) -> Cow<'_, str> {
 
 /// Common characters that NFKC leaves alone whatever their neighbours:
 /// ASCII, the Latin-1 and Latin Extended-A letters without compatibility
-/// decompositions, and the basic Greek, Cyrillic and Arabic letters, CJK
-/// ideographs and Hangul syllables. All have combining class
+/// decompositions, and the basic Greek, Cyrillic, Hebrew, Arabic (with the
+/// Persian and Urdu letters) and Georgian letters, CJK ideographs and
+/// Hangul syllables. All have combining class
 /// 0, so a string of them is normalised (checked by a unit test); a cheap
 /// test before the general quick check.
 #[inline]
@@ -255,8 +256,11 @@ fn nfkc_stable(c: char) -> bool {
             | 0x391..=0x3A1
             | 0x3A3..=0x3CE
             | 0x400..=0x45F
+            | 0x5D0..=0x5EA
             | 0x621..=0x63A
             | 0x641..=0x64A
+            | 0x679..=0x6D3
+            | 0x10D0..=0x10FA
             | 0x4E00..=0x9FFF
             | 0xAC00..=0xD7A3
     )
