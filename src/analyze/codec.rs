@@ -139,6 +139,21 @@ fn sig(ids: &[u32]) -> u64 {
 }
 
 impl Name {
+    /// This analysis as the one of its original text that a store makes:
+    /// with the kind given when it is known (`analyze_as`), with the kind
+    /// guessed when it is not (`analyze`). A given kind differs from the
+    /// same kind guessed only in resting on a cue (the kind is the only use
+    /// analysis makes of it), so a known kind is restated by setting the
+    /// cue; an unknown kind that was given cannot be restated as guessed
+    /// (`None`).
+    pub(crate) fn restated(&self) -> Option<Name> {
+        match self.kind {
+            Kind::Unknown if self.kind_cue => None,
+            Kind::Unknown => Some(self.clone()),
+            k => Some(self.clone().with_kind(k)),
+        }
+    }
+
     /// The name in the compact form described in the module docs.
     pub(crate) fn encode(&self, out: &mut Vec<u8>) {
         put(out, FORMAT);
@@ -341,6 +356,48 @@ mod tests {
             longer.push(0);
             assert!(super::Name::decode(&longer).is_none());
         }
+    }
+
+    /// A name restated is the analysis of its original text with its kind
+    /// given (known) or guessed (unknown), whether the kind was guessed or
+    /// given when it was made.
+    #[test]
+    fn restated_names_are_the_analyses_of_their_text_as_their_kind() {
+        let a = Analyzer::new();
+        let texts = [
+            "Nasser Omar Bourita",
+            "Bourita",
+            "BRIG. GEN. PATRICK KARURETWA",
+            "Deutsche Bank AG",
+            "Kim Jong-un",
+            "J. R. R. Tolkien Jr.",
+            "Apple",
+            "Zorbuleth Haddad",
+            "Smith, John",
+        ];
+        let mut seen = [false; 3];
+        for t in texts {
+            for made in [
+                a.analyze(t),
+                a.analyze_as(t, Kind::Person),
+                a.analyze_as(t, Kind::Org),
+                a.analyze_as(t, Kind::Unknown),
+            ] {
+                let given = made.kind() == Kind::Unknown && made.kind_cue;
+                match made.restated() {
+                    Some(r) => {
+                        let want = match made.kind() {
+                            Kind::Unknown => a.analyze(t),
+                            k => a.analyze_as(t, k),
+                        };
+                        assert_eq!(r, want, "{t}");
+                        seen[made.kind() as usize % 3] = true;
+                    }
+                    None => assert!(given, "{t}: only a given unknown kind is refused"),
+                }
+            }
+        }
+        assert_eq!(seen, [true; 3]);
     }
 
     #[test]

@@ -67,6 +67,22 @@ pub(crate) struct BatchName {
     pub(crate) kind: Kind,
     /// Its mentions in the batch on that entity.
     pub(crate) count: u32,
+    /// The analysis of `display` with `kind` as the store makes it (see
+    /// [`analysis_of_display`]), when the batch's own analysis of the name
+    /// is that, so that it need not be made again; `None` otherwise.
+    pub(crate) analysed: Option<crate::Name>,
+}
+
+/// The analysis a store makes of a stored name — `display` analysed as
+/// its kind when that is known, else with its kind guessed — taken from
+/// `name`, the batch's analysis of the same distinct name, when `name` is
+/// the analysis of `display` itself (see [`crate::Name::restated`]); `None`
+/// when the name must be analysed again.
+pub(crate) fn analysis_of_display(name: &crate::Name, display: &str) -> Option<crate::Name> {
+    if name.original() != display {
+        return None;
+    }
+    name.restated()
 }
 
 /// A batch resolved against known entities.
@@ -521,12 +537,20 @@ impl Resolver {
                         .map(|v| v.display.to_string())
                         .unwrap_or_default()
                 };
+                // A name new to the state may be new to its entity: its
+                // analysis is kept with it when it is the store's.
+                let analysed = if (g as usize) < st.seeded {
+                    None
+                } else {
+                    analysis_of_display(&grp.name, &display)
+                };
                 BatchName {
                     entity: e as usize,
-                    display,
                     key: grp.name.key().to_string(),
                     kind: grp.name.kind(),
+                    display,
                     count,
+                    analysed,
                 }
             })
             .collect();

@@ -1,7 +1,7 @@
 //! The entity store: entities kept across runs in one SQLite file, with
 //! stable ids and reviewers' decisions.
 //!
-//! # Schema (version 3)
+//! # Schema (version 4)
 //!
 //! The file is an ordinary SQLite database (`PRAGMA application_id` is
 //! `0x636e796d`, "cnym"; `PRAGMA user_version` is the schema version). It
@@ -16,6 +16,10 @@
 //! | `cannot` | name that must never join an entity | `entity`, `key`, `kind`, `decision` (the split) |
 //! | `batches` | committed batch of mentions | `id`, `at`, `mentions`, `entities` (new entities) |
 //! | `meta` | setting of the store | `key`, `value`; `id_salt`: the random salt of its ids; `analysis`: the build whose analyses `names.analysis` holds |
+//!
+//! Names are found by their primary key, (entity, key, kind); there is no
+//! other index of them (version 3 had one by key alone, which no query
+//! used and every batch paid for; version 4 drops it).
 //!
 //! # Kept analyses
 //!
@@ -369,8 +373,18 @@ impl Store {
             }
             return Ok(());
         }
+        // A writer's settings. None weakens what a committed batch keeps:
+        // `synchronous = NORMAL` in WAL mode syncs the log at checkpoints
+        // rather than at each commit, so a killed process loses nothing
+        // committed and a power cut may lose the last commits but never
+        // leaves the file damaged; a larger page cache (32 MiB rather than
+        // 2) and temporary tables in memory change only where pages wait
+        // before they are written.
         self.conn
-            .execute_batch("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;")
+            .execute_batch(
+                "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;
+                 PRAGMA cache_size = -32768; PRAGMA temp_store = MEMORY;",
+            )
             .map_err(|e| self.err(e))?;
         if version < SCHEMA_VERSION {
             self.conn
@@ -767,12 +781,17 @@ impl Store {
                 None => true,
             })
             .collect();
+        // (The batch's own analysis of a name serves when it is the one the
+        // store makes of the name's display form.)
+        let mut own: Vec<Option<crate::Name>> =
+            seeded.names.iter_mut().map(|n| n.analysed.take()).collect();
         let texts: Vec<(String, Kind)> = seeded
             .names
             .iter()
             .zip(&fresh)
-            .filter(|(_, &f)| f)
-            .map(|(n, _)| (n.display.clone(), n.kind))
+            .zip(&own)
+            .filter(|((_, &f), o)| f && o.is_none())
+            .map(|((n, _), _)| (n.display.clone(), n.kind))
             .collect();
         let mut analysed = analyse_many(analyzer, &texts).into_iter();
         let mut analyses: Vec<Option<crate::Name>> = Vec::with_capacity(fresh.len());
@@ -780,8 +799,22 @@ impl Store {
             // One buffer of the blobs kept, and each name's span of it.
             let mut blobs = Vec::new();
             let mut spans = Vec::with_capacity(fresh.len());
-            for &f in &fresh {
-                let name = if f { analysed.next() } else { None };
+            for (&f, o) in fresh.iter().zip(&mut own) {
+                let name = match (f, o.take()) {
+                    (false, _) => None,
+                    (true, Some(name)) => {
+                        debug_assert!(
+                            name == analyse_many(
+                                analyzer,
+                                &[(name.original().into(), name.kind())]
+                            )[0],
+                            "the batch's analysis of {:?} is the store's",
+                            name.original()
+                        );
+                        Some(name)
+                    }
+                    (true, None) => analysed.next(),
+                };
                 let start = blobs.len();
                 if let (Some(name), Some(_)) = (&name, &stamp) {
                     name.encode(&mut blobs);
@@ -789,7 +822,7 @@ impl Store {
                 spans.push(start..blobs.len());
                 analyses.push(name);
             }
-            let rows: Vec<NameRow> = seeded
+            let mut rows: Vec<NameRow> = seeded
                 .names
                 .iter()
                 .zip(spans)
@@ -804,6 +837,9 @@ impl Store {
                     )
                 })
                 .collect();
+            // In the order of the table's key, so that each page of it is
+            // visited once.
+            rows.sort_unstable_by(|a, b| (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)));
             insert_rows(
                 &tx,
                 "INSERT INTO names (entity, key, kind, name, alias, count, analysis) VALUES ",
@@ -1365,6 +1401,29 @@ mod tests {
              OR alias NOT IN (0, 1) OR count < 0",
         );
         assert_eq!(bad, 0);
+    }
+
+    #[test]
+    fn a_version_3_store_is_migrated_without_the_index_by_key() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v3.db");
+        old_store(&path, 3, "e0000k3m9q0");
+        let index = "SELECT count(*) FROM sqlite_master WHERE name = 'names_by_key'";
+        {
+            let c = Connection::open(&path).unwrap();
+            let n: i64 = c.query_row(index, [], |r| r.get(0)).unwrap();
+            assert_eq!(n, 1);
+        }
+        let b = ResolverBuilder::new();
+        let mut s = Store::open(&path).unwrap();
+        assert_eq!(scalar::<i64>(&s, "PRAGMA user_version"), SCHEMA_VERSION);
+        assert_eq!(scalar::<i64>(&s, index), 0);
+        let r = s
+            .resolve(&b, &day(&["Nasser Bourita", "Fouzi Lekjaa"]))
+            .unwrap();
+        assert_eq!(r.assignments()[0].entity(), "e0000k3m9q0");
+        assert_eq!(s.entity("e0000k3m9q0").unwrap().unwrap().count, 4);
+        assert_eq!(scalar::<String>(&s, "PRAGMA integrity_check"), "ok");
     }
 
     fn labels(r: &Resolution) -> Vec<String> {

@@ -7,7 +7,7 @@ use rusqlite::Connection;
 pub(super) const APPLICATION_ID: i64 = 0x636e_796d;
 
 /// The schema version this build writes (`PRAGMA user_version`).
-pub const SCHEMA_VERSION: i64 = 3;
+pub const SCHEMA_VERSION: i64 = 4;
 
 /// Version 1, as created in an empty file. Documented in the module docs
 /// of [`crate::Store`]; any change is a new version with a migration.
@@ -79,9 +79,17 @@ ALTER TABLE names ADD COLUMN analysis BLOB;
 INSERT INTO meta (key, value) VALUES ('analysis', '');
 ";
 
+/// Version 4: no index of names by key alone (`names_by_key`). No query
+/// looks names up by key without their entity, and each index costs every
+/// batch a b-tree write per name: names keep the table and its primary
+/// key, (entity, key, kind).
+const V4: &str = "
+DROP INDEX IF EXISTS names_by_key;
+";
+
 /// Migrations: `MIGRATIONS[v]` brings version `v` to `v + 1` (version 0 is
 /// an empty file).
-pub(super) const MIGRATIONS: &[&str] = &[V1, V2, V3];
+pub(super) const MIGRATIONS: &[&str] = &[V1, V2, V3, V4];
 
 /// Brings the store from `version` to [`SCHEMA_VERSION`], in the caller's
 /// transaction.
