@@ -618,3 +618,14 @@ fn a_leading_j_is_no_vowel_in_the_residue() {
     // leading vowel is dropped; they are two names.
     assert!(m("Oussama ALI", "Ali Jomeh Malak SHAHKOUEI") < 0.5);
 }
+
+#[test]
+fn a_silent_french_s_is_one_name() {
+    // Georges and George are groups of their own in the variant table: no
+    // conflict of known names for the silent s, and a link of one name.
+    assert!(m("Botros Georges OBEID", "Boutros George OBAID") >= DEFAULT_THRESHOLD);
+    assert!(m("Georges Martin", "George Martin") >= DEFAULT_THRESHOLD);
+    // Short parts keep their allowance: a final s is more of them.
+    assert!(m("Yves Martin", "Yve Martin") < m("Georges Martin", "George Martin"));
+    assert!(m("Georges Martin", "Gregory Martin") < DEFAULT_THRESHOLD);
+}
