@@ -14,7 +14,8 @@
 //! * a letter for another of its sound class costs little: the velars and
 //!   glottals (`k g q c kh gh h`), the sibilants and affricates (`s z c j sh
 //!   ch zh dj`), the glides (`i y j`, `u w v`);
-//! * `h` or a glide gained or lost costs little;
+//! * `h` or a glide gained or lost costs little, and a final `s` after `e`,
+//!   silent in French, half an edit in either mode (Georges / George);
 //! * `th` and `dh` are nearly `t` and `d`, and `dz` (Belarusian) `d`;
 //! * regional spellings of one letter cost little unless both parts are
 //!   known names of different groups: `th` / `s` and `dh` / `z` (Othman /
@@ -330,6 +331,11 @@ fn indel(c: u8, prev: u8, next: u8, mode: Mode) -> f32 {
         // Belarusian and Ukrainian write the Russian g as h, which is
         // silent at the end (Aleh / Oleg).
         0.35
+    } else if c == b's' && next == 0 && prev == b'e' {
+        // The final s after e that French leaves silent (Georges / George,
+        // Jules / Jule, Andrés / André): in either mode, since both forms
+        // are known names of groups the variant table keeps apart.
+        0.5
     } else if c == b'c' && is_vowel(next) && (prev == 0 || is_vowel(prev)) {
         // Somali writes the Arabic ʿayn c, which other spellings drop or
         // write with an apostrophe (Cumar / Umar, Ciise / Isse).
@@ -571,6 +577,8 @@ mod tests {
             ("nasr", "nasser"),
             ("atiyah", "atieh"),
             ("salameh", "salama"),
+            ("georges", "george"),
+            ("andres", "andre"),
         ] {
             let c = strict(a, b);
             assert!(c <= 0.75, "{a} / {b}: {c}");

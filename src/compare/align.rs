@@ -31,6 +31,13 @@ pub(super) fn align(a: &Name, b: &Name, cfg: &MatchConfig) -> Comparison {
 
     // Candidate single-part links.
     let (ha, hb) = (heads(a, na), heads(b, nb));
+    // Which name, if either, writes the Baltic nominative ending on every
+    // part where the other writes none (Pjotrs Avens / Pjotr Aven).
+    let nominative = match (ha.s_endings, hb.s_endings) {
+        (Endings::All, Endings::None) => Some(true),
+        (Endings::None, Endings::All) => Some(false),
+        _ => None,
+    };
     let mut cands = Cands::new();
     for i in 0..na {
         let pa = a.part(i);
@@ -51,9 +58,20 @@ pub(super) fn align(a: &Name, b: &Name, cfg: &MatchConfig) -> Comparison {
                     && same_father(pa.fold(), pb.fold()))
                 .then_some((Evidence::Variant, FATHER_SIMILARITY))
             };
-            if let Some((evidence, sim)) =
-                part_similarity(&pa, &pb, lens, sino, syllabic).or_else(father)
-            {
+            let mut found = part_similarity(&pa, &pb, lens, sino, syllabic).or_else(father);
+            if let Some(a_inflected) = nominative {
+                let (with, without) = if a_inflected {
+                    (pa.fold(), pb.fold())
+                } else {
+                    (pb.fold(), pa.fold())
+                };
+                if found.map_or(true, |(_, sim)| sim < NOMINATIVE_SIMILARITY)
+                    && nominative_s(with, without)
+                {
+                    found = Some((Evidence::Transliteration, NOMINATIVE_SIMILARITY));
+                }
+            }
+            if let Some((evidence, sim)) = found {
                 if evidence == Evidence::Transliteration && skeleton_apart(&pa, &pb) {
                     continue;
                 }
@@ -728,6 +746,54 @@ pub(super) struct Heads {
     pub(super) numbers: bool,
     /// The parts that read as patronymics, as a bit mask.
     pub(super) patronymics: u16,
+    /// How many of the names and words end in a nominative s.
+    pub(super) s_endings: Endings,
+}
+
+/// How many of a name's main parts (names and words, initials aside) end
+/// in the s of a Latvian or Lithuanian nominative (see [`nominative_s`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Endings {
+    /// None of them.
+    None,
+    /// Some, not all (or only one part).
+    Some,
+    /// All of them, two parts or more.
+    All,
+}
+
+/// Whether a folded part ends as a Baltic nominative may: a single s
+/// after four letters or more.
+fn ends_in_s(fold: &str) -> bool {
+    let b = fold.as_bytes();
+    b.len() >= 5 && b[b.len() - 1] == b's' && b[b.len() - 2] != b's'
+}
+
+/// The similarity of a name and the same name with the Latvian or
+/// Lithuanian nominative ending (see [`nominative_s`]).
+const NOMINATIVE_SIMILARITY: f32 = 0.9;
+
+/// Whether `with` is `without` with the Latvian or Lithuanian nominative
+/// ending added to its final consonant: -s, -as, -is, -us or -ys (Pjotrs
+/// / Pjotr, Avens / Aven, Aleksandras / Aleksandr). An inflection of one
+/// name, not another name; only between names one of which carries the
+/// ending on every part and the other on none (see [`Endings`]), so that
+/// English surnames made from given names (Williams / William) stay apart
+/// from them.
+pub(super) fn nominative_s(with: &str, without: &str) -> bool {
+    let consonant = |c: u8| {
+        c.is_ascii_lowercase() && !matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y' | b's')
+    };
+    let Some(&last) = without.as_bytes().last() else {
+        return false;
+    };
+    if without.len() < 4 || !consonant(last) {
+        return false;
+    }
+    matches!(
+        with.strip_prefix(without),
+        Some("s" | "as" | "is" | "us" | "ys")
+    )
 }
 
 pub(super) fn heads(n: &Name, len: usize) -> Heads {
@@ -740,7 +806,9 @@ pub(super) fn heads(n: &Name, len: usize) -> Heads {
         tags: [Tag::Word; MAX_PARTS],
         numbers: false,
         patronymics: 0,
+        s_endings: Endings::None,
     };
+    let (mut mains, mut with_s) = (0, 0);
     for (i, p) in n.parts().take(len).enumerate() {
         let (flen, first) = p.fold_head();
         // A leading vowel is one class: the Arabic article is written al,
@@ -759,7 +827,18 @@ pub(super) fn heads(n: &Name, len: usize) -> Heads {
         if flen >= 7 && p.tag() != Tag::Initial && is_patronymic(p.fold()) {
             h.patronymics |= 1 << i;
         }
+        if matches!(p.tag(), Tag::Given | Tag::Family | Tag::Word) {
+            mains += 1;
+            with_s += ends_in_s(p.fold()) as usize;
+        }
     }
+    h.s_endings = if with_s == 0 {
+        Endings::None
+    } else if with_s == mains && mains >= 2 {
+        Endings::All
+    } else {
+        Endings::Some
+    };
     h
 }
 

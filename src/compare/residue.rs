@@ -28,7 +28,8 @@ const RESIDUE_SIM: f32 = 0.8;
 /// differ by more than two letters or in a firm letter (l, m, n, r, t or
 /// d: Nasrallah / Nazzal), different final
 /// vowels of a short part (Mwangi / Mwanga), a leading h against another
-/// velar (Haniyeh / Qaani), patronymics, initials, organisation names and
+/// velar (Haniyeh / Qaani), a leading j against a vowel (Jomeh / Oussama),
+/// patronymics, initials, organisation names and
 /// romanised Chinese or Korean syllables, where one vowel makes another
 /// syllable.
 #[allow(clippy::too_many_arguments)]
@@ -61,6 +62,7 @@ pub(super) fn residue(
             if fa.len().abs_diff(fb.len()) > 2
                 || !sound::same_start(fa, fb)
                 || leading_h_apart(fa, fb)
+                || leading_j_apart(fa, fb)
                 || !sound::firm_letters_close(pa.data().mask, pb.data().mask, maxlen)
                 || final_vowel_apart(fa, fb)
                 || (!pa.groups().is_empty() && !pb.groups().is_empty())
@@ -103,6 +105,16 @@ fn known_apart(a: &Part<'_>, b: &Part<'_>) -> bool {
 fn leading_h_apart(a: &str, b: &str) -> bool {
     let (x, y) = (a.as_bytes()[0], b.as_bytes()[0]);
     x != y && (x == b'h' || y == b'h') && !matches!((x, y), (b'x', _) | (_, b'x'))
+}
+
+/// Whether one part starts with j and the other with a vowel: a j that
+/// spells a glide stands for the y of other spellings (Jusuf / Yusuf),
+/// never for a vowel, so a leading j against a vowel is a consonant that
+/// the other name lacks (Jomeh / Oussama).
+fn leading_j_apart(a: &str, b: &str) -> bool {
+    let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u');
+    let (x, y) = (a.as_bytes()[0], b.as_bytes()[0]);
+    (x == b'j' && vowel(y)) || (y == b'j' && vowel(x))
 }
 
 /// Whether two known names of different groups that spell the same

@@ -189,6 +189,14 @@ pub(super) fn sound_similarity(
     Some((0.95 - 0.5 * d.cost / d.len as f32).max(0.75))
 }
 
+/// Parts of this many letters or more are long: a letter dropped or added
+/// in them is a smaller share of the name (see [`fuzzy_similarity`]).
+const LONG_SLIP: usize = 7;
+
+/// How many times its share of the letters a letter dropped or added costs
+/// in a long part.
+const SLIP_SHARE_LONG: f32 = 1.5;
+
 /// Similarity of two parts within a small edit distance: a typing slip.
 pub(super) fn fuzzy_similarity(
     a: &Part<'_>,
@@ -219,9 +227,14 @@ pub(super) fn fuzzy_similarity(
 
     // A swap of two neighbouring letters is a typing slip (Epser / Esper);
     // any other edit in a short part is a larger share of it: one slip in
-    // "Conti" says less than one in "Marizamunda".
+    // "Conti" says less than one in "Marizamunda". A letter dropped or
+    // added in a long part, the commonest slip of a copied name, costs
+    // less (Fradkov / Frakov, Marizamunda / Marizamnda); a letter for
+    // another may be another name (Khawajah / Khafajah).
     let sim = if d == 1 && levenshtein(fa, fb) == 2 {
         0.85
+    } else if maxlen >= LONG_SLIP && la.abs_diff(lb) == d {
+        1.0 - SLIP_SHARE_LONG * d as f32 / maxlen as f32
     } else {
         1.0 - 2.0 * d as f32 / maxlen as f32
     };
