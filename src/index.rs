@@ -92,6 +92,7 @@ pub struct BlockingIndex {
 
 /// Some keys of a [`BlockingIndex`] as they were: see
 /// [`BlockingIndex::save`].
+#[cfg_attr(not(feature = "store"), allow(dead_code))]
 #[derive(Debug)]
 pub(crate) struct SavedKeys {
     lists: usize,
@@ -100,6 +101,7 @@ pub(crate) struct SavedKeys {
 }
 
 /// A key, its posting, and for a list its length and saturation.
+#[cfg_attr(not(feature = "store"), allow(dead_code))]
 type SavedKey = (u64, Option<Posting>, Option<(usize, bool)>);
 
 /// Configures a [`BlockingIndex`]'s caps.
@@ -253,6 +255,7 @@ impl BlockingIndex {
     /// What the index holds under `keys`, so that [`BlockingIndex::restore`]
     /// can take back whatever is inserted under them afterwards (and
     /// nothing may be inserted under other keys meanwhile).
+    #[cfg_attr(not(feature = "store"), allow(dead_code))]
     pub(crate) fn save(&self, keys: impl IntoIterator<Item = u64>) -> SavedKeys {
         let keys = keys
             .into_iter()
@@ -274,6 +277,7 @@ impl BlockingIndex {
 
     /// Takes back every insertion since `saved` was made (insertions only
     /// append, so the earlier lists are prefixes of the present ones).
+    #[cfg_attr(not(feature = "store"), allow(dead_code))]
     pub(crate) fn restore(&mut self, saved: SavedKeys) {
         for (k, p, l) in saved.keys {
             match p {
@@ -299,6 +303,7 @@ impl BlockingIndex {
     /// its smallest ids, in order, up to the cap, and is saturated once
     /// more have come. (An index kept across runs adds names to old ids
     /// and still reads as one built afresh.)
+    #[cfg_attr(not(feature = "store"), allow(dead_code))]
     pub(crate) fn insert_keys_in_order(&mut self, id: u32, keys: &[u64]) {
         if !keys.is_empty() {
             self.max_id = self.max_id.max(id);
