@@ -1165,6 +1165,8 @@ impl<'d> State<'_, 'd> {
         let after = text[toks[e - 1].end..].trim_start_matches([' ', '\t']);
         let substitute = after.starts_with(')') && minute_opens(before);
         let sep_before = item_opens(before) || item_opens(shirt_number(before)) || substitute;
+        // A team sheet's role mark after a player: "Stojkovski ( capt ) ,".
+        let after = role_mark(after).unwrap_or(after);
         let sep_after = after.is_empty()
             || after.starts_with([',', ';', '.', '\n', '\r'])
             || substitute
@@ -1386,6 +1388,15 @@ fn substitution(rest: &str) -> Option<&str> {
         w.chars().next().is_some_and(char::is_uppercase) && w.chars().any(char::is_lowercase)
     });
     (is_minute(minute) && (1..=3).contains(&words) && capitalised).then_some(name)
+}
+
+/// The text after a team sheet's role mark in brackets ("( capt )",
+/// "(gk)", "( wk )"), trimmed, or `None` when `rest` opens with none.
+fn role_mark(rest: &str) -> Option<&str> {
+    let (inner, after) = rest.strip_prefix('(')?.split_once(')')?;
+    let mark = inner.trim().trim_end_matches('.').to_ascii_lowercase();
+    matches!(mark.as_str(), "capt" | "captain" | "c" | "gk" | "wk" | "vc")
+        .then(|| after.trim_start_matches([' ', '\t']))
 }
 
 /// Whether `before` (the text before a name) ends with an opening bracket

@@ -254,6 +254,23 @@ fn full_name_of_a_family_name_found_alone() {
 }
 
 #[test]
+fn team_sheet_role_marks() {
+    let text = "Macedonia : Dancho Celevski ; Goran Stavrinov , Mitko Stojanoski ( capt ) , Toni Micevic .";
+    assert_eq!(
+        persons(text),
+        [
+            "Dancho Celevski",
+            "Goran Stavrinov",
+            "Mitko Stojanoski",
+            "Toni Micevic"
+        ]
+    );
+    // Any other bracket is no role mark.
+    let text = "Macedonia : Dancho Celevski ; Goran Stavrinov , Mitko Stojanoski ( Vardar ) , Toni Micevic .";
+    assert!(!persons(text).iter().any(|p| p == "Mitko Stojanoski"));
+}
+
+#[test]
 fn bantu_particle_inside_a_name() {
     assert_eq!(
         persons("He met Prime Minister Mbuta wa Ndongo in Kinshasa."),
