@@ -207,34 +207,50 @@ impl BlockingIndex {
         self.insert_keys(id, &keys);
     }
 
+    /// Enters `id` under key `k` while the key has no list: as its only
+    /// id, or by opening its list with the id it held (the two in
+    /// increasing order when `ordered`, else in arrival order). Returns the
+    /// key's list when it already had one, for the caller's own rule.
+    #[inline]
+    fn enter_single(&mut self, k: u64, id: u32, ordered: bool) -> Option<usize> {
+        let p = match self.postings.entry(k) {
+            Entry::Vacant(v) => {
+                v.insert(Posting { id, list: NO_LIST });
+                return None;
+            }
+            Entry::Occupied(o) => o.into_mut(),
+        };
+        if p.list != NO_LIST {
+            return Some(p.list as usize);
+        }
+        if p.id != id {
+            let (first, second) = if ordered {
+                (p.id.min(id), p.id.max(id))
+            } else {
+                (p.id, id)
+            };
+            let saturated = self.max_postings <= 1;
+            let mut ids = Vec::with_capacity(2);
+            ids.push(first);
+            if !saturated {
+                ids.push(second);
+            }
+            p.list = self.lists.len() as u32;
+            self.lists.push(List { ids, saturated });
+        }
+        None
+    }
+
     /// Indexes precomputed keys (from [`blocking_keys`]) under `id`.
     pub fn insert_keys(&mut self, id: u32, keys: &[u64]) {
         if !keys.is_empty() {
             self.max_id = self.max_id.max(id);
         }
         for &k in keys {
-            let p = match self.postings.entry(k) {
-                Entry::Vacant(v) => {
-                    v.insert(Posting { id, list: NO_LIST });
-                    continue;
-                }
-                Entry::Occupied(o) => o.into_mut(),
-            };
-            if p.list == NO_LIST {
-                if p.id == id {
-                    continue;
-                }
-                let mut ids = Vec::with_capacity(2);
-                ids.push(p.id);
-                let saturated = self.max_postings <= 1;
-                if !saturated {
-                    ids.push(id);
-                }
-                p.list = self.lists.len() as u32;
-                self.lists.push(List { ids, saturated });
+            let Some(l) = self.enter_single(k, id, false) else {
                 continue;
-            }
-            let l = &mut self.lists[p.list as usize];
+            };
+            let l = &mut self.lists[l];
             if l.saturated || l.ids.last() == Some(&id) {
                 continue;
             }
@@ -309,27 +325,10 @@ impl BlockingIndex {
             self.max_id = self.max_id.max(id);
         }
         for &k in keys {
-            let p = match self.postings.entry(k) {
-                Entry::Vacant(v) => {
-                    v.insert(Posting { id, list: NO_LIST });
-                    continue;
-                }
-                Entry::Occupied(o) => o.into_mut(),
-            };
-            if p.list == NO_LIST {
-                if p.id == id {
-                    continue;
-                }
-                let saturated = self.max_postings <= 1;
-                let mut ids = vec![p.id.min(id)];
-                if !saturated {
-                    ids.push(p.id.max(id));
-                }
-                p.list = self.lists.len() as u32;
-                self.lists.push(List { ids, saturated });
+            let Some(l) = self.enter_single(k, id, true) else {
                 continue;
-            }
-            let l = &mut self.lists[p.list as usize];
+            };
+            let l = &mut self.lists[l];
             let Err(at) = l.ids.binary_search(&id) else {
                 continue;
             };
