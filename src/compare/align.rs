@@ -89,10 +89,20 @@ pub(super) fn align(a: &Name, b: &Name, cfg: &MatchConfig) -> Comparison {
     let mut used_a = [false; MAX_PARTS];
     let mut used_b = [false; MAX_PARTS];
     let mut links = greedy((a, b), (&wa, &wb), &mut cands, &mut used_a, &mut used_b);
+    let side_a = Operand {
+        name: a,
+        heads: &ha,
+        weights: &wa,
+    };
+    let side_b = Operand {
+        name: b,
+        heads: &hb,
+        weights: &wb,
+    };
     // Left-over parts that are one name spelt far apart; only beside an
     // aligned part, since on their own they never reach a match.
     if !links.is_empty() {
-        let mut res = residue(a, b, &ha, &hb, &wa, &wb, &used_a, &used_b, syllabic);
+        let mut res = residue(side_a, side_b, &used_a, &used_b, syllabic);
         if !res.is_empty() {
             links.extend(greedy(
                 (a, b),
@@ -107,8 +117,8 @@ pub(super) fn align(a: &Name, b: &Name, cfg: &MatchConfig) -> Comparison {
     // connector: "Abd al Aziz") on one side against one part on the other
     // ("Abdel Ghani" / "Abdelghani").
     let mut glued = Cands::new();
-    glue(a, b, &ha, &hb, &wa, &wb, false, sino, &mut glued);
-    glue(b, a, &hb, &ha, &wb, &wa, true, sino, &mut glued);
+    glue(side_a, side_b, false, sino, &mut glued);
+    glue(side_b, side_a, true, sino, &mut glued);
     let env = Env {
         a,
         b,
@@ -197,18 +207,17 @@ impl Env<'_> {
         // ("Jesus Alejandro Sanchez" / "Jesus Sanchez Felix": a second
         // given name and a second family name).
         let slots = if un_a > 0.0 && un_b > 0.0 {
-            slot_conflict(
-                a,
-                b,
-                ha,
-                hb,
-                &links,
-                &left_a,
-                &left_b,
-                wa,
-                wb,
-                org || syllabic,
-            )
+            let side_a = Operand {
+                name: a,
+                heads: ha,
+                weights: wa,
+            };
+            let side_b = Operand {
+                name: b,
+                heads: hb,
+                weights: wb,
+            };
+            slot_conflict(side_a, side_b, &links, &left_a, &left_b, org || syllabic)
         } else {
             Slots {
                 conflict: 0.0,
@@ -540,19 +549,16 @@ pub(super) struct Slots {
 /// glued unit, and when `whole_only` says so: in organisation names and
 /// in romanised Chinese names, whose syllables make one given name
 /// together.
-#[allow(clippy::too_many_arguments)]
 pub(super) fn slot_conflict(
-    a: &Name,
-    b: &Name,
-    ha: &Heads,
-    hb: &Heads,
+    x: Operand<'_>,
+    y: Operand<'_>,
     links: &Links,
     left_a: &Leftovers,
     left_b: &Leftovers,
-    wa: &[f32; MAX_PARTS],
-    wb: &[f32; MAX_PARTS],
     whole_only: bool,
 ) -> Slots {
+    let (a, ha, wa) = (x.name, x.heads, x.weights);
+    let (b, hb, wb) = (y.name, y.heads, y.weights);
     let whole = Slots {
         conflict: left_a.main.min(left_b.main),
         masks: [left_a.mains, left_b.mains],
@@ -730,6 +736,16 @@ pub(super) fn tie_key<'n>(a: &'n Name, b: &'n Name, l: &Link) -> (SideKey<'n>, S
     } else {
         (y, x)
     }
+}
+
+/// One name of a comparison with its heads and part weights, as the
+/// passes that look past the one-to-one links (residue, glue, slots) read
+/// it.
+#[derive(Clone, Copy)]
+pub(super) struct Operand<'a> {
+    pub(super) name: &'a Name,
+    pub(super) heads: &'a Heads,
+    pub(super) weights: &'a [f32; MAX_PARTS],
 }
 
 /// The first letter and the length of each part of a name: cheap filters

@@ -9,18 +9,9 @@ use super::*;
 /// ("Abd al Aziz" / "Abdelaziz", "Co op" / "Coop") or the run is a long
 /// compound of names (see [`LONG_RUN`]: "Moradi Chegha Marani" /
 /// "Moradichoghamarani").
-#[allow(clippy::too_many_arguments)]
-pub(super) fn glue(
-    a: &Name,
-    b: &Name,
-    ha: &Heads,
-    hb: &Heads,
-    wa: &[f32; MAX_PARTS],
-    wb: &[f32; MAX_PARTS],
-    swapped: bool,
-    sino: bool,
-    cands: &mut Cands,
-) {
+pub(super) fn glue(x: Operand<'_>, y: Operand<'_>, swapped: bool, sino: bool, cands: &mut Cands) {
+    let (a, ha, wa) = (x.name, x.heads, x.weights);
+    let (b, hb, wb) = (y.name, y.heads, y.weights);
     let (na, nb) = (ha.len, hb.len);
     if na < 2 || nb == 0 {
         return;

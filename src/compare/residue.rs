@@ -32,18 +32,15 @@ const RESIDUE_SIM: f32 = 0.8;
 /// patronymics, initials, organisation names and
 /// romanised Chinese or Korean syllables, where one vowel makes another
 /// syllable.
-#[allow(clippy::too_many_arguments)]
 pub(super) fn residue(
-    a: &Name,
-    b: &Name,
-    ha: &Heads,
-    hb: &Heads,
-    wa: &[f32; MAX_PARTS],
-    wb: &[f32; MAX_PARTS],
+    x: Operand<'_>,
+    y: Operand<'_>,
     used_a: &[bool; MAX_PARTS],
     used_b: &[bool; MAX_PARTS],
     syllabic: bool,
 ) -> Cands {
+    let (a, ha, wa) = (x.name, x.heads, x.weights);
+    let (b, hb, wb) = (y.name, y.heads, y.weights);
     let mut out = Cands::new();
     if syllabic || a.kind() == Kind::Org || b.kind() == Kind::Org {
         return out;
