@@ -508,6 +508,15 @@ impl Case {
             any_cased: toks.iter().any(|x| x.upper || x.lower),
         }
     }
+
+    /// Whether the name is written all in upper case, and all in lower
+    /// case (each only when some letter is cased): the names to recase.
+    fn single_case(&self) -> (bool, bool) {
+        (
+            self.all_upper && self.any_cased,
+            self.all_lower && self.any_cased,
+        )
+    }
 }
 
 impl Ctx<'_> {

@@ -2,7 +2,7 @@
 //! the key, all the texts of the name in one buffer.
 
 use super::chunks::{self, ChunkCache};
-use super::{sub, weight, Case, Ctx, Kind, Name, PartData, Scratch, Sep, Span, Tag, Texts, Tok};
+use super::{sub, weight, Ctx, Kind, Name, PartData, Scratch, Sep, Span, Tag, Texts, Tok};
 use crate::fold;
 use crate::tables::Word;
 use crate::token::roman_value;
@@ -14,12 +14,7 @@ impl Ctx<'_> {
     pub(super) fn render(&mut self, input: &str, kind: Kind, kind_cue: bool) -> Name {
         let (t, s) = (self.t, self.s);
         let titles = std::mem::take(&mut self.titles);
-        let Case {
-            all_upper,
-            all_lower,
-            any_cased,
-        } = self.case;
-        let (all_upper, all_lower) = (all_upper && any_cased, all_lower && any_cased);
+        let (all_upper, all_lower) = self.case.single_case();
         let toks: &[Tok] = &self.toks;
         let Scratch {
             folds: tok_folds,
@@ -174,12 +169,7 @@ impl Ctx<'_> {
     /// the tagged tokens to `out`: the texts [`Ctx::render`] gives the
     /// [`Name`], without its parts.
     pub(super) fn render_text(&mut self, kind: Kind, key: bool, out: &mut String) {
-        let Case {
-            all_upper,
-            all_lower,
-            any_cased,
-        } = self.case;
-        let (all_upper, all_lower) = (all_upper && any_cased, all_lower && any_cased);
+        let (all_upper, all_lower) = self.case.single_case();
         let folds: &str = &self.sc.folds;
         let toks: &[Tok] = &self.toks;
         if key {
