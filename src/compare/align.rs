@@ -250,6 +250,8 @@ impl Env<'_> {
             cfg.org_missing_cost
         } else if contained(&links, left_a.mask, left_b.mask) {
             cfg.missing_cost * CONTAINED_MISSING_SHARE
+        } else if anchored(ha, hb, wa, wb, &links, left_a.mask, left_b.mask) {
+            cfg.missing_cost * ANCHORED_MISSING_SHARE
         } else {
             cfg.missing_cost
         };
@@ -491,6 +493,63 @@ pub(super) fn contained(links: &Links, mask_a: u16, mask_b: u16) -> bool {
         && links.len() >= 2
         && links.iter().all(|l| l.sim >= 0.9)
         && links.iter().any(|l| l.weight >= 0.9)
+}
+
+/// What a part missing on one side costs, as a share of
+/// [`MatchConfig::missing_cost`], when the other name is contained in it
+/// from its first part on (see [`anchored`]).
+pub(super) const ANCHORED_MISSING_SHARE: f64 = 1.0 / 3.0;
+
+/// The least similarity of every aligned pair of a name contained in
+/// another from the start (see [`anchored`]): a transliteration or a glued
+/// reading, not a loose slip of spelling.
+pub(super) const ANCHORED_SIMILARITY: f32 = 0.8;
+
+/// The least weight, in its own name, of the part that makes a containment
+/// from the start firm (see [`anchored`]): a family name that is no known
+/// given name.
+pub(super) const RARE_FAMILY: f32 = 0.95;
+
+/// Whether the shorter name is contained in the longer one from the
+/// start, as a record that drops a middle name or ends a lineage or a
+/// double surname early writes it ("Jamal Shakrami" in "Jamal Shah Karami
+/// Mohammad Mirza", "Taer Caiali" in "Taher Abdel Karim Kayali"): only
+/// one name leaves parts over, two or more pairs aligned, none by an
+/// initial and all close, in the same order in both names, the first main
+/// part of each aligned with the other's, and one aligned part, in its own
+/// name, a family name that is no known given name. Known given names
+/// alone do not make it ("Mir Rahman" / "Mir Rahman Qalandar Khan" are
+/// namesakes), nor a name whose first part has no counterpart ("Khaled
+/// Khalil" / "Nabil Khaled Khalil Shoman": another man's lineage).
+pub(super) fn anchored(
+    ha: &Heads,
+    hb: &Heads,
+    wa: &[f32; MAX_PARTS],
+    wb: &[f32; MAX_PARTS],
+    links: &Links,
+    mask_a: u16,
+    mask_b: u16,
+) -> bool {
+    if (mask_a == 0) == (mask_b == 0)
+        || links.len() < 2
+        || links
+            .iter()
+            .any(|l| l.sim < ANCHORED_SIMILARITY || l.evidence == Evidence::Initial)
+        || !links
+            .iter()
+            .any(|l| wa[l.l[0] as usize].max(wb[l.r[0] as usize]) >= RARE_FAMILY)
+    {
+        return false;
+    }
+    let first = |h: &Heads| (0..h.len).find(|&i| is_main(h.tags[i]));
+    let mut order: SmallVec<[(u8, u8); MAX_PARTS]> =
+        links.iter().map(|l| (l.l[0], l.r[0])).collect();
+    order.sort_unstable();
+    let starts = match (order.first(), first(ha), first(hb)) {
+        (Some(&(x, y)), Some(i), Some(j)) => x as usize == i && y as usize == j,
+        _ => false,
+    };
+    starts && order.windows(2).all(|w| w[0].1 < w[1].1)
 }
 
 /// What one part in one role on each side costs, as a share of the

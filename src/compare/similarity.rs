@@ -69,6 +69,11 @@ pub(super) fn part_similarity(
     if (ta == Tag::Legal) != (tb == Tag::Legal) {
         return None;
     }
+    // A particle is a word of grammar, not a name: it is the same particle
+    // or nothing (the article al is no spelling of Ali or Allah).
+    if (ta == Tag::Particle) != (tb == Tag::Particle) {
+        return None;
+    }
     // The variant table also groups unrelated short readings (Chinese and
     // Vietnamese syllables); short forms must agree in their keys as well,
     // or, outside syllabic names and from four letters on, be close in
@@ -127,7 +132,12 @@ pub(super) fn part_similarity(
     match (sound, fuzzy) {
         (Some(s), Some(f)) if f > s => Some((Evidence::Fuzzy, f)),
         (Some(s), _) => Some((Evidence::Transliteration, s)),
-        (None, Some(f)) => Some((Evidence::Fuzzy, f)),
+        // A glued article is a closer reading than a slip of spelling
+        // (Almortada / Mortada: a letter pair gained, not two typos).
+        (None, Some(f)) => match glued_article(fa, fb) {
+            Some(g) if g > f => Some((Evidence::Transliteration, g)),
+            _ => Some((Evidence::Fuzzy, f)),
+        },
         (None, None) if syllabic || known_apart() => None,
         (None, None) => glued_article(fa, fb).map(|s| (Evidence::Transliteration, s)),
     }

@@ -437,6 +437,62 @@ fn a_name_firmly_contained_in_another_costs_less() {
         let plain = with_cost(x, y, cfg.missing_cost());
         assert!((m(x, y) - plain).abs() < 0.01, "{x} vs {y}: {}", m(x, y));
     }
+    // Contained from the first part on, in order, with a family name that
+    // is no known given name: a middle name or the end of a lineage left
+    // out costs least. The same parts aligned out of order, or behind a
+    // first name the shorter name lacks (another man's lineage), or known
+    // given names alone, or an initial, do not make it.
+    let least = cfg.missing_cost() * ANCHORED_MISSING_SHARE;
+    for (x, y) in [
+        ("Yasin KHOURI", "Yasin Karam Khouri NASSAR"),
+        ("Nadim BARAKZAI", "Nadim Barakzai Farouk HAMDANI"),
+    ] {
+        assert!(
+            (m(x, y) - with_cost(x, y, least)).abs() < 0.01,
+            "{x} vs {y}: {}",
+            m(x, y)
+        );
+    }
+    for (x, y) in [
+        ("Karim Hassan", "Karim Hassan Walid Nouri"),
+        ("Hamza KHOURI", "Ziad Hamza Khouri NASSAR"),
+        ("Yasin K. NASSAR", "Yasin Karam Khouri NASSAR"),
+    ] {
+        assert!(
+            m(x, y) < with_cost(x, y, least) - 0.01,
+            "{x} vs {y}: {}",
+            m(x, y)
+        );
+    }
+}
+
+#[test]
+fn a_particle_aligns_only_with_a_particle() {
+    // The article al is no spelling of the name Ali: "Salim Ali" and
+    // "Salim al-Hashimi" share a given name only.
+    let (a, b) = (analyze("Salim ALI"), analyze("Salim al-Hashimi"));
+    let c = compare(&a, &b);
+    assert!(!c.is_match(), "{}", c.score());
+    assert!(c
+        .explain(&a, &b)
+        .iter()
+        .all(|r| !matches!(r, Reason::Aligned { left, .. } if left == "Ali")));
+    // Particles still align with each other.
+    assert!(m("Omar al-Hashimi", "Omar el Hashimi") >= DEFAULT_THRESHOLD);
+}
+
+#[test]
+fn a_glued_article_beats_a_slip_of_spelling() {
+    // Alshamrani / Shamrani: the article glued on, not two typos.
+    let (a, b) = (analyze("Omar ALSHAMRANI"), analyze("Omar SHAMRANI"));
+    let c = compare(&a, &b);
+    assert!(c.is_match(), "{}", c.score());
+    assert!(c.explain(&a, &b).iter().any(|r| matches!(
+        r,
+        Reason::Aligned { evidence: Evidence::Transliteration, left, .. } if left == "Alshamrani"
+    )));
+    // A name that merely begins with al keeps its letters.
+    assert!(m("Alan SHAMRANI", "Lan SHAMRANI") < DEFAULT_THRESHOLD);
 }
 
 #[test]
