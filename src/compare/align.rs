@@ -510,14 +510,19 @@ pub(super) const ANCHORED_SIMILARITY: f32 = 0.8;
 /// given name.
 pub(super) const RARE_FAMILY: f32 = 0.95;
 
+/// The least similarity of that family name's link (see [`anchored`]): a
+/// close spelling of one name, since a looser link of a family name is
+/// how different people's names look (Temunguka / Temunsafa).
+pub(super) const FIRM_ANCHOR: f32 = 0.9;
+
 /// Whether the shorter name is contained in the longer one from the
 /// start, as a record that drops a middle name or ends a lineage or a
-/// double surname early writes it ("Jamal Shakrami" in "Jamal Shah Karami
-/// Mohammad Mirza", "Taer Caiali" in "Taher Abdel Karim Kayali"): only
-/// one name leaves parts over, two or more pairs aligned, none by an
-/// initial and all close, in the same order in both names, the first main
-/// part of each aligned with the other's, and one aligned part, in its own
-/// name, a family name that is no known given name. Known given names
+/// double surname early writes it ("Ahmad Kadem" in "Ahmad Khadem Danesh
+/// Pazhu"): only one name leaves parts over, two or more pairs aligned,
+/// none by an initial and all close, in the same order in both names, the
+/// first main part of each aligned with the other's, and one aligned part,
+/// in its own name, a family name that is no known given name, aligned
+/// closely (see [`FIRM_ANCHOR`]). Known given names
 /// alone do not make it ("Mir Rahman" / "Mir Rahman Qalandar Khan" are
 /// namesakes), nor a name whose first part has no counterpart ("Khaled
 /// Khalil" / "Nabil Khaled Khalil Shoman": another man's lineage).
@@ -535,9 +540,9 @@ pub(super) fn anchored(
         || links
             .iter()
             .any(|l| l.sim < ANCHORED_SIMILARITY || l.evidence == Evidence::Initial)
-        || !links
-            .iter()
-            .any(|l| wa[l.l[0] as usize].max(wb[l.r[0] as usize]) >= RARE_FAMILY)
+        || !links.iter().any(|l| {
+            l.sim >= FIRM_ANCHOR && wa[l.l[0] as usize].max(wb[l.r[0] as usize]) >= RARE_FAMILY
+        })
     {
         return false;
     }
