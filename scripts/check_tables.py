@@ -59,6 +59,7 @@ def main() -> int:
     spec = {
         "titles.tsv": 2, "particles.txt": 1, "suffixes.tsv": 2,
         "legal_forms.tsv": 2, "org_words.txt": 1, "nicknames.tsv": 2,
+        "hypocoristics.tsv": 2,
         "given_names.tsv": None, "given_names_extra.tsv": None,
         "arabic_names.tsv": 2,
     }
@@ -82,7 +83,7 @@ def main() -> int:
                 continue
             if name == "titles.tsv" and cols[1] not in CATEGORIES:
                 print(f"ERROR {name}:{i}: unknown category {cols[1]!r}"); errors += 1
-            key = fold_phrase(cols[0]) if name != "nicknames.tsv" else "\t".join(cols)
+            key = fold_phrase(cols[0]) if name not in ("nicknames.tsv", "hypocoristics.tsv") else "\t".join(cols)
             if not key:
                 print(f"ERROR {name}:{i}: {cols[0]!r} folds to nothing"); errors += 1
                 continue

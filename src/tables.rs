@@ -180,7 +180,13 @@ impl Table {
             Table::OrgWords => &[("data/org_words.txt", include_str!("../data/org_words.txt"))],
             // Loaded pre-folded, see `Tables::bundled`.
             Table::GivenNames => &[],
-            Table::Nicknames => &[("data/nicknames.tsv", include_str!("../data/nicknames.tsv"))],
+            Table::Nicknames => &[
+                ("data/nicknames.tsv", include_str!("../data/nicknames.tsv")),
+                (
+                    "data/hypocoristics.tsv",
+                    include_str!("../data/hypocoristics.tsv"),
+                ),
+            ],
             Table::Places => &[("data/places.txt", include_str!("../data/places.txt"))],
             Table::Nationalities => &[(
                 "data/nationalities.txt",

@@ -23,3 +23,4 @@ mod spellings;
 mod stages;
 mod store;
 mod store_cli;
+mod variant_tables;
