@@ -770,7 +770,10 @@ impl Store {
                         ids.push((i, id));
                     }
                     Some(k) => {
-                        if loaded.seed.entities[k].alias.is_none() {
+                        // (Written only when it changed: the kept entities
+                        // hold the canonical names as stored.)
+                        let se = &loaded.seed.entities[k];
+                        if se.alias.is_none() && *se.canonical != *ent.canonical {
                             rename.execute(params![ent.id, ent.canonical]).map_err(e)?;
                         }
                     }
@@ -1019,7 +1022,8 @@ fn load_seed(c: &Connection, stamp: Option<&str>) -> rusqlite::Result<(Seed, Vec
     };
     let mut seed = Seed::default();
     let mut index: FxHashMap<Arc<str>, usize> = FxHashMap::default();
-    let mut st = c.prepare("SELECT id, kind FROM entities WHERE redirect IS NULL ORDER BY seq")?;
+    let mut st =
+        c.prepare("SELECT id, kind, canonical FROM entities WHERE redirect IS NULL ORDER BY seq")?;
     let mut rows = st.query([])?;
     while let Some(r) = rows.next()? {
         let id: Arc<str> = Arc::from(text(r, 0)?);
@@ -1027,6 +1031,7 @@ fn load_seed(c: &Connection, stamp: Option<&str>) -> rusqlite::Result<(Seed, Vec
         seed.entities.push(SeedEntity {
             id,
             kind: kind_of(text(r, 1)?),
+            canonical: text(r, 2)?.into(),
             alias: None,
             names: Vec::new(),
         });
@@ -1141,12 +1146,17 @@ impl Loaded {
                     self.seed.entities.push(SeedEntity {
                         id,
                         kind: ent.kind,
+                        canonical: ent.canonical.as_str().into(),
                         alias: None,
                         names: Vec::new(),
                     });
                     self.seed.entities.len() - 1
                 }
             };
+            let se = &mut self.seed.entities[k];
+            if se.alias.is_none() && *se.canonical != *ent.canonical {
+                se.canonical = ent.canonical.as_str().into();
+            }
             of.push(k);
         }
         let mut fresh = Vec::new();
