@@ -143,8 +143,13 @@ pub fn run(args: &ExtractArgs) -> u8 {
         let Some(Ok(mut store)) = args.store.open() else {
             return 2;
         };
-        match extractor.extract_into(&mut store, &resolver, &documents) {
-            Ok(x) => x,
+        // The process exits once the output is written: the store's
+        // entities in memory are left to its exit.
+        match extractor
+            .extract_into(&mut store, &resolver, &documents)
+            .and_then(|r| store.close_for_exit().map(|()| r))
+        {
+            Ok(r) => r,
             Err(e) => {
                 status.error(e);
                 return 2;

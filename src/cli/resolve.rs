@@ -304,7 +304,12 @@ pub fn run(args: &ResolveArgs) -> u8 {
         let Some(Ok(mut store)) = args.store.open() else {
             return 2;
         };
-        match store.resolve(&builder, &mentions) {
+        // The process exits once the output is written: the store's
+        // entities in memory are left to its exit.
+        match store
+            .resolve(&builder, &mentions)
+            .and_then(|r| store.close_for_exit().map(|()| r))
+        {
             Ok(r) => r,
             Err(e) => {
                 status.error(e);

@@ -38,6 +38,9 @@ pub(crate) struct SeedEntity {
     pub(crate) id: Arc<str>,
     /// Its kind.
     pub(crate) kind: Kind,
+    /// Its canonical name as the store holds it (a batch writes it again
+    /// only when it changes).
+    pub(crate) canonical: Box<str>,
     /// Its index in the resolver's alias table, for an entity with known
     /// names (those match as alias names do).
     pub(crate) alias: Option<usize>,

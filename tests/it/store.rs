@@ -227,6 +227,20 @@ fn kept_state_on_generated_mentions_equals_a_reload() {
         assert_eq!(a, b, "mention {i}: {}", mentions[i].name);
     }
     assert_eq!(shape(&s), shape(&Store::open_read_only(&reopened).unwrap()));
+    // The canonical names as written too (a writer writes one only when it
+    // differs from the one it keeps).
+    let canonical = |s: &Store| -> Vec<(String, String)> {
+        s.entities()
+            .unwrap()
+            .into_iter()
+            .map(|e| (e.id, e.canonical))
+            .collect()
+    };
+    let written = canonical(&s);
+    assert_eq!(
+        written,
+        canonical(&Store::open_read_only(&reopened).unwrap())
+    );
 }
 
 proptest! {
