@@ -45,6 +45,7 @@ use smallvec::SmallVec;
 use std::fmt;
 
 mod align;
+mod bound;
 mod conflicts;
 mod glue;
 mod model;
@@ -59,6 +60,7 @@ use glue::*;
 use residue::*;
 use similarity::*;
 
+pub(crate) use bound::may_score;
 pub use model::{Features, Model, FEATURES, FEATURE_NAMES};
 pub(crate) use similarity::budget;
 

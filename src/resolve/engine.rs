@@ -4,8 +4,8 @@
 use super::names::same_org_core;
 use super::state::{Ent, Fate, State};
 use super::{Resolution, Settings, MAX_COMPARED, MIN_COMPARED, NONE};
-use crate::analyze::{Name, Part, Tag};
-use crate::compare::{budget, compare_with};
+use crate::analyze::{Name, Tag};
+use crate::compare::{compare_with, may_score};
 use crate::index::{blocking_keys, blocking_keys_by_part};
 use rustc_hash::{FxHashMap, FxHasher};
 use std::hash::Hasher;
@@ -85,93 +85,6 @@ fn doc_lookup_keys(name: &Name, query: bool, out: &mut Vec<u64>) {
             out.push(h.finish());
         }
     }
-}
-
-/// Whether the comparison of `a` and `b` may score above 0 under the hand
-/// score: equal keys, or some pair of parts that may be linked, or a run
-/// of parts of one that may be glued against a part of the other. See
-/// [`Engine::may_fit`].
-pub(super) fn may_score(a: &Name, b: &Name) -> bool {
-    a.key() == b.key()
-        || may_glue(a, b)
-        || may_glue(b, a)
-        || a.parts().any(|p| b.parts().any(|q| may_link(&p, &q)))
-}
-
-/// A necessary condition for the comparison's `part_similarity` to link two
-/// parts, read off its tests in order: numbers never link; equal folded
-/// forms have equal hashes; an initial links only to a part with its first
-/// letter (two initials only when equal); a legal form only to a legal
-/// form; a variant needs a shared group bit, a nickname a shared nickname
-/// bit, a transliteration key equal key hashes or Chinese syllables; a
-/// sound match lengths within 4, the same start and the same firm letters;
-/// a typing slip an edit budget, lengths within it and at most two letters
-/// of the letter set changed per edit; the Arabic article glued on a part
-/// starting with al or el.
-fn may_link(a: &Part<'_>, b: &Part<'_>) -> bool {
-    let (ta, tb) = (a.tag(), b.tag());
-    let number = |t: Tag| matches!(t, Tag::Regnal | Tag::Suffix);
-    if number(ta) || number(tb) {
-        return false;
-    }
-    let (da, db) = (a.data(), b.data());
-    if da.hash == db.hash {
-        return true;
-    }
-    let (fa, fb) = (a.fold(), b.fold());
-    if ta == Tag::Initial || tb == Tag::Initial {
-        return ta != tb && fa.as_bytes().first() == fb.as_bytes().first();
-    }
-    if (ta == Tag::Legal) != (tb == Tag::Legal) {
-        return false;
-    }
-    if da.group_sig & db.group_sig != 0
-        || da.nick_sig & db.nick_sig != 0
-        || da.skel_hash == db.skel_hash
-        || da.sino != 0
-        || db.sino != 0
-    {
-        return true;
-    }
-    let (la, lb) = (fa.len(), fb.len());
-    if la.abs_diff(lb) <= 4
-        && crate::sound::same_start(fa, fb)
-        && crate::sound::firm_letters_close(da.mask, db.mask, la.max(lb))
-    {
-        return true;
-    }
-    let bud = budget(la.min(lb));
-    if bud > 0 && la.abs_diff(lb) <= bud && (da.mask ^ db.mask).count_ones() as usize <= 2 * bud {
-        return true;
-    }
-    let article = |f: &str| f.starts_with("al") || f.starts_with("el");
-    article(fa) || article(fb)
-}
-
-/// A necessary condition for the comparison's `glue` to glue a run of
-/// parts of `a` against a part of `b`: Chinese syllables, or a run start —
-/// a part of `a` that is no number or initial, whose first letter (vowels
-/// as one) begins some part of `b`, and which with the next part of `a` is
-/// no longer than the longest part of `b` plus two.
-fn may_glue(a: &Name, b: &Name) -> bool {
-    if a.len() < 2 || b.is_empty() {
-        return false;
-    }
-    if a.parts().chain(b.parts()).any(|p| p.data().sino != 0) {
-        return true;
-    }
-    let first = |p: &Part<'_>| match p.fold().as_bytes().first() {
-        Some(b'a' | b'e' | b'i' | b'o' | b'u') => 1u64 << (b'a' % 64),
-        Some(&c) => 1u64 << (c % 64),
-        None => 1,
-    };
-    let letters = b.parts().fold(0, |m, p| m | first(&p));
-    let longest = b.parts().map(|p| p.fold().len()).max().unwrap_or(0);
-    a.parts().zip(a.parts().skip(1)).any(|(p, q)| {
-        !matches!(p.tag(), Tag::Regnal | Tag::Suffix | Tag::Initial)
-            && letters & first(&p) != 0
-            && p.fold().len() + q.fold().len() <= longest + 2
-    })
 }
 
 /// A long document's entities by lookup key: `ents[a..b]` for the range
@@ -469,9 +382,10 @@ impl<'s> Engine<'s> {
     /// then only multiplied by a factor below 1 or capped: 0 when there is
     /// no link (and 0 too when a name has no parts and the keys differ).
     /// Links come from single-part candidates (`part_similarity`) and
-    /// glued candidates (`glue`) only; [`may_link`] and [`may_glue`] hold
-    /// whenever either can produce one. So a representative with equal key
-    /// or some possible link is needed, and a representative with neither
+    /// glued candidates (`glue`) only; `PartKey::may_link` and `may_glue`
+    /// (in `compare::bound`, beside [`may_score`]) hold whenever either can
+    /// produce one. So a representative with equal key or some possible
+    /// link is needed, and a representative with neither
     /// rules the entity out. With a fitted model, or a floor of 0 or
     /// below, or an alias entity, it says yes. Tested against the
     /// comparison in `tests::pretest_never_rejects_a_match`.
@@ -726,7 +640,7 @@ impl<'s> Engine<'s> {
 
 #[cfg(test)]
 mod tests {
-    use super::may_score;
+    use crate::compare::may_score;
     use crate::{analyze, compare};
     use proptest::prelude::*;
 
