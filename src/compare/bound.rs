@@ -1,11 +1,10 @@
-//! Cheap necessary conditions on a comparison, and an upper bound on its
-//! score, for callers that compare many pairs only to keep the few that
-//! reach some score (the resolver): a pair whose bound is below what the
-//! caller needs is never compared.
+//! Cheap necessary conditions on a comparison, for callers that compare
+//! many pairs only to keep those that score above 0 (the resolver's short
+//! names): a pair that fails them is never compared.
 //!
 //! Every test here is read off the comparison in this module's siblings
 //! and must stay *sound*: it may say "perhaps" where the comparison says
-//! no, never the reverse. The tests at the end check the bound against
+//! no, never the reverse. The tests at the end check it against
 //! [`compare_with`] on the labelled pairs, on generated names and on a
 //! property test; a rule added to the comparison that links parts in a new
 //! way must be mirrored in [`PartKey::may_link`] or [`may_glue`].
@@ -177,125 +176,6 @@ impl GlueSig {
     }
 }
 
-/// Slack added to [`score_bound`] so that rounding in the comparison's
-/// sums never puts a score above it.
-const SLACK: f64 = 1e-9;
-
-/// An upper bound on `compare_with(a, b, cfg).score()`, in [0, 1].
-///
-/// Why it holds. With a fitted model it is 1. Otherwise the score is the
-/// hand score `num / den`, then only multiplied by factors below 1 or
-/// capped (0 for a person against an organisation). `num` is the sum of
-/// the links' similarity × weight, and every similarity is at most 1, so
-/// `num ≤ matched`, the sum of the links' weights, and
-/// `den = matched + missing_cost · missing + conflict_cost · conflict`.
-/// When no run of parts may be glued ([`may_glue`] either way), every link
-/// joins one part of each name that [`PartKey::may_link`] holds for, and a pair's
-/// weight is one of the two parts' weights: so `matched` is at most the
-/// sum, over the linkable parts of either name, of the greatest weight
-/// among each part and its possible partners. Parts that may link to
-/// nothing are left over; each costs at least `κ` times its weight in
-/// `den`, whatever the alignment: a part missing on one side costs the
-/// missing cost (or the organisation one, or the contained share of it),
-/// and two parts in conflict cost the conflict cost once (or the lone slot
-/// share of it) for the two of them. As `m / (m + κ u)` grows with `m`,
-/// the bound is that fraction at the largest `matched` and the known
-/// left-over weight `u`. With no possible link at all, it is 0.
-#[cfg_attr(not(test), allow(dead_code))] // callers keep the signatures
-pub(crate) fn score_bound(a: &Name, b: &Name, cfg: &MatchConfig) -> f64 {
-    score_bound_with(
-        &Bounded::new(a, GlueSig::of(a)),
-        &Bounded::new(b, GlueSig::of(b)),
-        cfg,
-    )
-}
-
-/// One name as [`score_bound_with`] reads it: its glue signature and the
-/// keys of its first [`MAX_PARTS`] parts, gathered once for a name that is
-/// bounded against many.
-pub(crate) struct Bounded<'n> {
-    name: &'n Name,
-    sig: GlueSig,
-    keys: SmallVec<[PartKey<'n>; 8]>,
-}
-
-impl<'n> Bounded<'n> {
-    /// `n` with its glue signature `sig` (see [`GlueSig::of`]).
-    pub(crate) fn new(n: &'n Name, sig: GlueSig) -> Bounded<'n> {
-        Bounded {
-            name: n,
-            sig,
-            keys: n.parts().take(MAX_PARTS).map(|p| PartKey::of(&p)).collect(),
-        }
-    }
-}
-
-/// [`score_bound`] with the names gathered beforehand.
-pub(crate) fn score_bound_with(x: &Bounded<'_>, y: &Bounded<'_>, cfg: &MatchConfig) -> f64 {
-    let (a, b) = (x.name, y.name);
-    if cfg.model.coefficients().is_some() {
-        return 1.0;
-    }
-    if a.kind_is_certain()
-        && b.kind_is_certain()
-        && matches!(
-            (a.kind(), b.kind()),
-            (Kind::Person, Kind::Org) | (Kind::Org, Kind::Person)
-        )
-    {
-        return 0.0;
-    }
-    if a.key() == b.key() || x.sig.may_glue(&y.sig) || y.sig.may_glue(&x.sig) {
-        return 1.0;
-    }
-    let mut best_b = [0f32; MAX_PARTS];
-    let (mut sum_a, mut left) = (0f64, 0f64);
-    let mut linked_b = 0u32;
-    for ka in &x.keys {
-        if is_number(ka.data.tag) {
-            continue;
-        }
-        let wa = ka.data.weight;
-        let mut best = 0f32;
-        let mut linked = false;
-        for (j, kb) in y.keys.iter().enumerate() {
-            if ka.may_link(kb) {
-                let w = wa.max(kb.data.weight);
-                best = best.max(w);
-                best_b[j] = best_b[j].max(w);
-                linked = true;
-                linked_b |= 1 << j;
-            }
-        }
-        if linked {
-            sum_a += best as f64;
-        } else {
-            left += wa as f64;
-        }
-    }
-    if linked_b == 0 {
-        return 0.0;
-    }
-    let mut sum_b = 0f64;
-    for (j, kb) in y.keys.iter().enumerate() {
-        if linked_b & (1 << j) != 0 {
-            sum_b += best_b[j] as f64;
-        } else if !is_number(kb.data.tag) {
-            left += kb.data.weight as f64;
-        }
-    }
-    let matched = sum_a.min(sum_b);
-    let kappa = (cfg.missing_cost * CONTAINED_MISSING_SHARE)
-        .min(cfg.org_missing_cost)
-        .min(cfg.conflict_cost * LONE_SLOT_SHARE / 2.0)
-        .max(0.0);
-    let den = matched + kappa * left;
-    if den <= 0.0 {
-        return 1.0;
-    }
-    (matched / den * (1.0 + SLACK) + SLACK).min(1.0)
-}
-
 #[cfg(test)]
 #[path = "../../benches/names.rs"]
 #[allow(dead_code)]
@@ -309,19 +189,12 @@ mod tests {
 
     use super::names;
 
-    /// Checks the bound and the zero test on one pair, both ways.
+    /// Checks the zero test on one pair, both ways.
     fn check(x: &str, y: &str) {
         let (a, b) = (analyze(x), analyze(y));
         let cfg = MatchConfig::default();
         for (p, q) in [(&a, &b), (&b, &a)] {
             let s = compare_with(p, q, &cfg).score();
-            let ub = score_bound(p, q, &cfg);
-            assert!(
-                s <= ub,
-                "{} / {}: score {s} above bound {ub}",
-                p.original(),
-                q.original()
-            );
             assert!(s <= 0.0 || may_score(p, q), "{x} / {y}: {s}");
         }
     }
@@ -334,7 +207,7 @@ mod tests {
     }
 
     #[test]
-    fn bound_holds_on_labelled_pairs() {
+    fn zero_test_holds_on_labelled_pairs() {
         let text = include_str!("../../eval/pairs.tsv");
         let mut n = 0;
         for f in lines(text) {
@@ -345,7 +218,7 @@ mod tests {
     }
 
     #[test]
-    fn bound_holds_within_and_across_labelled_clusters() {
+    fn zero_test_holds_within_and_across_labelled_clusters() {
         let text = include_str!("../../eval/clusters.tsv");
         let names: Vec<&str> = lines(text).filter_map(|f| f.get(1).copied()).collect();
         assert!(names.len() > 100);
@@ -357,7 +230,7 @@ mod tests {
     }
 
     #[test]
-    fn bound_holds_on_generated_names() {
+    fn zero_test_holds_on_generated_names() {
         let mut g = names::NameGen::new(7);
         let mut all = Vec::new();
         for _ in 0..1500 {
@@ -386,13 +259,11 @@ mod tests {
     }
 
     #[test]
-    fn bound_separates_unrelated_names() {
-        let cfg = MatchConfig::default();
-        let b = |x: &str, y: &str| score_bound(&analyze(x), &analyze(y), &cfg);
-        assert_eq!(b("Tom Mahony", "Karl Lindqvist"), 0.0);
-        assert!(b("John Smith", "John Smith Lindqvist") >= 1.0 / 1.1);
-        assert!(b("Anna Okafor", "Okafor") > 0.8);
-        assert_eq!(b("Acme Ltd", "John Smith"), 0.0);
+    fn zero_test_separates_unrelated_names() {
+        let m = |x: &str, y: &str| may_score(&analyze(x), &analyze(y));
+        assert!(!m("Tom Mahony", "Karl Lindqvist"));
+        assert!(m("John Smith", "John Smith Lindqvist"));
+        assert!(m("Pjotrs Avens", "Pjotr Aven"));
     }
 
     /// Name parts of many kinds: given names with variants and nicknames,
@@ -513,15 +384,13 @@ mod tests {
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(4000))]
 
-        /// The bound is never below the score, and the zero test never
-        /// rejects a pair the comparison scores above 0.
+        /// The zero test never rejects a pair the comparison scores above 0.
         #[test]
-        fn bound_is_never_below_the_score(x in name(1..5), y in name(1..5)) {
+        fn zero_test_never_rejects_a_scoring_pair(x in name(1..5), y in name(1..5)) {
             let (a, b) = (analyze(&x), analyze(&y));
             let cfg = MatchConfig::default();
             for (p, q) in [(&a, &b), (&b, &a)] {
                 let s = compare_with(p, q, &cfg).score();
-                prop_assert!(s <= score_bound(p, q, &cfg), "{x} / {y}: {s}");
                 prop_assert!(s <= 0.0 || may_score(p, q), "{x} / {y}: {s}");
             }
         }
