@@ -264,6 +264,10 @@ mod tests {
         assert!(!m("Tom Mahony", "Karl Lindqvist"));
         assert!(m("John Smith", "John Smith Lindqvist"));
         assert!(m("Pjotrs Avens", "Pjotr Aven"));
+        assert!(!m("Murphy", "Tom Mahony"));
+        assert!(m("Murphy", "Tom Murphey"));
+        assert!(m("Bill", "William Kerr"));
+        assert!(m("J. Murphy", "John Kerr"));
     }
 
     /// Name parts of many kinds: given names with variants and nicknames,
