@@ -340,7 +340,11 @@ impl<'s> Engine<'s> {
     /// one compatible entity settles it; a distinctive one needs to know
     /// whether there is exactly one, so the search stops at two. The
     /// per-document check does not rely on this list being complete.
-    fn compatible(&mut self, g: u32) -> Vec<u32> {
+    ///
+    /// Each candidate is tested through `memo`, which belongs to `g`: an
+    /// entity already met in one of the name's documents is not compared
+    /// again, and what is learnt here serves its later documents.
+    fn compatible(&mut self, g: u32, memo: &mut ShortMemo) -> Vec<u32> {
         if self.st.groups[g as usize].name.is_empty() {
             return Vec::new();
         }
@@ -348,7 +352,17 @@ impl<'s> Engine<'s> {
         let cands = self.candidates(g);
         let mut out: Vec<u32> = Vec::with_capacity(enough);
         for e in cands {
-            if self.fit(g, e, false).is_some() {
+            // The candidates share a blocking key with `g`, so the
+            // pre-test of `fits_memo` would rarely save a comparison here.
+            let fits = match memo.fits.get(&e) {
+                Some(&f) => f,
+                None => {
+                    let f = self.fit(g, e, false).is_some();
+                    memo.fits.insert(e, f);
+                    f
+                }
+            };
+            if fits {
                 out.push(e);
                 if out.len() == enough {
                     break;
@@ -498,7 +512,7 @@ impl<'s> Engine<'s> {
             return Short::Join(e);
         }
         if memo.global.is_none() {
-            memo.global = Some(self.compatible(g));
+            memo.global = Some(self.compatible(g, memo));
         }
         match memo.global.as_deref().unwrap_or_default() {
             [] => Short::Own(false),
