@@ -402,7 +402,7 @@ impl<'s> Engine<'s> {
     /// link is needed, and a representative with neither
     /// rules the entity out. With a fitted model, or a floor of 0 or
     /// below, or an alias entity, it says yes. Tested against the
-    /// comparison in `tests::pretest_never_rejects_a_match`.
+    /// comparison in `compare::bound`'s tests (`zero_test_never_rejects_a_scoring_pair` and others).
     fn may_fit(&self, g: u32, e: u32) -> bool {
         let ent = &self.st.ents[e as usize];
         if ent.alias.is_some()
