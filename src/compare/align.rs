@@ -206,17 +206,17 @@ impl Env<'_> {
         // in different places they are parts missing on one side each
         // ("Jesus Alejandro Sanchez" / "Jesus Sanchez Felix": a second
         // given name and a second family name).
+        let side_a = Operand {
+            name: a,
+            heads: ha,
+            weights: wa,
+        };
+        let side_b = Operand {
+            name: b,
+            heads: hb,
+            weights: wb,
+        };
         let slots = if un_a > 0.0 && un_b > 0.0 {
-            let side_a = Operand {
-                name: a,
-                heads: ha,
-                weights: wa,
-            };
-            let side_b = Operand {
-                name: b,
-                heads: hb,
-                weights: wb,
-            };
             slot_conflict(side_a, side_b, &links, &left_a, &left_b, org || syllabic)
         } else {
             Slots {
@@ -250,7 +250,7 @@ impl Env<'_> {
             cfg.org_missing_cost
         } else if contained(&links, left_a.mask, left_b.mask) {
             cfg.missing_cost * CONTAINED_MISSING_SHARE
-        } else if anchored(ha, hb, wa, wb, &links, left_a.mask, left_b.mask) {
+        } else if anchored(side_a, side_b, &links, left_a.mask, left_b.mask) {
             cfg.missing_cost * ANCHORED_MISSING_SHARE
         } else {
             cfg.missing_cost
@@ -527,14 +527,13 @@ pub(super) const FIRM_ANCHOR: f32 = 0.9;
 /// namesakes), nor a name whose first part has no counterpart ("Khaled
 /// Khalil" / "Nabil Khaled Khalil Shoman": another man's lineage).
 pub(super) fn anchored(
-    ha: &Heads,
-    hb: &Heads,
-    wa: &[f32; MAX_PARTS],
-    wb: &[f32; MAX_PARTS],
+    a: Operand<'_>,
+    b: Operand<'_>,
     links: &Links,
     mask_a: u16,
     mask_b: u16,
 ) -> bool {
+    let (ha, hb, wa, wb) = (a.heads, b.heads, a.weights, b.weights);
     if (mask_a == 0) == (mask_b == 0)
         || links.len() < 2
         || links
