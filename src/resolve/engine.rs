@@ -354,15 +354,11 @@ impl<'s> Engine<'s> {
         for e in cands {
             // The candidates share a blocking key with `g`, so the
             // pre-test of `fits_memo` would rarely save a comparison here.
-            let fits = match memo.fits.get(&e) {
-                Some(&f) => f,
-                None => {
-                    let f = self.fit(g, e, false).is_some();
-                    memo.fits.insert(e, f);
-                    f
-                }
-            };
-            if fits {
+            let fits = memo
+                .fits
+                .entry(e)
+                .or_insert_with(|| self.fit(g, e, false).is_some());
+            if *fits {
                 out.push(e);
                 if out.len() == enough {
                     break;
