@@ -106,6 +106,9 @@ fn sounds(fold: &str) -> Option<([u8; MAX_SOUNDS], usize)> {
             b'g' if next == b'h' => (GH, 2),
             b's' if starts(b"sch") => (SH, 3),
             b's' if next == b'h' => (SH, 2),
+            // sz is one sibilant: Polish sh, Hungarian s (Kaszuba /
+            // Kashuba, Szabo / Sabo).
+            b's' if next == b'z' => (SH, 2),
             b't' if starts(b"tsch") => (CH, 4),
             b't' if starts(b"tch") => (CH, 3),
             b'c' if next == b'h' => (CH, 2),
@@ -530,6 +533,8 @@ mod tests {
             ("toufic", "tawfeek"),
             ("toufic", "tawfiq"),
             ("mouloud", "mawlud"),
+            // Polish sz for sh.
+            ("kaszuba", "kashuba"),
             // The tāʾ marbūṭa however it is spelt.
             ("atiyah", "atieh"),
             ("odeh", "ouda"),

@@ -16,8 +16,8 @@ const RESIDUE_SIM: f32 = 0.8;
 
 /// Candidate links between main parts that the alignment left over on both
 /// sides and that sound alike within twice the usual allowance: one name
-/// in two romanisations far apart (Cabdicasiis / Abdulaziz, Ghoreiszi /
-/// Qoreishi, Daqou / Deqqo, Neameh / Nima, Aleksandr / Alexanter).
+/// in two romanisations far apart (Cabdicasiis / Abdulaziz, Daqou /
+/// Deqqo, Neameh / Nima, Aleksandr / Alexanter).
 ///
 /// Only what is left over once some part has aligned is compared, so a
 /// residue link never displaces a closer one and never stands alone; and
@@ -27,7 +27,8 @@ const RESIDUE_SIM: f32 = 0.8;
 /// short readings that the close comparison rejects), parts whose lengths
 /// differ by more than two letters or in a firm letter (l, m, n, r, t or
 /// d: Nasrallah / Nazzal), different final
-/// vowels of a short part (Mwangi / Mwanga), a leading h against another
+/// vowels of a short part (Mwangi / Mwanga) unless they spell one vowel
+/// (e / i, o / u: Nuure / Nuuri), a leading h against another
 /// velar (Haniyeh / Qaani), a leading j against a vowel (Jomeh / Oussama),
 /// patronymics, initials, organisation names and
 /// romanised Chinese or Korean syllables, where one vowel makes another
@@ -61,7 +62,7 @@ pub(super) fn residue(
                 || leading_h_apart(fa, fb)
                 || leading_j_apart(fa, fb)
                 || !sound::firm_letters_close(pa.data().mask, pb.data().mask, maxlen)
-                || final_vowel_apart(fa, fb)
+                || (final_vowel_apart(fa, fb) && !kin_final_vowels(fa, fb))
                 || (!pa.groups().is_empty() && !pb.groups().is_empty())
             {
                 continue;
@@ -85,6 +86,17 @@ pub(super) fn residue(
         }
     }
     out
+}
+
+/// Whether two parts end in vowels that spell one vowel across
+/// romanisations, e or i, o or u (Somali Nuure / Nuuri, Goumo / Qumu):
+/// kin, unlike the endings that make another name or form (Mwangi /
+/// Mwanga, Hamida / Hamido).
+fn kin_final_vowels(a: &str, b: &str) -> bool {
+    let (Some(&x), Some(&y)) = (a.as_bytes().last(), b.as_bytes().last()) else {
+        return false;
+    };
+    matches!((x.min(y), x.max(y)), (b'e', b'i') | (b'o', b'u'))
 }
 
 /// Whether both parts are known names of different groups, nicknames

@@ -111,6 +111,9 @@ pub(super) fn part_similarity(
     if sino && da.sino != 0 && same_syllables(da.sino, db.sino) && !known_apart() {
         return Some((Evidence::Transliteration, 0.9));
     }
+    if ta == Tag::Given && tb == Tag::Given && full_form(a.fold(), b.fold()) {
+        return Some((Evidence::Variant, 0.9));
+    }
     if da.nick_sig & db.nick_sig != 0 && intersects(a.nicknames(), b.nicknames()) {
         return Some((Evidence::Nickname, 0.85));
     }
@@ -124,7 +127,7 @@ pub(super) fn part_similarity(
         && sound::firm_letters_close(da.mask, db.mask, maxlen)
         && (a.text().is_ascii() || b.text().is_ascii())
     {
-        sound_similarity(fa, fb, maxlen, known_apart())
+        sound_similarity(fa, fb, maxlen, known_apart() && !family_ending(a, b))
     } else {
         None
     };
@@ -249,6 +252,49 @@ pub(super) fn fuzzy_similarity(
         1.0 - 2.0 * d as f32 / maxlen as f32
     };
     Some(sim.clamp(0.5, 0.9))
+}
+
+/// Whether one given name is the other's East Slavic full form: the short
+/// form that Ukrainian and Belarusian write (Yevhen, Vital, Anatol), four
+/// letters or more and ending in a consonant, against the same name with
+/// the ending -ii, -iy, -ij or -yi, strictly close in sounds once the
+/// ending is taken off (Yevhen / Yevhenii, Yevhen / Yevgeniy). The
+/// variant table keeps the two forms in different items.
+pub(super) fn full_form(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() < b.len() { (a, b) } else { (b, a) };
+    if long.len() < short.len() + 1 || long.len() > short.len() + 3 {
+        return false;
+    }
+    let Some(stem) = ["ii", "iy", "ij", "yi"]
+        .iter()
+        .find_map(|e| long.strip_suffix(e))
+    else {
+        return false;
+    };
+    let consonant = |c: u8| !matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
+    let (Some(&x), Some(&y)) = (short.as_bytes().last(), stem.as_bytes().last()) else {
+        return false;
+    };
+    let maxlen = short.len().max(stem.len());
+    short.len() >= 4
+        && consonant(x)
+        && consonant(y)
+        && sound::same_start(short, stem)
+        && sound::distance(short, stem, sound_allowance(maxlen), sound::Mode::Strict)
+            .is_some_and(|d| d.cost <= sound_allowance(d.len))
+}
+
+/// Whether two family names end one in a and the other in e: no gender
+/// ending in that role, but the final vowel that Somali, Persian and
+/// Arabic romanisations spell either way (Musa / Musse, Moussa / Musse),
+/// so known names of different groups are compared loosely there; given
+/// names so ending may be a pair of genders (Daniela / Daniele) and stay
+/// strict.
+fn family_ending(a: &Part<'_>, b: &Part<'_>) -> bool {
+    let (Some(&x), Some(&y)) = (a.fold().as_bytes().last(), b.fold().as_bytes().last()) else {
+        return false;
+    };
+    a.tag() == Tag::Family && b.tag() == Tag::Family && matches!((x.min(y), x.max(y)), (b'a', b'e'))
 }
 
 /// Whether two short folded parts differ in their final vowel only: another
