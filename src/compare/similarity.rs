@@ -111,8 +111,13 @@ pub(super) fn part_similarity(
     if sino && da.sino != 0 && same_syllables(da.sino, db.sino) && !known_apart() {
         return Some((Evidence::Transliteration, 0.9));
     }
-    if ta == Tag::Given && tb == Tag::Given && full_form(a.fold(), b.fold()) {
-        return Some((Evidence::Variant, 0.9));
+    if ta == Tag::Given && tb == Tag::Given {
+        if full_form(a.fold(), b.fold()) {
+            return Some((Evidence::Variant, 0.9));
+        }
+        if compound_head(a.fold(), b.fold()) {
+            return Some((Evidence::Nickname, COMPOUND_HEAD_SIM));
+        }
     }
     if da.nick_sig & db.nick_sig != 0 && intersects(a.nicknames(), b.nicknames()) {
         return Some((Evidence::Nickname, 0.85));
@@ -282,6 +287,31 @@ pub(super) fn full_form(a: &str, b: &str) -> bool {
         && sound::same_start(short, stem)
         && sound::distance(short, stem, sound_allowance(maxlen), sound::Mode::Strict)
             .is_some_and(|d| d.cost <= sound_allowance(d.len))
+}
+
+/// The similarity of a compound given name and its first element: a short
+/// form, weaker than a nickname from the tables.
+const COMPOUND_HEAD_SIM: f32 = 0.8;
+
+/// The second elements of Arabic, Persian and Urdu compound given names
+/// (Allah, al-Din) as romanisations glue them on.
+const COMPOUND_TAILS: [&str; 12] = [
+    "ullah", "ollah", "allah", "ulla", "olla", "uddin", "oddin", "eddin", "eddine", "addin",
+    "uddeen", "udin",
+];
+
+/// Whether one given name is a compound of the other and Allah or al-Din,
+/// glued (Heshmatollah / Heshmat, Kamaluddin / Kamal, Shafiqullah /
+/// Shafiq): the compound is commonly shortened to its first element. The
+/// first element keeps four letters or more (not Abd, Ata, Zia), and only
+/// given names link so: as family names, Nasrallah and Nasr are two
+/// families.
+pub(super) fn compound_head(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() < b.len() { (a, b) } else { (b, a) };
+    short.len() >= 4
+        && long
+            .strip_prefix(short)
+            .is_some_and(|tail| COMPOUND_TAILS.contains(&tail))
 }
 
 /// Whether two family names end one in a and the other in e: no gender

@@ -733,3 +733,22 @@ fn sz_is_one_sibilant() {
     // Once a residue link (two sounds for one), now a close spelling.
     assert!(m("Walid Karim Ghoreiszi", "Walid Karim Qoreishi") >= 0.95);
 }
+
+#[test]
+fn a_compound_given_name_and_its_first_element() {
+    assert!(compound_head("heshmat", "heshmatollah"));
+    assert!(compound_head("kamaluddin", "kamal"));
+    assert!(compound_head("shafiq", "shafiqullah"));
+    // Too short a first element, or another tail: no short form.
+    assert!(!compound_head("zia", "ziaullah"));
+    assert!(!compound_head("kamal", "kamali"));
+    assert!(!compound_head("kamal", "kamal"));
+    assert!(m("Rahim Heshmatollah KARIMI", "Rahim Heshmat KARIMI") >= DEFAULT_THRESHOLD);
+    // Weaker than the full name written alike.
+    assert!(
+        m("Rahim Heshmatollah KARIMI", "Rahim Heshmat KARIMI")
+            < m("Rahim Heshmatollah KARIMI", "Rahim Heshmatullah KARIMI")
+    );
+    // As family names, two families.
+    assert!(m("Hassan NASRALLAH", "Hassan NASR") < DEFAULT_THRESHOLD);
+}
