@@ -111,13 +111,11 @@ pub(super) fn part_similarity(
     if sino && da.sino != 0 && same_syllables(da.sino, db.sino) && !known_apart() {
         return Some((Evidence::Transliteration, 0.9));
     }
-    if ta == Tag::Given && tb == Tag::Given {
-        if full_form(a.fold(), b.fold()) {
-            return Some((Evidence::Variant, 0.9));
-        }
-        if compound_head(a.fold(), b.fold()) {
-            return Some((Evidence::Nickname, COMPOUND_HEAD_SIM));
-        }
+    if ta == Tag::Given && tb == Tag::Given && full_form(a.fold(), b.fold()) {
+        return Some((Evidence::Variant, 0.9));
+    }
+    if ta == Tag::Given && tb == Tag::Given && compound_head(a.fold(), b.fold()) {
+        return Some((Evidence::Nickname, COMPOUND_HEAD_SIM));
     }
     if da.nick_sig & db.nick_sig != 0 && intersects(a.nicknames(), b.nicknames()) {
         return Some((Evidence::Nickname, 0.85));
@@ -263,7 +261,8 @@ pub(super) fn fuzzy_similarity(
 /// form that Ukrainian and Belarusian write (Yevhen, Vital, Anatol), four
 /// letters or more and ending in a consonant, against the same name with
 /// the ending -ii, -iy, -ij or -yi, strictly close in sounds once the
-/// ending is taken off (Yevhen / Yevhenii, Yevhen / Yevgeniy). The
+/// ending is taken off (Yevhen / Yevhenii, Yevhen / Yevgeniy), the
+/// Ukrainian h read as the Russian g if need be (Yevhen / Evgeniy). The
 /// variant table keeps the two forms in different items.
 pub(super) fn full_form(a: &str, b: &str) -> bool {
     let (short, long) = if a.len() < b.len() { (a, b) } else { (b, a) };
@@ -281,12 +280,34 @@ pub(super) fn full_form(a: &str, b: &str) -> bool {
         return false;
     };
     let maxlen = short.len().max(stem.len());
-    short.len() >= 4
-        && consonant(x)
-        && consonant(y)
-        && sound::same_start(short, stem)
-        && sound::distance(short, stem, sound_allowance(maxlen), sound::Mode::Strict)
-            .is_some_and(|d| d.cost <= sound_allowance(d.len))
+    let close = |short: &str| {
+        sound::same_start(short, stem)
+            && sound::distance(short, stem, sound_allowance(maxlen), sound::Mode::Strict)
+                .is_some_and(|d| d.cost <= sound_allowance(d.len))
+    };
+    if short.len() < 4 || !consonant(x) || !consonant(y) {
+        return false;
+    }
+    if close(short) {
+        return true;
+    }
+    // The Ukrainian and Belarusian h is the Russian g (Yevhen / Evgeniy):
+    // the short form read with g for each h that is no part of a digraph
+    // (kh, sh, zh, ch).
+    let mut buf = [0u8; 24];
+    let b = short.as_bytes();
+    if b.len() > buf.len() || !b.contains(&b'h') {
+        return false;
+    }
+    for (i, &c) in b.iter().enumerate() {
+        let digraph = i > 0
+            && matches!(
+                b[i - 1],
+                b'k' | b's' | b'z' | b'c' | b't' | b'd' | b'g' | b'p'
+            );
+        buf[i] = if c == b'h' && !digraph { b'g' } else { c };
+    }
+    std::str::from_utf8(&buf[..b.len()]).is_ok_and(close)
 }
 
 /// The similarity of a compound given name and its first element: a short
@@ -300,12 +321,12 @@ const COMPOUND_TAILS: [&str; 12] = [
     "uddeen", "udin",
 ];
 
-/// Whether one given name is a compound of the other and Allah or al-Din,
+/// Whether one name is a compound of the other and Allah or al-Din,
 /// glued (Heshmatollah / Heshmat, Kamaluddin / Kamal, Shafiqullah /
 /// Shafiq): the compound is commonly shortened to its first element. The
-/// first element keeps four letters or more (not Abd, Ata, Zia), and only
-/// given names link so: as family names, Nasrallah and Nasr are two
-/// families.
+/// first element keeps four letters or more (not Abd, Ata, Zia). Asked
+/// only when both parts are in the given-name role: as family names,
+/// Nasrallah and Nasr are two families.
 pub(super) fn compound_head(a: &str, b: &str) -> bool {
     let (short, long) = if a.len() < b.len() { (a, b) } else { (b, a) };
     short.len() >= 4

@@ -713,6 +713,10 @@ fn east_slavic_full_forms_are_one_name() {
     assert!(full_form("yevhen", "yevhenii"));
     assert!(full_form("vital", "vitaliy"));
     assert!(full_form("anatol", "anatolij"));
+    // The Ukrainian h for the Russian g.
+    assert!(full_form("yevhen", "evgeniy"));
+    assert!(!full_form("olha", "olgaiy"));
+    assert!(!full_form("mikhal", "mikgaliy"));
     // A short form ends in a consonant and keeps four letters.
     assert!(!full_form("yuri", "yuriy"));
     assert!(!full_form("ali", "aliyi"));
@@ -751,4 +755,5 @@ fn a_compound_given_name_and_its_first_element() {
     );
     // As family names, two families.
     assert!(m("Hassan NASRALLAH", "Hassan NASR") < DEFAULT_THRESHOLD);
+    assert!(m("Nasrallah HASSAN", "Hassan NASR") < DEFAULT_THRESHOLD);
 }
