@@ -22,7 +22,9 @@ pub(super) fn glue(x: Operand<'_>, y: Operand<'_>, swapped: bool, sino: bool, ca
     };
     // Only a part of `b` with the same first letter and about the run's
     // length can take a run (Chinese syllable keys aside).
-    if !sino && ha.letters & hb.letters == 0 {
+    // A run spelt another way may start with a kindred letter (Qoli Zadeh
+    // / Gholizadeh), compared by sounds (see [`split_sounds`]).
+    if !sino && kin_mask(ha) & hb.letters == 0 {
         return;
     }
     let mut buf = String::new();
@@ -30,7 +32,7 @@ pub(super) fn glue(x: Operand<'_>, y: Operand<'_>, swapped: bool, sino: bool, ca
     for i in 0..na - 1 {
         let first = ha.first[i];
         if !sino
-            && (hb.letters & letter_bit(first) == 0
+            && (hb.letters & kin_letters(first) == 0
                 || (ha.len_of[i] + ha.len_of[i + 1]) as usize > hb.max_len + 2)
         {
             continue;
@@ -80,11 +82,21 @@ pub(super) fn glue(x: Operand<'_>, y: Operand<'_>, swapped: bool, sino: bool, ca
                     continue;
                 }
                 let (rfirst, rlen) = (hb.first[j], hb.len_of[j] as usize);
-                if rfirst != first || rlen + 2 < glen || rlen > glen + 2 {
+                if rlen + 2 < glen || rlen > glen + 2 {
                     continue;
                 }
                 let r = b.part(j);
-                if !r.skeleton().starts_with(p.skeleton()) {
+                // Two names glued in another spelling: each compared with
+                // its piece of the part as two single parts are.
+                let split = || {
+                    (last == i + 1 && !mid_connective)
+                        .then(|| split_sounds(&p, &q, &r))
+                        .flatten()
+                };
+                if rfirst != first || !r.skeleton().starts_with(p.skeleton()) {
+                    if let Some(sim) = split() {
+                        push_glued(cands, i, last, j, swapped, sim, wa, wb);
+                    }
                     continue;
                 }
                 buf.clear();
@@ -113,6 +125,8 @@ pub(super) fn glue(x: Operand<'_>, y: Operand<'_>, swapped: bool, sino: bool, ca
                         // Ahmadinejhad); two short parts alone must agree
                         // in key (John Chen is no Johnson).
                         0.85
+                    } else if let Some(sim) = split() {
+                        sim
                     } else {
                         continue;
                     }
@@ -139,6 +153,108 @@ fn glued_sounds_close(run: &str, part: &str, cap: f32) -> bool {
     let max = sound_allowance(run.len().max(part.len())).min(cap);
     sound::distance(run, part, max, sound::Mode::Loose)
         .is_some_and(|d| d.cost <= sound_allowance(d.len).min(cap))
+}
+
+/// The similarity of two parts glued on one side against one part on the
+/// other that is neither their spelling nor their key: the part splits
+/// into two pieces, each the same name as its part in another
+/// romanisation, as two single parts are compared in sounds (Qolizadeh /
+/// Gholi Zadeh, Unjong / U'n-cho'ng). Each piece is held to its own
+/// allowance, so a different name in one of them stays apart (John Chen
+/// is no Johnson, Abdul Ghani no Abdulbari), and two known names of
+/// different groups are compared strictly. A little below the same
+/// comparison of single parts, and never above two keys that agree.
+fn split_sounds(p: &Part<'_>, q: &Part<'_>, r: &Part<'_>) -> Option<f32> {
+    let piece = |t: &Part<'_>| t.tag() != Tag::Particle && t.fold().len() >= 2;
+    if !piece(p) || !piece(q) || r.tag() == Tag::Particle {
+        return None;
+    }
+    let (pf, qf, rf) = (p.fold(), q.fold(), r.fold());
+    if rf.len() < 4 || !rf.is_ascii() {
+        return None;
+    }
+    let lo = pf.len().saturating_sub(SPLIT_SLACK).max(2);
+    let hi = (pf.len() + SPLIT_SLACK).min(rf.len() - 2);
+    let mut best: Option<(f32, usize)> = None;
+    for s in lo..=hi {
+        let (r1, r2) = rf.split_at(s);
+        if !sound::same_start(pf, r1) || !sound::same_start(qf, r2) {
+            continue;
+        }
+        let (Some(x), Some(y)) = (piece_cost(pf, r1), piece_cost(qf, r2)) else {
+            continue;
+        };
+        let (cost, len) = (x.0 + y.0, x.1 + y.1);
+        if best.map_or(true, |b| cost < b.0) {
+            best = Some((cost, len));
+        }
+    }
+    let (cost, len) = best?;
+    Some(((0.95 - 0.5 * cost / len as f32).max(0.75) - GLUE_DISCOUNT).min(0.88))
+}
+
+/// How far, in letters, the split of a part may stand from the length of
+/// the first glued part (Akhund / Akhun, Qoli / Gholi).
+const SPLIT_SLACK: usize = 2;
+
+/// What a glued reading costs in similarity against the same reading of
+/// two single parts (an exact glued run scores 0.95).
+const GLUE_DISCOUNT: f32 = 0.05;
+
+/// The sound cost of a piece of a glued part against a part of the run,
+/// when it stays within a single part's allowance (see
+/// [`sound_similarity`]): loosely, or strictly for two known names of
+/// different groups of the bundled variant table.
+/// Returns the cost and the length, in sounds, of the longer.
+fn piece_cost(x: &str, y: &str) -> Option<(f32, usize)> {
+    if x == y {
+        return Some((0.0, x.len()));
+    }
+    let maxlen = x.len().max(y.len());
+    let within = |mode| {
+        sound::distance(x, y, sound_allowance(maxlen), mode)
+            .filter(|d| d.cost <= sound_allowance(d.len))
+            .map(|d| (d.cost, d.len))
+    };
+    let cost = within(sound::Mode::Loose)?;
+    let (gx, gy) = (
+        crate::tables::bundled_given_groups(x),
+        crate::tables::bundled_given_groups(y),
+    );
+    if gx.is_empty() || gy.is_empty() {
+        Some(cost)
+    } else if intersects(gx, gy) {
+        Some((0.0, cost.1))
+    } else {
+        within(sound::Mode::Strict)
+    }
+}
+
+/// The first letters (as [`Heads`] writes them) that may begin another
+/// romanisation of a name that begins with `c`: its sound class (see
+/// [`sound::same_start`]), which the glued runs compared by sounds
+/// admit.
+fn kin_letters(c: u8) -> u64 {
+    let bits = |s: &[u8]| s.iter().fold(0, |m, &x| m | letter_bit(x));
+    letter_bit(c)
+        | match c {
+            b'a' | b'y' => bits(b"ayjc"),
+            b'j' => bits(b"ayjsz"),
+            b'k' | b'g' | b'h' | b'q' | b'x' => bits(b"kghqcx"),
+            b'c' => bits(b"kghqcxa"),
+            b's' | b'z' => bits(b"szjtd"),
+            b't' => bits(b"s"),
+            b'd' => bits(b"z"),
+            b'v' | b'w' => bits(b"vw"),
+            b'f' | b'p' => bits(b"fp"),
+            _ => 0,
+        }
+}
+
+/// The first letters that may begin a part compared with some part of
+/// the name of `h` (see [`kin_letters`]).
+fn kin_mask(h: &Heads) -> u64 {
+    h.first[..h.len].iter().fold(0, |m, &c| m | kin_letters(c))
 }
 
 /// Adds the link of the run `i..=last` of one name glued against part `j`
