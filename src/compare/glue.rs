@@ -8,7 +8,10 @@ use super::*;
 /// parts, or three when the middle one is a short connector or particle
 /// ("Abd al Aziz" / "Abdelaziz", "Co op" / "Coop") or the run is a long
 /// compound of names (see [`LONG_RUN`]: "Moradi Chegha Marani" /
-/// "Moradichoghamarani").
+/// "Moradichoghamarani"). A run links when it is the part's spelling or
+/// key, when it sounds alike under the conditions below, or, for two
+/// parts, when the part splits into two pieces that are the same names in
+/// another romanisation ([`split_sounds`]).
 pub(super) fn glue(x: Operand<'_>, y: Operand<'_>, swapped: bool, sino: bool, cands: &mut Cands) {
     let (a, ha, wa) = (x.name, x.heads, x.weights);
     let (b, hb, wb) = (y.name, y.heads, y.weights);
@@ -20,10 +23,10 @@ pub(super) fn glue(x: Operand<'_>, y: Operand<'_>, swapped: bool, sino: bool, ca
         let t = a.part(i).tag();
         !is_number(t) && t != Tag::Initial
     };
-    // Only a part of `b` with the same first letter and about the run's
-    // length can take a run (Chinese syllable keys aside).
-    // A run spelt another way may start with a kindred letter (Qoli Zadeh
-    // / Gholizadeh), compared by sounds (see [`split_sounds`]).
+    // Only a part of `b` about the run's length, with the same first
+    // letter or, for two parts compared by sounds, one of its sound class
+    // (Qoli Zadeh / Gholizadeh: see [`split_sounds`]), can take a run
+    // (Chinese syllable keys aside).
     if !sino && kin_mask(ha) & hb.letters == 0 {
         return;
     }
@@ -93,18 +96,32 @@ pub(super) fn glue(x: Operand<'_>, y: Operand<'_>, swapped: bool, sino: bool, ca
                         .then(|| split_sounds(&p, &q, &r))
                         .flatten()
                 };
-                if rfirst != first || !r.skeleton().starts_with(p.skeleton()) {
-                    if let Some(sim) = split() {
+                let letters = rfirst == first && r.skeleton().starts_with(p.skeleton());
+                let known = !r.groups().is_empty();
+                if letters || known {
+                    buf.clear();
+                    for k in i..=last {
+                        buf.push_str(a.part(k).fold());
+                    }
+                }
+                // The variant table may know the glued run as a form of the
+                // known name the part is (Akhund Zada / Akhunzada).
+                let variant = || known && same_known_name(&buf, r.fold());
+                if !letters {
+                    let sim = if variant() {
+                        Some(GLUED_VARIANT)
+                    } else {
+                        split()
+                    };
+                    if let Some(sim) = sim {
                         push_glued(cands, i, last, j, swapped, sim, wa, wb);
                     }
                     continue;
                 }
-                buf.clear();
-                for k in i..=last {
-                    buf.push_str(a.part(k).fold());
-                }
                 let sim = if buf == r.fold() {
                     0.95
+                } else if variant() {
+                    GLUED_VARIANT
                 } else {
                     skel.clear();
                     crate::key::skeleton_into(&buf, &mut skel);
@@ -135,6 +152,20 @@ pub(super) fn glue(x: Operand<'_>, y: Operand<'_>, swapped: bool, sino: bool, ca
             }
         }
     }
+}
+
+/// The similarity of a glued run that the variant table knows as a form of
+/// the part's name: a variant's, less what gluing costs.
+const GLUED_VARIANT: f32 = 0.95 - GLUE_DISCOUNT;
+
+/// Whether a glued run and a part, other spellings, are forms of one known
+/// name in the bundled variant table.
+fn same_known_name(run: &str, part: &str) -> bool {
+    run != part
+        && intersects(
+            crate::tables::bundled_given_groups(run),
+            crate::tables::bundled_given_groups(part),
+        )
 }
 
 /// The length, in letters, from which a glued run is a long compound: it
