@@ -55,6 +55,7 @@ pub(super) fn glue(x: Operand<'_>, y: Operand<'_>, swapped: bool, sino: bool, ca
         let name_like = |x: &Part<'_>| x.tag() != Tag::Particle && x.fold().len() >= 4;
         let short_mid = |x: &Part<'_>| x.tag() == Tag::Particle || x.fold().len() <= 2;
         let mut glen = ha.len_of[i] as usize;
+        let mut mask = p.data().mask;
         let mut syl = p.data().sino;
         for last in i + 1..na.min(i + 3) {
             let q = a.part(last);
@@ -71,6 +72,7 @@ pub(super) fn glue(x: Operand<'_>, y: Operand<'_>, swapped: bool, sino: bool, ca
                 }
             }
             glen += q.fold().len();
+            mask |= q.data().mask;
             if last == i + 1 && mid_connective {
                 continue;
             }
@@ -89,15 +91,22 @@ pub(super) fn glue(x: Operand<'_>, y: Operand<'_>, swapped: bool, sino: bool, ca
                     continue;
                 }
                 let r = b.part(j);
+                let letters = rfirst == first && r.skeleton().starts_with(p.skeleton());
+                // Every romanisation keeps the firm letters (l, m, n, r,
+                // t, d) of a name: the cheap test before the table and the
+                // sounds compare a run with a part spelt otherwise.
+                let firm = sound::firm_letters_close(mask, r.data().mask, glen.max(rlen));
+                if !letters && !firm {
+                    continue;
+                }
                 // Two names glued in another spelling: each compared with
                 // its piece of the part as two single parts are.
                 let split = || {
-                    (last == i + 1 && !mid_connective)
+                    (firm && last == i + 1 && !mid_connective)
                         .then(|| split_sounds(&p, &q, &r))
                         .flatten()
                 };
-                let letters = rfirst == first && r.skeleton().starts_with(p.skeleton());
-                let known = !r.groups().is_empty();
+                let known = firm && !r.groups().is_empty();
                 if letters || known {
                     buf.clear();
                     for k in i..=last {
@@ -204,12 +213,16 @@ fn split_sounds(p: &Part<'_>, q: &Part<'_>, r: &Part<'_>) -> Option<f32> {
     if rf.len() < 4 || !rf.is_ascii() {
         return None;
     }
+    // The first piece starts as the part does.
+    if !sound::same_start(pf, rf) {
+        return None;
+    }
     let lo = pf.len().saturating_sub(SPLIT_SLACK).max(2);
     let hi = (pf.len() + SPLIT_SLACK).min(rf.len() - 2);
     let mut best: Option<(f32, usize)> = None;
     for s in lo..=hi {
         let (r1, r2) = rf.split_at(s);
-        if !sound::same_start(pf, r1) || !sound::same_start(qf, r2) {
+        if !sound::same_start(qf, r2) {
             continue;
         }
         let (Some(x), Some(y)) = (piece_cost(pf, r1), piece_cost(qf, r2)) else {
