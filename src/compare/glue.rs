@@ -27,15 +27,16 @@ pub(super) fn glue(x: Operand<'_>, y: Operand<'_>, swapped: bool, sino: bool, ca
     // letter or, for two parts compared by sounds, one of its sound class
     // (Qoli Zadeh / Gholizadeh: see [`split_sounds`]), can take a run
     // (Chinese syllable keys aside).
-    if !sino && kin_mask(ha) & hb.letters == 0 {
+    if !sino && ha.letters & hb.letters == 0 && kin_mask(ha) & hb.letters == 0 {
         return;
     }
     let mut buf = String::new();
     let mut skel = String::new();
     for i in 0..na - 1 {
         let first = ha.first[i];
+        let kin = kin_letters(first);
         if !sino
-            && (hb.letters & kin_letters(first) == 0
+            && (hb.letters & kin == 0
                 || (ha.len_of[i] + ha.len_of[i + 1]) as usize > hb.max_len + 2)
         {
             continue;
@@ -87,7 +88,7 @@ pub(super) fn glue(x: Operand<'_>, y: Operand<'_>, swapped: bool, sino: bool, ca
                     continue;
                 }
                 let (rfirst, rlen) = (hb.first[j], hb.len_of[j] as usize);
-                if rlen + 2 < glen || rlen > glen + 2 {
+                if rlen + 2 < glen || rlen > glen + 2 || letter_bit(rfirst) & kin == 0 {
                     continue;
                 }
                 let r = b.part(j);
@@ -222,7 +223,12 @@ fn split_sounds(p: &Part<'_>, q: &Part<'_>, r: &Part<'_>) -> Option<f32> {
     let mut best: Option<(f32, usize)> = None;
     for s in lo..=hi {
         let (r1, r2) = rf.split_at(s);
-        if !sound::same_start(qf, r2) {
+        // Firm letters first, as for single parts: a few bit operations
+        // that spare most splits the distance.
+        if !sound::same_start(qf, r2)
+            || !sound::firm_letters_close(q.data().mask, letters(r2), qf.len().max(r2.len()))
+            || !sound::firm_letters_close(p.data().mask, letters(r1), pf.len().max(r1.len()))
+        {
             continue;
         }
         let (Some(x), Some(y)) = (piece_cost(pf, r1), piece_cost(qf, r2)) else {
@@ -235,6 +241,16 @@ fn split_sounds(p: &Part<'_>, q: &Part<'_>, r: &Part<'_>) -> Option<f32> {
     }
     let (cost, len) = best?;
     Some(((0.95 - 0.5 * cost / len as f32).max(0.75) - GLUE_DISCOUNT).min(0.88))
+}
+
+/// The letters of a piece of a part, one bit each as in a part's data (a
+/// for bit 0, bit 26 for any digit).
+fn letters(f: &str) -> u32 {
+    f.bytes().fold(0u32, |m, b| match b {
+        b'a'..=b'z' => m | 1 << (b - b'a'),
+        b'0'..=b'9' => m | 1 << 26,
+        _ => m,
+    })
 }
 
 /// How far, in letters, the split of a part may stand from the length of
@@ -276,24 +292,52 @@ fn piece_cost(x: &str, y: &str) -> Option<(f32, usize)> {
 
 /// The first letters (as [`Heads`] writes them) that may begin another
 /// romanisation of a name that begins with `c`: its sound class (see
-/// [`sound::same_start`]), which the glued runs compared by sounds
-/// admit.
+/// [`sound::same_start`]; j is a glide and an affricate), which the glued
+/// runs compared by sounds admit. The Burmese h before a consonant (Htun
+/// / Tun) is left out: it would admit every letter.
 fn kin_letters(c: u8) -> u64 {
-    let bits = |s: &[u8]| s.iter().fold(0, |m, &x| m | letter_bit(x));
-    letter_bit(c)
-        | match c {
-            b'a' | b'y' => bits(b"ayjc"),
-            b'j' => bits(b"ayjsz"),
-            b'k' | b'g' | b'h' | b'q' | b'x' => bits(b"kghqcx"),
-            b'c' => bits(b"kghqcxa"),
-            b's' | b'z' => bits(b"szjtd"),
-            b't' => bits(b"s"),
-            b'd' => bits(b"z"),
-            b'v' | b'w' => bits(b"vw"),
-            b'f' | b'p' => bits(b"fp"),
-            _ => 0,
-        }
+    KIN[c as usize]
 }
+
+/// [`kin_letters`] for every byte, built at compile time.
+const KIN: [u64; 256] = {
+    const fn bits(s: &[u8]) -> u64 {
+        let (mut m, mut i) = (0, 0);
+        while i < s.len() {
+            m |= 1 << (s[i] % 64);
+            i += 1;
+        }
+        m
+    }
+    let mut t = [0u64; 256];
+    let mut c = 0;
+    while c < 256 {
+        t[c] = 1 << (c % 64);
+        c += 1;
+    }
+    let classes: [(&[u8], u64); 9] = [
+        (b"ay", bits(b"ayjc")),
+        (b"j", bits(b"ayjszkghqcx")),
+        (b"kghqx", bits(b"kghqcxj")),
+        (b"c", bits(b"kghqcxja")),
+        (b"sz", bits(b"szjtd")),
+        (b"t", bits(b"ts")),
+        (b"d", bits(b"dz")),
+        (b"vw", bits(b"vw")),
+        (b"fp", bits(b"fp")),
+    ];
+    let mut k = 0;
+    while k < classes.len() {
+        let (letters, mask) = classes[k];
+        let mut i = 0;
+        while i < letters.len() {
+            t[letters[i] as usize] = mask;
+            i += 1;
+        }
+        k += 1;
+    }
+    t
+};
 
 /// The first letters that may begin a part compared with some part of
 /// the name of `h` (see [`kin_letters`]).
