@@ -226,7 +226,7 @@ impl Env<'_> {
         };
         // A patronymic on one side only is a missing part, whatever the
         // other side leaves over; two different ones conflict.
-        let slot_conflict = if one_slot_among_many(ha, hb, &links, &slots) {
+        let slot_conflict = if one_slot_among_many((ha, wa), (hb, wb), &links, &slots) {
             slots.conflict * LONE_SLOT_SHARE
         } else {
             slots.conflict
@@ -562,14 +562,20 @@ pub(super) fn anchored(
 pub(super) const LONE_SLOT_SHARE: f64 = 0.5;
 
 /// Whether the only conflict of two long names is one part on each side in
-/// one slot, among three or more aligned main parts, all close, one of
+/// one slot, among three or more aligned main parts (a glued run counts
+/// its parts: Alireza / Ali Reza is two), all close, one of
 /// them a family name or a word that is no known given name: a second
 /// name spelt apart or a nickname in one record ("Hisham Yunis Yahya
 /// Qafisheh" / "Hisham Yunis Lchiyeh Qafisheh"), where two people would
 /// differ in more. Never when the part in conflict is a name's first: the
 /// person's own name, where brothers differ ("Zuheir Ahmad Ali Haddad" /
 /// "Qutaiba Ahmad Ali Haddad").
-pub(super) fn one_slot_among_many(ha: &Heads, hb: &Heads, links: &Links, slots: &Slots) -> bool {
+pub(super) fn one_slot_among_many(
+    (ha, wa): (&Heads, &[f32; MAX_PARTS]),
+    (hb, wb): (&Heads, &[f32; MAX_PARTS]),
+    links: &Links,
+    slots: &Slots,
+) -> bool {
     let main = |h: &Heads, i: u8| is_main(h.tags[i as usize]) && h.tags[i as usize] != Tag::Initial;
     let first = |h: &Heads| {
         (0..h.len)
@@ -584,10 +590,15 @@ pub(super) fn one_slot_among_many(ha: &Heads, hb: &Heads, links: &Links, slots: 
         && links
             .iter()
             .filter(|l| main(ha, l.l[0]) && main(hb, l.r[0]) && l.sim >= 0.9)
-            .count()
+            .map(|l| span(l.l).count().max(span(l.r).count()))
+            .sum::<usize>()
             >= 3
         && links.iter().all(|l| l.sim >= 0.9)
-        && links.iter().any(|l| l.weight >= 0.9)
+        // A part of its own weight, not two given names glued.
+        && links.iter().any(|l| {
+            let heaviest = |ix: [u8; 2], w: &[f32; MAX_PARTS]| span(ix).map(|k| w[k]).fold(0f32, f32::max);
+            l.weight >= 0.9 && heaviest(l.l, wa).max(heaviest(l.r, wb)) >= 0.9
+        })
 }
 
 /// The least similarity of an aligned pair that anchors the slots of

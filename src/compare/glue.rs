@@ -8,7 +8,10 @@ use super::*;
 /// parts, or three when the middle one is a short connector or particle
 /// ("Abd al Aziz" / "Abdelaziz", "Co op" / "Coop") or the run is a long
 /// compound of names (see [`LONG_RUN`]: "Moradi Chegha Marani" /
-/// "Moradichoghamarani").
+/// "Moradichoghamarani"). A run links when it is the part's spelling or
+/// key, when it sounds alike under the conditions below, or, for two
+/// parts, when the part splits into two pieces that are the same names in
+/// another romanisation ([`split_sounds`]).
 pub(super) fn glue(x: Operand<'_>, y: Operand<'_>, swapped: bool, sino: bool, cands: &mut Cands) {
     let (a, ha, wa) = (x.name, x.heads, x.weights);
     let (b, hb, wb) = (y.name, y.heads, y.weights);
@@ -20,17 +23,20 @@ pub(super) fn glue(x: Operand<'_>, y: Operand<'_>, swapped: bool, sino: bool, ca
         let t = a.part(i).tag();
         !is_number(t) && t != Tag::Initial
     };
-    // Only a part of `b` with the same first letter and about the run's
-    // length can take a run (Chinese syllable keys aside).
-    if !sino && ha.letters & hb.letters == 0 {
+    // Only a part of `b` about the run's length, with the same first
+    // letter or, for two parts compared by sounds, one of its sound class
+    // (Qoli Zadeh / Gholizadeh: see [`split_sounds`]), can take a run
+    // (Chinese syllable keys aside).
+    if !sino && ha.letters & hb.letters == 0 && kin_mask(ha) & hb.letters == 0 {
         return;
     }
     let mut buf = String::new();
     let mut skel = String::new();
     for i in 0..na - 1 {
         let first = ha.first[i];
+        let kin = kin_letters(first);
         if !sino
-            && (hb.letters & letter_bit(first) == 0
+            && (hb.letters & kin == 0
                 || (ha.len_of[i] + ha.len_of[i + 1]) as usize > hb.max_len + 2)
         {
             continue;
@@ -50,6 +56,7 @@ pub(super) fn glue(x: Operand<'_>, y: Operand<'_>, swapped: bool, sino: bool, ca
         let name_like = |x: &Part<'_>| x.tag() != Tag::Particle && x.fold().len() >= 4;
         let short_mid = |x: &Part<'_>| x.tag() == Tag::Particle || x.fold().len() <= 2;
         let mut glen = ha.len_of[i] as usize;
+        let mut mask = p.data().mask;
         let mut syl = p.data().sino;
         for last in i + 1..na.min(i + 3) {
             let q = a.part(last);
@@ -66,6 +73,7 @@ pub(super) fn glue(x: Operand<'_>, y: Operand<'_>, swapped: bool, sino: bool, ca
                 }
             }
             glen += q.fold().len();
+            mask |= q.data().mask;
             if last == i + 1 && mid_connective {
                 continue;
             }
@@ -80,19 +88,50 @@ pub(super) fn glue(x: Operand<'_>, y: Operand<'_>, swapped: bool, sino: bool, ca
                     continue;
                 }
                 let (rfirst, rlen) = (hb.first[j], hb.len_of[j] as usize);
-                if rfirst != first || rlen + 2 < glen || rlen > glen + 2 {
+                if rlen + 2 < glen || rlen > glen + 2 || letter_bit(rfirst) & kin == 0 {
                     continue;
                 }
                 let r = b.part(j);
-                if !r.skeleton().starts_with(p.skeleton()) {
+                let letters = rfirst == first && r.skeleton().starts_with(p.skeleton());
+                // Every romanisation keeps the firm letters (l, m, n, r,
+                // t, d) of a name: the cheap test before the table and the
+                // sounds compare a run with a part spelt otherwise.
+                let firm = sound::firm_letters_close(mask, r.data().mask, glen.max(rlen));
+                if !letters && !firm {
                     continue;
                 }
-                buf.clear();
-                for k in i..=last {
-                    buf.push_str(a.part(k).fold());
+                // Two names glued in another spelling: each compared with
+                // its piece of the part as two single parts are.
+                let split = || {
+                    (firm && last == i + 1 && !mid_connective)
+                        .then(|| split_sounds(&p, &q, &r))
+                        .flatten()
+                };
+                let known = firm && !r.groups().is_empty();
+                if letters || known {
+                    buf.clear();
+                    for k in i..=last {
+                        buf.push_str(a.part(k).fold());
+                    }
+                }
+                // The variant table may know the glued run as a form of the
+                // known name the part is (Akhund Zada / Akhunzada).
+                let variant = || known && same_known_name(&buf, r.fold());
+                if !letters {
+                    let sim = if variant() {
+                        Some(GLUED_VARIANT)
+                    } else {
+                        split()
+                    };
+                    if let Some(sim) = sim {
+                        push_glued(cands, i, last, j, swapped, sim, wa, wb);
+                    }
+                    continue;
                 }
                 let sim = if buf == r.fold() {
                     0.95
+                } else if variant() {
+                    GLUED_VARIANT
                 } else {
                     skel.clear();
                     crate::key::skeleton_into(&buf, &mut skel);
@@ -113,6 +152,8 @@ pub(super) fn glue(x: Operand<'_>, y: Operand<'_>, swapped: bool, sino: bool, ca
                         // Ahmadinejhad); two short parts alone must agree
                         // in key (John Chen is no Johnson).
                         0.85
+                    } else if let Some(sim) = split() {
+                        sim
                     } else {
                         continue;
                     }
@@ -121,6 +162,20 @@ pub(super) fn glue(x: Operand<'_>, y: Operand<'_>, swapped: bool, sino: bool, ca
             }
         }
     }
+}
+
+/// The similarity of a glued run that the variant table knows as a form of
+/// the part's name: a variant's, less what gluing costs.
+const GLUED_VARIANT: f32 = 0.95 - GLUE_DISCOUNT;
+
+/// Whether a glued run and a part, other spellings, are forms of one known
+/// name in the bundled variant table.
+fn same_known_name(run: &str, part: &str) -> bool {
+    run != part
+        && intersects(
+            crate::tables::bundled_given_groups(run),
+            crate::tables::bundled_given_groups(part),
+        )
 }
 
 /// The length, in letters, from which a glued run is a long compound: it
@@ -139,6 +194,155 @@ fn glued_sounds_close(run: &str, part: &str, cap: f32) -> bool {
     let max = sound_allowance(run.len().max(part.len())).min(cap);
     sound::distance(run, part, max, sound::Mode::Loose)
         .is_some_and(|d| d.cost <= sound_allowance(d.len).min(cap))
+}
+
+/// The similarity of two parts glued on one side against one part on the
+/// other that is neither their spelling nor their key: the part splits
+/// into two pieces, each the same name as its part in another
+/// romanisation, as two single parts are compared in sounds (Qolizadeh /
+/// Gholi Zadeh, Unjong / U'n-cho'ng). Each piece is held to its own
+/// allowance, so a different name in one of them stays apart (John Chen
+/// is no Johnson, Abdul Ghani no Abdulbari), and two known names of
+/// different groups are compared strictly. A little below the same
+/// comparison of single parts, and never above two keys that agree.
+fn split_sounds(p: &Part<'_>, q: &Part<'_>, r: &Part<'_>) -> Option<f32> {
+    let piece = |t: &Part<'_>| t.tag() != Tag::Particle && t.fold().len() >= 2;
+    if !piece(p) || !piece(q) || r.tag() == Tag::Particle {
+        return None;
+    }
+    let (pf, qf, rf) = (p.fold(), q.fold(), r.fold());
+    if rf.len() < 4 || !rf.is_ascii() {
+        return None;
+    }
+    // The first piece starts as the part does.
+    if !sound::same_start(pf, rf) {
+        return None;
+    }
+    let lo = pf.len().saturating_sub(SPLIT_SLACK).max(2);
+    let hi = (pf.len() + SPLIT_SLACK).min(rf.len() - 2);
+    let mut best: Option<(f32, usize)> = None;
+    for s in lo..=hi {
+        let (r1, r2) = rf.split_at(s);
+        // Firm letters first, as for single parts: a few bit operations
+        // that spare most splits the distance.
+        if !sound::same_start(qf, r2)
+            || !sound::firm_letters_close(q.data().mask, letters(r2), qf.len().max(r2.len()))
+            || !sound::firm_letters_close(p.data().mask, letters(r1), pf.len().max(r1.len()))
+        {
+            continue;
+        }
+        let (Some(x), Some(y)) = (piece_cost(pf, r1), piece_cost(qf, r2)) else {
+            continue;
+        };
+        let (cost, len) = (x.0 + y.0, x.1 + y.1);
+        if best.map_or(true, |b| cost < b.0) {
+            best = Some((cost, len));
+        }
+    }
+    let (cost, len) = best?;
+    Some(((0.95 - 0.5 * cost / len as f32).max(0.75) - GLUE_DISCOUNT).min(0.88))
+}
+
+/// The letters of a piece of a part, one bit each as in a part's data (a
+/// for bit 0, bit 26 for any digit).
+fn letters(f: &str) -> u32 {
+    f.bytes().fold(0u32, |m, b| match b {
+        b'a'..=b'z' => m | 1 << (b - b'a'),
+        b'0'..=b'9' => m | 1 << 26,
+        _ => m,
+    })
+}
+
+/// How far, in letters, the split of a part may stand from the length of
+/// the first glued part (Akhund / Akhun, Qoli / Gholi).
+const SPLIT_SLACK: usize = 2;
+
+/// What a glued reading costs in similarity against the same reading of
+/// two single parts (an exact glued run scores 0.95).
+const GLUE_DISCOUNT: f32 = 0.05;
+
+/// The sound cost of a piece of a glued part against a part of the run,
+/// when it stays within a single part's allowance (see
+/// [`sound_similarity`]): loosely, or strictly for two known names of
+/// different groups of the bundled variant table.
+/// Returns the cost and the length, in sounds, of the longer.
+fn piece_cost(x: &str, y: &str) -> Option<(f32, usize)> {
+    if x == y {
+        return Some((0.0, x.len()));
+    }
+    let maxlen = x.len().max(y.len());
+    let within = |mode| {
+        sound::distance(x, y, sound_allowance(maxlen), mode)
+            .filter(|d| d.cost <= sound_allowance(d.len))
+            .map(|d| (d.cost, d.len))
+    };
+    let cost = within(sound::Mode::Loose)?;
+    let (gx, gy) = (
+        crate::tables::bundled_given_groups(x),
+        crate::tables::bundled_given_groups(y),
+    );
+    if gx.is_empty() || gy.is_empty() {
+        Some(cost)
+    } else if intersects(gx, gy) {
+        Some((0.0, cost.1))
+    } else {
+        within(sound::Mode::Strict)
+    }
+}
+
+/// The first letters (as [`Heads`] writes them) that may begin another
+/// romanisation of a name that begins with `c`: its sound class (see
+/// [`sound::same_start`]; j is a glide and an affricate), which the glued
+/// runs compared by sounds admit. The Burmese h before a consonant (Htun
+/// / Tun) is left out: it would admit every letter.
+fn kin_letters(c: u8) -> u64 {
+    KIN[c as usize]
+}
+
+/// [`kin_letters`] for every byte, built at compile time.
+const KIN: [u64; 256] = {
+    const fn bits(s: &[u8]) -> u64 {
+        let (mut m, mut i) = (0, 0);
+        while i < s.len() {
+            m |= 1 << (s[i] % 64);
+            i += 1;
+        }
+        m
+    }
+    let mut t = [0u64; 256];
+    let mut c = 0;
+    while c < 256 {
+        t[c] = 1 << (c % 64);
+        c += 1;
+    }
+    let classes: [(&[u8], u64); 9] = [
+        (b"ay", bits(b"ayjc")),
+        (b"j", bits(b"ayjszkghqcx")),
+        (b"kghqx", bits(b"kghqcxj")),
+        (b"c", bits(b"kghqcxja")),
+        (b"sz", bits(b"szjtd")),
+        (b"t", bits(b"ts")),
+        (b"d", bits(b"dz")),
+        (b"vw", bits(b"vw")),
+        (b"fp", bits(b"fp")),
+    ];
+    let mut k = 0;
+    while k < classes.len() {
+        let (letters, mask) = classes[k];
+        let mut i = 0;
+        while i < letters.len() {
+            t[letters[i] as usize] = mask;
+            i += 1;
+        }
+        k += 1;
+    }
+    t
+};
+
+/// The first letters that may begin a part compared with some part of
+/// the name of `h` (see [`kin_letters`]).
+fn kin_mask(h: &Heads) -> u64 {
+    h.first[..h.len].iter().fold(0, |m, &c| m | kin_letters(c))
 }
 
 /// Adds the link of the run `i..=last` of one name glued against part `j`

@@ -617,6 +617,41 @@ fn long_compounds_glued_or_split_in_another_romanisation() {
 }
 
 #[test]
+fn two_names_glued_in_another_spelling() {
+    // Each glued part against its piece of the other, in sounds: q / gh,
+    // and the McCune–Reischauer ch against the j of other romanisations.
+    assert!(m("Reza Qolizadeh", "Reza Gholi Zadeh") >= DEFAULT_THRESHOLD);
+    assert!(m("Pak Unjong", "Pak U'n-cho'ng") >= DEFAULT_THRESHOLD);
+    assert!(m("Ri Chongsu", "Ri Jong-su") >= DEFAULT_THRESHOLD);
+    // The variant table knows the glued run as a form of the part's name
+    // (the article assimilated: Abdurrahman; a stop lost: Akhunzada).
+    assert!(m("Abdul Rahman Karimi", "Abdurrahman Karimi") >= DEFAULT_THRESHOLD);
+    assert!(m("Nasir Akhund Zada", "Nasir Akhunzada") >= DEFAULT_THRESHOLD);
+    // A different name in one piece stays a different name, even when
+    // the whole run sounds close.
+    assert!(m("John Chen", "Johnson") < DEFAULT_THRESHOLD);
+    assert!(m("Abdul Ghani Karimi", "Abdulbari Karimi") < DEFAULT_THRESHOLD);
+    assert!(m("Abdul Wali Khan", "Abdulali Khan") < DEFAULT_THRESHOLD);
+    assert!(m("Abdul Hadi Rahimi", "Abdulhamid Rahimi") < DEFAULT_THRESHOLD);
+    assert!(m("Abdul Rahman Nuri", "Abdelrahim Nuri") < DEFAULT_THRESHOLD);
+}
+
+#[test]
+fn a_glued_run_counts_its_parts_among_many() {
+    // Alireza is Ali Reza: one part in one slot among three agreeing costs
+    // what it costs with the given names written apart.
+    let glued = m("Alireza Moradi SHAMSABADI", "Ali Reza MORADI TABRIZI");
+    let apart = m("Ali Reza Moradi SHAMSABADI", "Ali Reza MORADI TABRIZI");
+    assert!((glued - apart).abs() < 0.03, "{glued} vs {apart}");
+    // Two known given names glued are no family name to anchor the rest.
+    let glued = m("Alireza Karimi Shamsabadi", "Ali Reza Karimi Hosseinabadi");
+    let apart = m("Ali Reza Karimi Shamsabadi", "Ali Reza Karimi Hosseinabadi");
+    assert!(glued < apart + 0.03, "{glued} vs {apart}");
+    // Two aligned parts remain too few.
+    assert!(m("Alireza Shamsabadi", "Ali Reza Hosseinabadi") < DEFAULT_THRESHOLD);
+}
+
+#[test]
 fn the_egyptian_g_spells_one_known_name() {
     assert!(m("Gibril Ibrahim", "Jibril Ibrahim") >= DEFAULT_THRESHOLD);
     // Two letters are two names, and short names may not differ at all.
