@@ -2,39 +2,48 @@
 //! the analyses of its names instead of analysing them again on every
 //! open.
 //!
-//! # Format (version 2)
+//! # Format (version 3)
 //!
 //! Unsigned integers are LEB128 varints unless said otherwise; a text is
 //! its byte length then its UTF-8 bytes; a span is its start then its
 //! length.
 //!
-//! 1. the format version (`2`);
-//! 2. the text buffer (original, display form, key, folded forms and
-//!    skeletons, one after the other);
-//! 3. the spans of the original, the display form and the key;
-//! 4. one byte: the kind (0 person, 1 org, 2 unknown), plus 4 when the kind
+//! 1. the format version (`3`);
+//! 2. one byte: 1 when the original text is the display form and both
+//!    open the text buffer (the original is then not written twice), else
+//!    0; when 1, the original's byte length follows;
+//! 3. the text buffer (original, display form, key, folded forms and
+//!    skeletons, one after the other), without its leading original when
+//!    the byte before says so;
+//! 4. the spans of the original, the display form and the key;
+//! 5. one byte: the kind (0 person, 1 org, 2 unknown), plus 4 when the kind
 //!    rests on a decisive cue;
-//! 5. the titles: their number, then each text;
-//! 6. the group and nickname ids: one byte 0 when the parts' spans index
+//! 6. the titles: their number, then each text;
+//! 7. the group and nickname ids: one byte 0 when the parts' spans index
 //!    the bundled tables' ids (the name was analysed with them), else 1,
 //!    their number, then each;
-//! 7. the parts: their number, then per part the spans of its text, folded
+//! 8. the parts: their number, then per part the spans of its text, folded
 //!    form, skeleton, groups and nicknames; one byte of tag (the order of
 //!    [`Tag`]'s variants); one byte of flags (1 generic, 2 connector,
-//!    4 joined); its hash and skeleton hash (8 bytes each, little-endian);
-//!    its letter mask; its weight (4 bytes, little-endian `f32`); its
-//!    Chinese syllable key.
+//!    4 joined, 8 lexical data written); when flag 8 is set, its hash and
+//!    skeleton hash (8 bytes each, little-endian) and its letter mask;
+//!    its weight (4 bytes, little-endian `f32`); its Chinese syllable key.
 //!
+//! A part's hash, skeleton hash and letter mask are those of its folded
+//! form and skeleton (as analysis makes them), so they are written only
+//! when they are not: the reader computes them again. Version 2 wrote
+//! them always, and the original twice; it is no longer read (a store
+//! keeps the analyses of one build only, see [`crate::Store`]).
 //! The group and nickname signatures of a part are recomputed from its ids.
 //! A blob is only as good as the analysis that wrote it: its reader must
 //! know that the same analysis would give the same name (the store keys
 //! its blobs by the build and the analyzer).
 
-use super::name::{PartData, Span};
+use super::name::{sub, PartData, Span};
 use super::{Kind, Name, Tag};
 
 /// The version of the format [`Name::encode`] writes.
-pub(crate) const FORMAT: u64 = 2;
+pub(crate) const FORMAT: u64 = 3;
 
 /// The tags by their byte in the format: their order in [`Tag`]'s one list
 /// of names (a tag added at its end keeps the bytes of the others).
@@ -134,6 +143,17 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// The hash, skeleton hash and letter mask that analysis gives a part
+/// whose folded form is `fold` and skeleton `skel`.
+fn lexical(fold: &str, skel: &str) -> (u64, u64, u32) {
+    let mask = fold.bytes().fold(0u32, |m, b| match b {
+        b'a'..=b'z' => m | 1 << (b - b'a'),
+        b'0'..=b'9' => m | 1 << 26,
+        _ => m,
+    });
+    (super::fx_hash(fold), super::fx_hash(skel), mask)
+}
+
 fn sig(ids: &[u32]) -> u64 {
     ids.iter().fold(0, |m, &g| m | 1u64 << (g % 64))
 }
@@ -157,7 +177,19 @@ impl Name {
     /// The name in the compact form described in the module docs.
     pub(crate) fn encode(&self, out: &mut Vec<u8>) {
         put(out, FORMAT);
-        put_text(out, &self.buf);
+        let (a, b) = self.original;
+        let len = b - a;
+        let twice = a == 0
+            && self.display == (len, 2 * len)
+            && self.buf[..len as usize] == self.buf[len as usize..2 * len as usize];
+        if twice {
+            out.push(1);
+            put(out, u64::from(len));
+            put_text(out, &self.buf[len as usize..]);
+        } else {
+            out.push(0);
+            put_text(out, &self.buf);
+        }
         put_span(out, self.original);
         put_span(out, self.display);
         put_span(out, self.key);
@@ -187,10 +219,19 @@ impl Name {
                 put_span(out, s);
             }
             out.push(tag_byte(p.tag));
-            out.push(u8::from(p.generic) | u8::from(p.connector) << 1 | u8::from(p.joined) << 2);
-            out.extend_from_slice(&p.hash.to_le_bytes());
-            out.extend_from_slice(&p.skel_hash.to_le_bytes());
-            put(out, u64::from(p.mask));
+            let own = (p.hash, p.skel_hash, p.mask);
+            let written = own != lexical(sub(&self.buf, p.fold), sub(&self.buf, p.skel));
+            out.push(
+                u8::from(p.generic)
+                    | u8::from(p.connector) << 1
+                    | u8::from(p.joined) << 2
+                    | u8::from(written) << 3,
+            );
+            if written {
+                out.extend_from_slice(&p.hash.to_le_bytes());
+                out.extend_from_slice(&p.skel_hash.to_le_bytes());
+                put(out, u64::from(p.mask));
+            }
             out.extend_from_slice(&p.weight.to_le_bytes());
             put(out, p.sino);
         }
@@ -204,7 +245,19 @@ impl Name {
         if r.uint()? != FORMAT {
             return None;
         }
-        let buf = r.text()?.to_string();
+        let buf = match r.byte()? {
+            0 => r.text()?.to_string(),
+            1 => {
+                let len = r.len()?;
+                let rest = r.text()?;
+                let original = rest.get(..len)?;
+                let mut buf = String::with_capacity(len + rest.len());
+                buf.push_str(original);
+                buf.push_str(rest);
+                buf
+            }
+            _ => return None,
+        };
         let n = buf.len();
         let original = r.span(n, Some(&buf))?;
         let display = r.span(n, Some(&buf))?;
@@ -250,12 +303,14 @@ impl Name {
             let nicks = r.span(ids.len(), None)?;
             let tag = *TAGS.get(r.byte()? as usize)?;
             let flags = r.byte()?;
-            if flags > 7 {
+            if flags > 15 {
                 return None;
             }
-            let hash = r.fixed8()?;
-            let skel_hash = r.fixed8()?;
-            let mask = r.u32()?;
+            let (hash, skel_hash, mask) = if flags & 8 != 0 {
+                (r.fixed8()?, r.fixed8()?, r.u32()?)
+            } else {
+                lexical(sub(&buf, fold), sub(&buf, skel))
+            };
             let weight = f32::from_le_bytes(r.take(4)?.try_into().ok()?);
             let sino = r.uint()?;
             parts.push(PartData {
@@ -398,6 +453,48 @@ mod tests {
             }
         }
         assert_eq!(seen, [true; 3]);
+    }
+
+    /// What analysis gives is not written twice: an original that is its
+    /// display form is written once, and a part's hashes and letter mask
+    /// are read back from its texts; a name whose parts carry others (or
+    /// whose original is not its display form) keeps them exactly.
+    #[test]
+    fn derived_data_is_left_out_and_other_data_kept() {
+        let a = Analyzer::new();
+        let plain = a.analyze("Nasser Bourita");
+        assert_eq!(plain.original(), plain.display());
+        let mut blob = Vec::new();
+        plain.encode(&mut blob);
+        assert_eq!(blob[1], 1, "the original is written once");
+        for p in plain.parts.iter() {
+            for h in [p.hash, p.skel_hash] {
+                assert!(!blob.windows(8).any(|w| w == h.to_le_bytes()));
+            }
+        }
+        assert_eq!(
+            blob.windows(plain.original().len())
+                .filter(|w| *w == plain.original().as_bytes())
+                .count(),
+            1
+        );
+        assert_eq!(super::Name::decode(&blob).unwrap(), plain);
+        let mut odd = a.analyze("NASSER bourita");
+        assert_ne!(odd.original(), odd.display());
+        let mut parts = odd.parts.to_vec();
+        parts[0].hash ^= 1;
+        parts[1].mask |= 1 << 30;
+        odd.parts = parts.into_boxed_slice();
+        let mut blob = Vec::new();
+        odd.encode(&mut blob);
+        assert_eq!(blob[1], 0);
+        let back = super::Name::decode(&blob).unwrap();
+        assert_eq!(back, odd);
+        assert_eq!(back.parts[0].hash, odd.parts[0].hash);
+        assert_eq!(back.parts[1].mask, odd.parts[1].mask);
+        for cut in 0..blob.len() {
+            assert!(super::Name::decode(&blob[..cut]).is_none());
+        }
     }
 
     #[test]

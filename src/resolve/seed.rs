@@ -74,6 +74,9 @@ pub(crate) struct BatchName {
     /// [`analysis_of_display`]), when the batch's own analysis of the name
     /// is that, so that it need not be made again; `None` otherwise.
     pub(crate) analysed: Option<crate::Name>,
+    /// The blocking keys of `analysed` (sorted, distinct), as the batch
+    /// computed them, for a complete name that has its analysis here.
+    pub(crate) keys: Option<Vec<u64>>,
 }
 
 /// The analysis a store makes of a stored name — `display` analysed as
@@ -176,6 +179,11 @@ impl ResolverBuilder {
     pub(crate) fn index_caps(&self) -> (usize, usize) {
         (self.max_postings, self.max_candidates)
     }
+
+    /// The most threads this builder's resolvers analyse on.
+    pub(crate) fn analysis_threads(&self) -> usize {
+        self.threads
+    }
 }
 
 /// The resolution state of known entities, built once and brought up to
@@ -218,6 +226,8 @@ struct NewName<'a> {
     kind: Kind,
     count: u32,
     group: Group,
+    /// Its blocking keys, when already computed.
+    keys: Option<Vec<u64>>,
 }
 
 impl SeedState {
@@ -289,9 +299,14 @@ impl SeedState {
                 }
                 if ent.alias.is_none() {
                     ent.reps.push(g);
-                    scratch.clear();
-                    blocking_keys(&grp.name, scratch);
-                    st.index.insert_keys_in_order(e, scratch);
+                    match &n.keys {
+                        Some(keys) => st.index.insert_keys_in_order(e, keys),
+                        None => {
+                            scratch.clear();
+                            blocking_keys(&grp.name, scratch);
+                            st.index.insert_keys_in_order(e, scratch);
+                        }
+                    }
                 }
             } else {
                 st.fates.push(Fate::Open);
@@ -339,7 +354,8 @@ impl SeedState {
     /// Brings the state up to date with entities and names added to the
     /// seed since it was built: the seed entities it does not have yet are
     /// new (with no name in the state yet); `names` are the names new to
-    /// their entity, as (seed entity, its name) with their analyses; and
+    /// their entity, as (seed entity, its name) with their analyses and,
+    /// when known, their blocking keys (sorted, distinct); and
     /// `counts` the names already there whose mentions grew, as (seed
     /// entity, its name, added mentions).
     ///
@@ -350,7 +366,7 @@ impl SeedState {
     pub(crate) fn extend(
         &mut self,
         seed: &Seed,
-        names: &[(usize, usize, crate::Name)],
+        names: Vec<(usize, usize, crate::Name, Option<Vec<u64>>)>,
         counts: &[(usize, usize, u32)],
     ) -> bool {
         for se in &seed.entities[self.ent_of_seed.len()..] {
@@ -369,23 +385,21 @@ impl SeedState {
             }
         }
         // Per entity, in order: its new names.
-        let mut order: Vec<usize> = (0..names.len()).collect();
-        order.sort_by_key(|&i| names[i].0);
+        let mut names = names;
+        names.sort_by_key(|n| n.0);
         let mut scratch = Vec::new();
-        let mut i = 0;
-        while i < order.len() {
-            let k = names[order[i]].0;
+        let mut names = names.into_iter().peekable();
+        while let Some(&(k, ..)) = names.peek() {
             let mut batch = Vec::new();
-            while i < order.len() && names[order[i]].0 == k {
-                let (_, j, name) = &names[order[i]];
-                let n = &seed.entities[k].names[*j];
+            while let Some((_, j, name, keys)) = names.next_if(|n| n.0 == k) {
+                let n = &seed.entities[k].names[j];
                 batch.push(NewName {
                     key: &n.key,
                     kind: n.kind,
                     count: n.count,
-                    group: Group::new(name.clone()),
+                    group: Group::new(name),
+                    keys,
                 });
-                i += 1;
             }
             let complete = batch.iter().any(|n| n.group.is_complete());
             if complete && self.own[k] {
@@ -437,6 +451,7 @@ impl Resolver {
                         kind: n.kind,
                         count: n.count,
                         group,
+                        keys: None,
                     }
                 })
                 .collect();
@@ -498,11 +513,19 @@ impl Resolver {
             .map(|&g| remap[g as usize])
             .collect();
         // The engine indexes the keys of the new complete names it places.
+        // (Each new complete name's keys are kept: a name committed with
+        // its entity enters the kept state with them.)
         let mut keys = Vec::new();
         let mut parts = Vec::new();
-        for grp in st.groups[base_groups..].iter().filter(|g| g.is_complete()) {
+        let mut own_keys: Vec<Option<Vec<u64>>> = vec![None; st.groups.len() - base_groups];
+        for (i, grp) in st.groups[base_groups..].iter().enumerate() {
+            if !grp.is_complete() {
+                continue;
+            }
             blocking_keys_by_part(&grp.name, &mut parts);
-            keys.extend(parts.iter().map(|&(k, _)| k));
+            let mine: Vec<u64> = parts.iter().map(|&(k, _)| k).collect();
+            keys.extend_from_slice(&mine);
+            own_keys[i] = Some(mine);
         }
         keys.sort_unstable();
         keys.dedup();
@@ -547,6 +570,11 @@ impl Resolver {
                 } else {
                     analysis_of_display(&grp.name, &display)
                 };
+                // (The keys of a name on several entities are cloned.)
+                let keys = match (&analysed, (g as usize).checked_sub(base_groups)) {
+                    (Some(_), Some(i)) => own_keys.get(i).cloned().flatten(),
+                    _ => None,
+                };
                 BatchName {
                     entity: e as usize,
                     key: grp.name.key().to_string(),
@@ -554,6 +582,7 @@ impl Resolver {
                     display,
                     count,
                     analysed,
+                    keys,
                 }
             })
             .collect();

@@ -26,14 +26,16 @@
 //! A writer needs every stored name analysed. Each name keeps its analysis
 //! in `names.analysis`, so that opening a store reads the analyses instead
 //! of making them again. The blob is versioned (its first byte is the
-//! format, 1) and holds, as LEB128 varints, little-endian fixed-width
+//! format, 3) and holds, as LEB128 varints, little-endian fixed-width
 //! numbers and length-prefixed UTF-8 texts: the name's text buffer
-//! (original, display form, key, folded forms, skeletons), the spans of the
-//! original, display form and key, its kind and whether a cue decided it,
-//! its titles, its group and nickname ids, and per part the spans of its
-//! text, folded form, skeleton, groups and nicknames, its tag, its flags
-//! (generic, connector, joined), its hash and skeleton hash, letter mask,
-//! weight and Chinese syllable key. `meta.analysis` says which build wrote
+//! (original, display form, key, folded forms, skeletons; an original that
+//! is the display form is written once), the spans of the original,
+//! display form and key, its kind and whether a cue decided it, its titles,
+//! its group and nickname ids, and per part the spans of its text, folded
+//! form, skeleton, groups and nicknames, its tag, its flags (generic,
+//! connector, joined), its weight and Chinese syllable key. A part's hash,
+//! skeleton hash and letter mask are computed again from its texts when
+//! read, and written only when they differ from what that gives. `meta.analysis` says which build wrote
 //! them (the crate version, a hash of its sources and tables, the blob
 //! format): a writer with the bundled tables reads them only when that is
 //! its own, otherwise drops them all and writes its own in its first batch;
@@ -717,7 +719,14 @@ impl Store {
                 // analyses (and keeps) those it has none for; they stay
                 // with the batches after it.
                 let (mut seed, aliases) = load_seed(&tx, stamp.as_deref()).map_err(e)?;
-                keep_analyses(&tx, stamp.as_deref(), analyzer, &mut seed).map_err(e)?;
+                keep_analyses(
+                    &tx,
+                    stamp.as_deref(),
+                    analyzer,
+                    resolver.analysis_threads(),
+                    &mut seed,
+                )
+                .map_err(e)?;
                 let table = AliasTableBuilder::new()
                     .allow_ambiguous(true)
                     .analyzer(analyzer.clone())
@@ -811,44 +820,50 @@ impl Store {
             .collect();
         // (The batch's own analysis of a name serves when it is the one the
         // store makes of the name's display form.)
-        let mut own: Vec<Option<crate::Name>> =
-            seeded.names.iter_mut().map(|n| n.analysed.take()).collect();
+        let mut own: Vec<(Option<crate::Name>, Option<Vec<u64>>)> = seeded
+            .names
+            .iter_mut()
+            .map(|n| (n.analysed.take(), n.keys.take()))
+            .collect();
         let texts: Vec<(String, Kind)> = seeded
             .names
             .iter()
             .zip(&fresh)
             .zip(&own)
-            .filter(|((_, &f), o)| f && o.is_none())
+            .filter(|((_, &f), o)| f && o.0.is_none())
             .map(|((n, _), _)| (n.display.clone(), n.kind))
             .collect();
-        let mut analysed = analyse_many(analyzer, &texts).into_iter();
-        let mut analyses: Vec<Option<crate::Name>> = Vec::with_capacity(fresh.len());
+        let threads = resolver.analysis_threads();
+        let mut analysed = analyse_many(analyzer, &texts, threads).into_iter();
+        let mut analyses: Vec<(Option<crate::Name>, Option<Vec<u64>>)> =
+            Vec::with_capacity(fresh.len());
         {
             // One buffer of the blobs kept, and each name's span of it.
             let mut blobs = Vec::new();
             let mut spans = Vec::with_capacity(fresh.len());
             for (&f, o) in fresh.iter().zip(&mut own) {
-                let name = match (f, o.take()) {
-                    (false, _) => None,
-                    (true, Some(name)) => {
+                let (name, keys) = match (f, std::mem::take(o)) {
+                    (false, _) => (None, None),
+                    (true, (Some(name), keys)) => {
                         debug_assert!(
                             name == analyse_many(
                                 analyzer,
-                                &[(name.original().into(), name.kind())]
+                                &[(name.original().into(), name.kind())],
+                                1
                             )[0],
                             "the batch's analysis of {:?} is the store's",
                             name.original()
                         );
-                        Some(name)
+                        (Some(name), keys)
                     }
-                    (true, None) => analysed.next(),
+                    (true, (None, _)) => (analysed.next(), None),
                 };
                 let start = blobs.len();
                 if let (Some(name), Some(_)) = (&name, &stamp) {
                     name.encode(&mut blobs);
                 }
                 spans.push(start..blobs.len());
-                analyses.push(name);
+                analyses.push((name, keys));
             }
             let mut rows: Vec<NameRow> = seeded
                 .names
@@ -1134,7 +1149,7 @@ impl Loaded {
     fn update(
         &mut self,
         seeded: &crate::resolve::seed::Seeded,
-        analyses: Vec<Option<crate::Name>>,
+        analyses: Vec<(Option<crate::Name>, Option<Vec<u64>>)>,
     ) -> bool {
         let entities = seeded.resolution.entities();
         let mut of: Vec<usize> = Vec::with_capacity(entities.len());
@@ -1161,7 +1176,7 @@ impl Loaded {
         }
         let mut fresh = Vec::new();
         let mut counts = Vec::new();
-        for (n, analysed) in seeded.names.iter().zip(analyses) {
+        for (n, (analysed, keys)) in seeded.names.iter().zip(analyses) {
             let k = of[n.entity];
             let names = &mut self.seed.entities[k].names;
             match names
@@ -1176,7 +1191,7 @@ impl Loaded {
                     let Some(analysed) = analysed else {
                         return false;
                     };
-                    fresh.push((k, names.len(), analysed));
+                    fresh.push((k, names.len(), analysed, keys));
                     names.push(SeedName {
                         display: n.display.clone(),
                         key: n.key.clone(),
@@ -1187,7 +1202,7 @@ impl Loaded {
                 }
             }
         }
-        self.state.extend(&self.seed, &fresh, &counts)
+        self.state.extend(&self.seed, fresh, &counts)
     }
 }
 
@@ -1214,6 +1229,7 @@ fn keep_analyses(
     c: &Connection,
     stamp: Option<&str>,
     analyzer: &crate::Analyzer,
+    threads: usize,
     seed: &mut Seed,
 ) -> rusqlite::Result<()> {
     let texts: Vec<(String, Kind)> = seed
@@ -1223,7 +1239,7 @@ fn keep_analyses(
         .filter(|n| n.analysed.is_none())
         .map(|n| (n.display.clone(), n.kind))
         .collect();
-    let mut analysed = analyse_many(analyzer, &texts).into_iter();
+    let mut analysed = analyse_many(analyzer, &texts, threads).into_iter();
     let Some(stamp) = stamp else {
         for n in seed.entities.iter_mut().flat_map(|e| e.names.iter_mut()) {
             if n.analysed.is_none() {
@@ -1270,13 +1286,18 @@ fn keep_analyses(
 }
 
 /// The analyses of `texts` as the seeded resolver makes them (a known kind
-/// is kept), in order, on up to four threads.
-fn analyse_many(analyzer: &crate::Analyzer, texts: &[(String, Kind)]) -> Vec<crate::Name> {
+/// is kept), in order, on up to `threads` threads (as many as the
+/// resolver analyses on, so that `-j 1` means one).
+fn analyse_many(
+    analyzer: &crate::Analyzer,
+    texts: &[(String, Kind)],
+    threads: usize,
+) -> Vec<crate::Name> {
     let one = |(t, k): &(String, Kind)| match k {
         Kind::Unknown => analyzer.analyze(t),
         k => analyzer.analyze_as(t, *k),
     };
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(threads));
     if threads < 2 || texts.len() < 4096 {
         return texts.iter().map(one).collect();
     }
