@@ -11,7 +11,8 @@ the JVM and the Python workers included, sampled every 0.2 s). Prints both,
 their ratio, the pairwise agreement of the two partitions of the mentions
 (Rand index, and the Jaccard index of their same-entity pairs) with the
 mentions that differ, and, when the lines carry "truth", each partition's
-pairwise precision and recall against it. CANONYM_SPARK_ARGS, a JSON
+pairwise precision and recall against it, and how many of the pairs that
+only one side joins are true. CANONYM_SPARK_ARGS, a JSON
 object, passes keyword arguments to resolve (e.g. '{"max_component_names":
 2000}').
 """
@@ -78,6 +79,24 @@ def pair_scores(truth, got):
     tg = pairs(collections.Counter(got.values()))
     both = pairs(collections.Counter((truth[i], got[i]) for i in truth))
     return both / max(tg, 1), both / max(tt, 1), both / max(tt + tg - both, 1)
+
+
+def one_side_pairs(truth, a, b):
+    """The same-entity pairs of partition ``a`` that ``b`` does not have
+    (dicts id -> label): how many, and how many of them are true (same
+    label in ``truth``)."""
+    cells = collections.Counter((a[i], b[i], truth[i]) for i in truth)
+    by_a = collections.defaultdict(list)
+    for (x, y, t), k in cells.items():
+        by_a[x].append((y, t, k))
+    only = true = 0
+    for cs in by_a.values():
+        for i, (y1, t1, k1) in enumerate(cs):
+            for y2, t2, k2 in cs[i + 1:]:
+                if y1 != y2:
+                    only += k1 * k2
+                    true += k1 * k2 if t1 == t2 else 0
+    return only, true
 
 
 def local_spark():
@@ -148,6 +167,9 @@ def main():
         for what, part in (("cli", cli_part), ("spark", spark_part)):
             p, r, _ = pair_scores(truth, part)
             print(f"  {what} against the ground truth: pairwise precision {p:.4f}, recall {r:.4f}")
+        for what, a, b in (("spark", spark_part, cli_part), ("cli", cli_part, spark_part)):
+            only, true = one_side_pairs(truth, a, b)
+            print(f"  same-entity pairs of {what} only: {only}, {true} of them true")
     for i in differ[:20]:
         print("   ", i, want[i]["name"], "| cli", [want[i][k] for k in keys], "| spark", [got[i][k] for k in keys])
 

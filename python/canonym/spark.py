@@ -244,8 +244,15 @@ def _resolver_factory(aliases: Sequence[str], threshold: Optional[float]):
 def _components(edges: DataFrame, max_iterations: int) -> DataFrame:
     """Connected components of an undirected graph given as (a, b) long
     pairs: (v, c) with c the smallest vertex of v's component. Label
-    propagation, one join and one aggregation a round; rounds grow with
-    the components' diameter."""
+    propagation with hooking and shortcuts: each round a vertex proposes
+    the smallest label of its neighbours to itself and to the vertex that
+    is its label, then takes the label of its new label (a label is always
+    a vertex of the same component, never larger than the vertex it
+    labels). Plain propagation needs as many rounds as the components'
+    diameter (a chain of complete names, each matching the next, took
+    more than 50 at 1M mentions); this needs about its logarithm (7
+    rounds for a chain of 200, 13 for one of 20,000). Four joins and two
+    aggregations a round."""
     both = edges.select("a", "b").union(edges.select(F.col("b").alias("a"), F.col("a").alias("b")))
     both = both.distinct().localCheckpoint()
     labels = both.groupBy("a").agg(F.least(F.min("b"), F.first("a")).alias("c"))
@@ -257,8 +264,15 @@ def _components(edges: DataFrame, max_iterations: int) -> DataFrame:
             .agg(F.min("c").alias("n"))
             .withColumnRenamed("a", "v")
         )
-        nxt = labels.join(proposed, "v").select("v", F.least("c", "n").alias("c"), F.col("c").alias("old"))
-        nxt = nxt.localCheckpoint()
+        step = labels.join(proposed, "v")
+        # The vertex that is v's label hears v's proposal too (hooking).
+        hooked = step.groupBy("c").agg(F.min("n").alias("h")).withColumnRenamed("c", "v")
+        prop = step.select("v", F.least("c", "n").alias("p")).join(hooked, "v", "left")
+        prop = prop.select("v", F.least("p", F.coalesce("h", "p")).alias("p")).localCheckpoint()
+        # The shortcut: the label of the new label.
+        jump = prop.select(F.col("v").alias("p"), F.col("p").alias("pp"))
+        nxt = prop.join(jump, "p", "left").select("v", F.least("p", F.coalesce("pp", "p")).alias("c"))
+        nxt = nxt.join(labels.select("v", F.col("c").alias("old")), "v").localCheckpoint()
         changed = nxt.where(F.col("c") != F.col("old")).limit(1).count()
         labels = nxt.select("v", "c")
         if changed == 0:

@@ -292,3 +292,24 @@ def test_blocking_reads_follow_the_index_policy(spark):
     # 2 × max_candidates other holders, and some reads a saturated key.
     assert any(n[k] - 1 > 2 * candidates and n[k] <= postings for _, k, _ in got)
     assert any(n[k] > postings for _, k, _ in got)
+
+
+def test_components_of_a_long_chain_converge_in_few_rounds(spark):
+    """A chain of 200 vertices, its smallest vertex in the middle and the
+    ids shuffled along it: one component, labelled by its smallest vertex,
+    in far fewer rounds than its diameter (plain label propagation needs
+    about 100 here)."""
+    import random
+
+    from canonym.spark import _components
+
+    ids = list(range(1000, 1200))
+    random.Random(7).shuffle(ids)
+    ids.remove(1000)
+    ids.insert(100, 1000)
+    edges = spark.createDataFrame(list(zip(ids, ids[1:])), "a long, b long")
+    other = spark.createDataFrame([(5, 6), (6, 7)], "a long, b long")
+    got = {r["v"]: r["c"] for r in _components(edges.union(other), 10).collect()}
+    assert got == {**{v: 1000 for v in ids}, 5: 5, 6: 5, 7: 5}
+    with pytest.raises(RuntimeError, match="did not converge"):
+        _components(edges, 2)
