@@ -794,9 +794,9 @@ fn a_compound_given_name_and_its_first_element() {
 }
 
 #[test]
-fn family_names_that_gain_or_lose_a_consonant_are_two_families() {
+fn family_names_that_differ_in_a_consonant_are_two_families() {
     // Left-over family names that share a stem but differ in a consonant
-    // gained or lost are two families, however alike they sound: no
+    // (h, w, v and j aside) are two families, however alike they sound: no
     // residue link carries them.
     for (x, y) in [
         ("Mark Gomanhib", "Mark Gomanmisel"),

@@ -33,9 +33,10 @@
 //! display form and key, its kind and whether a cue decided it, its titles,
 //! its group and nickname ids, and per part the spans of its text, folded
 //! form, skeleton, groups and nicknames, its tag, its flags (generic,
-//! connector, joined), its weight and Chinese syllable key. A part's hash,
-//! skeleton hash and letter mask are computed again from its texts when
-//! read, and written only when they differ from what that gives. `meta.analysis` says which build wrote
+//! connector, joined, and whether its hashes follow), its weight and
+//! Chinese syllable key. A part's hash, skeleton hash and letter mask are
+//! computed again from its texts when read, and written only when they
+//! differ from what that gives. `meta.analysis` says which build wrote
 //! them (the crate version, a hash of its sources and tables, the blob
 //! format): a writer with the bundled tables reads them only when that is
 //! its own, otherwise drops them all and writes its own in its first batch;
