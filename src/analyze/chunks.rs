@@ -81,7 +81,7 @@ impl Lex {
 }
 
 /// Bit `i` set when `f` contains letter `a + i`; bit 26 for any digit.
-fn letter_mask(f: &str) -> u32 {
+pub(crate) fn letter_mask(f: &str) -> u32 {
     f.bytes().fold(0u32, |m, b| match b {
         b'a'..=b'z' => m | 1 << (b - b'a'),
         b'0'..=b'9' => m | 1 << 26,

@@ -146,12 +146,11 @@ impl<'a> Reader<'a> {
 /// The hash, skeleton hash and letter mask that analysis gives a part
 /// whose folded form is `fold` and skeleton `skel`.
 fn lexical(fold: &str, skel: &str) -> (u64, u64, u32) {
-    let mask = fold.bytes().fold(0u32, |m, b| match b {
-        b'a'..=b'z' => m | 1 << (b - b'a'),
-        b'0'..=b'9' => m | 1 << 26,
-        _ => m,
-    });
-    (super::fx_hash(fold), super::fx_hash(skel), mask)
+    (
+        super::fx_hash(fold),
+        super::fx_hash(skel),
+        super::letter_mask(fold),
+    )
 }
 
 fn sig(ids: &[u32]) -> u64 {

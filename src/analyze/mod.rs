@@ -33,6 +33,7 @@ mod tests;
 mod titles;
 mod tokens;
 mod weight;
+pub(crate) use chunks::letter_mask;
 use chunks::ChunkCache;
 pub(crate) use name::PartData;
 use name::{sub, Span};

@@ -246,11 +246,7 @@ fn split_sounds(p: &Part<'_>, q: &Part<'_>, r: &Part<'_>) -> Option<f32> {
 /// The letters of a piece of a part, one bit each as in a part's data (a
 /// for bit 0, bit 26 for any digit).
 fn letters(f: &str) -> u32 {
-    f.bytes().fold(0u32, |m, b| match b {
-        b'a'..=b'z' => m | 1 << (b - b'a'),
-        b'0'..=b'9' => m | 1 << 26,
-        _ => m,
-    })
+    crate::analyze::letter_mask(f)
 }
 
 /// How far, in letters, the split of a part may stand from the length of
