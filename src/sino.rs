@@ -312,7 +312,7 @@ pub(crate) fn syllables_of(key: u64) -> u64 {
 }
 
 /// The number of syllables in a key.
-fn count(key: u64) -> u32 {
+pub(crate) fn count(key: u64) -> u32 {
     (64 - syllables_of(key).leading_zeros()).div_ceil(BITS)
 }
 

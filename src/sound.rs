@@ -284,6 +284,11 @@ fn final_vowels(sa: &[u8], sb: &[u8], mode: Mode) -> f32 {
     };
     if mode == Mode::Loose && spelt_either_way {
         sub
+    } else if mode == Mode::Strict && x != y {
+        // Between known names of different groups a final vowel is a form
+        // of its own, often the other gender's (Daniela / Daniele, Giulio /
+        // Giulia): a full edit at least.
+        2.0 * sub.max(0.5)
     } else {
         2.0 * sub
     }

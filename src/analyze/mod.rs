@@ -443,6 +443,9 @@ impl Analyzer {
             Some(_) => false,
             None => org_cue,
         };
+        if !cx.is_org && cx.strip_remarks() {
+            cx.case = Case::of(&cx.toks);
+        }
         cx.titles_and_list_order();
         cx.suffixes();
         cx.dotted_runs();

@@ -246,6 +246,84 @@ impl Ctx<'_> {
         toks[c].comma = false;
     }
 
+    /// Removes what lists write beside a person's name but is not part of
+    /// it: a bracketed remark or disambiguator, which opens with a word in
+    /// lower case ("… (previously listed as)", "… (footballer)"), and a
+    /// clause of birth ("… born in 1963", "born in Herat on 01 Jan. 1967
+    /// …"). A bracketed name stays ("Ali (Abu Omar) Hassan"), and bracketed
+    /// titles are left to [`Ctx::strip_bracketed_titles`], which keeps them
+    /// as titles. At least one token is left; returns whether anything was
+    /// removed.
+    pub(super) fn strip_remarks(&mut self) -> bool {
+        let before = self.toks.len();
+        if self.toks.iter().any(|x| x.paren != 0) {
+            self.strip_bracketed_remarks();
+        }
+        self.strip_birth_clause();
+        self.toks.len() != before
+    }
+
+    /// Removes the bracketed remarks that leave a name.
+    fn strip_bracketed_remarks(&mut self) {
+        let (t, toks, sc) = (self.t, &mut self.toks, &mut *self.sc);
+        let mut k = 0;
+        while k < toks.len() {
+            let group = toks[k].paren;
+            let end = k + toks[k..].iter().take_while(|x| x.paren == group).count();
+            let outside = toks.iter().filter(|x| x.paren == 0).count();
+            let titled = toks[k..end].iter().any(|x| x.word.is(Word::TITLE_FIRST))
+                && match_phrase(
+                    &t.titles,
+                    Word::TITLE_FIRST,
+                    t.title_max.min(end - k),
+                    toks,
+                    k,
+                    sc,
+                )
+                .is_some();
+            // A remark opens with a word in lower case ("previously
+            // listed as", "footballer"); a bracketed name is a name
+            // ("Ali (Abu Omar) Hassan").
+            let remark = toks[k].lower && !toks[k].particle;
+            if group == 0 || outside == 0 || titled || !remark {
+                k = end;
+                continue;
+            }
+            toks.drain(k..end);
+            close_gap(toks, k);
+        }
+    }
+
+    /// Removes "born" and what follows it when it opens a clause of birth
+    /// ("born in", "born on", "born at", a date): to the end of the name,
+    /// or, at its front, through the clause's last token with a digit.
+    fn strip_birth_clause(&mut self) {
+        let (toks, sc) = (&mut self.toks, &*self.sc);
+        let fold_at = |toks: &[Tok], k: usize| sub(&sc.folds, toks[k].fold);
+        let digit = |toks: &[Tok], k: usize| fold_at(toks, k).bytes().any(|b| b.is_ascii_digit());
+        let Some(b) = (0..toks.len().saturating_sub(1)).find(|&k| {
+            fold_at(toks, k) == "born"
+                && (matches!(fold_at(toks, k + 1), "in" | "on" | "at") || digit(toks, k + 1))
+        }) else {
+            return;
+        };
+        if b > 0 {
+            toks.truncate(b);
+            if let Some(last) = toks.last_mut() {
+                last.comma = false;
+                last.dot = false;
+            }
+            return;
+        }
+        let Some(end) = (1..toks.len()).rev().find(|&k| digit(toks, k)) else {
+            return;
+        };
+        if end + 1 < toks.len() {
+            toks.drain(..=end);
+            close_gap(toks, 0);
+        }
+    }
+
     /// Removes bracketed groups made of titles only ("Gen. (ret.) David
     /// Petraeus", "David Petraeus (ret.)"); at least one token is left.
     fn strip_bracketed_titles(&mut self) {
@@ -315,6 +393,16 @@ const TERRITORIAL: &[&str] = &[
     "lord",
     "lady",
 ];
+
+/// Joins the tokens on both sides of a removed run at `k` with a space.
+fn close_gap(toks: &mut [Tok], k: usize) {
+    if let Some(first) = toks.first_mut() {
+        first.sep = Sep::Space;
+    }
+    if let Some(next) = toks.get_mut(k) {
+        next.sep = Sep::Space;
+    }
+}
 
 #[cfg(test)]
 mod tests {

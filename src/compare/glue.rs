@@ -377,7 +377,10 @@ pub(super) fn sinitic(n: &Name, len: usize) -> Option<bool> {
         let p = n.part(i);
         if matches!(p.tag(), Tag::Given | Tag::Family | Tag::Word) {
             let d = p.data();
-            if d.sino == 0 {
+            // A Chinese or Korean name part has one or two syllables (a
+            // surname, a given name); a part of three or more that happens
+            // to read as syllables is another language's (Kayali, Kakorere).
+            if d.sino == 0 || crate::sino::count(d.sino) > 2 {
                 return None;
             }
             wade_giles |= d.sino & crate::sino::WADE_GILES != 0 || (d.joined && main > 0);

@@ -190,3 +190,60 @@ fn initials_brought_together_by_list_order_stay_initials() {
     assert_eq!(analyze("Telefonica S. A.").key(), "sa telefonica");
     assert_ne!(analyze("Telefonica A. S").kind(), canonym::Kind::Org);
 }
+
+#[test]
+fn remarks_and_clauses_of_birth_are_not_name_parts() {
+    for (input, display) in [
+        (
+            "Tarimullah Wazeri (previously listed as)",
+            "Tarimullah Wazeri",
+        ),
+        (
+            "TARIMULLAH WAZERI (previously listed as)",
+            "Tarimullah Wazeri",
+        ),
+        ("Quentin Marbrey (footballer)", "Quentin Marbrey"),
+        ("Tarim Qasem Lodari born in 1958", "Tarim Qasem Lodari"),
+        (
+            "Tarim Qasem Lodari, born on 3 May 1958",
+            "Tarim Qasem Lodari",
+        ),
+        (
+            "born in Herat on 12 Mar. 1961 Tarim Qasem Lodari",
+            "Tarim Qasem Lodari",
+        ),
+    ] {
+        let n = analyze(input);
+        assert_eq!(n.display(), display, "{input}");
+        assert_eq!(analyze(n.display()).key(), n.key(), "{input}");
+    }
+    // "Born" as a name, a clause with nothing after its date, a bracketed
+    // name and an organisation's brackets stay.
+    assert_eq!(analyze("Erik Born").len(), 2);
+    assert_eq!(analyze("born in Herat on 12 Mar. 1961").len(), 7);
+    assert_eq!(analyze("Ali (Abu Omar) Hassan").len(), 4);
+    assert_eq!(
+        analyze("Marbrey Trading (UK) Ltd").key(),
+        analyze("Marbrey Trading UK Ltd").key()
+    );
+    // The remark no longer keeps apart the names it was written beside.
+    assert!(matches(
+        "Tarimullah Wazeri (previously listed as)",
+        "Tarimullah Wazeri"
+    ));
+}
+
+#[test]
+fn honorifics_after_a_name_and_urdu_articles() {
+    // Agha after a name is an honorific (before it, a title or a name).
+    assert_eq!(analyze("Ghiasuddin Agha").display(), "Ghiasuddin");
+    assert_eq!(analyze("Agha Ghiasuddin").len(), 1);
+    // ur and ud are the article of Zia-ur-Rahman and Salah-ud-Din.
+    let n = analyze("Zia-ur-Rahman Qaderi");
+    assert_eq!(n.part(1).tag(), Tag::Particle);
+    assert!(matches("Tamiz-ud-Din Qaderi", "Tamizuddin Qaderi"));
+}
+
+fn matches(a: &str, b: &str) -> bool {
+    compare(&analyze(a), &analyze(b)).is_match()
+}

@@ -55,3 +55,19 @@ fn different_names_stay_apart() {
         assert!(s < DEFAULT_THRESHOLD, "{a} / {b}: {s}");
     }
 }
+
+#[test]
+fn names_that_merely_read_as_chinese_syllables_are_compared_by_sounds() {
+    // Every part reads as romanised Chinese syllables, but a part of three
+    // or more is no Chinese or Korean name part: sounds and the residue
+    // apply as to any other name.
+    for (a, b) in [
+        ("Taer Kaiali", "Taher Kayali"),
+        ("Nuer Haiami", "Nuher Hayami"),
+    ] {
+        let s = score(a, b);
+        assert!(s >= DEFAULT_THRESHOLD, "{a} / {b}: {s}");
+    }
+    // Chinese names still are not: one vowel makes another syllable.
+    assert!(score("Wang Tao", "Wang Tai") < DEFAULT_THRESHOLD);
+}
