@@ -240,6 +240,9 @@ fn syllables(s: &[u8], out: &mut [(u8, u16); 8]) -> usize {
     let apical = two_letter(&[(b't', b'z'), (b's', b's'), (b's', b'z')]);
     let wg_initial =
         apical || two_letter(&[(b'h', b's'), (b't', b's')]) || (class == R && s[0] == b'j');
+    // Pinyin writes ch before no i but that of chi; Wade–Giles writes its
+    // ch for Pinyin j and q (Chin / Jin, Chiang / Jiang, Ching / Qing).
+    let ch = two_letter(&[(b'c', b'h')]);
     for &(fin, fclass, flags) in finals(first) {
         if n == out.len() {
             break;
@@ -256,7 +259,10 @@ fn syllables(s: &[u8], out: &mut [(u8, u16); 8]) -> usize {
         let fclass = if apical && fin == b"u" { 10 } else { fclass };
         let zero_y = class == NONE && flags & ZERO_Y != 0;
         let cls = if zero_y { Y } else { class };
-        let wade_giles = wg_initial || zero_y || flags & WG_FINAL != 0;
+        let wade_giles = wg_initial
+            || zero_y
+            || flags & WG_FINAL != 0
+            || (ch && fin.len() > 1 && fin[0] == b'i');
         let flag = if wade_giles { WG } else { 0 };
         out[n] = (
             (ilen + fin.len()) as u8,
@@ -367,8 +373,14 @@ mod tests {
             "jen",
             "hsien",
             "kuei",
+            "chin",
+            "chiang",
+            "chingkuo",
         ] {
             assert_ne!(key(wg) & WADE_GILES, 0, "{wg} is Wade-Giles");
+        }
+        for pinyin in ["chi", "chen", "cheng", "chuan"] {
+            assert_eq!(key(pinyin) & WADE_GILES, 0, "{pinyin} is Pinyin");
         }
     }
 

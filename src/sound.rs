@@ -21,9 +21,9 @@
 //!   known names of different groups: `th` / `s` and `dh` / `z` (Othman /
 //!   Osman), `g` / `j` (Egyptian Guma / Juma), `s` / `sh` (Turkish Serifi /
 //!   Sharifi); the emphatics `d` / `z` (Mortada / Murtaza) cost more;
-//! * a final `a` for `e` (Salama / Salameh, Musa / Musse) or `-ka` for
-//!   `-ko` (Belarusian Karpenka / Karpenko) costs one vowel, other final
-//!   vowels two;
+//! * a final `a` or `i` for `e` (Salama / Salameh, Musa / Musse, Nuure /
+//!   Nuuri) or `-ka` for `-ko` (Belarusian Karpenka / Karpenko) costs one
+//!   vowel, other final vowels two;
 //! * anything else — a consonant for an unrelated one, a consonant gained or
 //!   lost, a digit — costs a full edit.
 //!
@@ -133,6 +133,8 @@ fn sounds(fold: &str) -> Option<([u8; MAX_SOUNDS], usize)> {
             // a final ou the Belarusian -ov (Shatrou / Shatrov).
             b'o' if next == b'u' && i + 2 < n && !vowel(b[i + 2]) => (b'u', 2),
             b'a' | b'o' if next == b'w' && !vowel(b.get(i + 2).copied().unwrap_or(0)) => (b'o', 2),
+            // A final ao is that diphthong too (Siao / Siaw).
+            b'a' if next == b'o' && i + 2 == n => (b'o', 2),
             // A final h after a vowel is silent (Salameh / Salame); after
             // the a, e or i that follows a consonant it writes the Arabic
             // tāʾ marbūṭa, one ending however it is spelt (-ah, -eh, -ih:
@@ -267,7 +269,7 @@ fn substitution(x: u8, y: u8, mode: Mode) -> f32 {
 /// different ending is often a different name or form (Mwangi / Mwanga,
 /// Hamida / Hamido), except for endings that romanisations spell either
 /// way: the Arabic tāʾ marbūṭa and the Somali and Persian final vowel, a or
-/// e (Salama / Salame, Musa / Musse), and the Belarusian -ka for the
+/// e, e or i (Salama / Salame, Musa / Musse, Nuure / Nuuri), and the Belarusian -ka for the
 /// Russian and Ukrainian -ko (Karpenka / Karpenko). Both parts end in a
 /// vowel.
 fn final_vowels(sa: &[u8], sb: &[u8], mode: Mode) -> f32 {
@@ -278,7 +280,7 @@ fn final_vowels(sa: &[u8], sb: &[u8], mode: Mode) -> f32 {
     let sub = substitution(x, y, mode);
     let before = |s: &[u8]| if s.len() > 1 { s[s.len() - 2] } else { 0 };
     let spelt_either_way = match (x.min(y), x.max(y)) {
-        (b'a', b'e') => true,
+        (b'a', b'e') | (b'e', b'i') => true,
         (b'a', b'o') => before(sa) == b'k' && before(sb) == b'k',
         _ => false,
     };
@@ -538,6 +540,9 @@ mod tests {
             ("toufic", "tawfeek"),
             ("toufic", "tawfiq"),
             ("mouloud", "mawlud"),
+            ("siao", "siaw"),
+            // Somali and Persian final e / i.
+            ("nuure", "nuuri"),
             // Polish sz for sh.
             ("kaszuba", "kashuba"),
             // The tāʾ marbūṭa however it is spelt.
