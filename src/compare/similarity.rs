@@ -121,6 +121,11 @@ pub(super) fn part_similarity(
         return Some((Evidence::Nickname, 0.85));
     }
     let (fa, fb) = (a.fold(), b.fold());
+    if ta == Tag::Given && tb == Tag::Given && (fa.starts_with("ha") || fb.starts_with("ha")) {
+        if let Some(s) = glued_honorific(fa, fb) {
+            return Some((Evidence::Glued, s));
+        }
+    }
     // Another romanisation of the same name: close in sounds.
     // Spellings with diacritics on both sides are exact about their vowels
     // (Müller / Möller); romanisations differ between plain spellings.
@@ -147,6 +152,35 @@ pub(super) fn part_similarity(
         (None, None) if syllabic || known_apart() => None,
         (None, None) => glued_article(fa, fb).map(|s| (Evidence::Transliteration, s)),
     }
+}
+
+/// The pilgrim's honorific as Persian and Afghan records glue it to a
+/// given name (Hajahmad: Haj Ahmad), folded, longest first.
+const GLUED_HONORIFICS: [&str; 6] = ["hadji", "hajji", "haji", "hajj", "hadj", "haj"];
+
+/// Similarity of two given names one of which carries the pilgrim's
+/// honorific glued on (Hajahmad / Ahmed): the rest compared in sounds, a
+/// little below the same name without it. The rest must keep four letters
+/// or more (Hajira, Hajime keep theirs).
+pub(super) fn glued_honorific(fa: &str, fb: &str) -> Option<f32> {
+    fn rest(s: &str) -> Option<&str> {
+        GLUED_HONORIFICS
+            .iter()
+            .find_map(|h| s.strip_prefix(h))
+            .filter(|r| r.len() >= 4)
+    }
+    let (rest, other) = match (rest(fa), rest(fb)) {
+        (Some(r), None) => (r, fb),
+        (None, Some(r)) => (r, fa),
+        _ => return None,
+    };
+    if rest == other {
+        return Some(0.9);
+    }
+    if rest.len().abs_diff(other.len()) > 2 || !sound::same_start(rest, other) {
+        return None;
+    }
+    sound_similarity(rest, other, rest.len().max(other.len()), false).map(|s| s - 0.05)
 }
 
 /// Similarity of two parts one of which carries the Arabic article glued
