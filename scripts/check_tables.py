@@ -61,7 +61,7 @@ def main() -> int:
         "legal_forms.tsv": 2, "org_words.txt": 1, "nicknames.tsv": 2,
         "hypocoristics.tsv": 2,
         "given_names.tsv": None, "given_names_extra.tsv": None,
-        "arabic_names.tsv": 2,
+        "arabic_names.tsv": 2, "korean_surnames.tsv": None,
     }
     for name, ncols in spec.items():
         path = os.path.join(ROOT, "data", name)

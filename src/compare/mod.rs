@@ -48,6 +48,7 @@ mod align;
 mod bound;
 mod conflicts;
 mod glue;
+mod korean;
 mod model;
 mod residue;
 mod similarity;

@@ -88,6 +88,9 @@ pub(super) fn part_similarity(
     {
         return Some((Evidence::Variant, 0.95));
     }
+    if korean::same_surname(a.fold(), b.fold()) {
+        return Some((Evidence::Variant, 0.95));
+    }
     // Both parts are known names of different groups (Hassan / Hussein,
     // Saad / Said): short keys and small edits prove nothing then.
     let known_apart =

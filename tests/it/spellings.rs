@@ -33,6 +33,10 @@ fn regional_spellings_of_one_name_match() {
         ("Harun Nasr al-Din", "Harun Nasruddin"),
         // The h French spellings of Arabic names drop.
         ("Karim ben Assen Jaziri", "Karim Hassan Jaziri"),
+        // Korean family names in the romanisations of both Koreas.
+        ("Pak Chol Min", "Park Chol Min"),
+        ("Ri Song Gun", "Lee Song Gun"),
+        ("Ryu Kyong Hui", "Yoo Kyong Hui"),
         // The pilgrim's honorific glued to a given name.
         ("Hajmorad Qaderi", "Morad Qaderi"),
         ("Hajimorad Qaderi", "Hajj Murad Qaderi"),
@@ -55,6 +59,7 @@ fn different_names_stay_apart() {
         ("Ahmed Jaziri", "Hamed Jaziri"),
         ("Hadi Jaziri", "Adi Jaziri"),
         ("Hajira Qaderi", "Ira Qaderi"),
+        ("Pak Chol Min", "Kim Chol Min"),
         // Short forms the variant table groups with unrelated readings.
         ("John Haddad", "Jun Haddad"),
         // Two parts glued are one part only when their keys agree.

@@ -1,0 +1,100 @@
+//! Romanisations of Korean family names (`data/korean_surnames.tsv`):
+//! Park / Pak / Bak, Lee / Yi / Ri / Rhee, Choi / Choe, Ryu / Yu / Yoo.
+//! Their differences (an initial r that one Korea keeps and the other
+//! drops, a silent r, aspirated and plain consonants, vowel digraphs) are
+//! too large for the distance over sounds of such short parts, and too
+//! particular to be rules of it.
+
+use once_cell::sync::Lazy;
+
+static TSV: &str = include_str!("../../data/korean_surnames.tsv");
+
+/// The longest form in the table, in bytes.
+const LONGEST: usize = 8;
+
+/// Every form, lower case, with the number of its name; sorted by form.
+static FORMS: Lazy<Vec<(Box<str>, u16)>> = Lazy::new(|| {
+    let mut forms: Vec<(Box<str>, u16)> = TSV
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .enumerate()
+        .flat_map(|(group, line)| {
+            line.split('\t')
+                .skip(1)
+                .map(move |f| (f.trim().to_ascii_lowercase().into_boxed_str(), group as u16))
+        })
+        .collect();
+    forms.sort_unstable();
+    forms
+});
+
+/// For each first letter, the last letters of the forms that start with
+/// it, one bit each: a test that spares nearly every other part the search.
+static ENDS: Lazy<[u32; 26]> = Lazy::new(|| {
+    let mut ends = [0u32; 26];
+    for (f, _) in FORMS.iter() {
+        let b = f.as_bytes();
+        ends[(b[0] - b'a') as usize] |= 1 << (b[b.len() - 1] - b'a');
+    }
+    ends
+});
+
+/// Whether a folded part may be in the table: short, and its first and
+/// last letters those of a form.
+fn may_be_listed(fold: &str) -> bool {
+    let b = fold.as_bytes();
+    match (b.first(), b.last()) {
+        (Some(&x), Some(&y))
+            if b.len() <= LONGEST && x.is_ascii_lowercase() && y.is_ascii_lowercase() =>
+        {
+            ENDS[(x - b'a') as usize] & 1 << (y - b'a') != 0
+        }
+        _ => false,
+    }
+}
+
+/// The name a folded part spells, if the table lists it.
+fn group(fold: &str) -> Option<u16> {
+    let forms = &*FORMS;
+    forms
+        .binary_search_by(|(f, _)| (**f).cmp(fold))
+        .ok()
+        .map(|i| forms[i].1)
+}
+
+/// Whether two different folded parts are romanisations of one Korean
+/// family name.
+pub(super) fn same_surname(fa: &str, fb: &str) -> bool {
+    may_be_listed(fa) && may_be_listed(fb) && group(fa).is_some_and(|g| group(fb) == Some(g))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_forms_are_short_lower_case_and_in_one_name() {
+        let forms = &*FORMS;
+        assert!(forms.len() > 100);
+        for w in forms.windows(2) {
+            assert_ne!(w[0].0, w[1].0, "{} is listed twice", w[0].0);
+        }
+        for (f, _) in forms {
+            assert!(
+                f.len() <= LONGEST && f.bytes().all(|b| b.is_ascii_lowercase()),
+                "{f}"
+            );
+        }
+    }
+
+    #[test]
+    fn romanisations_of_one_name() {
+        assert!(same_surname("pak", "park"));
+        assert!(same_surname("ri", "lee"));
+        assert!(same_surname("rhee", "yi"));
+        assert!(same_surname("ryu", "yoo"));
+        assert!(!same_surname("park", "kim"));
+        assert!(!same_surname("li", "lee"));
+        assert!(!same_surname("smith", "smith"));
+    }
+}
