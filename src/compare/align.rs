@@ -880,10 +880,20 @@ pub(super) fn nominative_s(with: &str, without: &str) -> bool {
     if without.len() < 4 || !consonant(last) {
         return false;
     }
-    matches!(
+    if matches!(
         with.strip_prefix(without),
         Some("s" | "as" | "is" | "us" | "ys")
-    )
+    ) {
+        return true;
+    }
+    // The stem in another romanisation of the same name (Pjotrs / Pyotr).
+    ["as", "is", "us", "ys", "s"].iter().any(|ending| {
+        with.strip_suffix(ending).is_some_and(|stem| {
+            stem.as_bytes().last() == Some(&last)
+                && sound::same_start(stem, without)
+                && sound::distance(stem, without, 0.35, sound::Mode::Loose).is_some()
+        })
+    })
 }
 
 pub(super) fn heads(n: &Name, len: usize) -> Heads {

@@ -692,6 +692,9 @@ fn baltic_nominative_endings() {
     assert!(nominative_s("avens", "aven"));
     assert!(nominative_s("aleksandras", "aleksandr"));
     assert!(nominative_s("kuzminas", "kuzmin"));
+    // The stem in another romanisation, a glide or a vowel apart.
+    assert!(nominative_s("pjotrs", "pyotr"));
+    assert!(!nominative_s("pjotrs", "piter"));
     // A final vowel or s takes no nominative s: another spelling, not this
     // inflection.
     assert!(!nominative_s("georges", "george"));
