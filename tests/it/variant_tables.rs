@@ -48,3 +48,12 @@ fn hypocoristics_join_no_two_full_names() {
         ("Lisa Peskova", "Yelizaveta Peskova"),
     ]);
 }
+
+#[test]
+fn spellings_of_the_arabic_dad_are_one_name() {
+    all_match(&[
+        ("Osama Rizwan", "Osama Radwan"),
+        ("Selim Ridvan", "Selim Redouane"),
+        ("Karim Ramazan", "Karim Ramadan"),
+    ]);
+}
