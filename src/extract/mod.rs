@@ -74,6 +74,7 @@ use gazetteer::Gazetteer;
 use lexicon::{Lexicon, LEXICON};
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
+use std::cell::Cell;
 use std::sync::{Arc, RwLock};
 
 mod decide;
@@ -362,6 +363,7 @@ impl Extractor {
             taken: vec![false; doc.toks.len()],
             lists: FxHashMap::default(),
             line_starts: Vec::new(),
+            memo: vec![Cell::new(0); doc.toks.len()],
         };
         state.gazetteer_hits();
         let mut pending: Vec<(usize, usize)> = Vec::new();

@@ -103,11 +103,7 @@ pub(super) fn is_headline(line: &str, has_more: bool) -> bool {
     if t.is_empty() || !has_more {
         return false;
     }
-    if let Some((head, _)) = t.split_once(':') {
-        if TAG_LINES.contains(&head.trim().to_ascii_lowercase().as_str()) {
-            return false;
-        }
-    }
+    // The cheap tests first: most lines are sentences.
     let last = t.chars().last().unwrap_or('.');
     if matches!(
         last,
@@ -115,7 +111,15 @@ pub(super) fn is_headline(line: &str, has_more: bool) -> bool {
     ) {
         return false;
     }
-    t.split_whitespace().count() <= 14
+    if t.split_whitespace().nth(14).is_some() {
+        return false;
+    }
+    // The tag names are lower-case ASCII.
+    !t.split_once(':').is_some_and(|(head, _)| {
+        TAG_LINES
+            .iter()
+            .any(|x| x.eq_ignore_ascii_case(head.trim()))
+    })
 }
 
 /// Whether a line is a headline written in title case ("Morocco, Rwanda
@@ -129,9 +133,8 @@ pub(super) fn is_title_case_headline(line: &str, has_more: bool) -> bool {
     }
     let t = line.trim();
     if t.bytes()
-        .any(|b| b.is_ascii_digit() || b == b'(' || b == b'[')
+        .any(|b| b.is_ascii_digit() || matches!(b, b'(' | b'[' | b':'))
         || t.contains(" - ")
-        || t.contains(':')
         || is_caps_line(t)
     {
         return false;
@@ -335,7 +338,15 @@ pub(super) fn tokenize<'a>(text: &'a str, lex: &Lexicon) -> Doc<'a> {
         let mut amp = false;
         let mut dot_first = false;
         let mut any = false;
-        let mut chunk_checked_to = 0usize;
+        // A link holds "://", "www." or "@": a line with no colon, no
+        // at sign and no "www." has none, and its chunks are not checked.
+        let mut chunk_checked_to = if memchr::memchr2(b':', b'@', lb).is_some()
+            || memchr::memmem::find(lb, b"www.").is_some()
+        {
+            0usize
+        } else {
+            usize::MAX
+        };
         let mut i = 0usize;
         while i < lb.len() {
             let b = lb[i];
