@@ -98,7 +98,7 @@ impl<'d> State<'_, 'd> {
 
     /// Whether the fold of token `k` is in the word list `w`: the lists
     /// are looked up once per token, all at once, however many rules ask.
-    #[inline]
+    #[inline(always)]
     pub(super) fn is(&self, k: usize, w: W) -> bool {
         let cell = &self.memo[k];
         let mut v = cell.get();

@@ -482,8 +482,10 @@ pub(super) struct Lexicon {
     /// Bit `n` set when some title starts with a word of `n` bytes: a
     /// cheap test before hashing.
     pub(super) title_shapes: u64,
-    /// Every word prefix of a title phrase ("minister", "minister of").
-    pub(super) title_prefixes: FxHashSet<Box<str>>,
+    /// Every word prefix of a title phrase ("minister", "minister of"),
+    /// with whether the prefix is itself a formal title (`Some(true)`), a
+    /// role (`Some(false)`) or neither: one lookup per word of a phrase.
+    pub(super) title_prefixes: FxHashMap<Box<str>, Option<bool>>,
     pub(super) title_max: usize,
     pub(super) particles: WordSet,
     pub(super) org_words: WordSet,
@@ -548,12 +550,13 @@ impl Lexicon {
             .keys()
             .map(|p| p.split(' ').next().unwrap_or("").len().min(63))
             .fold(0u64, |m, n| m | 1 << n);
-        let mut title_prefixes: FxHashSet<Box<str>> = FxHashSet::default();
+        let mut title_prefixes: FxHashMap<Box<str>, Option<bool>> = FxHashMap::default();
         for p in titles.keys() {
             let mut end = 0;
             for w in p.split(' ') {
                 end += w.len();
-                title_prefixes.insert(p[..end].into());
+                let prefix = &p[..end];
+                title_prefixes.insert(prefix.into(), titles.get(prefix).copied());
                 end += 1;
             }
         }
