@@ -146,6 +146,10 @@ pub(super) fn is_title_case_headline(line: &str, has_more: bool) -> bool {
 /// Whether a line is written in capitals: at least two words of two
 /// letters or more, and no lower-case letter.
 pub(super) fn is_caps_line(line: &str) -> bool {
+    // An ASCII lower-case letter settles it: most lines have one early.
+    if line.bytes().any(|b| b.is_ascii_lowercase()) {
+        return false;
+    }
     let mut words = 0;
     for w in line.split(|c: char| !c.is_alphabetic()) {
         if w.chars().any(char::is_lowercase) {
@@ -264,6 +268,34 @@ pub(super) fn new_tok(text: &str, start: usize, end: usize, gap: Gap, folds: &mu
         caps_line: false,
     }
 }
+
+/// [`ASCII_CLASS`] of an ASCII digit.
+const DIGIT: u8 = 1;
+/// [`ASCII_CLASS`] of an ASCII lower-case letter.
+const LOWER: u8 = 2;
+/// [`ASCII_CLASS`] of an ASCII upper-case letter.
+const UPPER: u8 = 3;
+
+/// Byte → [`DIGIT`], [`LOWER`], [`UPPER`], or 0 for every other byte
+/// (non-ASCII bytes too): one load per byte of a word.
+static ASCII_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_digit() {
+            DIGIT
+        } else if c.is_ascii_lowercase() {
+            LOWER
+        } else if c.is_ascii_uppercase() {
+            UPPER
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
 
 /// The character at byte `i` of `s` and its length, with a shortcut for
 /// ASCII.
@@ -406,9 +438,10 @@ pub(super) fn tokenize<'a>(text: &'a str, lex: &Lexicon) -> Doc<'a> {
             let mut apostrophe = false;
             while j < lb.len() {
                 let db = lb[j];
-                if db < 0x80 && db.is_ascii_alphanumeric() {
-                    inner_cap |= db.is_ascii_uppercase();
-                    digits += db.is_ascii_digit() as u32;
+                let class = ASCII_CLASS[db as usize];
+                if class != 0 {
+                    inner_cap |= class == UPPER;
+                    digits += (class == DIGIT) as u32;
                     j += 1;
                     end = line_start + j;
                     continue;
