@@ -3,8 +3,8 @@
 //! repeat part of a person found before.
 
 use super::lexicon::{
-    Lexicon, CALENDAR, EVENT_NOUNS, FAMILY_ENDINGS, GIVEN_WORDS, INNER_PARTICLES, KIN, MEDIA_NOUNS,
-    SAINT_WORDS, SPEECH, TEAM_WORDS,
+    word_bits, Lexicon, CALENDAR, EVENT_NOUNS, FAMILY_ENDINGS, GIVEN_WORDS, INNER_PARTICLES, KIN,
+    MEDIA_NOUNS, SAINT_WORDS, SPEECH, TEAM_WORDS,
 };
 use super::runs::initials;
 use super::scan::{regnal, Doc, Gap};
@@ -13,6 +13,7 @@ use crate::analyze::Kind;
 use crate::fold;
 use crate::token::{camel_cuts, is_hyphen};
 use rustc_hash::{FxHashMap, FxHashSet};
+use std::cell::Cell;
 
 pub(super) struct State<'a, 'd> {
     pub(super) ex: &'a Inner,
@@ -26,6 +27,32 @@ pub(super) struct State<'a, 'd> {
     /// Byte offsets where the document's lines start, computed on first
     /// need.
     pub(super) line_starts: Vec<usize>,
+    /// Per token, which word lists its fold is in ([`State::is`]): the
+    /// [`word_bits`] and whether they and the lower-case mark are known.
+    pub(super) memo: Vec<Cell<u32>>,
+}
+
+/// [`State::memo`]: the word lists of the token are known.
+const LISTS_KNOWN: u32 = 1 << 16;
+/// [`State::memo`]: whether the token's fold is seen in lower case is known.
+const LOWER_KNOWN: u32 = 1 << 17;
+/// [`State::memo`]: the token's fold is seen in lower case.
+const LOWER: u32 = 1 << 18;
+
+/// The word lists a token's fold is looked up in, memoised per token.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum W {
+    Stop,
+    Place,
+    /// A nationality or its plural ([`Lexicon::is_nationality`]).
+    Nation,
+    OrgWord,
+    Particle,
+    Feature,
+    KnownOrg,
+    LegalFirst,
+    /// Seen in lower case in the document.
+    Lower,
 }
 
 /// Scoring and dismissal marks of a cricket card written between names:
@@ -67,6 +94,38 @@ impl<'d> State<'_, 'd> {
 
     pub(super) fn phrase(&self, s: usize, e: usize) -> &'d str {
         self.doc.phrase(s, e)
+    }
+
+    /// Whether the fold of token `k` is in the word list `w`: the lists
+    /// are looked up once per token, all at once, however many rules ask.
+    #[inline(always)]
+    pub(super) fn is(&self, k: usize, w: W) -> bool {
+        let cell = &self.memo[k];
+        let mut v = cell.get();
+        if let W::Lower = w {
+            if v & LOWER_KNOWN == 0 {
+                let yes = self.lower_seen.contains(self.fold(k));
+                v |= LOWER_KNOWN | if yes { LOWER } else { 0 };
+                cell.set(v);
+            }
+            return v & LOWER != 0;
+        }
+        if v & LISTS_KNOWN == 0 {
+            v |= LISTS_KNOWN | u32::from(self.lex.word_bits(self.fold(k)));
+            cell.set(v);
+        }
+        let bit = match w {
+            W::Stop => word_bits::STOP,
+            W::Place => word_bits::PLACE,
+            W::Nation => word_bits::NATION,
+            W::OrgWord => word_bits::ORG_WORD,
+            W::Particle => word_bits::PARTICLE,
+            W::Feature => word_bits::FEATURE,
+            W::KnownOrg => word_bits::KNOWN_ORG,
+            W::LegalFirst => word_bits::LEGAL_FIRST,
+            W::Lower => 0,
+        };
+        v & u32::from(bit) != 0
     }
 
     pub(super) fn push(&mut self, s: usize, e: usize, kind: Kind) {
@@ -157,7 +216,7 @@ impl<'d> State<'_, 'd> {
     }
 
     pub(super) fn is_stop(&self, k: usize) -> bool {
-        self.lex.stopwords.contains(self.fold(k)) && !self.stopword_in_name(k)
+        self.is(k, W::Stop) && !self.stopword_in_name(k)
     }
 
     /// A stopword written where a name word stands: a capital letter with
@@ -201,23 +260,22 @@ impl<'d> State<'_, 'd> {
         let Some(next) = self.doc.toks.get(k + 1) else {
             return false;
         };
-        let f = self.fold(k + 1);
         next.cap
             && !next.upper
             && !next.digit
             && next.gap == Gap::Space
             && next.title.is_none()
-            && !self.lex.stopwords.contains(f)
-            && !self.lex.places.contains(f)
-            && !self.lex.is_nationality(f)
-            && !self.lex.org_words.contains(f)
+            && !self.is(k + 1, W::Stop)
+            && !self.is(k + 1, W::Place)
+            && !self.is(k + 1, W::Nation)
+            && !self.is(k + 1, W::OrgWord)
     }
 
     pub(super) fn is_particle(&self, k: usize) -> bool {
         let t = &self.doc.toks[k];
         let f = self.fold(k);
         t.lower
-            || (self.lex.particles.contains(f)
+            || (self.is(k, W::Particle)
                 && k + 1 < self.doc.toks.len()
                 && !(t.cap && GIVEN_WORDS.contains(&f) && self.family_after(k)))
     }
@@ -228,7 +286,7 @@ impl<'d> State<'_, 'd> {
     /// ("Park") before a given name of two hyphenated syllables, the second
     /// in lower case, that ends the run: "President Park Sung-ho".
     fn feature_word(&self, k: usize, e: usize) -> bool {
-        if !self.lex.features.contains(self.fold(k)) {
+        if !self.is(k, W::Feature) {
             return false;
         }
         let toks = &self.doc.toks;
@@ -247,11 +305,7 @@ impl<'d> State<'_, 'd> {
 
     /// A word that cannot be part of a person's name.
     pub(super) fn non_name(&self, k: usize) -> bool {
-        let f = self.fold(k);
-        self.is_stop(k)
-            || self.lex.is_nationality(f)
-            || self.lex.org_words.contains(f)
-            || self.lex.features.contains(f)
+        self.is_stop(k) || self.is(k, W::Nation) || self.is(k, W::OrgWord) || self.is(k, W::Feature)
     }
 
     /// Whether `[s, e)` names an organisation.
@@ -277,7 +331,7 @@ impl<'d> State<'_, 'd> {
             if e2 - s2 == len {
                 break;
             }
-            if !self.lex.legal_first.contains(self.fold(e2 - len)) {
+            if !self.is(e2 - len, W::LegalFirst) {
                 continue;
             }
             let p = self.phrase(e2 - len, e2);
@@ -291,7 +345,7 @@ impl<'d> State<'_, 'd> {
         // An organisation word, with at least one other word.
         let mains = (s2..e2).filter(|&k| !self.is_particle(k)).count();
         mains >= 2
-            && (s2..e2).any(|k| self.lex.org_words.contains(self.fold(k)))
+            && (s2..e2).any(|k| self.is(k, W::OrgWord))
             && !self.lex.places.contains(self.phrase(s2, e2))
     }
 
@@ -300,11 +354,7 @@ impl<'d> State<'_, 'd> {
     pub(super) fn legal_after(&self, e: usize) -> Option<usize> {
         let toks = &self.doc.toks;
         let n = toks.len();
-        if e >= n
-            || toks[e].lower
-            || toks[e - 1].poss
-            || !self.lex.legal_first.contains(self.fold(e))
-        {
+        if e >= n || toks[e].lower || toks[e - 1].poss || !self.is(e, W::LegalFirst) {
             return None;
         }
         for len in (1..=self.lex.legal_max.min(n - e)).rev() {
@@ -356,20 +406,16 @@ impl<'d> State<'_, 'd> {
     /// Every main word of `[s, e)` is a common word (seen in lower case, a
     /// stopword) or a place.
     pub(super) fn all_common(&self, s: usize, e: usize) -> bool {
-        (s..e).filter(|&k| !self.is_particle(k)).all(|k| {
-            let f = self.fold(k);
-            self.lower_seen.contains(f) || self.is_stop(k) || self.lex.places.contains(f)
-        })
+        (s..e)
+            .filter(|&k| !self.is_particle(k))
+            .all(|k| self.is(k, W::Lower) || self.is_stop(k) || self.is(k, W::Place))
     }
 
     pub(super) fn is_place_run(&self, s: usize, e: usize) -> bool {
         let p = self.phrase(s, e);
         self.lex.places.contains(p)
             || self.lex.nationalities.contains(p)
-            || (s..e).all(|k| {
-                let f = self.fold(k);
-                self.lex.places.contains(f) || self.lex.is_nationality(f) || self.is_particle(k)
-            })
+            || (s..e).all(|k| self.is(k, W::Place) || self.is(k, W::Nation) || self.is_particle(k))
     }
 
     /// Appositive and speech cues around `[s, e)`.
@@ -423,7 +469,7 @@ impl<'d> State<'_, 'd> {
                     let fk = self.fold(k);
                     let lead = toks[k].poss
                         || matches!(fk, "the" | "a" | "an" | "his" | "her" | "its" | "their")
-                        || self.lex.is_nationality(fk)
+                        || self.is(k, W::Nation)
                         || toks[k].lower;
                     if !lead {
                         break;
@@ -556,10 +602,7 @@ impl<'d> State<'_, 'd> {
         // Open", "New York Rangers".
         let mut s1 = s;
         loop {
-            if s1 < e
-                && (self.lex.is_nationality(self.fold(s1))
-                    || self.lex.places.contains(self.fold(s1)))
-            {
+            if s1 < e && (self.is(s1, W::Nation) || self.is(s1, W::Place)) {
                 s1 += 1;
                 continue;
             }
@@ -573,10 +616,10 @@ impl<'d> State<'_, 'd> {
         // Spain )", "Jordan Henderson said".
         if s1 == s + 1
             && e == s + 2
-            && !self.lex.is_nationality(self.fold(s))
-            && !self.lex.places.contains(self.fold(s + 1))
+            && !self.is(s, W::Nation)
+            && !self.is(s + 1, W::Place)
             && !self.non_name(s + 1)
-            && !self.lower_seen.contains(self.fold(s + 1))
+            && !self.is(s + 1, W::Lower)
             && self.is_known_given(s)
             && (self.result_cue(s, e) || self.context_cue(s, e))
         {
@@ -646,13 +689,11 @@ impl<'d> State<'_, 'd> {
                     && self.doc.text.as_bytes().get(toks[k].end) == Some(&b'.'))
                     || initials(self.doc, k)
             });
-            let possessive_place = s > 0
-                && toks[s - 1].poss
-                && toks[s].gap == Gap::Space
-                && self.lex.places.contains(self.fold(s - 1));
+            let possessive_place =
+                s > 0 && toks[s - 1].poss && toks[s].gap == Gap::Space && self.is(s - 1, W::Place);
             let given = self.is_known_given(s)
                 || (toks[s].cap && GIVEN_WORDS.contains(&self.fold(s)) && self.family_after(s));
-            let last_ok = !self.lower_seen.contains(self.fold(e - 1)) && !self.is_stop(e - 1);
+            let last_ok = !self.is(e - 1, W::Lower) && !self.is_stop(e - 1);
             let cue = initial
                 || ((given
                     || possessive_place
@@ -835,13 +876,12 @@ impl<'d> State<'_, 'd> {
                 && singles.contains(self.fold(e - 1))
                 && (s..e - 1).all(|k| {
                     let t = &self.doc.toks[k];
-                    let f = self.fold(k);
                     t.cap
                         && !t.upper
                         && !t.digit
                         && !self.non_name(k)
-                        && !self.lower_seen.contains(f)
-                        && !self.lex.places.contains(f)
+                        && !self.is(k, W::Lower)
+                        && !self.is(k, W::Place)
                 })
             {
                 self.push(s, e, Kind::Person);
@@ -898,13 +938,12 @@ impl<'d> State<'_, 'd> {
             let mut found = 0;
             for l in (1..=len).rev() {
                 let p = self.phrase(k, k + l);
-                let f = self.fold(k);
                 let lone_ok = l > 1
                     || !(self.is_stop(k)
-                        || self.lex.places.contains(f)
-                        || self.lex.is_nationality(f)
-                        || self.lex.particles.contains(f)
-                        || self.lex.org_words.contains(f));
+                        || self.is(k, W::Place)
+                        || self.is(k, W::Nation)
+                        || self.is(k, W::Particle)
+                        || self.is(k, W::OrgWord));
                 let coordinated = l == 1 && beside && lasts.contains(p) && !self.is_stop(k);
                 if known.contains(p) && (lone_ok || coordinated) {
                     found = l;
@@ -935,7 +974,7 @@ impl<'d> State<'_, 'd> {
             if self.taken[p]
                 || !toks[p].lower
                 || toks[a].gap != Gap::Space
-                || !self.lex.particles.contains(self.fold(p))
+                || !self.is(p, W::Particle)
             {
                 break;
             }
@@ -1000,10 +1039,7 @@ impl<'d> State<'_, 'd> {
                         let inner = self.phrase(e, k + 1);
                         return self.lex.places.contains(inner)
                             || self.lex.nationalities.contains(inner)
-                            || (e..=k).all(|m| {
-                                let f = self.fold(m);
-                                self.lex.places.contains(f) || self.lex.is_nationality(f)
-                            });
+                            || (e..=k).all(|m| self.is(m, W::Place) || self.is(m, W::Nation));
                     }
                     k += 1;
                 }
@@ -1024,15 +1060,14 @@ impl<'d> State<'_, 'd> {
         let toks = &self.doc.toks;
         let t = &toks[k];
         let head = &toks[s];
-        let f = self.fold(k);
         if !t.cap
             || t.upper
             || t.letters < 3
             || t.digit
             || self.single_excluded(k)
-            || self.lower_seen.contains(f)
-            || self.lex.known_orgs.contains(f)
-            || self.lex.features.contains(f)
+            || self.is(k, W::Lower)
+            || self.is(k, W::KnownOrg)
+            || self.is(k, W::Feature)
         {
             return false;
         }
@@ -1180,8 +1215,8 @@ impl<'d> State<'_, 'd> {
             (self.single_excluded(k)
                 && !(k > s && toks[k].lower && self.is_particle(k))
                 && !(e - s == 1 && self.list_stopword(k)))
-                || self.lex.features.contains(self.fold(k))
-                || self.lex.known_orgs.contains(self.fold(k))
+                || self.is(k, W::Feature)
+                || self.is(k, W::KnownOrg)
                 || toks[k].upper
         }) || self.is_place_run(s, e)
             || self.lex.known_orgs.contains(self.phrase(s, e))
@@ -1249,13 +1284,13 @@ impl<'d> State<'_, 'd> {
             && !t.upper
             && !t.dotted
             && t.letters >= 3
-            && self.lex.stopwords.contains(f)
-            && !self.lower_seen.contains(f)
+            && self.is(k, W::Stop)
+            && !self.is(k, W::Lower)
             && !CALENDAR.contains(&f)
-            && !self.lex.places.contains(f)
-            && !self.lex.is_nationality(f)
-            && !self.lex.particles.contains(f)
-            && !self.lex.org_words.contains(f)
+            && !self.is(k, W::Place)
+            && !self.is(k, W::Nation)
+            && !self.is(k, W::Particle)
+            && !self.is(k, W::OrgWord)
     }
 
     /// Whether `[s, e)` is two words, the second with a family-name ending
@@ -1275,22 +1310,21 @@ impl<'d> State<'_, 'd> {
             && b.cap
             && !b.upper
             && b.gap == Gap::Space
-            && !self.lower_seen.contains(self.fold(s))
-            && !self.lex.places.contains(self.fold(s))
-            && !self.lex.places.contains(last)
+            && !self.is(s, W::Lower)
+            && !self.is(s, W::Place)
+            && !self.is(s + 1, W::Place)
             && FAMILY_ENDINGS
                 .iter()
                 .any(|&(end, min)| last.len() >= min && last.ends_with(end))
     }
 
     pub(super) fn single_excluded(&self, k: usize) -> bool {
-        let f = self.fold(k);
         self.doc.toks[k].upper
             || self.is_stop(k)
-            || self.lex.places.contains(f)
-            || self.lex.is_nationality(f)
-            || self.lex.particles.contains(f)
-            || self.lex.org_words.contains(f)
+            || self.is(k, W::Place)
+            || self.is(k, W::Nation)
+            || self.is(k, W::Particle)
+            || self.is(k, W::OrgWord)
     }
 }
 

@@ -482,20 +482,38 @@ pub(super) struct Lexicon {
     /// Bit `n` set when some title starts with a word of `n` bytes: a
     /// cheap test before hashing.
     pub(super) title_shapes: u64,
-    /// Every word prefix of a title phrase ("minister", "minister of").
-    pub(super) title_prefixes: FxHashSet<Box<str>>,
+    /// Every word prefix of a title phrase ("minister", "minister of"),
+    /// with whether the prefix is itself a formal title (`Some(true)`), a
+    /// role (`Some(false)`) or neither: one lookup per word of a phrase.
+    pub(super) title_prefixes: FxHashMap<Box<str>, Option<bool>>,
     pub(super) title_max: usize,
     pub(super) particles: WordSet,
     pub(super) org_words: WordSet,
     pub(super) legal: WordSet,
     pub(super) legal_max: usize,
-    /// First words of legal forms.
-    pub(super) legal_first: WordSet,
     pub(super) places: WordSet,
     pub(super) nationalities: WordSet,
     pub(super) stopwords: WordSet,
     pub(super) known_orgs: WordSet,
-    pub(super) features: FxHashSet<&'static str>,
+    /// Folded word → the single-word lists it is in, [`word_bits`] of
+    /// `stopwords`, `places`, nationalities with their plurals
+    /// ([`Lexicon::is_nationality`]), `org_words`, `particles`, the feature
+    /// words, `known_orgs` and the first words of legal forms: one lookup answers all of them.
+    words: FxHashMap<Box<str>, u16>,
+    /// Pre-test for `words`.
+    words_bloom: Bloom,
+}
+
+/// The bits of [`Lexicon::word_bits`].
+pub(super) mod word_bits {
+    pub(in super::super) const STOP: u16 = 1;
+    pub(in super::super) const PLACE: u16 = 1 << 1;
+    pub(in super::super) const NATION: u16 = 1 << 2;
+    pub(in super::super) const ORG_WORD: u16 = 1 << 3;
+    pub(in super::super) const PARTICLE: u16 = 1 << 4;
+    pub(in super::super) const FEATURE: u16 = 1 << 5;
+    pub(in super::super) const KNOWN_ORG: u16 = 1 << 6;
+    pub(in super::super) const LEGAL_FIRST: u16 = 1 << 7;
 }
 
 impl Lexicon {
@@ -532,12 +550,13 @@ impl Lexicon {
             .keys()
             .map(|p| p.split(' ').next().unwrap_or("").len().min(63))
             .fold(0u64, |m, n| m | 1 << n);
-        let mut title_prefixes: FxHashSet<Box<str>> = FxHashSet::default();
+        let mut title_prefixes: FxHashMap<Box<str>, Option<bool>> = FxHashMap::default();
         for p in titles.keys() {
             let mut end = 0;
             for w in p.split(' ') {
                 end += w.len();
-                title_prefixes.insert(p[..end].into());
+                let prefix = &p[..end];
+                title_prefixes.insert(prefix.into(), titles.get(prefix).copied());
                 end += 1;
             }
         }
@@ -552,6 +571,41 @@ impl Lexicon {
             .map(|p| p.split(' ').count())
             .max()
             .unwrap_or(1);
+        let particles = WordSet::new(particles);
+        let org_words = WordSet::new(org_words);
+        let places = WordSet::new(t.places.clone());
+        let nationalities = WordSet::new(t.nationalities.clone());
+        let stopwords = WordSet::new(t.stopwords.clone());
+        let known_orgs = WordSet::new(t.known_orgs.clone());
+        let features: FxHashSet<&'static str> = FEATURE_WORDS.iter().copied().collect();
+        let mut words: FxHashMap<Box<str>, u16> = FxHashMap::default();
+        let mut mark = |w: &str, bit: u16| *words.entry(w.into()).or_insert(0) |= bit;
+        for (set, bit) in [
+            (&stopwords, word_bits::STOP),
+            (&places, word_bits::PLACE),
+            (&org_words, word_bits::ORG_WORD),
+            (&particles, word_bits::PARTICLE),
+            (&known_orgs, word_bits::KNOWN_ORG),
+            (&legal_first, word_bits::LEGAL_FIRST),
+        ] {
+            for w in &set.set {
+                mark(w, bit);
+            }
+        }
+        for w in &nationalities.set {
+            mark(w, word_bits::NATION);
+            // The plural, as `is_nationality` reads it.
+            if w.len() + 1 > 3 {
+                mark(&format!("{w}s"), word_bits::NATION);
+            }
+        }
+        for w in &features {
+            mark(w, word_bits::FEATURE);
+        }
+        let mut words_bloom = Bloom::with_capacity(words.len().max(256) * 4);
+        for w in words.keys() {
+            words_bloom.insert(w);
+        }
         Lexicon {
             titles,
             title_first,
@@ -559,17 +613,27 @@ impl Lexicon {
             title_prefixes,
             title_shapes,
             title_max,
-            particles: WordSet::new(particles),
-            org_words: WordSet::new(org_words),
+            particles,
+            org_words,
             legal: WordSet::new(legal),
             legal_max,
-            legal_first,
-            places: WordSet::new(t.places.clone()),
-            nationalities: WordSet::new(t.nationalities.clone()),
-            stopwords: WordSet::new(t.stopwords.clone()),
-            known_orgs: WordSet::new(t.known_orgs.clone()),
-            features: FEATURE_WORDS.iter().copied().collect(),
+            places,
+            nationalities,
+            stopwords,
+            known_orgs,
+            words,
+            words_bloom,
         }
+    }
+
+    /// The single-word lists a folded word is in ([`word_bits`]), with
+    /// one lookup.
+    #[inline]
+    pub(super) fn word_bits(&self, f: &str) -> u16 {
+        if !self.words_bloom.may_contain(f) {
+            return 0;
+        }
+        self.words.get(f).copied().unwrap_or(0)
     }
 
     pub(super) fn is_nationality(&self, f: &str) -> bool {

@@ -74,6 +74,7 @@ use gazetteer::Gazetteer;
 use lexicon::{Lexicon, LEXICON};
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
+use std::cell::Cell;
 use std::sync::{Arc, RwLock};
 
 mod decide;
@@ -358,13 +359,14 @@ impl Extractor {
             lex,
             doc: &doc,
             lower_seen: lower_words(&doc),
-            out: Vec::new(),
+            out: Vec::with_capacity(runs.len() / 2),
             taken: vec![false; doc.toks.len()],
             lists: FxHashMap::default(),
             line_starts: Vec::new(),
+            memo: vec![Cell::new(0); doc.toks.len()],
         };
         state.gazetteer_hits();
-        let mut pending: Vec<(usize, usize)> = Vec::new();
+        let mut pending: Vec<(usize, usize)> = Vec::with_capacity(runs.len() / 2);
         let mut k = 0;
         while k < runs.len() {
             let (s, e) = runs[k];

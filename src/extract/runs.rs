@@ -6,6 +6,7 @@ use super::scan::{regnal, Doc, Gap};
 use super::MAX_RUN;
 
 /// Whether token `k` can be a word of a name on its own merits.
+#[inline]
 pub(super) fn name_word(doc: &Doc<'_>, k: usize) -> bool {
     let t = &doc.toks[k];
     if t.title.is_some() || t.digit || t.fold.1 == t.fold.0 {
@@ -51,7 +52,7 @@ pub(super) fn initials_before_name(doc: &Doc<'_>, lex: &Lexicon, k: usize) -> bo
 /// Maximal runs of name words as token ranges `[s, e)`.
 pub(super) fn build_runs(doc: &Doc<'_>, lex: &Lexicon) -> Vec<(usize, usize)> {
     let n = doc.toks.len();
-    let mut runs = Vec::new();
+    let mut runs = Vec::with_capacity(n / 8);
     let mut k = 0;
     while k < n {
         if !name_word(doc, k) && !initials_before_name(doc, lex, k) {

@@ -103,11 +103,7 @@ pub(super) fn is_headline(line: &str, has_more: bool) -> bool {
     if t.is_empty() || !has_more {
         return false;
     }
-    if let Some((head, _)) = t.split_once(':') {
-        if TAG_LINES.contains(&head.trim().to_ascii_lowercase().as_str()) {
-            return false;
-        }
-    }
+    // The cheap tests first: most lines are sentences.
     let last = t.chars().last().unwrap_or('.');
     if matches!(
         last,
@@ -115,7 +111,15 @@ pub(super) fn is_headline(line: &str, has_more: bool) -> bool {
     ) {
         return false;
     }
-    t.split_whitespace().count() <= 14
+    if t.split_whitespace().nth(14).is_some() {
+        return false;
+    }
+    // The tag names are lower-case ASCII.
+    !t.split_once(':').is_some_and(|(head, _)| {
+        TAG_LINES
+            .iter()
+            .any(|x| x.eq_ignore_ascii_case(head.trim()))
+    })
 }
 
 /// Whether a line is a headline written in title case ("Morocco, Rwanda
@@ -129,9 +133,8 @@ pub(super) fn is_title_case_headline(line: &str, has_more: bool) -> bool {
     }
     let t = line.trim();
     if t.bytes()
-        .any(|b| b.is_ascii_digit() || b == b'(' || b == b'[')
+        .any(|b| b.is_ascii_digit() || matches!(b, b'(' | b'[' | b':'))
         || t.contains(" - ")
-        || t.contains(':')
         || is_caps_line(t)
     {
         return false;
@@ -143,6 +146,10 @@ pub(super) fn is_title_case_headline(line: &str, has_more: bool) -> bool {
 /// Whether a line is written in capitals: at least two words of two
 /// letters or more, and no lower-case letter.
 pub(super) fn is_caps_line(line: &str) -> bool {
+    // An ASCII lower-case letter settles it: most lines have one early.
+    if line.bytes().any(|b| b.is_ascii_lowercase()) {
+        return false;
+    }
     let mut words = 0;
     for w in line.split(|c: char| !c.is_alphabetic()) {
         if w.chars().any(char::is_lowercase) {
@@ -262,6 +269,34 @@ pub(super) fn new_tok(text: &str, start: usize, end: usize, gap: Gap, folds: &mu
     }
 }
 
+/// [`ASCII_CLASS`] of an ASCII digit.
+const DIGIT: u8 = 1;
+/// [`ASCII_CLASS`] of an ASCII lower-case letter.
+const LOWER: u8 = 2;
+/// [`ASCII_CLASS`] of an ASCII upper-case letter.
+const UPPER: u8 = 3;
+
+/// Byte → [`DIGIT`], [`LOWER`], [`UPPER`], or 0 for every other byte
+/// (non-ASCII bytes too): one load per byte of a word.
+static ASCII_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_digit() {
+            DIGIT
+        } else if c.is_ascii_lowercase() {
+            LOWER
+        } else if c.is_ascii_uppercase() {
+            UPPER
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
 /// The character at byte `i` of `s` and its length, with a shortcut for
 /// ASCII.
 #[inline]
@@ -335,7 +370,15 @@ pub(super) fn tokenize<'a>(text: &'a str, lex: &Lexicon) -> Doc<'a> {
         let mut amp = false;
         let mut dot_first = false;
         let mut any = false;
-        let mut chunk_checked_to = 0usize;
+        // A link holds "://", "www." or "@": a line with no colon, no
+        // at sign and no "www." has none, and its chunks are not checked.
+        let mut chunk_checked_to = if memchr::memchr2(b':', b'@', lb).is_some()
+            || memchr::memmem::find(lb, b"www.").is_some()
+        {
+            0usize
+        } else {
+            usize::MAX
+        };
         let mut i = 0usize;
         while i < lb.len() {
             let b = lb[i];
@@ -395,9 +438,10 @@ pub(super) fn tokenize<'a>(text: &'a str, lex: &Lexicon) -> Doc<'a> {
             let mut apostrophe = false;
             while j < lb.len() {
                 let db = lb[j];
-                if db < 0x80 && db.is_ascii_alphanumeric() {
-                    inner_cap |= db.is_ascii_uppercase();
-                    digits += db.is_ascii_digit() as u32;
+                let class = ASCII_CLASS[db as usize];
+                if class != 0 {
+                    inner_cap |= class == UPPER;
+                    digits += (class == DIGIT) as u32;
                     j += 1;
                     end = line_start + j;
                     continue;
@@ -543,10 +587,7 @@ pub(super) fn tokenize<'a>(text: &'a str, lex: &Lexicon) -> Doc<'a> {
 }
 
 pub(super) fn memchr_nl(bytes: &[u8], from: usize) -> usize {
-    bytes[from..]
-        .iter()
-        .position(|&b| b == b'\n')
-        .map_or(bytes.len(), |p| from + p)
+    memchr::memchr(b'\n', &bytes[from..]).map_or(bytes.len(), |p| from + p)
 }
 
 /// A full stop after an initial, a dotted word or a known abbreviation

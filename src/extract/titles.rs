@@ -32,10 +32,10 @@ pub(super) fn mark_titles(doc: &mut Doc<'_>, lex: &Lexicon) {
             }
             len += 1;
             let p = doc.phrase(k, k + len);
-            if !lex.title_prefixes.contains(p) {
+            let Some(&title) = lex.title_prefixes.get(p) else {
                 break;
-            }
-            if let Some(&formal) = lex.titles.get(p) {
+            };
+            if let Some(formal) = title {
                 best = Some((len, formal));
             }
         }
