@@ -4,8 +4,10 @@
 
 mentions.jsonl: {"id","name","doc"} lines (cargo run --release --example
 gen_mentions -- N). Runs `canonym resolve` (wall time and peak memory by
-/usr/bin/time), then `canonym.spark.resolve` on local[2] reading the same
-file and writing its result to OUTDIR/spark (wall time; peak memory as the
+/usr/bin/time), then `canonym.spark.resolve` on local[2] with a 4 GiB
+driver heap (enough for 1M mentions; the driver and the executors share
+it in local mode) reading the same file and writing its result to
+OUTDIR/spark (wall time; peak memory as the
 largest sum of the resident sizes of this process and all its descendants,
 the JVM and the Python workers included, sampled every 0.2 s). Prints both,
 their ratio, the pairwise agreement of the two partitions of the mentions

@@ -309,7 +309,20 @@ def test_components_of_a_long_chain_converge_in_few_rounds(spark):
     ids.insert(100, 1000)
     edges = spark.createDataFrame(list(zip(ids, ids[1:])), "a long, b long")
     other = spark.createDataFrame([(5, 6), (6, 7)], "a long, b long")
-    got = {r["v"]: r["c"] for r in _components(edges.union(other), 10).collect()}
+    labels = _components(edges.union(other), 10)
+    got = {r["v"]: r["c"] for r in labels.collect()}
     assert got == {**{v: 1000 for v in ids}, 5: 5, 6: 5, 7: 5}
+    # Spark's size estimate of what follows stays small: a checkpoint kept
+    # its plan's estimate, which tripled in digits a round (thousands of
+    # bits here, an out-of-memory error at 1M mentions).
+    if hasattr(labels, "_jdf") and hasattr(sys, "set_int_max_str_digits"):
+        later = labels.join(labels.withColumnRenamed("c", "c2"), "v")
+        digits = sys.get_int_max_str_digits()
+        sys.set_int_max_str_digits(0)
+        try:
+            size = later._jdf.queryExecution().optimizedPlan().stats().sizeInBytes()
+        finally:
+            sys.set_int_max_str_digits(digits)
+        assert size.bit_length() < 1024
     with pytest.raises(RuntimeError, match="did not converge"):
         _components(edges, 2)
