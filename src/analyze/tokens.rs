@@ -389,6 +389,20 @@ pub(super) fn mark_brackets(s: &str, toks: &mut [Tok]) {
         }
         tok.paren = if depth > 0 { group } else { 0 };
     }
+    // A bracket never closed encloses nothing: the rest of the name is
+    // still the name ("Ahmad (Abu Omar Hassan").
+    for (_, c) in events {
+        if matches!(c, '(' | '[') {
+            depth += 1;
+        } else {
+            depth = depth.saturating_sub(1);
+        }
+    }
+    if depth > 0 {
+        for tok in toks.iter_mut().filter(|x| x.paren == group) {
+            tok.paren = 0;
+        }
+    }
 }
 
 #[cfg(test)]
