@@ -34,14 +34,15 @@ pub(crate) struct SeedName {
 /// The analysis of a known name, made ready to enter the resolution state
 /// as soon as it is read: its distinct name is built while the analysis is
 /// still in the cache, rather than when the state is built from every
-/// known name.
+/// known name. (Boxed: the known names keep the place of one after the
+/// state has taken it.)
 #[derive(Debug, Clone)]
-pub(crate) struct SeedAnalysis(Group);
+pub(crate) struct SeedAnalysis(Box<Group>);
 
 impl SeedAnalysis {
     /// The analysis `name`, ready to enter the state.
     pub(crate) fn new(name: crate::Name) -> SeedAnalysis {
-        SeedAnalysis(Group::new(name))
+        SeedAnalysis(Box::new(Group::new(name)))
     }
 }
 
@@ -255,7 +256,7 @@ impl SeedState {
     /// analyzer unless `n` carries its analysis (which it takes).
     fn group_of(s: &Settings, n: &mut SeedName) -> Group {
         match (n.analysed.take(), n.kind) {
-            (Some(a), _) => a.0,
+            (Some(a), _) => *a.0,
             (None, Kind::Unknown) => Group::new(s.analyzer.analyze(&n.display)),
             (None, k) => Group::new(s.analyzer.analyze_as(&n.display, k)),
         }
