@@ -329,8 +329,14 @@ impl BlockingIndex {
                 continue;
             };
             let l = &mut self.lists[l];
-            let Err(at) = l.ids.binary_search(&id) else {
-                continue;
+            // Ids mostly come in increasing order: one look at the last.
+            let at = match l.ids.last() {
+                Some(&last) if last < id => l.ids.len(),
+                Some(&last) if last == id => continue,
+                _ => match l.ids.binary_search(&id) {
+                    Ok(_) => continue,
+                    Err(at) => at,
+                },
             };
             if l.ids.len() < self.max_postings {
                 l.ids.insert(at, id);

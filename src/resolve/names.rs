@@ -9,7 +9,7 @@ use std::cmp::Ordering;
 
 /// One distinct name: an analysed representative and its display variants.
 #[derive(Debug, Clone)]
-pub(super) struct Group {
+pub(crate) struct Group {
     pub(super) name: Name,
     pub(super) count: u32,
     /// Most distinct names have one display form: it is kept inline.
@@ -95,6 +95,46 @@ impl Group {
         }
     }
 
+    /// [`Group::merge`], returning what it changed so that
+    /// [`Group::unmerge`] can restore the group as it was (without a copy
+    /// of its analysis).
+    pub(super) fn merge_undoable(&mut self, other: Group) -> Unmerge {
+        let mut undo = Unmerge {
+            count: self.count,
+            plain: self.plain,
+            variants: self
+                .variants
+                .iter()
+                .map(|v| (v.count, v.well_cased))
+                .collect(),
+            name: None,
+        };
+        if rep_order(&other.name, &self.name) == Ordering::Less {
+            undo.name = Some(std::mem::replace(&mut self.name, other.name));
+            self.plain = other.plain;
+        }
+        for v in other.variants {
+            let c = v.count;
+            self.add_variant(v, c);
+        }
+        undo
+    }
+
+    /// Restores the group as it was before the
+    /// [`Group::merge_undoable`] that returned `undo`.
+    pub(super) fn unmerge(&mut self, undo: Unmerge) {
+        self.count = undo.count;
+        self.plain = undo.plain;
+        self.variants.truncate(undo.variants.len());
+        for (v, (count, well_cased)) in self.variants.iter_mut().zip(undo.variants) {
+            v.count = count;
+            v.well_cased = well_cased;
+        }
+        if let Some(name) = undo.name {
+            self.name = name;
+        }
+    }
+
     pub(super) fn merge(&mut self, other: Group) {
         if rep_order(&other.name, &self.name) == Ordering::Less {
             self.name = other.name;
@@ -105,6 +145,17 @@ impl Group {
             self.add_variant(v, c);
         }
     }
+}
+
+/// What [`Group::merge_undoable`] changed in a group: its counts, its
+/// variants' counts and case flags (variants it added come after them), and
+/// its representative when another replaced it.
+#[derive(Debug)]
+pub(super) struct Unmerge {
+    count: u32,
+    plain: bool,
+    variants: SmallVec<[(u32, bool); 2]>,
+    name: Option<Name>,
 }
 
 /// Whether `name` is an organisation's name with a legal form ("Bayer AG",

@@ -6,7 +6,7 @@
 //! otherwise.
 
 use super::engine::Engine;
-use super::names::{analyse_all, Group};
+use super::names::{analyse_all, Group, Unmerge};
 use super::state::{Ent, Fate, State};
 use super::{Label, Resolution, Resolver, ResolverBuilder, Settings, NONE};
 use crate::analyze::Kind;
@@ -28,7 +28,22 @@ pub(crate) struct SeedName {
     pub(crate) count: u32,
     /// Its analysis by the resolver's analyzer, if the caller has it
     /// (otherwise the display form is analysed here).
-    pub(crate) analysed: Option<crate::Name>,
+    pub(crate) analysed: Option<SeedAnalysis>,
+}
+
+/// The analysis of a known name, made ready to enter the resolution state
+/// as soon as it is read: its distinct name is built while the analysis is
+/// still in the cache, rather than when the state is built from every
+/// known name. (Boxed: the known names keep the place of one after the
+/// state has taken it.)
+#[derive(Debug, Clone)]
+pub(crate) struct SeedAnalysis(Box<Group>);
+
+impl SeedAnalysis {
+    /// The analysis `name`, ready to enter the state.
+    pub(crate) fn new(name: crate::Name) -> SeedAnalysis {
+        SeedAnalysis(Box::new(Group::new(name)))
+    }
 }
 
 /// A known entity.
@@ -240,11 +255,11 @@ impl SeedState {
     /// The distinct name of `n` as the state makes it: analysed by `s`'s
     /// analyzer unless `n` carries its analysis (which it takes).
     fn group_of(s: &Settings, n: &mut SeedName) -> Group {
-        Group::new(match (n.analysed.take(), n.kind) {
-            (Some(name), _) => name,
-            (None, Kind::Unknown) => s.analyzer.analyze(&n.display),
-            (None, k) => s.analyzer.analyze_as(&n.display, k),
-        })
+        match (n.analysed.take(), n.kind) {
+            (Some(a), _) => *a.0,
+            (None, Kind::Unknown) => Group::new(s.analyzer.analyze(&n.display)),
+            (None, k) => Group::new(s.analyzer.analyze_as(&n.display, k)),
+        }
     }
 
     /// Enters the names of seed entity `k` (which has no other name in the
@@ -482,7 +497,7 @@ impl Resolver {
         let fates = st.fates.clone();
         let own = st.own.clone();
         // The known distinct names the batch adds variants to, as they were.
-        let mut touched: Vec<(u32, Group)> = Vec::new();
+        let mut touched: Vec<(u32, Unmerge)> = Vec::new();
         let mut added: Vec<(Box<str>, Kind)> = Vec::new();
         // The batch's distinct names join the known ones.
         let mut remap = vec![0u32; an.groups.len()];
@@ -493,8 +508,7 @@ impl Resolver {
             let group = batch[bg as usize].take().expect("each group once");
             match st.keys.get(&k) {
                 Some(&g) => {
-                    touched.push((g, st.groups[g as usize].clone()));
-                    st.groups[g as usize].merge(group);
+                    touched.push((g, st.groups[g as usize].merge_undoable(group)));
                     remap[bg as usize] = g;
                 }
                 None => {
@@ -588,8 +602,8 @@ impl Resolver {
             .collect();
         // The batch is taken back out of the state.
         st.groups.truncate(base_groups);
-        for (g, grp) in touched {
-            st.groups[g as usize] = grp;
+        for (g, undo) in touched {
+            st.groups[g as usize].unmerge(undo);
         }
         for k in &added {
             st.keys.remove(k);

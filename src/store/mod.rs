@@ -89,7 +89,7 @@ pub use schema::SCHEMA_VERSION;
 use crate::alias::{AliasTable, AliasTableBuilder, Entity};
 use crate::analyze::Kind;
 use crate::error::{Error, ErrorKind};
-use crate::resolve::seed::{Seed, SeedEntity, SeedName, SeedState};
+use crate::resolve::seed::{Seed, SeedAnalysis, SeedEntity, SeedName, SeedState};
 use crate::{Mention, Resolution, ResolverBuilder};
 use rusqlite::{params, Connection, OpenFlags, OptionalExtension, TransactionBehavior};
 use rustc_hash::FxHashMap;
@@ -382,11 +382,16 @@ impl Store {
         // committed and a power cut may lose the last commits but never
         // leaves the file damaged; a larger page cache (32 MiB rather than
         // 2) and temporary tables in memory change only where pages wait
-        // before they are written.
+        // before they are written. The log is checkpointed once it holds
+        // 8192 pages (32 MiB) rather than 1000: a batch of 100k mentions
+        // writes more than 1000, so that every batch was copied into the
+        // file at its commit, and pages written by several batches (the
+        // indexes') were copied once for each.
         self.conn
             .execute_batch(
                 "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;
-                 PRAGMA cache_size = -32768; PRAGMA temp_store = MEMORY;",
+                 PRAGMA cache_size = -32768; PRAGMA temp_store = MEMORY;
+                 PRAGMA wal_autocheckpoint = 8192;",
             )
             .map_err(|e| self.err(e))?;
         if version < SCHEMA_VERSION {
@@ -912,7 +917,7 @@ impl Store {
         // it: new entities in creation order, new names after the old ones
         // of their entity, counts added. (When the resolution state cannot
         // follow, the next batch reloads.)
-        if loaded.update(&seeded, analyses) {
+        if loaded.update(&mut seeded, analyses) {
             self.loaded = Some(loaded);
         }
         Ok(seeded.resolution)
@@ -963,7 +968,10 @@ const ROWS_PER_INSERT: usize = 64;
 
 /// Writes `rows` with `head`, one `row` of placeholders per row and `tail`
 /// ([`ROWS_PER_INSERT`] rows a statement, each statement prepared once and
-/// cached), binding each row's values as `bind` lists them.
+/// cached), binding each row's values as `bind` lists them. The statement
+/// of full chunks is held for all of them: a cached statement has its
+/// values cleared when it goes back to the cache, and SQLite would then
+/// allocate and free a copy of every text and blob bound for each chunk.
 fn insert_rows<'r, T>(
     c: &Connection,
     head: &str,
@@ -984,13 +992,22 @@ fn insert_rows<'r, T>(
         s
     };
     let mut values: Vec<&'r (dyn rusqlite::ToSql + 'r)> = Vec::new();
+    let mut full = None;
     for chunk in rows.chunks(ROWS_PER_INSERT) {
         values.clear();
         for r in chunk {
             bind(r, &mut values);
         }
-        c.prepare_cached(&sql(chunk.len()))?
-            .execute(rusqlite::params_from_iter(values.iter()))?;
+        let params = rusqlite::params_from_iter(values.iter());
+        if chunk.len() == ROWS_PER_INSERT {
+            let st = match &mut full {
+                Some(st) => st,
+                None => full.insert(c.prepare_cached(&sql(ROWS_PER_INSERT))?),
+            };
+            st.execute(params)?;
+        } else {
+            c.prepare_cached(&sql(chunk.len()))?.execute(params)?;
+        }
     }
     Ok(())
 }
@@ -1037,13 +1054,13 @@ fn load_seed(c: &Connection, stamp: Option<&str>) -> rusqlite::Result<(Seed, Vec
         None => false,
     };
     let mut seed = Seed::default();
-    let mut index: FxHashMap<Arc<str>, usize> = FxHashMap::default();
+    let mut index = IdIndex::default();
     let mut st =
         c.prepare("SELECT id, kind, canonical FROM entities WHERE redirect IS NULL ORDER BY seq")?;
     let mut rows = st.query([])?;
     while let Some(r) = rows.next()? {
         let id: Arc<str> = Arc::from(text(r, 0)?);
-        index.insert(Arc::clone(&id), seed.entities.len());
+        index.insert(&id, seed.entities.len());
         seed.entities.push(SeedEntity {
             id,
             kind: kind_of(text(r, 1)?),
@@ -1061,18 +1078,16 @@ fn load_seed(c: &Connection, stamp: Option<&str>) -> rusqlite::Result<(Seed, Vec
     let mut rows = st.query([])?;
     // Rows come in the order they were written, a batch's in the order of
     // their entity: most rows are of the entity of the row before.
-    let mut last: Option<(Arc<str>, usize)> = None;
+    let (mut last, mut last_i) = (String::new(), None);
     while let Some(r) = rows.next()? {
         let id = text(r, 0)?;
-        let i = match &last {
-            Some((l, i)) if **l == *id => *i,
-            _ => match index.get_key_value(id) {
-                Some((l, &i)) => {
-                    last = Some((Arc::clone(l), i));
-                    i
-                }
-                None => continue,
-            },
+        if last != id {
+            last.clear();
+            last.push_str(id);
+            last_i = index.get(id);
+        }
+        let Some(i) = last_i else {
+            continue;
         };
         let name: String = r.get(3)?;
         if r.get::<_, i64>(4)? != 0 {
@@ -1084,7 +1099,7 @@ fn load_seed(c: &Connection, stamp: Option<&str>) -> rusqlite::Result<(Seed, Vec
             kind: kind_of(text(r, 2)?),
             count: r.get::<_, i64>(5)?.clamp(0, u32::MAX as i64) as u32,
             analysed: match r.get_ref(6)? {
-                rusqlite::types::ValueRef::Blob(b) => crate::Name::decode(b),
+                rusqlite::types::ValueRef::Blob(b) => crate::Name::decode(b).map(SeedAnalysis::new),
                 _ => None,
             },
         });
@@ -1097,7 +1112,7 @@ fn load_seed(c: &Connection, stamp: Option<&str>) -> rusqlite::Result<(Seed, Vec
     )?;
     let mut rows = st.query([])?;
     while let Some(r) = rows.next()? {
-        if let Some(&i) = index.get(text(r, 0)?) {
+        if let Some(i) = index.get(text(r, 0)?) {
             canon.insert(i, r.get(1)?);
         }
     }
@@ -1135,21 +1150,60 @@ fn load_seed(c: &Connection, stamp: Option<&str>) -> rusqlite::Result<(Seed, Vec
                 break;
             }
         }
-        if let Some(&i) = index.get(e.as_str()) {
+        if let Some(i) = index.get(e.as_str()) {
             seed.cannot.push((r.get(1)?, kind_of(text(r, 2)?), i));
         }
     }
     Ok((seed, aliases))
 }
 
+/// Entity id → its index, for reading a store's rows: ids (at most 13
+/// bytes as the store makes them) are held inline, so that looking one up
+/// reads no other memory than the table's.
+#[derive(Default)]
+struct IdIndex {
+    short: FxHashMap<u128, usize>,
+    /// Ids too long to be held inline (none that the store made).
+    long: FxHashMap<Box<str>, usize>,
+}
+
+impl IdIndex {
+    /// `id`'s bytes and length as one number, for an id of at most 15
+    /// bytes.
+    fn inline(id: &str) -> Option<u128> {
+        let b = id.as_bytes();
+        (b.len() < 16).then(|| {
+            let mut x = [0u8; 16];
+            x[..b.len()].copy_from_slice(b);
+            x[15] = b.len() as u8;
+            u128::from_le_bytes(x)
+        })
+    }
+
+    fn insert(&mut self, id: &str, i: usize) {
+        match IdIndex::inline(id) {
+            Some(x) => self.short.insert(x, i),
+            None => self.long.insert(id.into(), i),
+        };
+    }
+
+    fn get(&self, id: &str) -> Option<usize> {
+        match IdIndex::inline(id) {
+            Some(x) => self.short.get(&x).copied(),
+            None => self.long.get(id).copied(),
+        }
+    }
+}
+
 impl Loaded {
     /// Brings the kept entities and their resolution state up to date with
     /// a committed batch, whose names new to their entity have their
-    /// analyses in `analyses` (one per name of the batch). `false` when the
-    /// resolution state must be built again.
+    /// analyses in `analyses` (one per name of the batch); the batch's
+    /// names are taken from it. `false` when the resolution state must be
+    /// built again.
     fn update(
         &mut self,
-        seeded: &crate::resolve::seed::Seeded,
+        seeded: &mut crate::resolve::seed::Seeded,
         analyses: Vec<(Option<crate::Name>, Option<Vec<u64>>)>,
     ) -> bool {
         let entities = seeded.resolution.entities();
@@ -1177,7 +1231,7 @@ impl Loaded {
         }
         let mut fresh = Vec::new();
         let mut counts = Vec::new();
-        for (n, (analysed, keys)) in seeded.names.iter().zip(analyses) {
+        for (n, (analysed, keys)) in std::mem::take(&mut seeded.names).into_iter().zip(analyses) {
             let k = of[n.entity];
             let names = &mut self.seed.entities[k].names;
             match names
@@ -1194,8 +1248,8 @@ impl Loaded {
                     };
                     fresh.push((k, names.len(), analysed, keys));
                     names.push(SeedName {
-                        display: n.display.clone(),
-                        key: n.key.clone(),
+                        display: n.display,
+                        key: n.key,
                         kind: n.kind,
                         count: n.count,
                         analysed: None,
@@ -1244,7 +1298,7 @@ fn keep_analyses(
     let Some(stamp) = stamp else {
         for n in seed.entities.iter_mut().flat_map(|e| e.names.iter_mut()) {
             if n.analysed.is_none() {
-                n.analysed = analysed.next();
+                n.analysed = analysed.next().map(SeedAnalysis::new);
             }
         }
         return Ok(());
@@ -1280,7 +1334,7 @@ fn keep_analyses(
             blob.clear();
             name.encode(&mut blob);
             st.execute(params![&*e.id, n.key, kind_str(n.kind), blob])?;
-            n.analysed = Some(name);
+            n.analysed = Some(SeedAnalysis::new(name));
         }
     }
     Ok(())
