@@ -318,6 +318,7 @@ pub(crate) fn syllables_of(key: u64) -> u64 {
 }
 
 /// The number of syllables in a key.
+#[inline]
 pub(crate) fn count(key: u64) -> u32 {
     (64 - syllables_of(key).leading_zeros()).div_ceil(BITS)
 }

@@ -12,27 +12,36 @@ static TSV: &str = include_str!("../../data/korean_surnames.tsv");
 /// The longest form in the table, in bytes.
 const LONGEST: usize = 8;
 
-/// Every form, lower case, with the number of its name; sorted by form.
-static FORMS: Lazy<Vec<(Box<str>, u16)>> = Lazy::new(|| {
-    let mut forms: Vec<(Box<str>, u16)> = TSV
+/// Every form, lower case, with its hash and the number of its name;
+/// sorted by hash.
+static FORMS: Lazy<Vec<(u64, Box<str>, u16)>> = Lazy::new(|| {
+    let mut forms: Vec<(u64, Box<str>, u16)> = TSV
         .lines()
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
         .enumerate()
         .flat_map(|(group, line)| {
-            line.split('\t')
-                .skip(1)
-                .map(move |f| (f.trim().to_ascii_lowercase().into_boxed_str(), group as u16))
+            line.split('\t').skip(1).map(move |f| {
+                let f = f.trim().to_ascii_lowercase();
+                (hash(&f), f.into_boxed_str(), group as u16)
+            })
         })
         .collect();
     forms.sort_unstable();
     forms
 });
 
+fn hash(s: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = rustc_hash::FxHasher::default();
+    s.hash(&mut h);
+    h.finish()
+}
+
 /// For each first letter, the last letters of the forms that start with
 /// it, one bit each: a test that spares nearly every other part the search.
 static ENDS: Lazy<[u32; 26]> = Lazy::new(|| {
     let mut ends = [0u32; 26];
-    for (f, _) in FORMS.iter() {
+    for (_, f, _) in FORMS.iter() {
         let b = f.as_bytes();
         ends[(b[0] - b'a') as usize] |= 1 << (b[b.len() - 1] - b'a');
     }
@@ -56,10 +65,13 @@ fn may_be_listed(fold: &str) -> bool {
 /// The name a folded part spells, if the table lists it.
 fn group(fold: &str) -> Option<u16> {
     let forms = &*FORMS;
-    forms
-        .binary_search_by(|(f, _)| (**f).cmp(fold))
-        .ok()
-        .map(|i| forms[i].1)
+    let h = hash(fold);
+    let i = forms.partition_point(|e| e.0 < h);
+    forms[i..]
+        .iter()
+        .take_while(|e| e.0 == h)
+        .find(|e| &*e.1 == fold)
+        .map(|e| e.2)
 }
 
 /// Whether two different folded parts are romanisations of one Korean
@@ -76,10 +88,12 @@ mod tests {
     fn table_forms_are_short_lower_case_and_in_one_name() {
         let forms = &*FORMS;
         assert!(forms.len() > 100);
-        for w in forms.windows(2) {
-            assert_ne!(w[0].0, w[1].0, "{} is listed twice", w[0].0);
+        let mut sorted: Vec<&str> = forms.iter().map(|e| &*e.1).collect();
+        sorted.sort_unstable();
+        for w in sorted.windows(2) {
+            assert_ne!(w[0], w[1], "{} is listed twice", w[0]);
         }
-        for (f, _) in forms {
+        for (_, f, _) in forms {
             assert!(
                 f.len() <= LONGEST && f.bytes().all(|b| b.is_ascii_lowercase()),
                 "{f}"

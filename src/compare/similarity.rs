@@ -124,7 +124,8 @@ pub(super) fn part_similarity(
         return Some((Evidence::Nickname, 0.85));
     }
     let (fa, fb) = (a.fold(), b.fold());
-    if ta == Tag::Given && tb == Tag::Given && (fa.starts_with("ha") || fb.starts_with("ha")) {
+    let pilgrim = |f: &str| f.starts_with("haj") || f.starts_with("hadj");
+    if ta == Tag::Given && tb == Tag::Given && (pilgrim(fa) || pilgrim(fb)) {
         if let Some(s) = glued_honorific(fa, fb) {
             return Some((Evidence::Glued, s));
         }
