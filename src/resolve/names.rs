@@ -95,6 +95,7 @@ impl Group {
         }
     }
 
+    #[cfg(feature = "store")]
     /// [`Group::merge`], returning what it changed so that
     /// [`Group::unmerge`] can restore the group as it was (without a copy
     /// of its analysis).
@@ -120,6 +121,7 @@ impl Group {
         undo
     }
 
+    #[cfg(feature = "store")]
     /// Restores the group as it was before the
     /// [`Group::merge_undoable`] that returned `undo`.
     pub(super) fn unmerge(&mut self, undo: Unmerge) {
@@ -147,6 +149,7 @@ impl Group {
     }
 }
 
+#[cfg(feature = "store")]
 /// What [`Group::merge_undoable`] changed in a group: its counts, its
 /// variants' counts and case flags (variants it added come after them), and
 /// its representative when another replaced it.
