@@ -173,7 +173,20 @@ pub(super) fn glued_honorific(fa: &str, fb: &str) -> Option<f32> {
             .find_map(|h| s.strip_prefix(h))
             .filter(|r| r.len() >= 4)
     }
-    let (rest, other) = match (rest(fa), rest(fb)) {
+    glued_prefix(fa, fb, rest, 2)
+}
+
+/// Similarity of two parts one of which carries a prefix glued on that
+/// `strip` removes: the rest against the other part, equal or compared in
+/// sounds within `max_diff` letters of length, a little below the same
+/// part without the prefix.
+fn glued_prefix(
+    fa: &str,
+    fb: &str,
+    strip: fn(&str) -> Option<&str>,
+    max_diff: usize,
+) -> Option<f32> {
+    let (rest, other) = match (strip(fa), strip(fb)) {
         (Some(r), None) => (r, fb),
         (None, Some(r)) => (r, fa),
         _ => return None,
@@ -181,7 +194,7 @@ pub(super) fn glued_honorific(fa: &str, fb: &str) -> Option<f32> {
     if rest == other {
         return Some(0.9);
     }
-    if rest.len().abs_diff(other.len()) > 2 || !sound::same_start(rest, other) {
+    if rest.len().abs_diff(other.len()) > max_diff || !sound::same_start(rest, other) {
         return None;
     }
     sound_similarity(rest, other, rest.len().max(other.len()), false).map(|s| s - 0.05)
@@ -200,19 +213,7 @@ pub(super) fn glued_article(fa: &str, fb: &str) -> Option<f32> {
         (rest.len() >= 4 && !matches!(first, b'a' | b'e' | b'i' | b'o' | b'u' | b'y' | b'l'))
             .then_some(rest)
     }
-    let (rest, other) = match (article(fa), article(fb)) {
-        (Some(r), None) => (r, fb),
-        (None, Some(r)) => (r, fa),
-        _ => return None,
-    };
-    if rest == other {
-        return Some(0.9);
-    }
-    let maxlen = rest.len().max(other.len());
-    if rest.len().abs_diff(other.len()) > 4 || !sound::same_start(rest, other) {
-        return None;
-    }
-    sound_similarity(rest, other, maxlen, false).map(|s| s - 0.05)
+    glued_prefix(fa, fb, article, 4)
 }
 
 /// Similarity of two parts that sound alike across romanisations (see
