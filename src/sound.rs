@@ -269,9 +269,9 @@ fn substitution(x: u8, y: u8, mode: Mode) -> f32 {
 /// different ending is often a different name or form (Mwangi / Mwanga,
 /// Hamida / Hamido), except for endings that romanisations spell either
 /// way: the Arabic tāʾ marbūṭa and the Somali and Persian final vowel, a or
-/// e, e or i (Salama / Salame, Musa / Musse, Nuure / Nuuri), and the Belarusian -ka for the
-/// Russian and Ukrainian -ko (Karpenka / Karpenko). Both parts end in a
-/// vowel.
+/// e, e or i (Salama / Salame, Musa / Musse, Nuure / Nuuri), and the
+/// Belarusian -ka for the Russian and Ukrainian -ko (Karpenka / Karpenko).
+/// Both parts end in a vowel.
 fn final_vowels(sa: &[u8], sb: &[u8], mode: Mode) -> f32 {
     let (x, y) = (sa[sa.len() - 1], sb[sb.len() - 1]);
     if one_ending(x, y) {

@@ -266,11 +266,12 @@ impl Ctx<'_> {
     /// Removes the bracketed remarks that leave a name.
     fn strip_bracketed_remarks(&mut self) {
         let (t, toks, sc) = (self.t, &mut self.toks, &mut *self.sc);
+        // Only bracketed tokens are removed: the count outside stays.
+        let outside = toks.iter().filter(|x| x.paren == 0).count();
         let mut k = 0;
         while k < toks.len() {
             let group = toks[k].paren;
             let end = k + toks[k..].iter().take_while(|x| x.paren == group).count();
-            let outside = toks.iter().filter(|x| x.paren == 0).count();
             let titled = toks[k..end].iter().any(|x| x.word.is(Word::TITLE_FIRST))
                 && match_phrase(
                     &t.titles,

@@ -124,7 +124,6 @@ pub(super) fn part_similarity(
         return Some((Evidence::Nickname, 0.85));
     }
     let (fa, fb) = (a.fold(), b.fold());
-    let pilgrim = |f: &str| f.starts_with("haj") || f.starts_with("hadj");
     if ta == Tag::Given && tb == Tag::Given && (pilgrim(fa) || pilgrim(fb)) {
         if let Some(s) = glued_honorific(fa, fb) {
             return Some((Evidence::Glued, s));
@@ -160,7 +159,13 @@ pub(super) fn part_similarity(
 
 /// The pilgrim's honorific as Persian and Afghan records glue it to a
 /// given name (Hajahmad: Haj Ahmad), folded, longest first.
-const GLUED_HONORIFICS: [&str; 6] = ["hadji", "hajji", "haji", "hajj", "hadj", "haj"];
+pub(super) const GLUED_HONORIFICS: [&str; 6] = ["hadji", "hajji", "haji", "hajj", "hadj", "haj"];
+
+/// Whether a folded part may begin with one of [`GLUED_HONORIFICS`]: a
+/// cheap test before [`glued_honorific`].
+pub(super) fn pilgrim(f: &str) -> bool {
+    f.starts_with("haj") || f.starts_with("hadj")
+}
 
 /// Similarity of two given names one of which carries the pilgrim's
 /// honorific glued on (Hajahmad / Ahmed): the rest compared in sounds, a

@@ -37,6 +37,9 @@ fn regional_spellings_of_one_name_match() {
         ("Pak Chol Min", "Park Chol Min"),
         ("Ri Song Gun", "Lee Song Gun"),
         ("Ryu Kyong Hui", "Yoo Kyong Hui"),
+        // A hyphenated family name split, its last piece in another
+        // spelling, beside a patronymic on one side only.
+        ("Aleksandr Petrovich NTAFO-SIAO", "Alexander NTAFO SIAW"),
         // The pilgrim's honorific glued to a given name.
         ("Hajmorad Qaderi", "Morad Qaderi"),
         ("Hajimorad Qaderi", "Hajj Murad Qaderi"),
