@@ -53,6 +53,7 @@ impl Ctx<'_> {
         let (s, toks, sc) = (self.s, &mut self.toks, &*self.sc);
         let Case {
             all_upper,
+            all_lower,
             any_cased,
             ..
         } = self.case;
@@ -102,6 +103,21 @@ impl Ctx<'_> {
                     && toks
                         .get(k + 1)
                         .is_some_and(|x| x.sep == Sep::Space && x.fold.1 - x.fold.0 >= 2)
+                {
+                    toks[k].tag = Some(Tag::Particle);
+                    continue;
+                }
+                // A letter in lower case between the parts of a cased name
+                // is a word of grammar, not an initial, which is a capital:
+                // the Persian and Urdu "u" ("and", or a shortened article:
+                // Zia u Rahman), the Catalan "i" (Puig i Cadafalch).
+                if fk.len() == 1
+                    && latin()
+                    && toks[k].lower
+                    && !toks[k].dot
+                    && !all_lower
+                    && k > 0
+                    && k + 1 < n
                 {
                     toks[k].tag = Some(Tag::Particle);
                     continue;

@@ -210,3 +210,24 @@ fn glued_legal_forms_split() {
         assert!(analyze(w).parts().all(|p| p.tag() != Tag::Legal), "{w}");
     }
 }
+
+#[test]
+fn a_lower_case_letter_inside_a_cased_name_is_a_particle() {
+    let n = analyze("Nur u Rahman Qasemi");
+    assert_eq!(
+        tags(&n),
+        [
+            ("nur".to_string(), Tag::Given),
+            ("u".to_string(), Tag::Particle),
+            ("rahman".to_string(), Tag::Given),
+            ("qasemi".to_string(), Tag::Family)
+        ]
+    );
+    let n = analyze("Jordi Puig i Ferrer");
+    assert_eq!(n.parts().nth(2).map(|p| p.tag()), Some(Tag::Particle));
+    // Capitals, a full stop, a name all in lower case: initials.
+    for s in ["Nur U Rahman", "Nur u. Rahman", "nur u rahman"] {
+        let n = analyze(s);
+        assert_eq!(n.parts().nth(1).map(|p| p.tag()), Some(Tag::Initial), "{s}");
+    }
+}

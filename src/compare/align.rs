@@ -191,6 +191,16 @@ impl Env<'_> {
             syllabic,
         } = *self;
         let (na, nb) = (ha.len, hb.len);
+        // A part left over that spells a title of the other name is the
+        // honorific written as a name: it is accounted for.
+        let titled = [titled(a, ha, used_a, b), titled(b, hb, used_b, a)];
+        let (mut ua, mut ub) = (*used_a, *used_b);
+        for (used, mask) in [(&mut ua, titled[0]), (&mut ub, titled[1])] {
+            for (i, u) in used.iter_mut().enumerate() {
+                *u |= mask & (1 << i) != 0;
+            }
+        }
+        let (used_a, used_b) = (&ua, &ub);
         // Unmatched parts and conflicts.
         // Organisations: an extra or different word usually names another
         // body (Gazprom / Gazprom Neft, Patriotic Front / Patriotic Army), so
@@ -279,6 +289,8 @@ impl Env<'_> {
                 Evidence::Glued => 4,
                 Evidence::Fuzzy => 5,
                 Evidence::Initial => 6,
+                // Never a link: accounted for apart (`titled`).
+                Evidence::Title => continue,
             };
             features[k] += l.weight;
             features[7] += (1.0 - l.sim) * l.weight;
@@ -298,7 +310,7 @@ impl Env<'_> {
         // A lone weak part (a known given name, an initial) is all one
         // name has to share: "Mohammed" against "Mohammed bin Salman".
         let lone_weak = na.min(nb) == 1 && matched <= 0.5;
-        perfect &= left_a.mask == 0 && left_b.mask == 0 && !number_missing;
+        perfect &= left_a.mask == 0 && left_b.mask == 0 && titled == [0, 0] && !number_missing;
 
         let mut structure = 0;
         if left_a.initials && left_b.initials {
@@ -362,6 +374,7 @@ impl Env<'_> {
             structure,
             unmatched,
             conflicts,
+            titled,
             hand: hand.clamp(0.0, 1.0) + 0.0,
             features,
             effects,
@@ -387,6 +400,19 @@ pub(super) fn capped(
         score = 0.0;
     }
     score
+}
+
+/// The given names of `n` left over in an alignment (not in `used`) that
+/// spell a title `other` carries (see [`spelt_title`]), as a bit mask. A
+/// family name never: "Charles King" is no King Charles.
+fn titled(n: &Name, h: &Heads, used: &[bool; MAX_PARTS], other: &Name) -> u16 {
+    if other.titles().is_empty() {
+        return 0;
+    }
+    (0..h.len)
+        .filter(|&i| !used[i] && h.tags[i] == Tag::Given)
+        .filter(|&i| spelt_title(n.part(i).fold(), other).is_some())
+        .fold(0, |m, i| m | 1 << i)
 }
 
 /// What one name leaves unmatched in an alignment.

@@ -82,6 +82,13 @@ impl<'n> PartKey<'n> {
         if (ta == Tag::Legal) != (tb == Tag::Legal) {
             return false;
         }
+        if ta == Tag::Particle
+            && tb == Tag::Particle
+            && super::similarity::article_form(fa)
+            && super::similarity::article_form(fb)
+        {
+            return true;
+        }
         if da.group_sig & db.group_sig != 0
             || da.nick_sig & db.nick_sig != 0
             || da.skel_hash == db.skel_hash

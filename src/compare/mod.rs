@@ -93,6 +93,11 @@ pub enum Evidence {
     Fuzzy,
     /// An initial matches a name with that first letter (J. / Juvénal).
     Initial,
+    /// A part of one name is a title the other name carries (Sayed
+    /// Ghiasuddin / Sayyed Ghiasuddin, where Sayyed was read as the title):
+    /// the honorific written as a name. Such a part weighs nothing either
+    /// way.
+    Title,
 }
 
 str_enum! {
@@ -100,7 +105,7 @@ str_enum! {
     ///
     /// Parsing takes these names, ignoring case and surrounding white space.
     pub Evidence, "kind of evidence",
-    "exact, variant, nickname, transliteration, glued, fuzzy or initial" {
+    "exact, variant, nickname, transliteration, glued, fuzzy, initial or title" {
         Exact => "exact",
         Variant => "variant",
         Nickname => "nickname",
@@ -108,6 +113,7 @@ str_enum! {
         Glued => "glued",
         Fuzzy => "fuzzy",
         Initial => "initial",
+        Title => "title",
     }
 }
 
@@ -272,6 +278,9 @@ pub struct Comparison {
     /// Unmatched parts that conflict with unmatched parts of the other
     /// name, as bit masks of part indices.
     conflicts: [u16; 2],
+    /// Parts of each name that spell a title of the other name (see
+    /// [`Evidence::Title`]), as bit masks of part indices.
+    titled: [u16; 2],
     /// The hand score, caps applied: how the alignment was chosen.
     hand: f64,
     /// The features of the alignment.
@@ -395,6 +404,29 @@ impl Comparison {
                 similarity: round2(l.sim as f64),
                 weight: round2(l.weight as f64),
             });
+        }
+        for (side, n, other, mask) in [
+            (Side::Left, a, b, self.titled[0]),
+            (Side::Right, b, a, self.titled[1]),
+        ] {
+            let len = n.len().min(MAX_PARTS);
+            for i in (0..len).filter(|&i| mask & (1 << i) != 0) {
+                let part = n.part(i).text().to_string();
+                let title = spelt_title(n.part(i).fold(), other)
+                    .unwrap_or_default()
+                    .to_string();
+                let (left, right) = match side {
+                    Side::Left => (part, title),
+                    Side::Right => (title, part),
+                };
+                out.push(Reason::Aligned {
+                    left,
+                    right,
+                    evidence: Evidence::Title,
+                    similarity: 1.0,
+                    weight: 0.0,
+                });
+            }
         }
         for (side, n, mask, conflicts) in [
             (Side::Left, a, self.unmatched[0], self.conflicts[0]),
@@ -785,6 +817,7 @@ pub fn compare_with(a: &Name, b: &Name, cfg: &MatchConfig) -> Comparison {
         }
         c.unmatched.swap(0, 1);
         c.conflicts.swap(0, 1);
+        c.titled.swap(0, 1);
         return c;
     }
     align(a, b, cfg)

@@ -74,6 +74,13 @@ pub(super) fn part_similarity(
     if (ta == Tag::Particle) != (tb == Tag::Particle) {
         return None;
     }
+    if ta == Tag::Particle
+        && tb == Tag::Particle
+        && article_form(a.fold())
+        && article_form(b.fold())
+    {
+        return Some((Evidence::Variant, 0.95));
+    }
     // The variant table also groups unrelated short readings (Chinese and
     // Vietnamese syllables); short forms must agree in their keys as well,
     // or, outside syllabic names and from four letters on, be close in
@@ -83,7 +90,7 @@ pub(super) fn part_similarity(
         && (la.min(lb) > 4
             || (da.skel_hash == db.skel_hash && a.skeleton() == b.skeleton())
             || (!syllabic
-                && la.min(lb) > 3
+                && (la.min(lb) > 3 || a.groups().len() <= 2 && b.groups().len() <= 2)
                 && sound::distance(a.fold(), b.fold(), 0.95, sound::Mode::Loose).is_some()))
     {
         return Some((Evidence::Variant, 0.95));
@@ -156,6 +163,36 @@ pub(super) fn part_similarity(
         (None, None) => glued_article(fa, fb).map(|s| (Evidence::Transliteration, s)),
     }
 }
+
+/// Whether a folded particle is the Arabic article in one of the forms
+/// romanisations give it: al, el, il, ul; assimilated to a following sun
+/// letter (ad, ar, as, ash, at, az, ur: Abd ar-Rahman, Zia-ur-Rahman); or
+/// the Urdu shortened u (Zia-u-Rahman). Any two are one particle
+/// (Diya al-Rahman / Zia ur Rahman).
+pub(crate) fn article_form(f: &str) -> bool {
+    matches!(
+        f,
+        "al" | "el" | "il" | "ul" | "ur" | "ad" | "ar" | "as" | "ash" | "at" | "az" | "u"
+    )
+}
+
+/// The title of `other` that a given name's folded part `fold` spells: the
+/// same word, or, from four letters on, one written in other letters of
+/// the same sounds (Sayed / Sayyed, Seyed / Sayyid, Mulla / Mullah). A
+/// title of several words never.
+pub(super) fn spelt_title<'n>(fold: &str, other: &'n Name) -> Option<&'n str> {
+    other.titles().iter().map(String::as_str).find(|&t| {
+        !t.contains(' ')
+            && (t == fold
+                || fold.len().min(t.len()) >= 4
+                    && sound::same_start(fold, t)
+                    && sound::distance(fold, t, TITLE_SPELLING, sound::Mode::Strict).is_some())
+    })
+}
+
+/// The sound distance within which a part spells a title (see
+/// [`spelt_title`]): vowels of one sound and doubled letters.
+const TITLE_SPELLING: f32 = 0.6;
 
 /// The pilgrim's honorific as Persian and Afghan records glue it to a
 /// given name (Hajahmad: Haj Ahmad), folded, longest first.
