@@ -107,11 +107,12 @@ impl Ctx<'_> {
                     toks[k].tag = Some(Tag::Particle);
                     continue;
                 }
-                // A letter in lower case between the parts of a cased name
-                // is a word of grammar, not an initial, which is a capital:
-                // the Persian and Urdu "u" ("and", or a shortened article:
-                // Zia u Rahman), the Catalan "i" (Puig i Cadafalch).
-                if fk.len() == 1
+                // A lower-case u between the parts of a cased name is the
+                // Persian and Urdu connective or the article shortened
+                // (Zia u Rahman: Zia-ur-Rahman), not an initial. Other
+                // letters in lower case are initials written carelessly
+                // (David j Hall), as lists write them.
+                if fk == "u"
                     && latin()
                     && toks[k].lower
                     && !toks[k].dot

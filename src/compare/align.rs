@@ -256,12 +256,13 @@ impl Env<'_> {
         });
         let num: f64 = links.iter().map(|l| l.sim as f64 * l.weight as f64).sum();
         let matched: f64 = links.iter().map(|l| l.weight as f64).sum();
+        // The cheaper share first: a name may pass both tests.
         let missing_cost = if org {
             cfg.org_missing_cost
-        } else if contained(&links, left_a.mask, left_b.mask) {
-            cfg.missing_cost * CONTAINED_MISSING_SHARE
         } else if anchored(side_a, side_b, &links, left_a.mask, left_b.mask) {
             cfg.missing_cost * ANCHORED_MISSING_SHARE
+        } else if contained(&links, left_a.mask, left_b.mask) {
+            cfg.missing_cost * CONTAINED_MISSING_SHARE
         } else {
             cfg.missing_cost
         };
