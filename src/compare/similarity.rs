@@ -177,15 +177,18 @@ pub(crate) fn article_form(f: &str) -> bool {
 }
 
 /// The title of `other` that a given name's folded part `fold` spells: the
-/// same word, or, from four letters on, one written in other letters of
-/// the same sounds (Sayed / Sayyed, Seyed / Sayyid, Mulla / Mullah). A
-/// title of several words never.
+/// same word, or, from four letters on, one with the same first letter and
+/// at most two letters more or less, written in other letters of the same
+/// sounds (Sayed / Sayyed, Seyed / Sayyid, Mulla / Mullah). A title of
+/// several words never.
 pub(super) fn spelt_title<'n>(fold: &str, other: &'n Name) -> Option<&'n str> {
+    let first = fold.as_bytes().first();
     other.titles().iter().map(String::as_str).find(|&t| {
-        !t.contains(' ')
+        t.as_bytes().first() == first
+            && t.len().abs_diff(fold.len()) <= 2
+            && !t.contains(' ')
             && (t == fold
                 || fold.len().min(t.len()) >= 4
-                    && sound::same_start(fold, t)
                     && sound::distance(fold, t, TITLE_SPELLING, sound::Mode::Strict).is_some())
     })
 }
