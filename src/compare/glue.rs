@@ -315,7 +315,7 @@ const KIN: [u64; 256] = {
         (b"ay", bits(b"ayjc")),
         (b"j", bits(b"ayjszkghqcx")),
         (b"kghqx", bits(b"kghqcxj")),
-        (b"c", bits(b"kghqcxja")),
+        (b"c", bits(b"kghqcxjay")),
         (b"sz", bits(b"szjtd")),
         (b"t", bits(b"ts")),
         (b"d", bits(b"dz")),
@@ -392,4 +392,49 @@ pub(super) fn sinitic(n: &Name, len: usize) -> Option<bool> {
 
 pub(super) fn same_syllables(x: u64, y: u64) -> bool {
     crate::sino::syllables_of(x) == crate::sino::syllables_of(y)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A first letter as [`Heads`] writes it: a vowel as a.
+    fn head(c: u8) -> u8 {
+        if b"aeiou".contains(&c) {
+            b'a'
+        } else {
+            c
+        }
+    }
+
+    #[test]
+    fn the_letter_gate_admits_every_start_the_sounds_admit() {
+        // The gate is written by hand beside `sound::same_start`; this
+        // keeps the two from drifting: two parts whose starts the sounds
+        // call one (first and second letters of each, all of a–z) pass the
+        // gate, but for the Burmese h before a consonant, left out on
+        // purpose.
+        let burmese =
+            |p: &[u8; 3], q: &[u8; 3]| p[0] == b'h' && !b"aeiouy".contains(&p[1]) && p[1] == q[0];
+        for x in b'a'..=b'z' {
+            for y in b'a'..=b'z' {
+                for s in b'a'..=b'z' {
+                    for t in b'a'..=b'z' {
+                        let (p, q) = ([x, s, b'n'], [y, t, b'n']);
+                        let (a, b) = (
+                            std::str::from_utf8(&p).unwrap(),
+                            std::str::from_utf8(&q).unwrap(),
+                        );
+                        if !sound::same_start(a, b) || burmese(&p, &q) || burmese(&q, &p) {
+                            continue;
+                        }
+                        assert!(
+                            kin_letters(head(x)) & letter_bit(head(y)) != 0,
+                            "{a} / {b}: the sounds start alike, the gate refuses"
+                        );
+                    }
+                }
+            }
+        }
+    }
 }
