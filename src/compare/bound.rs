@@ -130,8 +130,8 @@ impl<'n> PartKey<'n> {
     /// changed per edit; a variant a shared group, a nickname a shared
     /// nickname group; two given names one of which is a compound of the
     /// other, its East Slavic full form or carries the pilgrim's honorific;
-    /// the Arabic article glued on, the rest read as the other part; a
-    /// Korean family name another romanisation of it.
+    /// the Arabic article glued on (any part that may carry it); a Korean
+    /// family name another romanisation of it.
     fn may_link(&self, other: &PartKey<'_>, (a, b): (&Name, &Name)) -> bool {
         let (da, db) = (self.data, other.data);
         let (ta, tb) = (da.tag, db.tag);
@@ -189,8 +189,7 @@ impl<'n> PartKey<'n> {
         {
             return true;
         }
-        flags & ARTICLE != 0 && glued_article(fa, fb).is_some()
-            || super::korean::same_surname(fa, fb)
+        flags & ARTICLE != 0 || super::korean::same_surname(fa, fb)
     }
 }
 
