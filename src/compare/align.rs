@@ -5,12 +5,7 @@ use super::*;
 
 /// [`compare_with`] with the names in the given order.
 pub(super) fn align(a: &Name, b: &Name, cfg: &MatchConfig) -> Comparison {
-    let kind_conflict = a.kind_is_certain()
-        && b.kind_is_certain()
-        && matches!(
-            (a.kind(), b.kind()),
-            (Kind::Person, Kind::Org) | (Kind::Org, Kind::Person)
-        );
+    let kind_conflict = kind_conflict(a, b);
     let na = a.len().min(MAX_PARTS);
     let nb = b.len().min(MAX_PARTS);
     let mut wa = [0f32; MAX_PARTS];
@@ -156,6 +151,51 @@ pub(super) fn align(a: &Name, b: &Name, cfg: &MatchConfig) -> Comparison {
     } else {
         first
     }
+}
+
+/// [`align`] for names that share no link (see `bound::unlinkable`): the
+/// same comparison with every part left over, without the search for
+/// links.
+pub(super) fn unaligned(a: &Name, b: &Name, cfg: &MatchConfig) -> Comparison {
+    let na = a.len().min(MAX_PARTS);
+    let nb = b.len().min(MAX_PARTS);
+    let (wa, wb) = (weights(a, na), weights(b, nb));
+    let syllabic = sinitic(a, na).is_some() && sinitic(b, nb).is_some();
+    let (ha, hb) = (heads(a, na), heads(b, nb));
+    let env = Env {
+        a,
+        b,
+        ha: &ha,
+        hb: &hb,
+        wa: &wa,
+        wb: &wb,
+        cfg,
+        syllabic,
+    };
+    let unused = [false; MAX_PARTS];
+    env.finish(Links::new(), &unused, &unused, kind_conflict(a, b))
+}
+
+/// Whether one name is certainly a person and the other certainly an
+/// organisation.
+#[inline]
+fn kind_conflict(a: &Name, b: &Name) -> bool {
+    a.kind_is_certain()
+        && b.kind_is_certain()
+        && matches!(
+            (a.kind(), b.kind()),
+            (Kind::Person, Kind::Org) | (Kind::Org, Kind::Person)
+        )
+}
+
+/// The information weights of the first `len` parts of `n`.
+#[inline]
+fn weights(n: &Name, len: usize) -> [f32; MAX_PARTS] {
+    let mut w = [0f32; MAX_PARTS];
+    for i in 0..len {
+        w[i] = n.part(i).data().weight;
+    }
+    w
 }
 
 /// What scoring an alignment needs besides the alignment itself.

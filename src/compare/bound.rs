@@ -1,13 +1,17 @@
-//! Cheap necessary conditions on a comparison, for callers that compare
-//! many pairs only to keep those that score above 0 (the resolver's short
-//! names): a pair that fails them is never compared.
+//! Cheap necessary conditions on a comparison: that it may link some
+//! parts of the two names at all. Most pairs a stream or a loose blocking
+//! brings together share nothing; for them [`compare_with`] builds the
+//! comparison without searching for links (`align::unaligned`), and the
+//! resolver, which keeps only pairs that score above 0, does not compare
+//! them at all ([`may_score`]).
 //!
 //! Every test here is read off the comparison in this module's siblings
-//! and must stay *sound*: it may say "perhaps" where the comparison says
-//! no, never the reverse. The tests at the end check it against
-//! [`compare_with`] on the labelled pairs, on generated names and on a
-//! property test; a rule added to the comparison that links parts in a new
-//! way must be mirrored in [`PartKey::may_link`] or [`may_glue`].
+//! and must stay *sound*: it may say "perhaps" where the comparison links
+//! nothing, never the reverse. The tests at the end check it against the
+//! full alignment on the labelled pairs, on generated names and on a
+//! property test — the fast path's comparison must equal the full one,
+//! score and reasons — so a rule added to the comparison that links parts
+//! in a new way must be mirrored in [`PartKey::may_link`] or [`may_glue`].
 
 use super::*;
 use crate::analyze::PartData;
@@ -16,57 +20,119 @@ use crate::analyze::PartData;
 /// score: equal keys, or some pair of parts that may be linked, or a run
 /// of parts of one that may be glued against a part of the other.
 pub(crate) fn may_score(a: &Name, b: &Name) -> bool {
-    if a.key() == b.key() || may_glue(a, b) || may_glue(b, a) {
+    a.key() == b.key() || !unlinkable(a, b)
+}
+
+/// Whether the comparison of `a` and `b` is sure to align nothing: no
+/// pair of parts may be linked and no run of parts of either may be glued
+/// against a part of the other. Then every part is left over, and
+/// [`compare_with`] builds the comparison without searching for links
+/// (`align::unaligned`); the tests below check that it is the same, reason
+/// for reason, as the full alignment's.
+pub(super) fn unlinkable(a: &Name, b: &Name) -> bool {
+    let (mut ka, mut kb) = (Keys::new(), Keys::new());
+    part_keys(a, &mut ka);
+    part_keys(b, &mut kb);
+    if ka.iter().any(|x| kb.iter().any(|y| x.may_link(y, (a, b)))) {
+        return false;
+    }
+    // Runs of two parts or more are glued only when a name has them.
+    let (na, nb) = (ka.len(), kb.len());
+    if na < 2 && nb < 2 {
         return true;
     }
-    let (ka, kb) = (part_keys(a), part_keys(b));
-    ka.iter().any(|x| kb.iter().any(|y| x.may_link(y)))
+    if sinitic(a, na).is_some() && sinitic(b, nb).is_some() {
+        return false;
+    }
+    !may_glue((a, &ka), (b, &kb)) && !may_glue((b, &kb), (a, &ka))
 }
 
-/// The keys of every part of `n`.
-fn part_keys(n: &Name) -> SmallVec<[PartKey<'_>; 8]> {
-    n.parts().map(|p| PartKey::of(&p)).collect()
+/// The keys of a name's parts; typical names need no heap.
+type Keys<'n> = SmallVec<[PartKey<'n>; 8]>;
+
+/// The keys of the parts of `n` that the comparison aligns, into `out`.
+fn part_keys<'n>(n: &'n Name, out: &mut Keys<'n>) {
+    for (i, p) in n.parts().take(MAX_PARTS).enumerate() {
+        out.push(PartKey::of(&p, i));
+    }
 }
 
-/// What [`PartKey::may_link`] reads of one part, gathered once so that a
-/// part is tested against many others with few memory reads: a necessary
-/// condition for the comparison to link two parts on their own
-/// (`part_similarity`, a patronymic's father, the Baltic nominative, the
-/// residue).
+/// What [`PartKey::may_link`] and [`may_glue`] read of one part, gathered
+/// once so that a part is tested against many others with few memory
+/// reads: a necessary condition for the comparison to link two parts on
+/// their own (`part_similarity`, a patronymic's father, the Baltic
+/// nominative) or to glue a run of parts against one (`glue`).
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct PartKey<'n> {
     data: &'n PartData,
     fold: &'n str,
-    /// The part starts with the Arabic article (al, el).
-    article: bool,
-    /// The part reads as a patronymic.
-    patronymic: bool,
+    /// The part's index in its name.
+    index: u8,
+    /// The first letter of the folded form, a vowel as `a` (0 when empty),
+    /// as the alignment's heads write it.
+    first: u8,
+    /// Which of the rare rules that read the spelling may apply (see
+    /// [`ARTICLE`] and the next bits).
+    flags: u8,
 }
 
+/// [`PartKey::flags`]: the part may carry the Arabic article glued on
+/// (al, el and four letters or more).
+const ARTICLE: u8 = 1;
+/// [`PartKey::flags`]: the part reads as a patronymic.
+const PATRONYMIC: u8 = 2;
+/// [`PartKey::flags`]: the part ends in s (a Baltic nominative may).
+const S_END: u8 = 4;
+/// [`PartKey::flags`]: the part may start with the pilgrim's honorific.
+const PILGRIM: u8 = 8;
+
 impl<'n> PartKey<'n> {
-    /// The key of part `p`.
-    pub(crate) fn of(p: &Part<'n>) -> PartKey<'n> {
+    /// The key of part `p`, the `index`th of its name.
+    fn of(p: &Part<'n>, index: usize) -> PartKey<'n> {
         let fold = p.fold();
+        let first = match fold.as_bytes().first() {
+            Some(b'a' | b'e' | b'i' | b'o' | b'u') => b'a',
+            Some(&c) => c,
+            None => 0,
+        };
+        let mut flags = 0;
+        if fold.len() >= 6 && (fold.starts_with("al") || fold.starts_with("el")) {
+            flags |= ARTICLE;
+        }
+        if fold.len() >= 7 && is_patronymic(fold) {
+            flags |= PATRONYMIC;
+        }
+        if fold.ends_with('s') {
+            flags |= S_END;
+        }
+        if pilgrim(fold) {
+            flags |= PILGRIM;
+        }
         PartKey {
             data: p.data(),
             fold,
-            article: fold.starts_with("al") || fold.starts_with("el"),
-            patronymic: fold.len() >= 7 && is_patronymic(fold),
+            index: index as u8,
+            first,
+            flags,
         }
     }
 
-    /// Whether the comparison may link the two parts, read off its tests
-    /// in order: numbers never link; equal folded forms have equal hashes;
-    /// an initial links only to a part with its first letter (two initials
-    /// only when equal); a legal form only to a legal form; a variant needs
-    /// a shared group bit, a nickname a shared nickname bit, a
-    /// transliteration key equal key hashes or Chinese syllables; a sound
-    /// match (and the residue) lengths within 4, the same start and the
-    /// same firm letters; a typing slip an edit budget, lengths within it
-    /// and at most two letters of the letter set changed per edit; the
-    /// Arabic article glued on a part starting with al or el; two
-    /// patronymics; a part and the same part with a nominative ending.
-    pub(crate) fn may_link(&self, other: &PartKey<'_>) -> bool {
+    /// Whether the comparison may link this part of `a` and part `other`
+    /// of `b`, read off its tests: numbers never link; equal folded forms
+    /// have equal hashes; a part and the same with a nominative ending
+    /// (tested as the alignment does, whatever the parts' roles); two
+    /// patronymics; an initial links only to a part with its first letter
+    /// (two initials never); a legal form only to a legal form and a
+    /// particle only to a particle; a transliteration key needs equal key
+    /// hashes or the same Chinese syllables; a sound match lengths within
+    /// 4, the same firm letters and the same start; a typing slip an edit
+    /// budget, lengths within it and at most two letters of the letter set
+    /// changed per edit; a variant a shared group, a nickname a shared
+    /// nickname group; two given names one of which is a compound of the
+    /// other, its East Slavic full form or carries the pilgrim's honorific;
+    /// the Arabic article glued on (any part that may carry it); a Korean
+    /// family name another romanisation of it.
+    fn may_link(&self, other: &PartKey<'_>, (a, b): (&Name, &Name)) -> bool {
         let (da, db) = (self.data, other.data);
         let (ta, tb) = (da.tag, db.tag);
         if is_number(ta) || is_number(tb) {
@@ -76,10 +142,20 @@ impl<'n> PartKey<'n> {
             return true;
         }
         let (fa, fb) = (self.fold, other.fold);
+        let flags = self.flags | other.flags;
+        if flags & (S_END | PATRONYMIC) != 0
+            && (self.flags & S_END != 0 && nominative_s(fa, fb)
+                || other.flags & S_END != 0 && nominative_s(fb, fa)
+                || self.flags & other.flags & PATRONYMIC != 0)
+        {
+            return true;
+        }
         if ta == Tag::Initial || tb == Tag::Initial {
             return ta != tb && fa.as_bytes().first() == fb.as_bytes().first();
         }
-        if (ta == Tag::Legal) != (tb == Tag::Legal) {
+        if (ta == Tag::Legal) != (tb == Tag::Legal)
+            || (ta == Tag::Particle) != (tb == Tag::Particle)
+        {
             return false;
         }
         if ta == Tag::Particle
@@ -89,14 +165,8 @@ impl<'n> PartKey<'n> {
         {
             return true;
         }
-        if da.group_sig & db.group_sig != 0
-            || da.nick_sig & db.nick_sig != 0
-            || da.skel_hash == db.skel_hash
-            || da.sino != 0
-            || db.sino != 0
-            || self.article
-            || other.article
-            || (self.patronymic && other.patronymic)
+        if da.skel_hash == db.skel_hash
+            || (da.sino != 0 || db.sino != 0) && same_syllables(da.sino, db.sino)
         {
             return true;
         }
@@ -112,75 +182,57 @@ impl<'n> PartKey<'n> {
         if bud > 0 && diff <= bud && (da.mask ^ db.mask).count_ones() as usize <= 2 * bud {
             return true;
         }
-        diff <= 2 && (fa.starts_with(fb) || fb.starts_with(fa))
+        let (pa, pb) = (a.part(self.index as usize), b.part(other.index as usize));
+        if da.group_sig & db.group_sig != 0 && intersects(pa.groups(), pb.groups())
+            || da.nick_sig & db.nick_sig != 0 && intersects(pa.nicknames(), pb.nicknames())
+        {
+            return true;
+        }
+        if ta == Tag::Given
+            && tb == Tag::Given
+            && (flags & PILGRIM != 0
+                || fa.as_bytes().first() == fb.as_bytes().first() && compound_head(fa, fb)
+                || full_form(fa, fb))
+        {
+            return true;
+        }
+        flags & ARTICLE != 0 || super::korean::same_surname(fa, fb)
     }
 }
 
 /// A necessary condition for the comparison's `glue` to glue a run of
-/// parts of `a` against a part of `b`: Chinese syllables, or a run start —
-/// a part of `a` that is no number or initial, whose first letter (vowels
-/// as one) begins some part of `b`, and which with the next part of `a` is
-/// no longer than the longest part of `b` plus two.
-pub(crate) fn may_glue(a: &Name, b: &Name) -> bool {
-    GlueSig::of(a).may_glue(&GlueSig::of(b))
-}
-
-/// What [`may_glue`] reads of one name, computed once per name: a few
-/// bytes that test a pair of names in a few operations.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub(crate) struct GlueSig {
-    /// One bit per first letter of a part (vowels as one).
-    letters: u64,
-    /// One bit per first letter of a part that may start a run: no number
-    /// or initial, followed by another part.
-    starts: u64,
-    /// The shortest length of such a part and the next one together.
-    min_run: u32,
-    /// The longest part's length.
-    longest: u32,
-    /// Whether some part reads as Chinese syllables.
-    sino: bool,
-}
-
-impl GlueSig {
-    /// The signature of `n`.
-    pub(crate) fn of(n: &Name) -> GlueSig {
-        let first = |p: &Part<'_>| match p.fold().as_bytes().first() {
-            Some(b'a' | b'e' | b'i' | b'o' | b'u') => 1u64 << (b'a' % 64),
-            Some(&c) => 1u64 << (c % 64),
-            None => 1,
-        };
-        let mut sig = GlueSig {
-            min_run: u32::MAX,
-            ..GlueSig::default()
-        };
-        let mut prev: Option<(u64, u32, bool)> = None;
-        for p in n.parts() {
-            let (f, len) = (first(&p), p.fold().len() as u32);
-            sig.letters |= f;
-            sig.longest = sig.longest.max(len);
-            sig.sino |= p.data().sino != 0;
-            if let Some((pf, plen, gluable)) = prev {
-                if gluable {
-                    sig.starts |= pf;
-                    sig.min_run = sig.min_run.min(plen.saturating_add(len));
-                }
-            }
-            let gluable = !matches!(p.tag(), Tag::Regnal | Tag::Suffix | Tag::Initial);
-            prev = Some((f, len, gluable));
-        }
-        sig
-    }
-
-    /// Whether the comparison may glue a run of parts of the name of `self`
-    /// against a part of the name of `b` (see [`may_glue`]).
-    pub(crate) fn may_glue(&self, b: &GlueSig) -> bool {
-        if b.letters == 0 {
+/// parts of `a` against a part of `b` (with their keys, as [`part_keys`]
+/// gives them; Chinese syllables aside, which the caller tests): a run
+/// starts at a part that is no number or initial, and is two or three
+/// parts long; a part of `b` takes it only when its length is within two
+/// of the run's, its first letter is of the sound class of the run's, and
+/// it has the same first letter and a key that starts with the first
+/// part's, or the same firm letters as the run.
+fn may_glue((a, ka): (&Name, &[PartKey<'_>]), (b, kb): (&Name, &[PartKey<'_>])) -> bool {
+    let takes = |x: &PartKey<'_>, glen: usize, mask: u32, y: &PartKey<'_>| {
+        let rlen = y.fold.len();
+        rlen + 2 >= glen
+            && rlen <= glen + 2
+            && letter_bit(y.first) & kin_letters(x.first) != 0
+            && (y.first == x.first
+                && b.part(y.index as usize)
+                    .skeleton()
+                    .starts_with(a.part(x.index as usize).skeleton())
+                || crate::sound::firm_letters_close(mask, y.data.mask, glen.max(rlen)))
+    };
+    ka.windows(2).enumerate().any(|(i, w)| {
+        let (p, q) = (&w[0], &w[1]);
+        if is_number(p.data.tag) || p.data.tag == Tag::Initial {
             return false;
         }
-        (self.sino || b.sino) && self.starts != 0
-            || self.starts & b.letters != 0 && self.min_run <= b.longest.saturating_add(2)
-    }
+        let (glen, mask) = (p.fold.len() + q.fold.len(), p.data.mask | q.data.mask);
+        let third = ka
+            .get(i + 2)
+            .map(|r| (glen + r.fold.len(), mask | r.data.mask));
+        kb.iter().any(|y| {
+            takes(p, glen, mask, y) || third.is_some_and(|(glen, mask)| takes(p, glen, mask, y))
+        })
+    })
 }
 
 #[cfg(test)]
@@ -196,14 +248,63 @@ mod tests {
 
     use super::names;
 
-    /// Checks the zero test on one pair, both ways.
-    fn check(x: &str, y: &str) {
+    /// The configurations the fast path is checked under: the default, the
+    /// bundled model with its threshold, and costs and caps far from their
+    /// defaults.
+    fn configs() -> Vec<MatchConfig> {
+        let model = Model::bundled();
+        vec![
+            MatchConfig::default(),
+            MatchConfig::builder()
+                .model(model)
+                .threshold(model.default_threshold())
+                .build()
+                .unwrap(),
+            MatchConfig::builder()
+                .threshold(0.6)
+                .missing_cost(0.4)
+                .org_missing_cost(0.2)
+                .conflict_cost(0.5)
+                .number_conflict_cap(0.0)
+                .build()
+                .unwrap(),
+        ]
+    }
+
+    /// Asserts that two comparisons of `a` and `b` are the same: score and
+    /// hand score bit for bit, every reason, every field.
+    fn assert_same(fast: &Comparison, full: &Comparison, a: &Name, b: &Name) {
+        let what = || format!("{} / {}", a.original(), b.original());
+        assert_eq!(fast.score.to_bits(), full.score.to_bits(), "{}", what());
+        assert_eq!(fast.hand.to_bits(), full.hand.to_bits(), "{}", what());
+        assert_eq!(fast.explain(a, b), full.explain(a, b), "{}", what());
+        assert_eq!(fast, full, "{}", what());
+    }
+
+    /// Checks one pair, both ways: the zero test holds, and where the
+    /// names are unlinkable the full alignment links nothing and the fast
+    /// path's comparison is the full one, under every configuration.
+    /// Returns whether the fast path was taken.
+    fn check(x: &str, y: &str) -> bool {
         let (a, b) = (analyze(x), analyze(y));
-        let cfg = MatchConfig::default();
-        for (p, q) in [(&a, &b), (&b, &a)] {
-            let s = compare_with(p, q, &cfg).score();
-            assert!(s <= 0.0 || may_score(p, q), "{x} / {y}: {s}");
+        let mut fast = false;
+        for cfg in configs() {
+            for (p, q) in [(&a, &b), (&b, &a)] {
+                let full = compare_searched(p, q, &cfg);
+                assert_same(&compare_with(p, q, &cfg), &full, p, q);
+                if unlinkable(p, q) {
+                    fast = true;
+                    let aligned = align(p, q, &cfg);
+                    assert!(aligned.links.is_empty(), "{x} / {y}: {:?}", aligned.links);
+                    assert_same(&unaligned(p, q, &cfg), &aligned, p, q);
+                }
+                if cfg == MatchConfig::default() {
+                    let s = full.score();
+                    assert!(s <= 0.0 || may_score(p, q), "{x} / {y}: {s}");
+                }
+            }
         }
+        fast
     }
 
     fn lines(text: &str) -> impl Iterator<Item = Vec<&str>> {
@@ -216,12 +317,13 @@ mod tests {
     #[test]
     fn zero_test_holds_on_labelled_pairs() {
         let text = include_str!("../../eval/pairs.tsv");
-        let mut n = 0;
+        let (mut n, mut fast) = (0, 0);
         for f in lines(text) {
-            check(f[0], f[1]);
+            fast += check(f[0], f[1]) as usize;
             n += 1;
         }
         assert!(n > 1000, "{n} pairs");
+        assert!(fast > 0, "{fast} of {n} pairs unlinkable");
     }
 
     #[test]
@@ -229,11 +331,14 @@ mod tests {
         let text = include_str!("../../eval/clusters.tsv");
         let names: Vec<&str> = lines(text).filter_map(|f| f.get(1).copied()).collect();
         assert!(names.len() > 100);
+        let (mut n, mut fast) = (0, 0);
         for i in 0..names.len() {
             for j in i + 1..names.len().min(i + 12) {
-                check(names[i], names[j]);
+                fast += check(names[i], names[j]) as usize;
+                n += 1;
             }
         }
+        assert!(fast * 5 > n, "{fast} of {n} pairs unlinkable");
     }
 
     #[test]
@@ -253,11 +358,14 @@ mod tests {
                 by_word.entry(w).or_default().push(i);
             }
         }
+        let (mut n, mut fast) = (0, 0);
         for i in 0..all.len() {
             for j in i + 1..all.len().min(i + 4) {
-                check(&all[i], &all[j]);
+                fast += check(&all[i], &all[j]) as usize;
+                n += 1;
             }
         }
+        assert!(fast * 4 > n, "{fast} of {n} neighbours unlinkable");
         for ids in by_word.values() {
             for w in ids.windows(2).take(40) {
                 check(&all[w[0]], &all[w[1]]);
@@ -367,6 +475,32 @@ mod tests {
         "Aven",
         "Ghoreiszi",
         "Qoreishi",
+        "Heshmatollah",
+        "Heshmat",
+        "Kamaluddin",
+        "Kamal",
+        "Hajahmad",
+        "Ahmad",
+        "Yevhen",
+        "Yevgeniy",
+        "Yevhenii",
+        "Park",
+        "Pak",
+        "Bak",
+        "Rhee",
+        "Yi",
+        "Ri",
+        "Choi",
+        "Choe",
+        "Ryu",
+        "Yoo",
+        "Maria",
+        "Garcia",
+        "Holdings",
+        "Olga",
+        "Ivanovich",
+        "Aleksandras",
+        "Aleksandr",
     ];
 
     fn word() -> impl Strategy<Value = String> {
@@ -395,15 +529,59 @@ mod tests {
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(4000))]
 
-        /// The zero test never rejects a pair the comparison scores above 0.
+        /// The zero test never rejects a pair the comparison scores above 0,
+        /// and the fast path's comparison is the full one.
         #[test]
         fn zero_test_never_rejects_a_scoring_pair(x in name(1..5), y in name(1..5)) {
-            let (a, b) = (analyze(&x), analyze(&y));
-            let cfg = MatchConfig::default();
-            for (p, q) in [(&a, &b), (&b, &a)] {
-                let s = compare_with(p, q, &cfg).score();
-                prop_assert!(s <= 0.0 || may_score(p, q), "{x} / {y}: {s}");
-            }
+            check(&x, &y);
+        }
+    }
+
+    #[test]
+    fn unrelated_names_take_the_fast_path_with_every_reason() {
+        let (a, b) = (analyze("John Smith"), analyze("Maria Garcia"));
+        assert!(unlinkable(&a, &b) && unlinkable(&b, &a));
+        let c = compare(&a, &b);
+        assert_eq!(c.score(), 0.0);
+        let lines: Vec<String> = c.explain(&a, &b).iter().map(|r| r.to_string()).collect();
+        assert!(lines.len() >= 4, "{lines:?}");
+        assert!(lines
+            .iter()
+            .any(|l| l.starts_with("John: only in the first")));
+        assert!(lines
+            .iter()
+            .any(|l| l.starts_with("Garcia: only in the second")));
+        assert!(check("John Smith", "Maria Garcia"));
+        // A person against an organisation, numbers, initials, patronymics.
+        for (x, y) in [
+            ("John Smith", "Garcia Holdings Ltd"),
+            ("Henry VIII", "Louis XIV"),
+            ("J. R. Smith", "K. Garcia"),
+            ("Pavel Ivanovich", "Olga Petrovna"),
+            // A given name that spells the other's title, nothing linked.
+            ("Sayed Nurullah", "Sayyed Karimullah"),
+        ] {
+            check(x, y);
+        }
+        // Forms of the article link as particles.
+        for (x, y) in [
+            ("Nur ur Qasemi", "Zia al Barakzai"),
+            ("Nur u Qasemi", "Zia as Barakzai"),
+        ] {
+            let (a, b) = (analyze(x), analyze(y));
+            assert!(!unlinkable(&a, &b), "{x} / {y}");
+            check(x, y);
+        }
+        // Rules that link parts far apart in spelling keep the full path.
+        for (x, y) in [
+            ("Heshmatollah Karimi", "Heshmat Noori"),
+            ("Hajahmad Rezai", "Ahmad Karimi"),
+            ("Yevhen Kovalenko", "Yevgeniy Shevchenko"),
+            ("Rhee Min", "Yi Soon"),
+        ] {
+            let (a, b) = (analyze(x), analyze(y));
+            assert!(!unlinkable(&a, &b), "{x} / {y}");
+            check(x, y);
         }
     }
 }

@@ -291,7 +291,7 @@ fn piece_cost(x: &str, y: &str) -> Option<(f32, usize)> {
 /// [`sound::same_start`]; j is a glide and an affricate), which the glued
 /// runs compared by sounds admit. The Burmese h before a consonant (Htun
 /// / Tun) is left out: it would admit every letter.
-fn kin_letters(c: u8) -> u64 {
+pub(super) fn kin_letters(c: u8) -> u64 {
     KIN[c as usize]
 }
 

@@ -76,6 +76,7 @@ fn group(fold: &str) -> Option<u16> {
 
 /// Whether two different folded parts are romanisations of one Korean
 /// family name.
+#[inline]
 pub(super) fn same_surname(fa: &str, fb: &str) -> bool {
     may_be_listed(fa) && may_be_listed(fb) && group(fa).is_some_and(|g| group(fb) == Some(g))
 }

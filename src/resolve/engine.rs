@@ -5,7 +5,7 @@ use super::names::same_org_core;
 use super::state::{Ent, Fate, State};
 use super::{Resolution, Settings, MAX_COMPARED, MIN_COMPARED, NONE};
 use crate::analyze::{Name, Tag};
-use crate::compare::{compare_with, may_score};
+use crate::compare::{compare_searched, may_score};
 use crate::index::{blocking_keys, blocking_keys_by_part};
 use rustc_hash::{FxHashMap, FxHasher};
 use std::hash::Hasher;
@@ -171,7 +171,7 @@ impl<'s> Engine<'s> {
         if (a.key() == b.key() && a.kind() == b.kind()) || same_org_core(a, b) {
             return 1.0;
         }
-        compare_with(a, b, &self.s.config).score()
+        compare_searched(a, b, &self.s.config).score()
     }
 
     /// Step 2: the alias table. Exact aliases for every name, fuzzy for
@@ -289,7 +289,7 @@ impl<'s> Engine<'s> {
         if (a.key() == b.key() && a.kind() == b.kind()) || same_org_core(a, b) {
             return Some(1.0);
         }
-        let c = compare_with(a, b, &self.s.config);
+        let c = compare_searched(a, b, &self.s.config);
         (!c.is_vetoed()).then(|| c.score())
     }
 
@@ -392,11 +392,10 @@ impl<'s> Engine<'s> {
     /// then only multiplied by a factor below 1 or capped: 0 when there is
     /// no link (and 0 too when a name has no parts and the keys differ).
     /// Links come from single-part candidates (`part_similarity`) and
-    /// glued candidates (`glue`) only; `PartKey::may_link` and `may_glue`
-    /// (in `compare::bound`, beside [`may_score`]) hold whenever either can
-    /// produce one. So a representative with equal key or some possible
-    /// link is needed, and a representative with neither
-    /// rules the entity out. With a fitted model, or a floor of 0 or
+    /// glued candidates (`glue`) only; `compare::bound` (beside
+    /// [`may_score`]) tests a necessary condition for either. So a
+    /// representative with equal key or some possible link is needed, and
+    /// a representative with neither rules the entity out. With a fitted model, or a floor of 0 or
     /// below, or an alias entity, it says yes. Tested against the
     /// comparison in `compare::bound`'s tests (`zero_test_never_rejects_a_scoring_pair` and others).
     fn may_fit(&self, g: u32, e: u32) -> bool {
