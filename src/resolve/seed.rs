@@ -6,7 +6,7 @@
 //! otherwise.
 
 use super::engine::Engine;
-use super::names::{analyse_all, Group, Unmerge};
+use super::names::{analyse_all, completeness, Group, Unmerge};
 use super::state::{Ent, Fate, State};
 use super::{Label, Resolution, Resolver, ResolverBuilder, Settings, NONE};
 use crate::analyze::Kind;
@@ -36,14 +36,72 @@ pub(crate) struct SeedName {
 /// still in the cache, rather than when the state is built from every
 /// known name. (Boxed: the known names keep the place of one after the
 /// state has taken it.)
+///
+/// A name read from a store may come as its kept blob, decoded only when
+/// the name is first compared, with its blocking keys as kept beside it.
 #[derive(Debug, Clone)]
-pub(crate) struct SeedAnalysis(Box<Group>);
+pub(crate) struct SeedAnalysis(Box<Group>, Option<Vec<u64>>);
 
 impl SeedAnalysis {
     /// The analysis `name`, ready to enter the state.
     pub(crate) fn new(name: crate::Name) -> SeedAnalysis {
-        SeedAnalysis(Box::new(Group::new(name)))
+        SeedAnalysis(Box::new(Group::new(name)), None)
     }
+
+    /// The analysis `name` with its blocking keys (sorted, distinct), as
+    /// [`search_blob`] returns them.
+    pub(crate) fn with_keys(name: crate::Name, keys: Option<Vec<u64>>) -> SeedAnalysis {
+        SeedAnalysis(Box::new(Group::new(name)), keys)
+    }
+
+    /// The analysis that `blob` (as [`crate::Name::encode`] writes it)
+    /// holds, left undecoded, with what the state needs before the name is
+    /// compared: its completeness and, for a complete name, its blocking
+    /// keys (sorted, distinct), both as `search` holds them (see
+    /// [`search_blob`]). `None` when either does not read.
+    pub(crate) fn kept(blob: &[u8], search: &[u8]) -> Option<SeedAnalysis> {
+        let (&complete, keys) = search.split_first()?;
+        if keys.len() % 8 != 0 {
+            return None;
+        }
+        let group = Group::kept(blob, complete)?;
+        let keys: Vec<u64> = keys
+            .chunks_exact(8)
+            .map(|k| u64::from_le_bytes(k.try_into().expect("eight bytes")))
+            .collect();
+        if !keys.windows(2).all(|w| w[0] < w[1]) || (!group.is_complete() && !keys.is_empty()) {
+            return None;
+        }
+        Some(SeedAnalysis(Box::new(group), Some(keys)))
+    }
+}
+
+/// What a store keeps beside a name's analysis so that a writer can enter
+/// the name into its resolution state without decoding it: one byte of
+/// completeness (main parts, plus one for a regnal number, plus one for an
+/// organisation's legal form; two or more is complete), then, for a
+/// complete name, its blocking keys (sorted, distinct), eight bytes each,
+/// little-endian. `keys` are the name's keys when known (they are computed
+/// here otherwise); returns them, for a complete name.
+pub(crate) fn search_blob(
+    name: &crate::Name,
+    keys: Option<Vec<u64>>,
+    out: &mut Vec<u8>,
+) -> Option<Vec<u64>> {
+    let complete = completeness(name);
+    out.push(complete);
+    if complete < 2 {
+        return keys;
+    }
+    let keys = keys.unwrap_or_else(|| {
+        let mut own = Vec::new();
+        blocking_keys(name, &mut own);
+        own
+    });
+    for k in &keys {
+        out.extend_from_slice(&k.to_le_bytes());
+    }
+    Some(keys)
 }
 
 /// A known entity.
@@ -246,6 +304,17 @@ struct NewName<'a> {
 }
 
 impl SeedState {
+    /// Of the known names kept undecoded when read (from a store), how
+    /// many have been decoded since, and how many there are.
+    #[cfg(test)]
+    pub(crate) fn decoded(&self) -> (usize, usize) {
+        let kept = self.st.groups[..self.st.seeded]
+            .iter()
+            .filter(|g| matches!(g.name, super::names::LazyName::Kept(_)));
+        let decoded = kept.clone().filter(|g| g.name.is_decoded()).count();
+        (decoded, kept.count())
+    }
+
     /// The caps of the blocking index it was built with (see
     /// [`ResolverBuilder::index_caps`]).
     pub(crate) fn caps(&self) -> (usize, usize) {
@@ -254,11 +323,11 @@ impl SeedState {
 
     /// The distinct name of `n` as the state makes it: analysed by `s`'s
     /// analyzer unless `n` carries its analysis (which it takes).
-    fn group_of(s: &Settings, n: &mut SeedName) -> Group {
+    fn group_of(s: &Settings, n: &mut SeedName) -> (Group, Option<Vec<u64>>) {
         match (n.analysed.take(), n.kind) {
-            (Some(a), _) => *a.0,
-            (None, Kind::Unknown) => Group::new(s.analyzer.analyze(&n.display)),
-            (None, k) => Group::new(s.analyzer.analyze_as(&n.display, k)),
+            (Some(a), _) => (*a.0, a.1),
+            (None, Kind::Unknown) => (Group::new(s.analyzer.analyze(&n.display)), None),
+            (None, k) => (Group::new(s.analyzer.analyze_as(&n.display, k)), None),
         }
     }
 
@@ -454,19 +523,26 @@ impl Resolver {
         for se in &seed.entities {
             ss.add_entity(se);
         }
+        // Room for every known name at once (growing by doubling would
+        // copy them all on the way, and leave up to half of it unused).
+        let names: usize = seed.entities.iter().map(|e| e.names.len()).sum();
+        ss.st.groups.reserve_exact(names);
+        ss.st.fates.reserve_exact(names);
+        ss.st.keys.reserve(names);
+        ss.first.reserve_exact(names);
         let mut scratch = Vec::new();
         for (k, se) in seed.entities.iter_mut().enumerate() {
             let names: Vec<NewName> = se
                 .names
                 .iter_mut()
                 .map(|n| {
-                    let group = SeedState::group_of(s, n);
+                    let (group, keys) = SeedState::group_of(s, n);
                     NewName {
                         key: &n.key,
                         kind: n.kind,
                         count: n.count,
                         group,
-                        keys: None,
+                        keys,
                     }
                 })
                 .collect();
@@ -501,6 +577,8 @@ impl Resolver {
         let mut added: Vec<(Box<str>, Kind)> = Vec::new();
         // The batch's distinct names join the known ones.
         let mut remap = vec![0u32; an.groups.len()];
+        // (Room for the batch's names, which leave the state with it.)
+        st.groups.reserve_exact(an.groups.len());
         let mut batch: Vec<Option<Group>> = an.groups.into_iter().map(Some).collect();
         let mut bkeys: Vec<_> = an.keys.into_iter().collect();
         bkeys.sort_unstable_by_key(|x| x.1);
