@@ -40,17 +40,28 @@ pub(crate) struct SeedName {
 /// A name read from a store may come as its kept blob, decoded only when
 /// the name is first compared, with its blocking keys as kept beside it.
 #[derive(Debug, Clone)]
-pub(crate) struct SeedAnalysis(Box<Group>, Option<Vec<u64>>);
+pub(crate) struct SeedAnalysis(Box<Group>, SeedKeys);
+
+/// The blocking keys (sorted, distinct) of a known complete name, when
+/// they come with it: its own, or a run of [`Seed::keys`].
+#[derive(Debug, Clone)]
+enum SeedKeys {
+    None,
+    Own(Vec<u64>),
+    /// `Seed::keys[start..start + len]`.
+    Kept(usize, usize),
+}
 
 impl SeedAnalysis {
     /// The analysis `name`, ready to enter the state.
     pub(crate) fn new(name: crate::Name) -> SeedAnalysis {
-        SeedAnalysis(Box::new(Group::new(name)), None)
+        SeedAnalysis(Box::new(Group::new(name)), SeedKeys::None)
     }
 
     /// The analysis `name` with its blocking keys (sorted, distinct), as
     /// [`search_blob`] returns them.
     pub(crate) fn with_keys(name: crate::Name, keys: Option<Vec<u64>>) -> SeedAnalysis {
+        let keys = keys.map_or(SeedKeys::None, SeedKeys::Own);
         SeedAnalysis(Box::new(Group::new(name)), keys)
     }
 
@@ -58,21 +69,27 @@ impl SeedAnalysis {
     /// holds, left undecoded, with what the state needs before the name is
     /// compared: its completeness and, for a complete name, its blocking
     /// keys (sorted, distinct), both as `search` holds them (see
-    /// [`search_blob`]). `None` when either does not read.
-    pub(crate) fn kept(blob: &[u8], search: &[u8]) -> Option<SeedAnalysis> {
+    /// [`search_blob`]); the keys go to the end of `arena` (the seed's
+    /// [`Seed::keys`]). `None` when either does not read.
+    pub(crate) fn kept(blob: &[u8], search: &[u8], arena: &mut Vec<u64>) -> Option<SeedAnalysis> {
         let (&complete, keys) = search.split_first()?;
-        if keys.len() % 8 != 0 {
+        if keys.len() % 8 != 0 || (complete < 2 && !keys.is_empty()) {
             return None;
         }
         let group = Group::kept(blob, complete)?;
-        let keys: Vec<u64> = keys
-            .chunks_exact(8)
-            .map(|k| u64::from_le_bytes(k.try_into().expect("eight bytes")))
-            .collect();
-        if !keys.windows(2).all(|w| w[0] < w[1]) || (!group.is_complete() && !keys.is_empty()) {
+        let start = arena.len();
+        arena.extend(
+            keys.chunks_exact(8)
+                .map(|k| u64::from_le_bytes(k.try_into().expect("eight bytes"))),
+        );
+        if !arena[start..].windows(2).all(|w| w[0] < w[1]) {
+            arena.truncate(start);
             return None;
         }
-        Some(SeedAnalysis(Box::new(group), Some(keys)))
+        Some(SeedAnalysis(
+            Box::new(group),
+            SeedKeys::Kept(start, arena.len() - start),
+        ))
     }
 }
 
@@ -128,6 +145,9 @@ pub(crate) struct Seed {
     pub(crate) entities: Vec<SeedEntity>,
     /// (key, kind, entity index in `entities`): cannot-links.
     pub(crate) cannot: Vec<(String, Kind, usize)>,
+    /// The blocking keys of the known names read with them, one run each
+    /// (one allocation for all of them; needed until the state is built).
+    pub(crate) keys: Vec<u64>,
 }
 
 /// A distinct name mentioned in the batch, on one entity of the resolution.
@@ -300,7 +320,7 @@ struct NewName<'a> {
     count: u32,
     group: Group,
     /// Its blocking keys, when already computed.
-    keys: Option<Vec<u64>>,
+    keys: Option<std::borrow::Cow<'a, [u64]>>,
 }
 
 impl SeedState {
@@ -323,9 +343,20 @@ impl SeedState {
 
     /// The distinct name of `n` as the state makes it: analysed by `s`'s
     /// analyzer unless `n` carries its analysis (which it takes).
-    fn group_of(s: &Settings, n: &mut SeedName) -> (Group, Option<Vec<u64>>) {
+    fn group_of<'a>(
+        s: &Settings,
+        n: &mut SeedName,
+        arena: &'a [u64],
+    ) -> (Group, Option<std::borrow::Cow<'a, [u64]>>) {
         match (n.analysed.take(), n.kind) {
-            (Some(a), _) => (*a.0, a.1),
+            (Some(a), _) => {
+                let keys = match a.1 {
+                    SeedKeys::None => None,
+                    SeedKeys::Own(v) => Some(v.into()),
+                    SeedKeys::Kept(at, len) => Some(arena[at..at + len].into()),
+                };
+                (*a.0, keys)
+            }
             (None, Kind::Unknown) => (Group::new(s.analyzer.analyze(&n.display)), None),
             (None, k) => (Group::new(s.analyzer.analyze_as(&n.display, k)), None),
         }
@@ -482,7 +513,7 @@ impl SeedState {
                     kind: n.kind,
                     count: n.count,
                     group: Group::new(name),
-                    keys,
+                    keys: keys.map(Into::into),
                 });
             }
             let complete = batch.iter().any(|n| n.group.is_complete());
@@ -536,7 +567,7 @@ impl Resolver {
                 .names
                 .iter_mut()
                 .map(|n| {
-                    let (group, keys) = SeedState::group_of(s, n);
+                    let (group, keys) = SeedState::group_of(s, n, &seed.keys);
                     NewName {
                         key: &n.key,
                         kind: n.kind,
@@ -550,6 +581,8 @@ impl Resolver {
             let kept = ss.add_names(k, names, &mut scratch);
             debug_assert!(kept, "a fresh build enters entities in order");
         }
+        // The state holds the keys now.
+        seed.keys = Vec::new();
         for (key, kind, i) in &seed.cannot {
             ss.st
                 .cannot

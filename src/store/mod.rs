@@ -1131,7 +1131,7 @@ fn load_seed(c: &Connection, stamp: Option<&str>) -> rusqlite::Result<(Seed, Vec
             count: r.get::<_, i64>(5)?.clamp(0, u32::MAX as i64) as u32,
             // (Decoded when the name is first compared.)
             analysed: match (r.get_ref(6)?, r.get_ref(7)?) {
-                (ValueRef::Blob(b), ValueRef::Blob(s)) => SeedAnalysis::kept(b, s),
+                (ValueRef::Blob(b), ValueRef::Blob(s)) => SeedAnalysis::kept(b, s, &mut seed.keys),
                 _ => None,
             },
         });
