@@ -157,70 +157,7 @@ fn sig(ids: &[u32]) -> u64 {
     ids.iter().fold(0, |m, &g| m | 1u64 << (g % 64))
 }
 
-/// What a blob says first, read without building the name: its original
-/// text, display form, key and kind (see [`Name::head`]).
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub(crate) struct Head<'a> {
-    pub(crate) original: &'a str,
-    pub(crate) display: &'a str,
-    pub(crate) key: &'a str,
-    pub(crate) kind: Kind,
-}
-
 impl Name {
-    /// The original text, display form, key and kind of the name that
-    /// [`Name::encode`] wrote into `bytes`, as slices of `bytes`, read
-    /// without decoding the rest (which may still be damaged: only
-    /// [`Name::decode`] tells). `None` for another format version, a
-    /// damaged head, or a text that the blob does not hold in one piece.
-    pub(crate) fn head(bytes: &[u8]) -> Option<Head<'_>> {
-        let mut r = Reader { bytes };
-        if r.uint()? != FORMAT {
-            return None;
-        }
-        // The buffer as written, and how many bytes of the name's buffer
-        // come before it (an original written once stands for two copies).
-        let (text, skipped) = match r.byte()? {
-            0 => (r.text()?, 0),
-            1 => {
-                let len = r.len()?;
-                let rest = r.text()?;
-                rest.get(..len)?;
-                (rest, len)
-            }
-            _ => return None,
-        };
-        let n = text.len() + skipped;
-        let span = |r: &mut Reader<'_>| -> Option<&str> {
-            let (a, b) = r.span(n, None)?;
-            let (a, b) = (a as usize, b as usize);
-            if a >= skipped {
-                text.get(a - skipped..b - skipped)
-            } else if b <= skipped {
-                // Within the original, which opens the text written.
-                text.get(a..b)
-            } else {
-                None
-            }
-        };
-        let original = span(&mut r)?;
-        let display = span(&mut r)?;
-        let key = span(&mut r)?;
-        let k = r.byte()?;
-        let kind = match k & 3 {
-            0 => Kind::Person,
-            1 => Kind::Org,
-            2 => Kind::Unknown,
-            _ => return None,
-        };
-        (k <= 7).then_some(Head {
-            original,
-            display,
-            key,
-            kind,
-        })
-    }
-
     /// This analysis as the one of its original text that a store makes:
     /// with the kind given when it is known (`analyze_as`), with the kind
     /// guessed when it is not (`analyze`). A given kind differs from the
@@ -465,11 +402,6 @@ mod tests {
             n.encode(&mut blob);
             let back = super::Name::decode(&blob).expect("decodes");
             assert_eq!(&back, n);
-            let head = super::Name::head(&blob).expect("its head reads");
-            assert_eq!(
-                (head.original, head.display, head.key, head.kind),
-                (n.original(), n.display(), n.key(), n.kind())
-            );
             // Every cut of the blob is refused, not misread.
             for cut in 0..blob.len() {
                 assert!(super::Name::decode(&blob[..cut]).is_none());

@@ -6,13 +6,11 @@ use crate::analyze::{Analyzer, Kind, Name, Tag};
 use rustc_hash::FxHashMap;
 use smallvec::SmallVec;
 use std::cmp::Ordering;
-#[cfg(feature = "store")]
-use std::sync::OnceLock;
 
 /// One distinct name: an analysed representative and its display variants.
 #[derive(Debug, Clone)]
 pub(crate) struct Group {
-    pub(super) name: LazyName,
+    pub(super) name: Name,
     pub(super) count: u32,
     /// Most distinct names have one display form: it is kept inline.
     pub(super) variants: SmallVec<[Variant; 1]>,
@@ -32,121 +30,6 @@ pub(super) struct Variant {
     pub(super) well_cased: bool,
 }
 
-/// A distinct name's analysis: made, or (for a name read from a store)
-/// kept as the blob the store holds and decoded on first use. Most of a
-/// store's names are never compared in a batch: they cost a copy of their
-/// blob, not a decoded analysis. Reads as the [`Name`] it stands for; its
-/// key and kind are read without decoding it.
-#[derive(Debug, Clone)]
-pub(crate) enum LazyName {
-    Made(Name),
-    #[cfg(feature = "store")]
-    Kept(Box<KeptName>),
-}
-
-/// A name kept as its blob, with its key and kind.
-#[cfg(feature = "store")]
-#[derive(Debug, Clone)]
-pub(crate) struct KeptName {
-    blob: Box<[u8]>,
-    key: Box<str>,
-    kind: Kind,
-    name: OnceLock<Box<Name>>,
-}
-
-#[cfg(feature = "store")]
-impl KeptName {
-    /// The name the blob holds; a blob whose head read but whose body does
-    /// not decode (a damaged file) gives the analysis of its original text
-    /// by the bundled tables, which made every blob a store trusts.
-    fn name(&self) -> &Name {
-        self.name.get_or_init(|| {
-            Box::new(Name::decode(&self.blob).unwrap_or_else(|| {
-                let text = Name::head(&self.blob).map_or("", |h| h.original);
-                let analyzer = crate::Analyzer::new();
-                match self.kind {
-                    Kind::Unknown => analyzer.analyze(text),
-                    k => analyzer.analyze_as(text, k),
-                }
-            }))
-        })
-    }
-}
-
-impl LazyName {
-    /// The name's comparison key, without decoding a kept name.
-    pub(super) fn key(&self) -> &str {
-        match self {
-            LazyName::Made(n) => n.key(),
-            #[cfg(feature = "store")]
-            LazyName::Kept(k) => &k.key,
-        }
-    }
-
-    /// The name's kind, without decoding a kept name.
-    pub(super) fn kind(&self) -> Kind {
-        match self {
-            LazyName::Made(n) => n.kind(),
-            #[cfg(feature = "store")]
-            LazyName::Kept(k) => k.kind,
-        }
-    }
-
-    /// The name's original text, without decoding a kept name.
-    pub(super) fn original(&self) -> &str {
-        match self {
-            LazyName::Made(n) => n.original(),
-            #[cfg(feature = "store")]
-            LazyName::Kept(k) => Name::head(&k.blob).map_or("", |h| h.original),
-        }
-    }
-
-    /// The name's display form, without decoding a kept name.
-    pub(super) fn display(&self) -> &str {
-        match self {
-            LazyName::Made(n) => n.display(),
-            #[cfg(feature = "store")]
-            LazyName::Kept(k) => Name::head(&k.blob).map_or("", |h| h.display),
-        }
-    }
-
-    /// Whether a kept name has been decoded (a made one always is).
-    #[cfg(all(test, feature = "store"))]
-    pub(super) fn is_decoded(&self) -> bool {
-        match self {
-            LazyName::Made(_) => true,
-            LazyName::Kept(k) => k.name.get().is_some(),
-        }
-    }
-}
-
-impl std::ops::Deref for LazyName {
-    type Target = Name;
-
-    fn deref(&self) -> &Name {
-        match self {
-            LazyName::Made(n) => n,
-            #[cfg(feature = "store")]
-            LazyName::Kept(k) => k.name(),
-        }
-    }
-}
-
-impl From<Name> for LazyName {
-    fn from(name: Name) -> LazyName {
-        LazyName::Made(name)
-    }
-}
-
-/// Main parts plus one for a regnal number, plus one for an organisation's
-/// legal form: a name with two or more is complete.
-pub(crate) fn completeness(name: &Name) -> u8 {
-    let main = Group::main_parts(name);
-    let regnal = name.parts().any(|p| p.tag() == Tag::Regnal) as u8;
-    let legal = is_registered(name) as u8;
-    main.saturating_add(regnal).saturating_add(legal)
-}
-
 impl Group {
     pub(super) fn main_parts(name: &Name) -> u8 {
         name.parts().filter(|p| p.tag().is_main()).count() as u8
@@ -157,43 +40,19 @@ impl Group {
     }
 
     pub(super) fn new(name: Name) -> Group {
+        let main = Group::main_parts(&name);
+        let regnal = name.parts().any(|p| p.tag() == Tag::Regnal) as u8;
+        let legal = is_registered(&name) as u8;
         let mut g = Group {
-            complete: completeness(&name),
+            complete: main.saturating_add(regnal).saturating_add(legal),
             count: 0,
             variants: SmallVec::new(),
-            name: name.into(),
+            name,
             plain: false,
         };
         let v = variant_of(&g.name);
         g.add_variant(v, 1);
         g
-    }
-
-    /// The group [`Group::new`] makes of the name that `blob` holds, whose
-    /// completeness is `complete`, with the name kept undecoded. `None`
-    /// when the blob's head does not read.
-    #[cfg(feature = "store")]
-    pub(crate) fn kept(blob: &[u8], complete: u8) -> Option<Group> {
-        let head = Name::head(blob)?;
-        let variant = Variant {
-            display: head.display.into(),
-            count: 1,
-            well_cased: well_cased_text(head.original),
-        };
-        let mut g = Group {
-            complete,
-            count: 0,
-            variants: SmallVec::new(),
-            name: LazyName::Kept(Box::new(KeptName {
-                blob: blob.into(),
-                key: head.key.into(),
-                kind: head.kind,
-                name: OnceLock::new(),
-            })),
-            plain: false,
-        };
-        g.add_variant(variant, 1);
-        Some(g)
     }
 
     pub(super) fn add_variant(&mut self, v: Variant, count: u32) {
@@ -230,17 +89,16 @@ impl Group {
     /// order, so that the choice does not depend on arrival order.
     fn merge_name(&mut self, name: Name, plain: bool) {
         self.add_occurrence(&name);
-        let name = LazyName::from(name);
         if rep_order(&name, &self.name) == Ordering::Less {
             self.name = name;
             self.plain = plain;
         }
     }
 
+    #[cfg(feature = "store")]
     /// [`Group::merge`], returning what it changed so that
     /// [`Group::unmerge`] can restore the group as it was (without a copy
     /// of its analysis).
-    #[cfg(feature = "store")]
     pub(super) fn merge_undoable(&mut self, other: Group) -> Unmerge {
         let mut undo = Unmerge {
             count: self.count,
@@ -263,9 +121,9 @@ impl Group {
         undo
     }
 
+    #[cfg(feature = "store")]
     /// Restores the group as it was before the
     /// [`Group::merge_undoable`] that returned `undo`.
-    #[cfg(feature = "store")]
     pub(super) fn unmerge(&mut self, undo: Unmerge) {
         self.count = undo.count;
         self.plain = undo.plain;
@@ -291,16 +149,16 @@ impl Group {
     }
 }
 
+#[cfg(feature = "store")]
 /// What [`Group::merge_undoable`] changed in a group: its counts, its
 /// variants' counts and case flags (variants it added come after them), and
 /// its representative when another replaced it.
-#[cfg(feature = "store")]
 #[derive(Debug)]
 pub(super) struct Unmerge {
     count: u32,
     plain: bool,
     variants: SmallVec<[(u32, bool); 2]>,
-    name: Option<LazyName>,
+    name: Option<Name>,
 }
 
 /// Whether `name` is an organisation's name with a legal form ("Bayer AG",
@@ -344,11 +202,7 @@ pub(super) fn variant_of(name: &Name) -> Variant {
 
 /// Whether the name as written mixes upper and lower case (or has no case).
 fn well_cased(name: &Name) -> bool {
-    well_cased_text(name.original())
-}
-
-/// [`well_cased`] of a name's original text.
-fn well_cased_text(orig: &str) -> bool {
+    let orig = name.original();
     let upper = orig.chars().any(char::is_uppercase);
     let lower = orig.chars().any(char::is_lowercase);
     (upper && lower) || (!upper && !lower) || well_cased_uncased(orig)
@@ -365,9 +219,9 @@ pub(super) fn has_diacritics(s: &str) -> bool {
 
 /// The representative of a distinct name: best formed first, then the
 /// original in byte order.
-fn rep_order(a: &LazyName, b: &LazyName) -> Ordering {
-    well_cased_text(b.original())
-        .cmp(&well_cased_text(a.original()))
+fn rep_order(a: &Name, b: &Name) -> Ordering {
+    well_cased(b)
+        .cmp(&well_cased(a))
         .then(has_diacritics(b.display()).cmp(&has_diacritics(a.display())))
         .then(a.original().cmp(b.original()))
 }

@@ -6,7 +6,7 @@
 //! otherwise.
 
 use super::engine::Engine;
-use super::names::{analyse_all, completeness, Group, Unmerge};
+use super::names::{analyse_all, Group, Unmerge};
 use super::state::{Ent, Fate, State};
 use super::{Label, Resolution, Resolver, ResolverBuilder, Settings, NONE};
 use crate::analyze::Kind;
@@ -36,89 +36,14 @@ pub(crate) struct SeedName {
 /// still in the cache, rather than when the state is built from every
 /// known name. (Boxed: the known names keep the place of one after the
 /// state has taken it.)
-///
-/// A name read from a store may come as its kept blob, decoded only when
-/// the name is first compared, with its blocking keys as kept beside it.
 #[derive(Debug, Clone)]
-pub(crate) struct SeedAnalysis(Box<Group>, SeedKeys);
-
-/// The blocking keys (sorted, distinct) of a known complete name, when
-/// they come with it: its own, or a run of [`Seed::keys`].
-#[derive(Debug, Clone)]
-enum SeedKeys {
-    None,
-    Own(Vec<u64>),
-    /// `Seed::keys[start..start + len]`.
-    Kept(usize, usize),
-}
+pub(crate) struct SeedAnalysis(Box<Group>);
 
 impl SeedAnalysis {
     /// The analysis `name`, ready to enter the state.
     pub(crate) fn new(name: crate::Name) -> SeedAnalysis {
-        SeedAnalysis(Box::new(Group::new(name)), SeedKeys::None)
+        SeedAnalysis(Box::new(Group::new(name)))
     }
-
-    /// The analysis `name` with its blocking keys (sorted, distinct), as
-    /// [`search_blob`] returns them.
-    pub(crate) fn with_keys(name: crate::Name, keys: Option<Vec<u64>>) -> SeedAnalysis {
-        let keys = keys.map_or(SeedKeys::None, SeedKeys::Own);
-        SeedAnalysis(Box::new(Group::new(name)), keys)
-    }
-
-    /// The analysis that `blob` (as [`crate::Name::encode`] writes it)
-    /// holds, left undecoded, with what the state needs before the name is
-    /// compared: its completeness and, for a complete name, its blocking
-    /// keys (sorted, distinct), both as `search` holds them (see
-    /// [`search_blob`]); the keys go to the end of `arena` (the seed's
-    /// [`Seed::keys`]). `None` when either does not read.
-    pub(crate) fn kept(blob: &[u8], search: &[u8], arena: &mut Vec<u64>) -> Option<SeedAnalysis> {
-        let (&complete, keys) = search.split_first()?;
-        if keys.len() % 8 != 0 || (complete < 2 && !keys.is_empty()) {
-            return None;
-        }
-        let group = Group::kept(blob, complete)?;
-        let start = arena.len();
-        arena.extend(
-            keys.chunks_exact(8)
-                .map(|k| u64::from_le_bytes(k.try_into().expect("eight bytes"))),
-        );
-        if !arena[start..].windows(2).all(|w| w[0] < w[1]) {
-            arena.truncate(start);
-            return None;
-        }
-        Some(SeedAnalysis(
-            Box::new(group),
-            SeedKeys::Kept(start, arena.len() - start),
-        ))
-    }
-}
-
-/// What a store keeps beside a name's analysis so that a writer can enter
-/// the name into its resolution state without decoding it: one byte of
-/// completeness (main parts, plus one for a regnal number, plus one for an
-/// organisation's legal form; two or more is complete), then, for a
-/// complete name, its blocking keys (sorted, distinct), eight bytes each,
-/// little-endian. `keys` are the name's keys when known (they are computed
-/// here otherwise); returns them, for a complete name.
-pub(crate) fn search_blob(
-    name: &crate::Name,
-    keys: Option<Vec<u64>>,
-    out: &mut Vec<u8>,
-) -> Option<Vec<u64>> {
-    let complete = completeness(name);
-    out.push(complete);
-    if complete < 2 {
-        return keys;
-    }
-    let keys = keys.unwrap_or_else(|| {
-        let mut own = Vec::new();
-        blocking_keys(name, &mut own);
-        own
-    });
-    for k in &keys {
-        out.extend_from_slice(&k.to_le_bytes());
-    }
-    Some(keys)
 }
 
 /// A known entity.
@@ -145,9 +70,6 @@ pub(crate) struct Seed {
     pub(crate) entities: Vec<SeedEntity>,
     /// (key, kind, entity index in `entities`): cannot-links.
     pub(crate) cannot: Vec<(String, Kind, usize)>,
-    /// The blocking keys of the known names read with them, one run each
-    /// (one allocation for all of them; needed until the state is built).
-    pub(crate) keys: Vec<u64>,
 }
 
 /// A distinct name mentioned in the batch, on one entity of the resolution.
@@ -320,21 +242,10 @@ struct NewName<'a> {
     count: u32,
     group: Group,
     /// Its blocking keys, when already computed.
-    keys: Option<std::borrow::Cow<'a, [u64]>>,
+    keys: Option<Vec<u64>>,
 }
 
 impl SeedState {
-    /// Of the known names kept undecoded when read (from a store), how
-    /// many have been decoded since, and how many there are.
-    #[cfg(test)]
-    pub(crate) fn decoded(&self) -> (usize, usize) {
-        let kept = self.st.groups[..self.st.seeded]
-            .iter()
-            .filter(|g| matches!(g.name, super::names::LazyName::Kept(_)));
-        let decoded = kept.clone().filter(|g| g.name.is_decoded()).count();
-        (decoded, kept.count())
-    }
-
     /// The caps of the blocking index it was built with (see
     /// [`ResolverBuilder::index_caps`]).
     pub(crate) fn caps(&self) -> (usize, usize) {
@@ -343,22 +254,11 @@ impl SeedState {
 
     /// The distinct name of `n` as the state makes it: analysed by `s`'s
     /// analyzer unless `n` carries its analysis (which it takes).
-    fn group_of<'a>(
-        s: &Settings,
-        n: &mut SeedName,
-        arena: &'a [u64],
-    ) -> (Group, Option<std::borrow::Cow<'a, [u64]>>) {
+    fn group_of(s: &Settings, n: &mut SeedName) -> Group {
         match (n.analysed.take(), n.kind) {
-            (Some(a), _) => {
-                let keys = match a.1 {
-                    SeedKeys::None => None,
-                    SeedKeys::Own(v) => Some(v.into()),
-                    SeedKeys::Kept(at, len) => Some(arena[at..at + len].into()),
-                };
-                (*a.0, keys)
-            }
-            (None, Kind::Unknown) => (Group::new(s.analyzer.analyze(&n.display)), None),
-            (None, k) => (Group::new(s.analyzer.analyze_as(&n.display, k)), None),
+            (Some(a), _) => *a.0,
+            (None, Kind::Unknown) => Group::new(s.analyzer.analyze(&n.display)),
+            (None, k) => Group::new(s.analyzer.analyze_as(&n.display, k)),
         }
     }
 
@@ -513,7 +413,7 @@ impl SeedState {
                     kind: n.kind,
                     count: n.count,
                     group: Group::new(name),
-                    keys: keys.map(Into::into),
+                    keys,
                 });
             }
             let complete = batch.iter().any(|n| n.group.is_complete());
@@ -554,26 +454,19 @@ impl Resolver {
         for se in &seed.entities {
             ss.add_entity(se);
         }
-        // Room for every known name at once (growing by doubling would
-        // copy them all on the way, and leave up to half of it unused).
-        let names: usize = seed.entities.iter().map(|e| e.names.len()).sum();
-        ss.st.groups.reserve_exact(names);
-        ss.st.fates.reserve_exact(names);
-        ss.st.keys.reserve(names);
-        ss.first.reserve_exact(names);
         let mut scratch = Vec::new();
         for (k, se) in seed.entities.iter_mut().enumerate() {
             let names: Vec<NewName> = se
                 .names
                 .iter_mut()
                 .map(|n| {
-                    let (group, keys) = SeedState::group_of(s, n, &seed.keys);
+                    let group = SeedState::group_of(s, n);
                     NewName {
                         key: &n.key,
                         kind: n.kind,
                         count: n.count,
                         group,
-                        keys,
+                        keys: None,
                     }
                 })
                 .collect();
@@ -581,8 +474,6 @@ impl Resolver {
             let kept = ss.add_names(k, names, &mut scratch);
             debug_assert!(kept, "a fresh build enters entities in order");
         }
-        // The state holds the keys now.
-        seed.keys = Vec::new();
         for (key, kind, i) in &seed.cannot {
             ss.st
                 .cannot
@@ -610,8 +501,6 @@ impl Resolver {
         let mut added: Vec<(Box<str>, Kind)> = Vec::new();
         // The batch's distinct names join the known ones.
         let mut remap = vec![0u32; an.groups.len()];
-        // (Room for the batch's names, which leave the state with it.)
-        st.groups.reserve_exact(an.groups.len());
         let mut batch: Vec<Option<Group>> = an.groups.into_iter().map(Some).collect();
         let mut bkeys: Vec<_> = an.keys.into_iter().collect();
         bkeys.sort_unstable_by_key(|x| x.1);

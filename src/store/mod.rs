@@ -1,7 +1,7 @@
 //! The entity store: entities kept across runs in one SQLite file, with
 //! stable ids and reviewers' decisions.
 //!
-//! # Schema (version 5)
+//! # Schema (version 4)
 //!
 //! The file is an ordinary SQLite database (`PRAGMA application_id` is
 //! `0x636e796d`, "cnym"; `PRAGMA user_version` is the schema version). It
@@ -11,7 +11,7 @@
 //! | table | one row per | columns |
 //! | --- | --- | --- |
 //! | `entities` | entity, for ever | `seq` (creation order), `id` (opaque, e.g. `e3k9x2q`), `canonical`, `kind` (`person`, `org`, `unknown`), `redirect` (the survivor, for an entity merged into another), `external` (its id in an imported table), `created` |
-//! | `names` | distinct name of an entity | `entity`, `key` (comparison key), `kind`, `name` (a display form), `alias` (1: a known name, imported or added by a decision), `count` (mentions), `analysis` (the name's analysis as a blob, see below; NULL where none is kept), `search` (its completeness and blocking keys as a blob, see below; NULL where none is kept) |
+//! | `names` | distinct name of an entity | `entity`, `key` (comparison key), `kind`, `name` (a display form), `alias` (1: a known name, imported or added by a decision), `count` (mentions), `analysis` (the name's analysis as a blob, see below; NULL where none is kept) |
 //! | `decisions` | reviewer's decision | `id`, `at` (UTC), `action` (`merge`, `split`, `alias`, `undo`), `entity`, `args` (JSON: the ids or names given), `note`, `changes` (JSON: what it changed, for undo), `undone` (the undo that reverted it) |
 //! | `cannot` | name that must never join an entity | `entity`, `key`, `kind`, `decision` (the split) |
 //! | `batches` | committed batch of mentions | `id`, `at`, `mentions`, `entities` (new entities) |
@@ -19,8 +19,7 @@
 //!
 //! Names are found by their primary key, (entity, key, kind); there is no
 //! other index of them (version 3 had one by key alone, which no query
-//! used and every batch paid for; version 4 drops it). Version 5 adds
-//! `names.search`.
+//! used and every batch paid for; version 4 drops it).
 //!
 //! # Kept analyses
 //!
@@ -37,27 +36,14 @@
 //! connector, joined, and whether its hashes follow), its weight and
 //! Chinese syllable key. A part's hash, skeleton hash and letter mask are
 //! computed again from its texts when read, and written only when they
-//! differ from what that gives.
-//!
-//! Beside it, `names.search` keeps what a writer needs of the name before
-//! it compares it: one byte of completeness (its main parts, plus one for
-//! a regnal number, plus one for an organisation's legal form; two or more
-//! make a complete name), then, for a complete name, its blocking keys
-//! (sorted, distinct), eight bytes each, little-endian. A writer reads the
-//! blob's head (original, display form, key, kind) and the search blob,
-//! and decodes the rest of the analysis only when the name is first
-//! compared: most stored names are never compared in a batch.
-//!
-//! `meta.analysis` says which build wrote both (the crate version, a hash
-//! of its sources and tables, the blob format): a writer with the bundled
-//! tables reads them only when that is its own, otherwise drops them all
-//! and writes its own in its first batch; a name whose blob's head or
-//! search blob does not read is analysed again and both are rewritten (a
-//! blob whose head reads but whose rest does not decode is analysed again
-//! when the name is compared). A writer with tables of its own (`--table`)
-//! analyses every name and keeps none. A store of version 2 is migrated
-//! with no analyses kept, one of version 4 with no search blobs; its first
-//! writer writes them.
+//! differ from what that gives. `meta.analysis` says which build wrote
+//! them (the crate version, a hash of its sources and tables, the blob
+//! format): a writer with the bundled tables reads them only when that is
+//! its own, otherwise drops them all and writes its own in its first batch;
+//! a blob that does not decode is analysed again and rewritten. A writer
+//! with tables of its own (`--table`) analyses every name and keeps none.
+//! A store of version 2 is migrated with no analyses kept; its first writer
+//! writes them.
 //!
 //! # Ids
 //!
@@ -103,9 +89,8 @@ pub use schema::SCHEMA_VERSION;
 use crate::alias::{AliasTable, AliasTableBuilder, Entity};
 use crate::analyze::Kind;
 use crate::error::{Error, ErrorKind};
-use crate::resolve::seed::{search_blob, Seed, SeedAnalysis, SeedEntity, SeedName, SeedState};
+use crate::resolve::seed::{Seed, SeedAnalysis, SeedEntity, SeedName, SeedState};
 use crate::{Mention, Resolution, ResolverBuilder};
-use rusqlite::types::ValueRef;
 use rusqlite::{params, Connection, OpenFlags, OptionalExtension, TransactionBehavior};
 use rustc_hash::FxHashMap;
 use serde::Serialize;
@@ -879,17 +864,11 @@ impl Store {
                     }
                     (true, (None, _)) => (analysed.next(), None),
                 };
-                // The analysis, then what is kept beside it.
                 let start = blobs.len();
-                let mut keys = keys;
                 if let (Some(name), Some(_)) = (&name, &stamp) {
                     name.encode(&mut blobs);
-                    let mid = blobs.len();
-                    keys = search_blob(name, keys, &mut blobs);
-                    spans.push((start..mid, mid..blobs.len()));
-                } else {
-                    spans.push((start..start, start..start));
                 }
+                spans.push(start..blobs.len());
                 analyses.push((name, keys));
             }
             let mut rows: Vec<NameRow> = seeded
@@ -903,8 +882,7 @@ impl Store {
                         kind_str(n.kind),
                         n.display.as_str(),
                         n.count as i64,
-                        (!span.0.is_empty()).then(|| &blobs[span.0]),
-                        (!span.1.is_empty()).then(|| &blobs[span.1]),
+                        (!span.is_empty()).then(|| &blobs[span]),
                     )
                 })
                 .collect();
@@ -913,8 +891,8 @@ impl Store {
             rows.sort_unstable_by(|a, b| (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)));
             insert_rows(
                 &tx,
-                "INSERT INTO names (entity, key, kind, name, alias, count, analysis, search) VALUES ",
-                "(?, ?, ?, ?, 0, ?, ?, ?)",
+                "INSERT INTO names (entity, key, kind, name, alias, count, analysis) VALUES ",
+                "(?, ?, ?, ?, 0, ?, ?)",
                 " ON CONFLICT (entity, key, kind) DO UPDATE SET count = count + excluded.count",
                 &rows,
                 |r, out| {
@@ -924,7 +902,6 @@ impl Store {
                     out.push(&r.3);
                     out.push(&r.4);
                     out.push(&r.5);
-                    out.push(&r.6);
                 },
             )
             .map_err(e)?;
@@ -983,16 +960,8 @@ impl Store {
 }
 
 /// A row of `names` as a batch writes it: entity, key, kind, display
-/// form, count, analysis, search.
-type NameRow<'a> = (
-    &'a str,
-    &'a str,
-    &'a str,
-    &'a str,
-    i64,
-    Option<&'a [u8]>,
-    Option<&'a [u8]>,
-);
+/// form, count, analysis.
+type NameRow<'a> = (&'a str, &'a str, &'a str, &'a str, i64, Option<&'a [u8]>);
 
 /// Rows per statement of [`insert_rows`].
 const ROWS_PER_INSERT: usize = 64;
@@ -1102,9 +1071,9 @@ fn load_seed(c: &Connection, stamp: Option<&str>) -> rusqlite::Result<(Seed, Vec
     }
     let mut known: Vec<Vec<String>> = vec![Vec::new(); seed.entities.len()];
     let mut st = c.prepare(if trusted {
-        "SELECT entity, key, kind, name, alias, count, analysis, search FROM names"
+        "SELECT entity, key, kind, name, alias, count, analysis FROM names"
     } else {
-        "SELECT entity, key, kind, name, alias, count, NULL, NULL FROM names"
+        "SELECT entity, key, kind, name, alias, count, NULL FROM names"
     })?;
     let mut rows = st.query([])?;
     // Rows come in the order they were written, a batch's in the order of
@@ -1129,9 +1098,8 @@ fn load_seed(c: &Connection, stamp: Option<&str>) -> rusqlite::Result<(Seed, Vec
             key: r.get(1)?,
             kind: kind_of(text(r, 2)?),
             count: r.get::<_, i64>(5)?.clamp(0, u32::MAX as i64) as u32,
-            // (Decoded when the name is first compared.)
-            analysed: match (r.get_ref(6)?, r.get_ref(7)?) {
-                (ValueRef::Blob(b), ValueRef::Blob(s)) => SeedAnalysis::kept(b, s, &mut seed.keys),
+            analysed: match r.get_ref(6)? {
+                rusqlite::types::ValueRef::Blob(b) => crate::Name::decode(b).map(SeedAnalysis::new),
                 _ => None,
             },
         });
@@ -1342,8 +1310,7 @@ fn keep_analyses(
         .optional()?;
     if kept.as_deref() != Some(stamp) {
         c.execute(
-            "UPDATE names SET analysis = NULL, search = NULL
-             WHERE analysis IS NOT NULL OR search IS NOT NULL",
+            "UPDATE names SET analysis = NULL WHERE analysis IS NOT NULL",
             [],
         )?;
         c.execute(
@@ -1355,9 +1322,9 @@ fn keep_analyses(
         return Ok(());
     }
     let mut st = c.prepare_cached(
-        "UPDATE names SET analysis = ?4, search = ?5 WHERE entity = ?1 AND key = ?2 AND kind = ?3",
+        "UPDATE names SET analysis = ?4 WHERE entity = ?1 AND key = ?2 AND kind = ?3",
     )?;
-    let (mut blob, mut search) = (Vec::new(), Vec::new());
+    let mut blob = Vec::new();
     for e in &mut seed.entities {
         for n in &mut e.names {
             if n.analysed.is_some() {
@@ -1366,10 +1333,8 @@ fn keep_analyses(
             let name = analysed.next().expect("one analysis per name");
             blob.clear();
             name.encode(&mut blob);
-            search.clear();
-            let keys = search_blob(&name, None, &mut search);
-            st.execute(params![&*e.id, n.key, kind_str(n.kind), blob, search])?;
-            n.analysed = Some(SeedAnalysis::with_keys(name, keys));
+            st.execute(params![&*e.id, n.key, kind_str(n.kind), blob])?;
+            n.analysed = Some(SeedAnalysis::new(name));
         }
     }
     Ok(())
@@ -1698,10 +1663,7 @@ mod tests {
         drop(c);
         let mut s = Store::open(&path).unwrap();
         let r = s.resolve(&b, &day(DAY2)).unwrap();
-        let missing = scalar(
-            &s,
-            "SELECT count(*) FROM names WHERE analysis IS NULL OR search IS NULL",
-        );
+        let missing = scalar(&s, "SELECT count(*) FROM names WHERE analysis IS NULL");
         (labels(&r), s.entities().unwrap(), missing)
     }
 
@@ -1717,104 +1679,12 @@ mod tests {
             // Damaged blobs are analysed again.
             "UPDATE names SET analysis = x'01ff'",
             "UPDATE names SET analysis = x'02'",
-            // No search blob (as after a migration from version 4), or a
-            // damaged one: analysed again.
-            "UPDATE names SET search = NULL",
-            "UPDATE names SET search = x'0201'",
-            "UPDATE names SET search = x'01' || zeroblob(8)",
-            // A blob whose head reads but whose body is damaged: the name
-            // is analysed again when it is compared.
-            "UPDATE names SET analysis = substr(analysis, 1, length(analysis) - 1)",
         ] {
             let (again, ents_again, missing) = day_two_after(damage);
             assert_eq!(again, kept, "after {damage}");
             assert_eq!(ents_again, ents, "after {damage}");
             assert_eq!(missing, 0, "after {damage}");
         }
-    }
-
-    #[test]
-    fn kept_names_are_decoded_only_when_compared() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("s.db");
-        let b = ResolverBuilder::new();
-        let mut s = Store::open(&path).unwrap();
-        s.resolve(&b, &day(DAY1)).unwrap();
-        drop(s);
-        let names: i64 = {
-            let s = Store::open(&path).unwrap();
-            scalar(&s, "SELECT count(*) FROM names")
-        };
-        let decoded = |s: &Store| s.loaded.as_ref().expect("state kept").state.decoded();
-        // A name that meets none of the known ones decodes none of them.
-        let mut s = Store::open(&path).unwrap();
-        s.resolve(&b, &day(&["Fouzi Lekjaa"])).unwrap();
-        assert_eq!(decoded(&s), (0, names as usize));
-        // A known name decodes its entity's names, not the others.
-        let mut s = Store::open(&path).unwrap();
-        let r = s.resolve(&b, &day(&["N. Bourita"])).unwrap();
-        let (n, all) = decoded(&s);
-        assert_eq!(all, names as usize + 1);
-        assert!(n > 0 && n < all, "{n} of {all} decoded");
-        assert_eq!(r.entities()[0].canonical, "Nasser Bourita");
-    }
-
-    #[test]
-    fn a_version_4_store_is_migrated_and_its_names_searched_without_decoding() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("v4.db");
-        old_store(&path, 4, "e0000k3m9q0");
-        let b = ResolverBuilder::new();
-        {
-            // Version 4 kept analyses, with no search blob beside them.
-            let c = Connection::open(&path).unwrap();
-            let mut blob = Vec::new();
-            b.analysis()
-                .0
-                .analyze_as("Nasser Bourita", Kind::Person)
-                .encode(&mut blob);
-            c.execute(
-                "UPDATE meta SET value = ?1 WHERE key = 'analysis'",
-                params![analysis_stamp(b.analysis().0).unwrap()],
-            )
-            .unwrap();
-            c.execute("UPDATE names SET analysis = ?1", params![blob])
-                .unwrap();
-        }
-        let mut s = Store::open(&path).unwrap();
-        assert_eq!(scalar::<i64>(&s, "PRAGMA user_version"), SCHEMA_VERSION);
-        assert_eq!(
-            scalar::<i64>(&s, "SELECT count(*) FROM names WHERE search IS NULL"),
-            1
-        );
-        let r = s
-            .resolve(&b, &day(&["Nasser Bourita", "Fouzi Lekjaa"]))
-            .unwrap();
-        assert_eq!(r.assignments()[0].entity(), "e0000k3m9q0");
-        // The first writer kept the search blobs, the stored name's and
-        // the new one's: the completeness byte, then the keys.
-        assert_eq!(
-            scalar::<i64>(&s, "SELECT count(*) FROM names WHERE search IS NULL"),
-            0
-        );
-        let search: Vec<u8> = scalar(&s, "SELECT search FROM names WHERE key = 'bourita nasser'");
-        let name = b.analysis().0.analyze_as("Nasser Bourita", Kind::Person);
-        let mut keys = Vec::new();
-        crate::blocking_keys(&name, &mut keys);
-        assert_eq!(search[0], 2);
-        assert_eq!(
-            search[1..]
-                .chunks(8)
-                .map(|k| u64::from_le_bytes(k.try_into().unwrap()))
-                .collect::<Vec<_>>(),
-            keys
-        );
-        // The next writer reads them and resolves as before.
-        drop(s);
-        let mut s = Store::open(&path).unwrap();
-        let r = s.resolve(&b, &day(&["Nasser Bourita"])).unwrap();
-        assert_eq!(r.assignments()[0].entity(), "e0000k3m9q0");
-        assert_eq!(s.loaded.as_ref().unwrap().state.decoded().1, 2);
     }
 
     #[test]

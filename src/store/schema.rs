@@ -7,7 +7,7 @@ use rusqlite::Connection;
 pub(super) const APPLICATION_ID: i64 = 0x636e_796d;
 
 /// The schema version this build writes (`PRAGMA user_version`).
-pub const SCHEMA_VERSION: i64 = 5;
+pub const SCHEMA_VERSION: i64 = 4;
 
 /// Version 1, as created in an empty file. Documented in the module docs
 /// of [`crate::Store`]; any change is a new version with a migration.
@@ -87,19 +87,9 @@ const V4: &str = "
 DROP INDEX IF EXISTS names_by_key;
 ";
 
-/// Version 5: each name keeps, beside its analysis, what a writer needs of
-/// it before comparing it (`names.search`: its completeness and blocking
-/// keys, in the form of the module docs of [`crate::Store`]; NULL where
-/// none is kept), so that opening a store decodes an analysis only when
-/// its name is compared. A store migrated from version 4 has none; its
-/// first writer analyses its names again and keeps both.
-const V5: &str = "
-ALTER TABLE names ADD COLUMN search BLOB;
-";
-
 /// Migrations: `MIGRATIONS[v]` brings version `v` to `v + 1` (version 0 is
 /// an empty file).
-pub(super) const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5];
+pub(super) const MIGRATIONS: &[&str] = &[V1, V2, V3, V4];
 
 /// Brings the store from `version` to [`SCHEMA_VERSION`], in the caller's
 /// transaction.
