@@ -44,6 +44,16 @@ impl Engine<'_> {
                 pairs.push((e, g));
             }
         }
+        // The pairs of the mentions, when known names join them below:
+        // only those are scored (a score is read for a mention's pair only).
+        let mentioned: Vec<(u32, u32)> = if self.st.seeded > 0 {
+            let mut v = pairs.clone();
+            v.sort_unstable();
+            v.dedup();
+            v
+        } else {
+            Vec::new()
+        };
         // An entity known before this batch keeps its earlier names in view
         // (its canonical name is the best of all of them).
         for (g, f) in self.st.fates.iter().enumerate().take(self.st.seeded) {
@@ -119,6 +129,12 @@ impl Engine<'_> {
                 }
             };
             for (i, &(_, g)) in pairs[run.clone()].iter().enumerate() {
+                // (A known name of the entity that the batch does not
+                // mention is in view for the canonical name only.)
+                if (g as usize) < self.st.seeded && mentioned.binary_search(&(e as u32, g)).is_err()
+                {
+                    continue;
+                }
                 scores[run.start + i] = self.score(&self.st.groups[g as usize].name, cname);
             }
             let mut by_count: FxHashMap<&str, u32> = FxHashMap::default();

@@ -95,10 +95,10 @@ impl Group {
         }
     }
 
-    #[cfg(feature = "store")]
     /// [`Group::merge`], returning what it changed so that
     /// [`Group::unmerge`] can restore the group as it was (without a copy
     /// of its analysis).
+    #[cfg(feature = "store")]
     pub(super) fn merge_undoable(&mut self, other: Group) -> Unmerge {
         let mut undo = Unmerge {
             count: self.count,
@@ -121,9 +121,9 @@ impl Group {
         undo
     }
 
-    #[cfg(feature = "store")]
     /// Restores the group as it was before the
     /// [`Group::merge_undoable`] that returned `undo`.
+    #[cfg(feature = "store")]
     pub(super) fn unmerge(&mut self, undo: Unmerge) {
         self.count = undo.count;
         self.plain = undo.plain;
@@ -149,10 +149,10 @@ impl Group {
     }
 }
 
-#[cfg(feature = "store")]
 /// What [`Group::merge_undoable`] changed in a group: its counts, its
 /// variants' counts and case flags (variants it added come after them), and
 /// its representative when another replaced it.
+#[cfg(feature = "store")]
 #[derive(Debug)]
 pub(super) struct Unmerge {
     count: u32,

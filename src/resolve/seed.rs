@@ -454,6 +454,13 @@ impl Resolver {
         for se in &seed.entities {
             ss.add_entity(se);
         }
+        // Room for every known name at once (growing by doubling would
+        // copy them all on the way, and leave up to half of it unused).
+        let names: usize = seed.entities.iter().map(|e| e.names.len()).sum();
+        ss.st.groups.reserve_exact(names);
+        ss.st.fates.reserve_exact(names);
+        ss.st.keys.reserve(names);
+        ss.first.reserve_exact(names);
         let mut scratch = Vec::new();
         for (k, se) in seed.entities.iter_mut().enumerate() {
             let names: Vec<NewName> = se
@@ -501,6 +508,8 @@ impl Resolver {
         let mut added: Vec<(Box<str>, Kind)> = Vec::new();
         // The batch's distinct names join the known ones.
         let mut remap = vec![0u32; an.groups.len()];
+        // (Room for the batch's names, which leave the state with it.)
+        st.groups.reserve_exact(an.groups.len());
         let mut batch: Vec<Option<Group>> = an.groups.into_iter().map(Some).collect();
         let mut bkeys: Vec<_> = an.keys.into_iter().collect();
         bkeys.sort_unstable_by_key(|x| x.1);
