@@ -65,11 +65,17 @@ const CARD_MARKS: &[&str] = &["c", "b", "st", "lbw"];
 /// wickets joined by hyphens ("8-0-39-3", "20.4-4-61-1"), each part at
 /// most three digits (a date, "1996-08-22", is none).
 fn bowling_figures(s: &str) -> bool {
-    let word = s
-        .trim_start()
-        .split(char::is_whitespace)
-        .next()
-        .unwrap_or("");
+    let s = s.trim_start();
+    // The first figure opens with a digit or a full stop: most words are
+    // refused here, before their end is searched.
+    if !s
+        .as_bytes()
+        .first()
+        .is_some_and(|&b| b.is_ascii_digit() || b == b'.')
+    {
+        return false;
+    }
+    let word = s.split(char::is_whitespace).next().unwrap_or("");
     let word = word.trim_end_matches([',', ';', ')']);
     let figure = |p: &str| {
         !p.is_empty()
@@ -147,11 +153,18 @@ impl<'d> State<'_, 'd> {
         let start = self.doc.toks[s].start;
         let end = self.doc.toks[e - 1].end;
         let text = &self.doc.text[start..end];
-        let plain = text.is_ascii()
-            && !text.contains("  ")
-            && !text
-                .bytes()
-                .any(|b| b != b' ' && b.is_ascii_whitespace() || b == 0x0b);
+        // ASCII with no white space but single spaces: the name is the
+        // text as written. One pass over the bytes.
+        let mut plain = true;
+        let mut space = false;
+        for &b in text.as_bytes() {
+            let other_space = b != b' ' && b.is_ascii_whitespace() || b == 0x0b;
+            if b >= 0x80 || other_space || (b == b' ' && space) {
+                plain = false;
+                break;
+            }
+            space = b == b' ';
+        }
         let name = if plain {
             text.to_string()
         } else {

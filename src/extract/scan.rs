@@ -8,6 +8,7 @@ use super::lexicon::Bloom;
 use super::lexicon::{Lexicon, ABBREVIATIONS, TAG_LINES};
 use crate::fold;
 use crate::token::{camel_cuts, is_hyphen, is_word_char, roman_value};
+use once_cell::sync::Lazy;
 use rustc_hash::FxHashSet;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -337,7 +338,9 @@ pub(super) fn chunk_len(s: &str) -> (usize, bool) {
 /// Splits the text into word tokens, with gaps, possessives and skipped
 /// regions (links, headlines).
 pub(super) fn tokenize<'a>(text: &'a str, lex: &Lexicon) -> Doc<'a> {
-    let mut toks: Vec<Tok> = Vec::with_capacity(text.len() / 6);
+    // Text tokenised with spaces around punctuation holds about a token
+    // per five bytes: room for one per four spares growing the vector.
+    let mut toks: Vec<Tok> = Vec::with_capacity(text.len() / 4 + 8);
     let mut folds = String::with_capacity(text.len() + text.len() / 6);
     let mut cuts = Vec::new();
     // Where the last alphanumeric character starts: a line has more text
@@ -372,13 +375,12 @@ pub(super) fn tokenize<'a>(text: &'a str, lex: &Lexicon) -> Doc<'a> {
         let mut any = false;
         // A link holds "://", "www." or "@": a line with no colon, no
         // at sign and no "www." has none, and its chunks are not checked.
-        let mut chunk_checked_to = if memchr::memchr2(b':', b'@', lb).is_some()
-            || memchr::memmem::find(lb, b"www.").is_some()
-        {
-            0usize
-        } else {
-            usize::MAX
-        };
+        let mut chunk_checked_to =
+            if memchr::memchr2(b':', b'@', lb).is_some() || WWW.find(lb).is_some() {
+                0usize
+            } else {
+                usize::MAX
+            };
         let mut i = 0usize;
         while i < lb.len() {
             let b = lb[i];
@@ -585,6 +587,10 @@ pub(super) fn tokenize<'a>(text: &'a str, lex: &Lexicon) -> Doc<'a> {
     resolve_dots(&mut doc, lex);
     doc
 }
+
+/// The searcher for "www." in a line, built once.
+static WWW: Lazy<memchr::memmem::Finder<'static>> =
+    Lazy::new(|| memchr::memmem::Finder::new(b"www."));
 
 pub(super) fn memchr_nl(bytes: &[u8], from: usize) -> usize {
     memchr::memchr(b'\n', &bytes[from..]).map_or(bytes.len(), |p| from + p)
