@@ -231,6 +231,7 @@ impl<'d> State<'_, 'd> {
         v
     }
 
+    #[inline]
     pub(super) fn is_stop(&self, k: usize) -> bool {
         self.is(k, W::Stop) && !self.stopword_in_name(k)
     }

@@ -439,6 +439,16 @@ pub(super) fn tokenize<'a>(text: &'a str, lex: &Lexicon) -> Doc<'a> {
             let mut digits = b.is_ascii_digit() as u32;
             let mut apostrophe = false;
             while j < lb.len() {
+                // Lower-case ASCII letters, most bytes of a word, change
+                // nothing but the end.
+                if lb[j].is_ascii_lowercase() {
+                    j += 1;
+                    while j < lb.len() && lb[j].is_ascii_lowercase() {
+                        j += 1;
+                    }
+                    end = line_start + j;
+                    continue;
+                }
                 let db = lb[j];
                 let class = ASCII_CLASS[db as usize];
                 if class != 0 {
