@@ -527,12 +527,12 @@ pub(super) fn tokenize<'a>(text: &'a str, lex: &Lexicon) -> Doc<'a> {
                 toks.push(t);
             } else if ascii && !inner_cap && !apostrophe {
                 // ASCII letters and digits, no capital after the first: the
-                // fold is the lower-case word.
+                // fold is the word with its first letter lowered.
                 let w = &text[start..end];
                 folds.push(' ');
                 let a = folds.len();
                 folds.push_str(w);
-                folds[a..].make_ascii_lowercase();
+                folds[a..a + 1].make_ascii_lowercase();
                 debug_assert_eq!(&folds[a..], fold::fold_token(w));
                 let letters = w.len() as u32 - digits;
                 let up = b.is_ascii_uppercase() as u32;
