@@ -22,7 +22,7 @@ import unicodedata
 from collections import defaultdict
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-CLUB_ROLES = {"head", "head-place", "tail", "tail-place", "town"}
+CLUB_ROLES = {"head", "head-place", "tail", "tail-place", "town", "tail-town"}
 CATEGORIES = {"honorific", "military", "royal", "religious", "political",
               "academic", "judicial", "nobility"}
 SPECIAL = {"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d",

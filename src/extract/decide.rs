@@ -383,7 +383,7 @@ impl<'d> State<'_, 'd> {
             for len in 1..=max {
                 let r = role(s, s + len);
                 if (r & club::HEAD != 0 && e - s - len <= 3)
-                    || (r & club::HEAD_PLACE != 0 && self.club_town(s + len, e))
+                    || (r & club::HEAD_PLACE != 0 && self.club_town(s + len, e, false))
                 {
                     return true;
                 }
@@ -392,9 +392,10 @@ impl<'d> State<'_, 'd> {
         if self.is(e - 1, W::Club) {
             for len in 1..=max {
                 let r = role(e - len, e);
+                let town = || self.club_town(s, e - len, r & club::TAIL_PLACE != 0);
                 if r & club::TAIL != 0
                     || (r & (club::HEAD | club::TAIL_PLACE) != 0
-                        && self.club_town(s, e - len)
+                        && town()
                         && !self.lex.places.contains(self.phrase(s, e)))
                 {
                     return true;
@@ -405,14 +406,20 @@ impl<'d> State<'_, 'd> {
     }
 
     /// Whether `[s, e)`, of one to three words, is a place or a town of
-    /// the sports-club table.
-    fn club_town(&self, s: usize, e: usize) -> bool {
+    /// the sports-club table; before a closing club word (`tail`) also a
+    /// town named there only ("Ipswich Town").
+    fn club_town(&self, s: usize, e: usize, tail: bool) -> bool {
         if e <= s || e - s > 3 {
             return false;
         }
         let p = self.phrase(s, e);
+        let towns = if tail {
+            club::TOWN | club::TAIL_TOWN
+        } else {
+            club::TOWN
+        };
         self.lex.places.contains(p)
-            || self.lex.clubs.get(p).is_some_and(|&r| r & club::TOWN != 0)
+            || self.lex.clubs.get(p).is_some_and(|&r| r & towns != 0)
             || (s..e).all(|k| self.is(k, W::Place))
     }
 

@@ -122,6 +122,9 @@ pub(super) mod club {
     pub(in super::super) const TAIL_PLACE: u8 = 1 << 3;
     /// A town named in clubs' names.
     pub(in super::super) const TOWN: u8 = 1 << 4;
+    /// A town named before a closing club word only ("Ipswich Town"):
+    /// many are also family names.
+    pub(in super::super) const TAIL_TOWN: u8 = 1 << 5;
 }
 
 /// The sports-club table folded: phrase → [`club`] roles; and the most
@@ -144,6 +147,7 @@ pub(super) fn load_clubs() -> (FxHashMap<Box<str>, u8>, usize) {
             "tail" => club::TAIL,
             "tail-place" => club::TAIL_PLACE,
             "town" => club::TOWN,
+            "tail-town" => club::TAIL_TOWN,
             _ => continue,
         };
         let f = phrase(form);

@@ -419,7 +419,14 @@ fn orgs(text: &str) -> Vec<String> {
 
 #[test]
 fn sports_club_table_rows_have_known_roles() {
-    let roles = ["head", "head-place", "tail", "tail-place", "town"];
+    let roles = [
+        "head",
+        "head-place",
+        "tail",
+        "tail-place",
+        "town",
+        "tail-town",
+    ];
     let mut n = 0;
     for line in lexicon::SPORTS_CLUBS.lines() {
         if line.trim().is_empty() || line.starts_with('#') {
@@ -473,6 +480,15 @@ fn club_words_stay_given_names_before_no_town() {
         ["Lech Kaminski", "Flora Bennett"]
     );
     assert_eq!(persons("Rubin Okonkwo told reporters."), ["Rubin Okonkwo"]);
+    // A town named before a closing club word only, also a family name.
+    assert_eq!(
+        persons("Gloria Preston said she would stay."),
+        ["Gloria Preston"]
+    );
+    assert_eq!(
+        orgs("Preston North End beat Ipswich Town."),
+        ["Ipswich Town"]
+    );
     // A place that ends in a club word of its own is the place.
     assert!(orgs("He flew to Mexico City on Monday.").is_empty());
 }
