@@ -22,6 +22,7 @@ import unicodedata
 from collections import defaultdict
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+CLUB_ROLES = {"head", "head-place", "tail", "tail-place", "town", "tail-town"}
 CATEGORIES = {"honorific", "military", "royal", "religious", "political",
               "academic", "judicial", "nobility"}
 SPECIAL = {"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d",
@@ -62,6 +63,7 @@ def main() -> int:
         "hypocoristics.tsv": 2,
         "given_names.tsv": None, "given_names_extra.tsv": None,
         "arabic_names.tsv": 2, "korean_surnames.tsv": None,
+        "sports_clubs.tsv": 2,
     }
     for name, ncols in spec.items():
         path = os.path.join(ROOT, "data", name)
@@ -83,7 +85,12 @@ def main() -> int:
                 continue
             if name == "titles.tsv" and cols[1] not in CATEGORIES:
                 print(f"ERROR {name}:{i}: unknown category {cols[1]!r}"); errors += 1
+            if name == "sports_clubs.tsv" and cols[1] not in CLUB_ROLES:
+                print(f"ERROR {name}:{i}: unknown role {cols[1]!r}"); errors += 1
             key = fold_phrase(cols[0]) if name not in ("nicknames.tsv", "hypocoristics.tsv") else "\t".join(cols)
+            if name == "sports_clubs.tsv":
+                # a form may have several roles ("Athletic": head-place, tail)
+                key += "\t" + cols[1]
             if not key:
                 print(f"ERROR {name}:{i}: {cols[0]!r} folds to nothing"); errors += 1
                 continue

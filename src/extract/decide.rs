@@ -3,8 +3,8 @@
 //! repeat part of a person found before.
 
 use super::lexicon::{
-    word_bits, Lexicon, CALENDAR, EVENT_NOUNS, FAMILY_ENDINGS, GIVEN_WORDS, INNER_PARTICLES, KIN,
-    MEDIA_NOUNS, SAINT_WORDS, SPEECH, TEAM_WORDS,
+    club, word_bits, Lexicon, CALENDAR, EVENT_NOUNS, FAMILY_ENDINGS, GIVEN_WORDS, INNER_PARTICLES,
+    KIN, MEDIA_NOUNS, SAINT_WORDS, SPEECH,
 };
 use super::runs::initials;
 use super::scan::{regnal, Doc, Gap};
@@ -51,6 +51,8 @@ pub(super) enum W {
     Feature,
     KnownOrg,
     LegalFirst,
+    /// A word of the sports-club table.
+    Club,
     /// Seen in lower case in the document.
     Lower,
 }
@@ -63,11 +65,17 @@ const CARD_MARKS: &[&str] = &["c", "b", "st", "lbw"];
 /// wickets joined by hyphens ("8-0-39-3", "20.4-4-61-1"), each part at
 /// most three digits (a date, "1996-08-22", is none).
 fn bowling_figures(s: &str) -> bool {
-    let word = s
-        .trim_start()
-        .split(char::is_whitespace)
-        .next()
-        .unwrap_or("");
+    let s = s.trim_start();
+    // The first figure opens with a digit or a full stop: most words are
+    // refused here, before their end is searched.
+    if !s
+        .as_bytes()
+        .first()
+        .is_some_and(|&b| b.is_ascii_digit() || b == b'.')
+    {
+        return false;
+    }
+    let word = s.split(char::is_whitespace).next().unwrap_or("");
     let word = word.trim_end_matches([',', ';', ')']);
     let figure = |p: &str| {
         !p.is_empty()
@@ -123,6 +131,7 @@ impl<'d> State<'_, 'd> {
             W::Feature => word_bits::FEATURE,
             W::KnownOrg => word_bits::KNOWN_ORG,
             W::LegalFirst => word_bits::LEGAL_FIRST,
+            W::Club => word_bits::CLUB,
             W::Lower => 0,
         };
         v & u32::from(bit) != 0
@@ -144,11 +153,18 @@ impl<'d> State<'_, 'd> {
         let start = self.doc.toks[s].start;
         let end = self.doc.toks[e - 1].end;
         let text = &self.doc.text[start..end];
-        let plain = text.is_ascii()
-            && !text.contains("  ")
-            && !text
-                .bytes()
-                .any(|b| b != b' ' && b.is_ascii_whitespace() || b == 0x0b);
+        // ASCII with no white space but single spaces: the name is the
+        // text as written. One pass over the bytes.
+        let mut plain = true;
+        let mut space = false;
+        for &b in text.as_bytes() {
+            let other_space = b != b' ' && b.is_ascii_whitespace() || b == 0x0b;
+            if b >= 0x80 || other_space || (b == b' ' && space) {
+                plain = false;
+                break;
+            }
+            space = b == b' ';
+        }
         let name = if plain {
             text.to_string()
         } else {
@@ -215,6 +231,7 @@ impl<'d> State<'_, 'd> {
         v
     }
 
+    #[inline]
     pub(super) fn is_stop(&self, k: usize) -> bool {
         self.is(k, W::Stop) && !self.stopword_in_name(k)
     }
@@ -323,7 +340,7 @@ impl<'d> State<'_, 'd> {
         if (s2..e2).any(|k| self.lex.known_orgs.contains(self.phrase(k, e2))) {
             return true;
         }
-        if e2 - s2 >= 2 && TEAM_WORDS.contains(&self.fold(e2 - 1)) {
+        if self.is_club(s2, e2) {
             return true;
         }
         // A legal form at the end.
@@ -347,6 +364,63 @@ impl<'d> State<'_, 'd> {
         mains >= 2
             && (s2..e2).any(|k| self.is(k, W::OrgWord))
             && !self.lex.places.contains(self.phrase(s2, e2))
+    }
+
+    /// Whether `[s, e)` names a sports club by the sports-club table: a
+    /// club word before a place or a club's town ("Spartak Moscow", "Red
+    /// Star Belgrade", "Dynamo Kyiv"), or after one ("Kiev Dynamo",
+    /// "Leicester City"), or a club's closing word after any word
+    /// ("Castleton United"). A given name or a surname before a town that
+    /// is also a surname reads like a person; the club word decides.
+    fn is_club(&self, s: usize, e: usize) -> bool {
+        if e - s < 2 || !(self.is(s, W::Club) || self.is(e - 1, W::Club)) {
+            return false;
+        }
+        let clubs = &self.lex.clubs;
+        let role = |a: usize, b: usize| clubs.get(self.phrase(a, b)).copied().unwrap_or(0);
+        let max = self.lex.club_max.min(e - s - 1);
+        if self.is(s, W::Club) {
+            for len in 1..=max {
+                let r = role(s, s + len);
+                if (r & club::HEAD != 0 && e - s - len <= 3)
+                    || (r & club::HEAD_PLACE != 0 && self.club_town(s + len, e, false))
+                {
+                    return true;
+                }
+            }
+        }
+        if self.is(e - 1, W::Club) {
+            for len in 1..=max {
+                let r = role(e - len, e);
+                let town = || self.club_town(s, e - len, r & club::TAIL_PLACE != 0);
+                if r & club::TAIL != 0
+                    || (r & (club::HEAD | club::TAIL_PLACE) != 0
+                        && town()
+                        && !self.lex.places.contains(self.phrase(s, e)))
+                {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+
+    /// Whether `[s, e)`, of one to three words, is a place or a town of
+    /// the sports-club table; before a closing club word (`tail`) also a
+    /// town named there only ("Ipswich Town").
+    fn club_town(&self, s: usize, e: usize, tail: bool) -> bool {
+        if e <= s || e - s > 3 {
+            return false;
+        }
+        let p = self.phrase(s, e);
+        let towns = if tail {
+            club::TOWN | club::TAIL_TOWN
+        } else {
+            club::TOWN
+        };
+        self.lex.places.contains(p)
+            || self.lex.clubs.get(p).is_some_and(|&r| r & towns != 0)
+            || (s..e).all(|k| self.is(k, W::Place))
     }
 
     /// The end of a legal form written right after token `e - 1`

@@ -102,22 +102,63 @@ pub(super) const LOWER_DENY: &[&str] = &[
     "baron", "doctor", "judge", "master", "marshal", "prince", "king", "queen", "emperor",
 ];
 
-/// Words naming a geographic feature or a facility: a run holding one is a
-/// place, not a person ("Red Sea", "Lake Kivu", "Itamaraty Palace").
-/// Words that end a sports club's name ("Castleton United", "Northfield
-/// Rovers", "Bolton Wanderers"): a run of two words or more ending with one
-/// is an organisation. Kept to extraction: as surnames ("M. Rovers") they
-/// stay names for the analyser.
-pub(super) const TEAM_WORDS: &[&str] = &[
-    "united",
-    "rovers",
-    "wanderers",
-    "albion",
-    "hotspur",
-    "athletic",
-    "fc",
-    "afc",
-];
+/// The sports-club table (`data/sports_clubs.tsv`): club words and the
+/// towns club names use.
+pub(super) const SPORTS_CLUBS: &str = include_str!("../../data/sports_clubs.tsv");
+
+/// The roles of a folded phrase in the sports-club table
+/// ([`Lexicon::clubs`]).
+pub(super) mod club {
+    /// Opens a club's name whatever follows ("Dynamo Kyiv"), and closes
+    /// one after a town ("Kiev Dynamo").
+    pub(in super::super) const HEAD: u8 = 1;
+    /// Opens a club's name before a place or a club's town ("Real
+    /// Madrid", "Sturm Graz").
+    pub(in super::super) const HEAD_PLACE: u8 = 1 << 1;
+    /// Closes a club's name after any word ("Castleton United").
+    pub(in super::super) const TAIL: u8 = 1 << 2;
+    /// Closes a club's name after a place or a club's town ("Leicester
+    /// City").
+    pub(in super::super) const TAIL_PLACE: u8 = 1 << 3;
+    /// A town named in clubs' names.
+    pub(in super::super) const TOWN: u8 = 1 << 4;
+    /// A town named before a closing club word only ("Ipswich Town"):
+    /// many are also family names.
+    pub(in super::super) const TAIL_TOWN: u8 = 1 << 5;
+}
+
+/// The sports-club table folded: phrase → [`club`] roles; and the most
+/// words of a phrase. Rows with an unknown role are skipped (a test checks
+/// there are none).
+pub(super) fn load_clubs() -> (FxHashMap<Box<str>, u8>, usize) {
+    let mut clubs: FxHashMap<Box<str>, u8> = FxHashMap::default();
+    let mut max = 1;
+    for line in SPORTS_CLUBS.lines() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let mut cols = line.split('\t');
+        let (Some(form), Some(role)) = (cols.next(), cols.next()) else {
+            continue;
+        };
+        let bit = match role.trim() {
+            "head" => club::HEAD,
+            "head-place" => club::HEAD_PLACE,
+            "tail" => club::TAIL,
+            "tail-place" => club::TAIL_PLACE,
+            "town" => club::TOWN,
+            "tail-town" => club::TAIL_TOWN,
+            _ => continue,
+        };
+        let f = phrase(form);
+        if f.is_empty() {
+            continue;
+        }
+        max = max.max(f.split(' ').count());
+        *clubs.entry(f.into()).or_insert(0) |= bit;
+    }
+    (clubs, max)
+}
 
 /// Words of place, building, state and event names ("Lake Victoria",
 /// "Grand Duchy", "Rose Garden", "Mark Twain Prize", "Nunthorpe Stakes",
@@ -495,10 +536,15 @@ pub(super) struct Lexicon {
     pub(super) nationalities: WordSet,
     pub(super) stopwords: WordSet,
     pub(super) known_orgs: WordSet,
+    /// The sports-club table: folded phrase → its [`club`] roles.
+    pub(super) clubs: FxHashMap<Box<str>, u8>,
+    /// The most words of a phrase of `clubs`.
+    pub(super) club_max: usize,
     /// Folded word → the single-word lists it is in, [`word_bits`] of
     /// `stopwords`, `places`, nationalities with their plurals
     /// ([`Lexicon::is_nationality`]), `org_words`, `particles`, the feature
-    /// words, `known_orgs` and the first words of legal forms: one lookup answers all of them.
+    /// words, `known_orgs`, the first words of legal forms and the words of
+    /// the sports-club table: one lookup answers all of them.
     words: FxHashMap<Box<str>, u16>,
     /// Pre-test for `words`.
     words_bloom: Bloom,
@@ -514,6 +560,7 @@ pub(super) mod word_bits {
     pub(in super::super) const FEATURE: u16 = 1 << 5;
     pub(in super::super) const KNOWN_ORG: u16 = 1 << 6;
     pub(in super::super) const LEGAL_FIRST: u16 = 1 << 7;
+    pub(in super::super) const CLUB: u16 = 1 << 8;
 }
 
 impl Lexicon {
@@ -602,6 +649,12 @@ impl Lexicon {
         for w in &features {
             mark(w, word_bits::FEATURE);
         }
+        let (clubs, club_max) = load_clubs();
+        for p in clubs.keys() {
+            for w in p.split(' ') {
+                mark(w, word_bits::CLUB);
+            }
+        }
         let mut words_bloom = Bloom::with_capacity(words.len().max(256) * 4);
         for w in words.keys() {
             words_bloom.insert(w);
@@ -621,6 +674,8 @@ impl Lexicon {
             nationalities,
             stopwords,
             known_orgs,
+            clubs,
+            club_max,
             words,
             words_bloom,
         }

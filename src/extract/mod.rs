@@ -52,8 +52,9 @@
 //!    words ("Hyde Park", "Grand Prix"; not the Korean family name in "Park
 //!    Sung-ho"), organisations (organisation words, legal forms, well-known
 //!    company names and sports teams, also at the end of a run: "Chicago
-//!    White Sox") are never persons; organisations are reported with
-//!    [`Kind::Org`].
+//!    White Sox"; sports clubs by a club word before or after a town:
+//!    "Spartak Moscow", "Red Star Belgrade", "Leicester City") are never
+//!    persons; organisations are reported with [`Kind::Org`].
 //! 5. **Back-references.** A second pass over the document marks runs that
 //!    repeat part of a person found in the first pass ("Nyakarundi" after
 //!    "Maj. Gen. Vincent Nyakarundi", "Von der Leyen" after "Ursula von der

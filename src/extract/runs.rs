@@ -34,10 +34,15 @@ pub(super) fn initials(doc: &Doc<'_>, k: usize) -> bool {
 
 /// Initials written together ([`initials`]) before a capitalised name
 /// word: "M.L. Carrington".
-#[inline]
+#[inline(always)]
 pub(super) fn initials_before_name(doc: &Doc<'_>, lex: &Lexicon, k: usize) -> bool {
     // Most tokens are not dotted: the cheap test first, inlined.
-    if !doc.toks[k].dotted || !initials(doc, k) {
+    doc.toks[k].dotted && dotted_initials_before_name(doc, lex, k)
+}
+
+/// [`initials_before_name`] for a dotted token.
+fn dotted_initials_before_name(doc: &Doc<'_>, lex: &Lexicon, k: usize) -> bool {
+    if !initials(doc, k) {
         return false;
     }
     let f = doc.fold(k);

@@ -8,6 +8,7 @@ use super::lexicon::Bloom;
 use super::lexicon::{Lexicon, ABBREVIATIONS, TAG_LINES};
 use crate::fold;
 use crate::token::{camel_cuts, is_hyphen, is_word_char, roman_value};
+use once_cell::sync::Lazy;
 use rustc_hash::FxHashSet;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -337,7 +338,9 @@ pub(super) fn chunk_len(s: &str) -> (usize, bool) {
 /// Splits the text into word tokens, with gaps, possessives and skipped
 /// regions (links, headlines).
 pub(super) fn tokenize<'a>(text: &'a str, lex: &Lexicon) -> Doc<'a> {
-    let mut toks: Vec<Tok> = Vec::with_capacity(text.len() / 6);
+    // Text tokenised with spaces around punctuation holds about a token
+    // per five bytes: room for one per four spares growing the vector.
+    let mut toks: Vec<Tok> = Vec::with_capacity(text.len() / 4 + 8);
     let mut folds = String::with_capacity(text.len() + text.len() / 6);
     let mut cuts = Vec::new();
     // Where the last alphanumeric character starts: a line has more text
@@ -372,13 +375,12 @@ pub(super) fn tokenize<'a>(text: &'a str, lex: &Lexicon) -> Doc<'a> {
         let mut any = false;
         // A link holds "://", "www." or "@": a line with no colon, no
         // at sign and no "www." has none, and its chunks are not checked.
-        let mut chunk_checked_to = if memchr::memchr2(b':', b'@', lb).is_some()
-            || memchr::memmem::find(lb, b"www.").is_some()
-        {
-            0usize
-        } else {
-            usize::MAX
-        };
+        let mut chunk_checked_to =
+            if memchr::memchr2(b':', b'@', lb).is_some() || WWW.find(lb).is_some() {
+                0usize
+            } else {
+                usize::MAX
+            };
         let mut i = 0usize;
         while i < lb.len() {
             let b = lb[i];
@@ -437,6 +439,16 @@ pub(super) fn tokenize<'a>(text: &'a str, lex: &Lexicon) -> Doc<'a> {
             let mut digits = b.is_ascii_digit() as u32;
             let mut apostrophe = false;
             while j < lb.len() {
+                // Lower-case ASCII letters, most bytes of a word, change
+                // nothing but the end.
+                if lb[j].is_ascii_lowercase() {
+                    j += 1;
+                    while j < lb.len() && lb[j].is_ascii_lowercase() {
+                        j += 1;
+                    }
+                    end = line_start + j;
+                    continue;
+                }
                 let db = lb[j];
                 let class = ASCII_CLASS[db as usize];
                 if class != 0 {
@@ -515,12 +527,12 @@ pub(super) fn tokenize<'a>(text: &'a str, lex: &Lexicon) -> Doc<'a> {
                 toks.push(t);
             } else if ascii && !inner_cap && !apostrophe {
                 // ASCII letters and digits, no capital after the first: the
-                // fold is the lower-case word.
+                // fold is the word with its first letter lowered.
                 let w = &text[start..end];
                 folds.push(' ');
                 let a = folds.len();
                 folds.push_str(w);
-                folds[a..].make_ascii_lowercase();
+                folds[a..a + 1].make_ascii_lowercase();
                 debug_assert_eq!(&folds[a..], fold::fold_token(w));
                 let letters = w.len() as u32 - digits;
                 let up = b.is_ascii_uppercase() as u32;
@@ -585,6 +597,10 @@ pub(super) fn tokenize<'a>(text: &'a str, lex: &Lexicon) -> Doc<'a> {
     resolve_dots(&mut doc, lex);
     doc
 }
+
+/// The searcher for "www." in a line, built once.
+static WWW: Lazy<memchr::memmem::Finder<'static>> =
+    Lazy::new(|| memchr::memmem::Finder::new(b"www."));
 
 pub(super) fn memchr_nl(bytes: &[u8], from: usize) -> usize {
     memchr::memchr(b'\n', &bytes[from..]).map_or(bytes.len(), |p| from + p)

@@ -407,3 +407,88 @@ fn golden_prizes_are_not_persons() {
     assert!(persons("The jury will award the Golden Lion on September 7 .").is_empty());
     assert!(persons("They walked across the Golden Gate .").is_empty());
 }
+
+fn orgs(text: &str) -> Vec<String> {
+    Extractor::new()
+        .find(text)
+        .into_iter()
+        .filter(|f| f.kind == Kind::Org)
+        .map(|f| f.text)
+        .collect()
+}
+
+#[test]
+fn sports_club_table_rows_have_known_roles() {
+    let roles = [
+        "head",
+        "head-place",
+        "tail",
+        "tail-place",
+        "town",
+        "tail-town",
+    ];
+    let mut n = 0;
+    for line in lexicon::SPORTS_CLUBS.lines() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        assert_eq!(cols.len(), 2, "{line:?}");
+        assert!(roles.contains(&cols[1]), "{line:?}");
+        n += 1;
+    }
+    assert!(n > 300, "{n} rows");
+    let (clubs, max) = lexicon::load_clubs();
+    assert_eq!(max, 2);
+    assert_eq!(clubs.get("red star"), Some(&lexicon::club::HEAD_PLACE));
+    // A word of two roles keeps both.
+    let athletic = clubs.get("athletic").copied().unwrap_or(0);
+    assert_eq!(athletic, lexicon::club::HEAD_PLACE | lexicon::club::TAIL);
+}
+
+#[test]
+fn sports_clubs_are_no_persons() {
+    // A club word before a town that reads like a surname, whether the
+    // club word is also a given name (Spartak, Lech, Rubin) or not.
+    let text = "Spartak Moscow 2 ( Andrei Teplov 23 ) Red Star Belgrade 1 . \
+                Lech Poznan 0 Rubin Kazan 1 . Hajduk Split beat Sturm Graz .";
+    assert_eq!(persons(text), ["Andrei Teplov"]);
+    assert_eq!(
+        orgs(text),
+        [
+            "Spartak Moscow",
+            "Red Star Belgrade",
+            "Lech Poznan",
+            "Rubin Kazan",
+            "Hajduk Split",
+            "Sturm Graz"
+        ]
+    );
+    // The town first, the club word after it.
+    assert_eq!(
+        orgs("Moscow Dynamo beat Leicester City and Castleton United."),
+        ["Moscow Dynamo", "Leicester City", "Castleton United"]
+    );
+}
+
+#[test]
+fn club_words_stay_given_names_before_no_town() {
+    // "Lech", "Rubin", "Flora" open a club's name only before a place or
+    // a club's town; before a family name they are given names.
+    assert_eq!(
+        persons("Lech Kaminski of Poland won, and Flora Bennett said she was third."),
+        ["Lech Kaminski", "Flora Bennett"]
+    );
+    assert_eq!(persons("Rubin Okonkwo told reporters."), ["Rubin Okonkwo"]);
+    // A town named before a closing club word only, also a family name.
+    assert_eq!(
+        persons("Gloria Preston said she would stay."),
+        ["Gloria Preston"]
+    );
+    assert_eq!(
+        orgs("Preston North End beat Ipswich Town."),
+        ["Ipswich Town"]
+    );
+    // A place that ends in a club word of its own is the place.
+    assert!(orgs("He flew to Mexico City on Monday.").is_empty());
+}
