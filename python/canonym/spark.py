@@ -230,22 +230,34 @@ def _resolved(tagged: DataFrame, doc: bool, get, arrow: bool = _ARROW_GROUPS) ->
     return tagged.groupBy("_g").applyInPandas(run_pandas, _RESOLVED)
 
 
+def _kept(df: DataFrame) -> DataFrame:
+    """``df`` computed and kept by the executors (``localCheckpoint``): its
+    lineage is forgotten, its plan's partitioning and size estimate kept,
+    so that Spark still broadcasts it where it is small."""
+    return df.localCheckpoint()
+
+
 def _cut(df: DataFrame) -> DataFrame:
     """``df`` computed and kept by the executors (``localCheckpoint``), as a
-    DataFrame whose plan is a scan of those rows and nothing else.
+    DataFrame whose plan is a scan of those rows and nothing else, without
+    the checkpointed plan's size estimate.
 
-    A checkpointed DataFrame forgets its lineage but keeps its plan's size
-    estimate, and Spark estimates a join as the product of its sides'
-    sizes. Each round of :func:`_components` joins the labels with
-    themselves and with the edges, so the estimate, an arbitrary-precision
-    integer, grew threefold in digits a round (a chain of 200 names: 13
-    bits, then 58, 193, 598, 1,813, 5,457), and both searches passed it on
-    to every later stage: at 1M mentions its arithmetic filled a 4 GiB
-    driver heap while Spark planned the per-component resolution. Rebuilt
-    from its rows, the DataFrame has no estimate but Spark's default
-    (``spark.sql.defaultSizeInBytes``), so later estimates stay a few
-    hundred bits and Spark never broadcasts it. Where the Java DataFrame
-    is out of reach (Spark Connect), the checkpoint alone."""
+    Spark estimates a join as the product of its sides' sizes, and a
+    checkpoint keeps its plan's estimate. Each round of
+    :func:`_components` joins the labels with themselves and with the
+    edges, so with plain checkpoints the estimate of the labels, an
+    arbitrary-precision integer, grew threefold in digits a round (a chain
+    of 200 names: 13 bits, then 58, 193, 598, 1,813, 5,457), and both
+    searches passed it on to every later stage: at 1M mentions its
+    arithmetic filled a 4 GiB driver heap while Spark planned the
+    per-component resolution. Rebuilt from its rows, the DataFrame has
+    Spark's default estimate (``spark.sql.defaultSizeInBytes``), so what
+    is built on it stays a few hundred bits. The rebuilt DataFrame is
+    never broadcast before it is shuffled, and its rows are converted once
+    more wherever it is read, so only the labels of :func:`_components`,
+    where the estimate grows, are cut; every other checkpoint is
+    :func:`_kept`. Where the Java DataFrame is out of reach (Spark
+    Connect), the checkpoint alone."""
     df = df.localCheckpoint()
     jdf = getattr(df, "_jdf", None)
     if jdf is None:
@@ -278,7 +290,7 @@ def _components(edges: DataFrame, max_iterations: int) -> DataFrame:
     rounds for a chain of 200, 13 for one of 20,000). Four joins and two
     aggregations a round."""
     both = edges.select("a", "b").union(edges.select(F.col("b").alias("a"), F.col("a").alias("b")))
-    both = _cut(both.distinct())
+    both = _kept(both.distinct())
     labels = both.groupBy("a").agg(F.least(F.min("b"), F.first("a")).alias("c"))
     labels = _cut(labels.withColumnRenamed("a", "v"))
     for _ in range(max_iterations):
@@ -292,7 +304,7 @@ def _components(edges: DataFrame, max_iterations: int) -> DataFrame:
         # The vertex that is v's label hears v's proposal too (hooking).
         hooked = step.groupBy("c").agg(F.min("n").alias("h")).withColumnRenamed("c", "v")
         prop = step.select("v", F.least("c", "n").alias("p")).join(hooked, "v", "left")
-        prop = _cut(prop.select("v", F.least("p", F.coalesce("h", "p")).alias("p")))
+        prop = _kept(prop.select("v", F.least("p", F.coalesce("h", "p")).alias("p")))
         # The shortcut: the label of the new label.
         jump = prop.select(F.col("v").alias("p"), F.col("p").alias("pp"))
         nxt = prop.join(jump, "p", "left").select("v", F.least("p", F.coalesce("pp", "p")).alias("c"))
@@ -351,18 +363,18 @@ def resolve(
         F.col(name).cast("string").alias("name"),
         (F.col(doc).cast("string") if doc else F.lit(None).cast("string")).alias("doc"),
     ).withColumn("_m", F.monotonically_increasing_id())
-    mentions = _cut(mentions.withColumn("v", F.xxhash64("name")))
+    mentions = _kept(mentions.withColumn("v", F.xxhash64("name")))
 
     # Distinct names, their keys and blocking keys.
     names = mentions.groupBy("v").agg(F.first("name").alias("name"), F.count("*").alias("f"))
-    names = _cut(names.mapInArrow(_profiled, _PROFILED))
+    names = _kept(names.mapInArrow(_profiled, _PROFILED))
 
     # Blocking, with the single-machine index's policy (see
     # _blocking_reads): each name reads some of its keys, rarest first, a
     # key of at most 2 × max_candidates other holders whole, a more common
     # one only while the name is short of candidates and then only its
     # first max_candidates holders (most mentioned first).
-    kv = _cut(_blocking_reads(names.select("v", "bk", "f"), max_postings, max_candidates))
+    kv = _kept(_blocking_reads(names.select("v", "bk", "f"), max_postings, max_candidates))
     readers = kv.where("read").select("k", F.col("v").alias("a"), "lim")
     holders = kv.where(F.col("h") <= max_postings).select("k", F.col("v").alias("b"), "h")
     pairs = readers.join(holders, "k").where((F.col("h") <= F.col("lim")) & (F.col("a") != F.col("b")))
@@ -385,7 +397,7 @@ def resolve(
     # Names with the same key are one distinct name.
     same = names.groupBy("key").agg(F.min("v").alias("a"), F.collect_set("v").alias("vs"))
     same = same.select("a", F.explode("vs").alias("b")).where(F.col("a") != F.col("b"))
-    comp, hubs, hub_home = _cut_hubs(_cut(edges), same, names.select("v", "full"), mentions, max_iterations)
+    comp, hubs, hub_home = _cut_hubs(_kept(edges), same, names.select("v", "full"), mentions, max_iterations)
     rarest = kv.where(F.col("r") == 1).select("v", F.col("k").alias("rk"))
     comp = _bounded(comp, names.select("v", "key").join(rarest, "v", "left"), max_component_names)
 
@@ -408,7 +420,7 @@ def resolve(
     get = _resolver_factory(paths, threshold)
     cols = ["_m", "_c", "_g", "name", "doc", "v", "_h", "_routed"]
     resolved = _resolved(tagged.select(*cols), doc is not None, get)
-    resolved = _cut(resolved)
+    resolved = _kept(resolved)
     # A hub's mention sent to a component that does not join it there gets
     # the hub's own entity, ambiguous: on one machine a short name that
     # fits no entity of its document, or several, is resolved against all
@@ -427,7 +439,7 @@ def resolve(
     home = home.groupBy("_v").agg(F.min(F.struct("_routed", "_c", "entity", "canonical", "score")).alias("_o"))
     resolved = resolved.join(home, "_v", "left")
     moved = F.col("_lone") & F.col("_o").isNotNull()
-    resolved = _cut(
+    resolved = _kept(
         resolved.select(
             "_m",
             *[F.when(moved, F.col("_o." + k)).otherwise(F.col(k)).alias(k) for k in ("_c", "entity", "canonical", "score")],
@@ -521,7 +533,7 @@ def _cut_hubs(
     occurs in doc and matches complete name o of the same document."""
     edges = edges.join(full.withColumnRenamed("v", "a").withColumnRenamed("full", "fa"), "a")
     edges = edges.join(full.withColumnRenamed("v", "b").withColumnRenamed("full", "fb"), "b")
-    edges = _cut(edges)
+    edges = _kept(edges)
     both_full = F.col("fa") & F.col("fb")
     same_full = same.join(full.withColumnRenamed("v", "a"), "a").where("full").select("a", "b")
     core = _components(edges.where(both_full).select("a", "b").union(same_full), max_iterations)
@@ -532,7 +544,7 @@ def _cut_hubs(
     )
     sc = sc.join(core.withColumnRenamed("v", "o"), "o", "left").withColumn("c", F.coalesce("c", "o"))
     hubs = sc.groupBy("s").agg(F.countDistinct("c").alias("n")).where(F.col("n") >= 2).select(F.col("s").alias("h"))
-    hubs = _cut(hubs)
+    hubs = _kept(hubs)
     kept = edges.select("a", "b").union(same)
     kept = kept.join(hubs.withColumnRenamed("h", "a"), "a", "left_anti")
     kept = kept.join(hubs.withColumnRenamed("h", "b"), "b", "left_anti")
@@ -546,7 +558,7 @@ def _cut_hubs(
     dv = mentions.where(F.col("doc").isNotNull()).select("doc", "v").distinct()
     hub_docs = dv.join(hubs.withColumnRenamed("h", "v"), "v")
     routes = hub_docs.join(dv.withColumnRenamed("v", "o"), "doc").join(hub_sc, ["v", "o"])
-    return comp, hubs, _cut(routes.select("v", "doc", "o"))
+    return comp, hubs, _kept(routes.select("v", "doc", "o"))
 
 
 def _bounded(comp: DataFrame, names: DataFrame, max_names: int) -> DataFrame:
