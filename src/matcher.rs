@@ -2,7 +2,7 @@
 //! indexes them for blocking, and answers queries with the best matches.
 
 use crate::analyze::{Analyzer, Name};
-use crate::compare::{compare_with, Comparison, MatchConfig};
+use crate::compare::{compare_searched, Comparison, MatchConfig};
 use crate::index::BlockingIndex;
 
 /// One match of a query among the matcher's names.
@@ -161,7 +161,7 @@ impl Matcher {
                 Hit {
                     index: i as usize,
                     name,
-                    comparison: compare_with(query, name, &self.config),
+                    comparison: compare_searched(query, name, &self.config),
                 }
             })
             .collect();

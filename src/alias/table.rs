@@ -3,7 +3,7 @@
 
 use super::{AliasTableBuilder, Entity, AMBIGUITY_EPSILON};
 use crate::analyze::Name;
-use crate::compare::{compare_with, Comparison, MatchConfig, Reason};
+use crate::compare::{compare_searched, Comparison, MatchConfig, Reason};
 use crate::index::BlockingIndex;
 use rustc_hash::FxHashMap;
 use serde_json::Value;
@@ -214,7 +214,7 @@ impl AliasTable {
         let mut best: Vec<(usize, f64, usize, Comparison)> = Vec::new();
         for &c in &cands {
             let n = &self.names[c as usize];
-            let cmp = compare_with(name, &n.name, &self.config);
+            let cmp = compare_searched(name, &n.name, &self.config);
             if !cmp.is_match() {
                 continue;
             }

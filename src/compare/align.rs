@@ -8,14 +8,7 @@ pub(super) fn align(a: &Name, b: &Name, cfg: &MatchConfig) -> Comparison {
     let kind_conflict = kind_conflict(a, b);
     let na = a.len().min(MAX_PARTS);
     let nb = b.len().min(MAX_PARTS);
-    let mut wa = [0f32; MAX_PARTS];
-    let mut wb = [0f32; MAX_PARTS];
-    for i in 0..na {
-        wa[i] = a.part(i).data().weight;
-    }
-    for j in 0..nb {
-        wb[j] = b.part(j).data().weight;
-    }
+    let (wa, wb) = (weights(a, na), weights(b, nb));
 
     // Romanised Chinese: syllable keys are evidence when both names read
     // as Chinese throughout and one of them is in Wade–Giles.
@@ -189,7 +182,7 @@ fn kind_conflict(a: &Name, b: &Name) -> bool {
 }
 
 /// The information weights of the first `len` parts of `n`.
-#[inline]
+#[inline(always)]
 fn weights(n: &Name, len: usize) -> [f32; MAX_PARTS] {
     let mut w = [0f32; MAX_PARTS];
     for i in 0..len {

@@ -19,9 +19,18 @@ pub(super) fn glue(x: Operand<'_>, y: Operand<'_>, swapped: bool, sino: bool, ca
     if na < 2 || nb == 0 {
         return;
     }
+    // A lone vowel between two parts is a connective written apart
+    // ("Zia u Rahman" / "Ziaurrahman"), read as an initial or, in lower
+    // case, as a particle: it may sit inside a run of three, never start
+    // or end one (Nur u Karim is no Nuru Karim).
+    let connective = |k: usize| {
+        let q = a.part(k);
+        matches!(q.tag(), Tag::Initial | Tag::Particle)
+            && matches!(q.fold(), "a" | "e" | "i" | "o" | "u")
+    };
     let gluable = |i: usize| {
         let t = a.part(i).tag();
-        !is_number(t) && t != Tag::Initial
+        !is_number(t) && t != Tag::Initial && !connective(i)
     };
     // Only a part of `b` about the run's length, with the same first
     // letter or, for two parts compared by sounds, one of its sound class
@@ -41,13 +50,6 @@ pub(super) fn glue(x: Operand<'_>, y: Operand<'_>, swapped: bool, sino: bool, ca
         {
             continue;
         }
-        // A lone vowel between two parts is a connective written apart
-        // ("Zia u Rahman" / "Ziaurrahman"): it may sit inside a run of
-        // three, never end one.
-        let connective = |k: usize| {
-            let q = a.part(k);
-            q.tag() == Tag::Initial && matches!(q.fold(), "a" | "e" | "i" | "o" | "u")
-        };
         let mid_connective = i + 2 < na && connective(i + 1);
         if !gluable(i) || !(gluable(i + 1) || mid_connective) {
             continue;

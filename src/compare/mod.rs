@@ -73,9 +73,12 @@ pub const DEFAULT_THRESHOLD: f64 = 0.8;
 /// to `MAX_PARTS²` part comparisons whatever the input.
 pub const MAX_PARTS: usize = 16;
 
-/// How an aligned pair of parts matched.
+/// How an aligned pair of parts matched. New kinds of evidence may be
+/// added as the comparison learns new links, so a `match` on it needs a
+/// wildcard arm.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Evidence {
     /// The folded forms are equal (case, diacritics and script aside).
     Exact,

@@ -844,6 +844,10 @@ fn forms_of_the_arabic_article_are_one_particle() {
         Reason::Aligned { left, right, evidence: Evidence::Variant, .. } if left == "ur" && right == "al"
     )));
     assert!(m("Nur-u-Rahman Qasemi", "Nur ur Rahman Qasemi") >= 0.95);
+    // A connective sits inside a glued run, never ends one.
+    assert!(m("Nur u Rahman Qasemi", "Nurrahman Qasemi") >= DEFAULT_THRESHOLD);
+    assert!(m("Nur u Karim", "Nuru Karim") < DEFAULT_THRESHOLD);
+    assert!(m("Nur U Karim", "Nuru Karim") < DEFAULT_THRESHOLD);
     // Other particles stay themselves.
     assert!(compare(&analyze("Piet van Dam"), &analyze("Piet de Dam"))
         .explain(&analyze("Piet van Dam"), &analyze("Piet de Dam"))

@@ -487,7 +487,18 @@ fn club_words_stay_given_names_before_no_town() {
     );
     assert_eq!(
         orgs("Preston North End beat Ipswich Town."),
-        ["Ipswich Town"]
+        ["Preston North End", "Ipswich Town"]
+    );
+    assert!(persons("Preston North End beat Ipswich Town.").is_empty());
+    // Club words that are also family names open a club's name only
+    // before a place.
+    assert_eq!(
+        persons("Marek Hajduk met Hajduk Marek in Warsaw."),
+        ["Marek Hajduk", "Hajduk Marek"]
+    );
+    assert_eq!(
+        orgs("Hajduk Split drew with Ruch Chorzow."),
+        ["Hajduk Split", "Ruch Chorzow"]
     );
     // A place that ends in a club word of its own is the place.
     assert!(orgs("He flew to Mexico City on Monday.").is_empty());
