@@ -380,21 +380,18 @@ impl Store {
         // `synchronous = NORMAL` in WAL mode syncs the log at checkpoints
         // rather than at each commit, so a killed process loses nothing
         // committed and a power cut may lose the last commits but never
-        // leaves the file damaged; a larger page cache (64 MiB rather than
+        // leaves the file damaged; a larger page cache (32 MiB rather than
         // 2) and temporary tables in memory change only where pages wait
-        // before they are written. (With 32 MiB, a store of a million
-        // mentions, about 77 MB, had its pages read again from the file and
-        // dirty ones spilled into the log before their batch's commit.) The
-        // log is checkpointed once it holds 16384 pages (64 MiB) rather than
-        // 1000: a batch of 100k mentions writes more than 1000, so that
-        // every batch was copied into the file at its commit, and pages
-        // written by several batches (the indexes') were copied once for
-        // each.
+        // before they are written. The log is checkpointed once it holds
+        // 8192 pages (32 MiB) rather than 1000: a batch of 100k mentions
+        // writes more than 1000, so that every batch was copied into the
+        // file at its commit, and pages written by several batches (the
+        // indexes') were copied once for each.
         self.conn
             .execute_batch(
                 "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;
-                 PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;
-                 PRAGMA wal_autocheckpoint = 16384;",
+                 PRAGMA cache_size = -32768; PRAGMA temp_store = MEMORY;
+                 PRAGMA wal_autocheckpoint = 8192;",
             )
             .map_err(|e| self.err(e))?;
         if version < SCHEMA_VERSION {
