@@ -971,13 +971,7 @@ pub(super) fn heads(n: &Name, len: usize) -> Heads {
     let (mut mains, mut with_s) = (0, 0);
     for (i, p) in n.parts().take(len).enumerate() {
         let (flen, first) = p.fold_head();
-        // A leading vowel is one class: the Arabic article is written al,
-        // el or ul, glued or not (al-Sebai / Elsebai).
-        let first = if matches!(first, b'a' | b'e' | b'i' | b'o' | b'u') {
-            b'a'
-        } else {
-            first
-        };
+        let first = head_letter(first);
         h.first[i] = first;
         h.len_of[i] = flen as u32;
         h.letters |= letter_bit(first);
@@ -1006,6 +1000,18 @@ pub(super) fn heads(n: &Name, len: usize) -> Heads {
 /// only their stems show to be one (see [`same_father`]).
 const FATHER_SIMILARITY: f32 = 0.9;
 
+/// A part's first letter as the alignment compares first letters: a
+/// leading vowel is one class, since the Arabic article is written al, el
+/// or ul, glued or not (al-Sebai / Elsebai).
+pub(super) fn head_letter(c: u8) -> u8 {
+    if matches!(c, b'a' | b'e' | b'i' | b'o' | b'u') {
+        b'a'
+    } else {
+        c
+    }
+}
+
+/// The bit of a first letter in a set of first letters.
 pub(super) fn letter_bit(c: u8) -> u64 {
     1 << (c % 64)
 }

@@ -90,11 +90,7 @@ impl<'n> PartKey<'n> {
     /// The key of part `p`, the `index`th of its name.
     fn of(p: &Part<'n>, index: usize) -> PartKey<'n> {
         let fold = p.fold();
-        let first = match fold.as_bytes().first() {
-            Some(b'a' | b'e' | b'i' | b'o' | b'u') => b'a',
-            Some(&c) => c,
-            None => 0,
-        };
+        let first = fold.as_bytes().first().map_or(0, |&c| head_letter(c));
         let mut flags = 0;
         if fold.len() >= 6 && (fold.starts_with("al") || fold.starts_with("el")) {
             flags |= ARTICLE;
