@@ -312,6 +312,7 @@ impl Name {
             };
             let weight = f32::from_le_bytes(r.take(4)?.try_into().ok()?);
             let sino = r.uint()?;
+            let (head, spelling) = crate::compare::spelling(sub(&buf, fold));
             parts.push(PartData {
                 text,
                 fold,
@@ -329,6 +330,8 @@ impl Name {
                 connector: flags & 2 != 0,
                 joined: flags & 4 != 0,
                 sino,
+                head,
+                spelling,
             });
         }
         if !r.bytes.is_empty() {

@@ -36,6 +36,11 @@ pub(crate) struct PartData {
     /// Romanised Chinese syllable key of a personal name part, 0 if none
     /// or if some other main part of the name is not Chinese.
     pub(crate) sino: u64,
+    /// The first letter of the folded form as the comparison reads first
+    /// letters, and the spelling facts it tests on every pair, read once
+    /// from the fold (see `compare::spelling`).
+    pub(crate) head: u8,
+    pub(crate) spelling: u8,
 }
 
 /// An analysed name: original, display form, comparison key, kind, removed
@@ -135,21 +140,28 @@ impl<'a> Part<'a> {
     pub(crate) fn data(&self) -> &'a PartData {
         self.data
     }
+}
 
-    /// The length of the folded form and its first byte (0 when empty),
-    /// without slicing.
-    pub(crate) fn fold_head(&self) -> (usize, u8) {
-        let (a, b) = self.data.fold;
-        let first = if b > a {
-            self.name.buf.as_bytes()[a as usize]
-        } else {
-            0
-        };
-        ((b - a) as usize, first)
+// The comparison's per-part facts (`head`, `spelling`) sit in what was
+// padding: a name's parts take no more memory for them.
+#[cfg(target_pointer_width = "64")]
+const _: () = assert!(std::mem::size_of::<PartData>() == 96);
+
+impl PartData {
+    /// The length of the folded form in bytes.
+    #[inline]
+    pub(crate) fn fold_len(&self) -> usize {
+        (self.fold.1 - self.fold.0) as usize
     }
 }
 
 impl Name {
+    /// The parts' data, in order.
+    #[inline]
+    pub(crate) fn parts_data(&self) -> &[PartData] {
+        &self.parts
+    }
+
     /// The group ids the parts' spans index.
     #[inline]
     fn ids(&self) -> &[u32] {

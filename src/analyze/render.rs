@@ -96,6 +96,7 @@ impl Ctx<'_> {
                     .iter()
                     .fold(0, |m, &g| m | 1u64 << (g % 64))
             };
+            let (head, spelling) = crate::compare::spelling(f);
             parts.push(PartData {
                 text: (ta, tb),
                 fold: (fa as u32, fb as u32),
@@ -114,6 +115,8 @@ impl Ctx<'_> {
                 joined: tok.sep != Sep::Space && k > 0,
                 // Set below when every main part reads as Chinese syllables.
                 sino: 0,
+                head,
+                spelling,
             });
         }
         if kind != Kind::Org {

@@ -502,7 +502,7 @@ pub(super) fn leftovers(
         }
         out.mask |= 1 << i;
         out.initials |= tag == Tag::Initial;
-        if !org && tag != Tag::Initial && is_patronymic(n.part(i).fold()) {
+        if !org && tag != Tag::Initial && n.part(i).data().spelling & PATRONYMIC_FORM != 0 {
             out.patronymic += w[i] as f64;
             out.patronymics |= 1 << i;
         } else if is_main(tag) {
@@ -914,7 +914,7 @@ pub(super) enum Endings {
 
 /// Whether a folded part ends as a Baltic nominative may: a single s
 /// after four letters or more.
-fn ends_in_s(fold: &str) -> bool {
+pub(super) fn ends_in_s(fold: &str) -> bool {
     let b = fold.as_bytes();
     b.len() >= 5 && b[b.len() - 1] == b's' && b[b.len() - 2] != b's'
 }
@@ -969,21 +969,20 @@ pub(super) fn heads(n: &Name, len: usize) -> Heads {
         s_endings: Endings::None,
     };
     let (mut mains, mut with_s) = (0, 0);
-    for (i, p) in n.parts().take(len).enumerate() {
-        let (flen, first) = p.fold_head();
-        let first = head_letter(first);
-        h.first[i] = first;
+    for (i, p) in n.parts_data().iter().take(len).enumerate() {
+        let flen = p.fold_len();
+        h.first[i] = p.head;
         h.len_of[i] = flen as u32;
-        h.letters |= letter_bit(first);
+        h.letters |= letter_bit(p.head);
         h.max_len = h.max_len.max(flen);
-        h.tags[i] = p.tag();
-        h.numbers |= is_number(p.tag());
-        if flen >= 7 && p.tag() != Tag::Initial && is_patronymic(p.fold()) {
+        h.tags[i] = p.tag;
+        h.numbers |= is_number(p.tag);
+        if p.tag != Tag::Initial && p.spelling & PATRONYMIC_FORM != 0 {
             h.patronymics |= 1 << i;
         }
-        if matches!(p.tag(), Tag::Given | Tag::Family | Tag::Word) {
+        if matches!(p.tag, Tag::Given | Tag::Family | Tag::Word) {
             mains += 1;
-            with_s += ends_in_s(p.fold()) as usize;
+            with_s += (p.spelling & NOMINATIVE != 0) as usize;
         }
     }
     h.s_endings = if with_s == 0 {

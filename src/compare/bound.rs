@@ -72,44 +72,59 @@ pub(crate) struct PartKey<'n> {
     /// as the alignment's heads write it.
     first: u8,
     /// Which of the rare rules that read the spelling may apply (see
-    /// [`ARTICLE`] and the next bits).
+    /// [`spelling`]).
     flags: u8,
 }
 
-/// [`PartKey::flags`]: the part may carry the Arabic article glued on
-/// (al, el and four letters or more).
+/// [`spelling`]: the part may carry the Arabic article glued on (al, el
+/// and four letters or more).
 const ARTICLE: u8 = 1;
-/// [`PartKey::flags`]: the part reads as a patronymic.
-const PATRONYMIC: u8 = 2;
-/// [`PartKey::flags`]: the part ends in s (a Baltic nominative may).
+/// [`spelling`]: the part reads as a patronymic (see `is_patronymic`).
+pub(super) const PATRONYMIC_FORM: u8 = 2;
+/// [`spelling`]: the part ends in s (a Baltic nominative may).
 const S_END: u8 = 4;
-/// [`PartKey::flags`]: the part may start with the pilgrim's honorific.
+/// [`spelling`]: the part may start with the pilgrim's honorific.
 const PILGRIM: u8 = 8;
+/// [`spelling`]: the part ends as a Baltic nominative may (see
+/// `ends_in_s`).
+pub(super) const NOMINATIVE: u8 = 16;
+
+/// What the comparison reads of a part's folded form on every pair it
+/// meets, read once when the name is analysed: the first letter as the
+/// alignment compares first letters (see [`head_letter`]; 0 when empty)
+/// and the spelling facts [`ARTICLE`], [`PATRONYMIC_FORM`], [`S_END`],
+/// [`PILGRIM`] and [`NOMINATIVE`] as bits. They depend on the fold alone.
+pub(crate) fn spelling(fold: &str) -> (u8, u8) {
+    let head = fold.as_bytes().first().map_or(0, |&c| head_letter(c));
+    let mut flags = 0;
+    if fold.len() >= 6 && (fold.starts_with("al") || fold.starts_with("el")) {
+        flags |= ARTICLE;
+    }
+    if is_patronymic(fold) {
+        flags |= PATRONYMIC_FORM;
+    }
+    if fold.ends_with('s') {
+        flags |= S_END;
+    }
+    if pilgrim(fold) {
+        flags |= PILGRIM;
+    }
+    if ends_in_s(fold) {
+        flags |= NOMINATIVE;
+    }
+    (head, flags)
+}
 
 impl<'n> PartKey<'n> {
     /// The key of part `p`, the `index`th of its name.
     fn of(p: &Part<'n>, index: usize) -> PartKey<'n> {
-        let fold = p.fold();
-        let first = fold.as_bytes().first().map_or(0, |&c| head_letter(c));
-        let mut flags = 0;
-        if fold.len() >= 6 && (fold.starts_with("al") || fold.starts_with("el")) {
-            flags |= ARTICLE;
-        }
-        if fold.len() >= 7 && is_patronymic(fold) {
-            flags |= PATRONYMIC;
-        }
-        if fold.ends_with('s') {
-            flags |= S_END;
-        }
-        if pilgrim(fold) {
-            flags |= PILGRIM;
-        }
+        let data = p.data();
         PartKey {
-            data: p.data(),
-            fold,
+            data,
+            fold: p.fold(),
             index: index as u8,
-            first,
-            flags,
+            first: data.head,
+            flags: data.spelling,
         }
     }
 
@@ -139,10 +154,10 @@ impl<'n> PartKey<'n> {
         }
         let (fa, fb) = (self.fold, other.fold);
         let flags = self.flags | other.flags;
-        if flags & (S_END | PATRONYMIC) != 0
+        if flags & (S_END | PATRONYMIC_FORM) != 0
             && (self.flags & S_END != 0 && nominative_s(fa, fb)
                 || other.flags & S_END != 0 && nominative_s(fb, fa)
-                || self.flags & other.flags & PATRONYMIC != 0)
+                || self.flags & other.flags & PATRONYMIC_FORM != 0)
         {
             return true;
         }

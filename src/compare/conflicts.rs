@@ -14,7 +14,11 @@ pub(super) fn given_conflict(a: &Name, b: &Name, mask_a: u16, mask_b: u16) -> bo
         (0..n.len().min(MAX_PARTS))
             .filter(move |&i| mask & (1 << i) != 0)
             .map(move |i| n.part(i))
-            .filter(|p| p.tag() == Tag::Given && !p.groups().is_empty() && !is_patronymic(p.fold()))
+            .filter(|p| {
+                p.tag() == Tag::Given
+                    && !p.groups().is_empty()
+                    && p.data().spelling & PATRONYMIC_FORM == 0
+            })
     }
     known(a, mask_a).any(|p| {
         known(b, mask_b).any(|q| {

@@ -61,7 +61,8 @@ use glue::*;
 use residue::*;
 use similarity::*;
 
-pub(crate) use bound::may_score;
+pub(crate) use bound::{may_score, spelling};
+use bound::{NOMINATIVE, PATRONYMIC_FORM};
 pub use model::{Features, Model, FEATURES, FEATURE_NAMES};
 pub(crate) use similarity::budget;
 

@@ -51,7 +51,7 @@ pub(super) fn residue(
     let eligible = |n: &Name, h: &Heads, used: &[bool; MAX_PARTS], i: usize| {
         !used[i]
             && matches!(h.tags[i], Tag::Given | Tag::Family | Tag::Word)
-            && !is_patronymic(n.part(i).fold())
+            && n.part(i).data().spelling & PATRONYMIC_FORM == 0
     };
     for i in (0..ha.len).filter(|&i| eligible(a, ha, used_a, i)) {
         let pa = a.part(i);
