@@ -371,23 +371,20 @@ pub(crate) fn distance(a: &str, b: &str, max: f32, mode: Mode) -> Option<Distanc
     let (sa, la) = sounds(a)?;
     let (sb, lb) = sounds(b)?;
     let (sa, sb) = (&sa[..la], &sb[..lb]);
-    let at = |s: &[u8], i: usize| if i < s.len() { s[i] } else { 0 };
-    let del_a = |i: usize| {
-        indel(
-            sa[i],
-            if i > 0 { sa[i - 1] } else { 0 },
-            at(sa, i + 1),
-            mode,
-        )
+    // What dropping each sound costs, in its context: read once, not in
+    // every cell.
+    let dels = |s: &[u8]| {
+        let mut out = [0f32; MAX_SOUNDS];
+        for i in 0..s.len() {
+            let prev = if i > 0 { s[i - 1] } else { 0 };
+            let next = s.get(i + 1).copied().unwrap_or(0);
+            out[i] = indel(s[i], prev, next, mode);
+        }
+        out
     };
-    let del_b = |j: usize| {
-        indel(
-            sb[j],
-            if j > 0 { sb[j - 1] } else { 0 },
-            at(sb, j + 1),
-            mode,
-        )
-    };
+    let (del_a, del_b) = (dels(sa), dels(sb));
+    let del_a = |i: usize| del_a[i];
+    let del_b = |j: usize| del_b[j];
     let mut prev = [0f32; MAX_SOUNDS + 1];
     let mut cur = [0f32; MAX_SOUNDS + 1];
     for j in 0..lb {

@@ -228,6 +228,22 @@ impl Name {
         }
     }
 
+    /// The part whose data is `data`, one of [`Name::parts_data`]'s.
+    #[inline]
+    pub(crate) fn part_of<'n>(&'n self, data: &'n PartData) -> Part<'n> {
+        debug_assert!(self
+            .parts
+            .as_ptr_range()
+            .contains(&(data as *const PartData)));
+        Part { name: self, data }
+    }
+
+    /// The folded form of part `data`, one of [`Name::parts_data`]'s.
+    #[inline]
+    pub(crate) fn fold_of(&self, data: &PartData) -> &str {
+        sub(&self.buf, data.fold)
+    }
+
     /// The `i`-th part, or `None` if the name has `i` parts or fewer.
     pub fn get(&self, i: usize) -> Option<Part<'_>> {
         self.parts.get(i).map(|data| Part { name: self, data })

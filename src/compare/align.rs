@@ -2,6 +2,7 @@
 //! greedy one-to-one choice among them and the score of what is left over.
 
 use super::*;
+use crate::analyze::PartData;
 
 /// [`compare_with`] with the names in the given order.
 pub(super) fn align(a: &Name, b: &Name, cfg: &MatchConfig) -> Comparison {
@@ -152,21 +153,46 @@ pub(super) fn align(a: &Name, b: &Name, cfg: &MatchConfig) -> Comparison {
 pub(super) fn unaligned(a: &Name, b: &Name, cfg: &MatchConfig) -> Comparison {
     let na = a.len().min(MAX_PARTS);
     let nb = b.len().min(MAX_PARTS);
-    let (wa, wb) = (weights(a, na), weights(b, nb));
-    let syllabic = sinitic(a, na).is_some() && sinitic(b, nb).is_some();
-    let (ha, hb) = (heads(a, na), heads(b, nb));
-    let env = Env {
-        a,
-        b,
-        ha: &ha,
-        hb: &hb,
-        wa: &wa,
-        wb: &wb,
-        cfg,
-        syllabic,
+    // What `Env::finish` finds for an empty alignment, read off the parts
+    // alone: no slots to place the left-over parts in (all of them compete),
+    // no containment, no lineage crossed.
+    let none = [false; MAX_PARTS];
+    let titled = [titled(a, na, &none, b), titled(b, nb, &none, a)];
+    let org = a.kind() == Kind::Org || b.kind() == Kind::Org;
+    let left = [
+        leftovers(a, na, &with_mask(&none, titled[0]), org),
+        leftovers(b, nb, &with_mask(&none, titled[1]), org),
+    ];
+    let slots = if left[0].main > 0.0 && left[1].main > 0.0 {
+        Slots {
+            conflict: left[0].main.min(left[1].main),
+            masks: [left[0].mains, left[1].mains],
+        }
+    } else {
+        Slots {
+            conflict: 0.0,
+            masks: [0, 0],
+        }
     };
-    let unused = [false; MAX_PARTS];
-    env.finish(Links::new(), &unused, &unused, kind_conflict(a, b))
+    let number = |n: &Name, len: usize| n.parts_data()[..len].iter().any(|p| is_number(p.tag));
+    Tally {
+        links: Links::new(),
+        lens: [na, nb],
+        titled,
+        left,
+        slots,
+        lone_slot: false,
+        missing_cost: if org {
+            cfg.org_missing_cost
+        } else {
+            cfg.missing_cost
+        },
+        numbers: number(a, na) || number(b, nb),
+        lineage: false,
+        org,
+        kind_conflict: kind_conflict(a, b),
+    }
+    .conclude(a, b, cfg)
 }
 
 /// Whether one name is certainly a person and the other certainly an
@@ -226,24 +252,17 @@ impl Env<'_> {
         let (na, nb) = (ha.len, hb.len);
         // A part left over that spells a title of the other name is the
         // honorific written as a name: it is accounted for.
-        let titled = [titled(a, ha, used_a, b), titled(b, hb, used_b, a)];
-        let (mut ua, mut ub) = (*used_a, *used_b);
-        for (used, mask) in [(&mut ua, titled[0]), (&mut ub, titled[1])] {
-            for (i, u) in used.iter_mut().enumerate() {
-                *u |= mask & (1 << i) != 0;
-            }
-        }
-        let (used_a, used_b) = (&ua, &ub);
+        let titled = [titled(a, na, used_a, b), titled(b, nb, used_b, a)];
+        let (used_a, used_b) = (with_mask(used_a, titled[0]), with_mask(used_b, titled[1]));
         // Unmatched parts and conflicts.
         // Organisations: an extra or different word usually names another
         // body (Gazprom / Gazprom Neft, Patriotic Front / Patriotic Army), so
         // unmatched words weigh fully, generic ones included.
         let org = a.kind() == Kind::Org || b.kind() == Kind::Org;
-        let left_a = leftovers(a, ha, used_a, wa, org);
-        let left_b = leftovers(b, hb, used_b, wb, org);
-        let (un_a, un_other_a) = (left_a.main, left_a.other);
-        let (un_b, un_other_b) = (left_b.main, left_b.other);
-        let (pa, pb) = (left_a.patronymic, left_b.patronymic);
+        let left = [
+            leftovers(a, na, &used_a, org),
+            leftovers(b, nb, &used_b, org),
+        ];
         // Parts left over on both sides conflict when they stand in the
         // same place between the aligned parts (two names in one role);
         // in different places they are parts missing on one side each
@@ -259,8 +278,8 @@ impl Env<'_> {
             heads: hb,
             weights: wb,
         };
-        let slots = if un_a > 0.0 && un_b > 0.0 {
-            slot_conflict(side_a, side_b, &links, &left_a, &left_b, org || syllabic)
+        let slots = if left[0].main > 0.0 && left[1].main > 0.0 {
+            slot_conflict(side_a, side_b, &links, &left[0], &left[1], org || syllabic)
         } else {
             Slots {
                 conflict: 0.0,
@@ -269,7 +288,97 @@ impl Env<'_> {
         };
         // A patronymic on one side only is a missing part, whatever the
         // other side leaves over; two different ones conflict.
-        let slot_conflict = if one_slot_among_many((ha, wa), (hb, wb), &links, &slots) {
+        let lone_slot = one_slot_among_many((ha, wa), (hb, wb), &links, &slots);
+        // Strongest links first: the explanation's order and the summation
+        // order are then the same for both orders of the names.
+        links.sort_unstable_by(|x, y| {
+            (y.sim * y.weight)
+                .total_cmp(&(x.sim * x.weight))
+                .then(y.weight.total_cmp(&x.weight))
+        });
+        // The cheaper share first: a name may pass both tests.
+        let missing_cost = if org {
+            cfg.org_missing_cost
+        } else if anchored(side_a, side_b, &links, left[0].mask, left[1].mask) {
+            cfg.missing_cost * ANCHORED_MISSING_SHARE
+        } else if contained(&links, left[0].mask, left[1].mask) {
+            cfg.missing_cost * CONTAINED_MISSING_SHARE
+        } else {
+            cfg.missing_cost
+        };
+        let particles = |h: &Heads| h.tags[..h.len].contains(&Tag::Particle);
+        let lineage = particles(ha) && particles(hb) && lineage_conflict(a, b, &links);
+        let tally = Tally {
+            links,
+            lens: [na, nb],
+            titled,
+            left,
+            slots,
+            lone_slot,
+            missing_cost,
+            numbers: ha.numbers || hb.numbers,
+            lineage,
+            org,
+            kind_conflict,
+        };
+        tally.conclude(a, b, cfg)
+    }
+}
+
+/// `used` with the parts of `mask` marked used too.
+fn with_mask(used: &[bool; MAX_PARTS], mut mask: u16) -> [bool; MAX_PARTS] {
+    let mut out = *used;
+    while mask != 0 {
+        out[mask.trailing_zeros() as usize] = true;
+        mask &= mask - 1;
+    }
+    out
+}
+
+/// What scoring an alignment reads off it, its names' leftovers and their
+/// conflicts, before the sums, the model and the caps ([`Tally::conclude`]).
+struct Tally {
+    /// The links, strongest first.
+    links: Links,
+    /// The number of parts aligned on each side.
+    lens: [usize; 2],
+    /// Left-over given names that spell a title of the other name.
+    titled: [u16; 2],
+    left: [Leftovers; 2],
+    slots: Slots,
+    /// Whether the only conflict is one slot among many aligned parts
+    /// (see [`one_slot_among_many`]).
+    lone_slot: bool,
+    /// What a missing part costs.
+    missing_cost: f64,
+    /// Whether either name has a regnal or generational number.
+    numbers: bool,
+    /// Whether the links cross the places of an Arabic lineage.
+    lineage: bool,
+    org: bool,
+    kind_conflict: bool,
+}
+
+impl Tally {
+    /// The comparison.
+    fn conclude(self, a: &Name, b: &Name, cfg: &MatchConfig) -> Comparison {
+        let Tally {
+            links,
+            lens: [na, nb],
+            titled,
+            left: [left_a, left_b],
+            slots,
+            lone_slot,
+            missing_cost,
+            numbers,
+            lineage,
+            org,
+            kind_conflict,
+        } = self;
+        let (un_a, un_other_a) = (left_a.main, left_a.other);
+        let (un_b, un_other_b) = (left_b.main, left_b.other);
+        let (pa, pb) = (left_a.patronymic, left_b.patronymic);
+        let slot_conflict = if lone_slot {
             slots.conflict * LONE_SLOT_SHARE
         } else {
             slots.conflict
@@ -280,31 +389,14 @@ impl Env<'_> {
         let missing = ((un_a + un_b) - 2.0 * slots.conflict)
             + ((pa + pb) - 2.0 * pa.min(pb))
             + (un_other_a + un_other_b);
-        // Strongest links first: the explanation's order and the summation
-        // order are then the same for both orders of the names.
-        links.sort_unstable_by(|x, y| {
-            (y.sim * y.weight)
-                .total_cmp(&(x.sim * x.weight))
-                .then(y.weight.total_cmp(&x.weight))
-        });
         let num: f64 = links.iter().map(|l| l.sim as f64 * l.weight as f64).sum();
         let matched: f64 = links.iter().map(|l| l.weight as f64).sum();
-        // The cheaper share first: a name may pass both tests.
-        let missing_cost = if org {
-            cfg.org_missing_cost
-        } else if anchored(side_a, side_b, &links, left_a.mask, left_b.mask) {
-            cfg.missing_cost * ANCHORED_MISSING_SHARE
-        } else if contained(&links, left_a.mask, left_b.mask) {
-            cfg.missing_cost * CONTAINED_MISSING_SHARE
-        } else {
-            cfg.missing_cost
-        };
         let den = matched + missing_cost * missing + cfg.conflict_cost * conflict;
         let mut score = if den > 0.0 { num / den } else { 0.0 };
 
         // Numbers: different regnal or generational numbers conflict; a number
         // on one side only costs like a missing part.
-        let (number_conflict, number_missing) = if ha.numbers || hb.numbers {
+        let (number_conflict, number_missing) = if numbers {
             compare_numbers(a, b)
         } else {
             (false, false)
@@ -350,8 +442,7 @@ impl Env<'_> {
         if left_a.initials && left_b.initials {
             structure |= INITIALS;
         }
-        let particles = |h: &Heads| h.tags[..h.len].contains(&Tag::Particle);
-        if particles(ha) && particles(hb) && lineage_conflict(a, b, &links) {
+        if lineage {
             structure |= LINEAGE;
         }
         if slots.masks[0] != 0 && given_conflict(a, b, slots.masks[0], slots.masks[1]) {
@@ -439,12 +530,13 @@ pub(super) fn capped(
 /// The given names of `n` left over in an alignment (not in `used`) that
 /// spell a title `other` carries (see [`spelt_title`]), as a bit mask. A
 /// family name never: "Charles King" is no King Charles.
-fn titled(n: &Name, h: &Heads, used: &[bool; MAX_PARTS], other: &Name) -> u16 {
+fn titled(n: &Name, len: usize, used: &[bool; MAX_PARTS], other: &Name) -> u16 {
     if other.titles().is_empty() {
         return 0;
     }
-    (0..h.len)
-        .filter(|&i| !used[i] && h.tags[i] == Tag::Given)
+    let parts = n.parts_data();
+    (0..len)
+        .filter(|&i| !used[i] && parts[i].tag == Tag::Given)
         .filter(|&i| spelt_title(n.part(i).fold(), other).is_some())
         .fold(0, |m, i| m | 1 << i)
 }
@@ -472,13 +564,7 @@ pub(super) struct Leftovers {
     pub(super) initials: bool,
 }
 
-pub(super) fn leftovers(
-    n: &Name,
-    h: &Heads,
-    used: &[bool; MAX_PARTS],
-    w: &[f32; MAX_PARTS],
-    org: bool,
-) -> Leftovers {
+pub(super) fn leftovers(n: &Name, len: usize, used: &[bool; MAX_PARTS], org: bool) -> Leftovers {
     // Weights are f32; their sums in f64 are exact (at most 16 terms of
     // similar size), so they do not depend on which of several equal
     // parts was left over, and swapping the names gives identical results.
@@ -492,21 +578,18 @@ pub(super) fn leftovers(
         patronymics: 0,
         initials: false,
     };
-    for i in 0..h.len {
-        if used[i] {
-            continue;
-        }
-        let tag = h.tags[i];
-        if is_number(tag) {
+    for (i, p) in n.parts_data()[..len].iter().enumerate() {
+        let tag = p.tag;
+        if used[i] || is_number(tag) {
             continue;
         }
         out.mask |= 1 << i;
         out.initials |= tag == Tag::Initial;
-        if !org && tag != Tag::Initial && n.part(i).data().spelling & PATRONYMIC_FORM != 0 {
-            out.patronymic += w[i] as f64;
+        if !org && tag != Tag::Initial && p.spelling & PATRONYMIC_FORM != 0 {
+            out.patronymic += p.weight as f64;
             out.patronymics |= 1 << i;
         } else if is_main(tag) {
-            let x = main_weight(n, i, tag, w, org);
+            let x = main_weight(p, org);
             out.main += x;
             out.mains |= 1 << i;
             let k = match tag {
@@ -516,21 +599,21 @@ pub(super) fn leftovers(
             };
             out.by_tag[k] += x;
         } else {
-            out.other += w[i] as f64;
+            out.other += p.weight as f64;
         }
     }
     out
 }
 
-/// The weight an unmatched main part `i` of `n` counts with.
-fn main_weight(n: &Name, i: usize, tag: Tag, w: &[f32; MAX_PARTS], org: bool) -> f64 {
+/// The weight an unmatched main part counts with.
+fn main_weight(p: &PartData, org: bool) -> f64 {
     // Organisations: an extra or different word usually names another body
     // (Gazprom / Gazprom Neft), so unmatched words weigh fully, generic ones
     // included.
-    if org && tag == Tag::Word && !n.part(i).data().connector {
-        w[i].max(0.8) as f64
+    if org && p.tag == Tag::Word && !p.connector {
+        p.weight.max(0.8) as f64
     } else {
-        w[i] as f64
+        p.weight as f64
     }
 }
 
@@ -691,8 +774,8 @@ pub(super) fn slot_conflict(
     left_b: &Leftovers,
     whole_only: bool,
 ) -> Slots {
-    let (a, ha, wa) = (x.name, x.heads, x.weights);
-    let (b, hb, wb) = (y.name, y.heads, y.weights);
+    let (a, ha) = (x.name, x.heads);
+    let (b, hb) = (y.name, y.heads);
     let whole = Slots {
         conflict: left_a.main.min(left_b.main),
         masks: [left_a.mains, left_b.mains],
@@ -745,9 +828,9 @@ pub(super) fn slot_conflict(
             .count()
     };
     let mut per = [[0f64; MAX_PARTS + 1]; 2];
-    for (side, n, h, left, w) in [(0, a, ha, left_a, wa), (1, b, hb, left_b, wb)] {
+    for (side, n, h, left) in [(0, a, ha, left_a), (1, b, hb, left_b)] {
         for i in (0..h.len).filter(|&i| left.mains & (1 << i) != 0) {
-            per[side][slot(i, side)] += main_weight(n, i, h.tags[i], w, false);
+            per[side][slot(i, side)] += main_weight(&n.parts_data()[i], false);
         }
     }
     let mut out = Slots {

@@ -11,7 +11,7 @@
 //! full alignment on the labelled pairs, on generated names and on a
 //! property test — the fast path's comparison must equal the full one,
 //! score and reasons — so a rule added to the comparison that links parts
-//! in a new way must be mirrored in [`PartKey::may_link`] or [`may_glue`].
+//! in a new way must be mirrored in [`may_link`] or [`may_glue`].
 
 use super::*;
 use crate::analyze::PartData;
@@ -30,10 +30,11 @@ pub(crate) fn may_score(a: &Name, b: &Name) -> bool {
 /// (`align::unaligned`); the tests below check that it is the same, reason
 /// for reason, as the full alignment's.
 pub(super) fn unlinkable(a: &Name, b: &Name) -> bool {
-    let (mut ka, mut kb) = (Keys::new(), Keys::new());
-    part_keys(a, &mut ka);
-    part_keys(b, &mut kb);
-    if ka.iter().any(|x| kb.iter().any(|y| x.may_link(y, (a, b)))) {
+    let (ka, kb) = (side(a), side(b));
+    if ka
+        .iter()
+        .any(|x| kb.iter().any(|y| may_link((a, x), (b, y))))
+    {
         return false;
     }
     // Runs of two parts or more are glued only when a name has them.
@@ -44,36 +45,14 @@ pub(super) fn unlinkable(a: &Name, b: &Name) -> bool {
     if sinitic(a, na).is_some() && sinitic(b, nb).is_some() {
         return false;
     }
-    !may_glue((a, &ka), (b, &kb)) && !may_glue((b, &kb), (a, &ka))
+    !may_glue((a, ka), (b, kb)) && !may_glue((b, kb), (a, ka))
 }
 
-/// The keys of a name's parts; typical names need no heap.
-type Keys<'n> = SmallVec<[PartKey<'n>; 8]>;
-
-/// The keys of the parts of `n` that the comparison aligns, into `out`.
-fn part_keys<'n>(n: &'n Name, out: &mut Keys<'n>) {
-    for (i, p) in n.parts().take(MAX_PARTS).enumerate() {
-        out.push(PartKey::of(&p, i));
-    }
-}
-
-/// What [`PartKey::may_link`] and [`may_glue`] read of one part, gathered
-/// once so that a part is tested against many others with few memory
-/// reads: a necessary condition for the comparison to link two parts on
-/// their own (`part_similarity`, a patronymic's father, the Baltic
-/// nominative) or to glue a run of parts against one (`glue`).
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct PartKey<'n> {
-    data: &'n PartData,
-    fold: &'n str,
-    /// The part's index in its name.
-    index: u8,
-    /// The first letter of the folded form, a vowel as `a` (0 when empty),
-    /// as the alignment's heads write it.
-    first: u8,
-    /// Which of the rare rules that read the spelling may apply (see
-    /// [`spelling`]).
-    flags: u8,
+/// The parts of `n` that the comparison aligns.
+#[inline]
+fn side(n: &Name) -> &[PartData] {
+    let parts = n.parts_data();
+    &parts[..parts.len().min(MAX_PARTS)]
 }
 
 /// [`spelling`]: the part may carry the Arabic article glued on (al, el
@@ -115,131 +94,112 @@ pub(crate) fn spelling(fold: &str) -> (u8, u8) {
     (head, flags)
 }
 
-impl<'n> PartKey<'n> {
-    /// The key of part `p`, the `index`th of its name.
-    fn of(p: &Part<'n>, index: usize) -> PartKey<'n> {
-        let data = p.data();
-        PartKey {
-            data,
-            fold: p.fold(),
-            index: index as u8,
-            first: data.head,
-            flags: data.spelling,
-        }
+/// Whether the comparison may link this part of `a` and part `other`
+/// of `b`, read off its tests: numbers never link; equal folded forms
+/// have equal hashes; a part and the same with a nominative ending
+/// (tested as the alignment does, whatever the parts' roles); two
+/// patronymics; an initial links only to a part with its first letter
+/// (two initials never); a legal form only to a legal form and a
+/// particle only to a particle; a transliteration key needs equal key
+/// hashes or the same Chinese syllables; a sound match lengths within
+/// 4, the same firm letters and the same start; a typing slip an edit
+/// budget, lengths within it and at most two letters of the letter set
+/// changed per edit; a variant a shared group, a nickname a shared
+/// nickname group; two given names one of which is a compound of the
+/// other, its East Slavic full form or carries the pilgrim's honorific;
+/// the Arabic article glued on (any part that may carry it); a Korean
+/// family name another romanisation of it.
+fn may_link((a, da): (&Name, &PartData), (b, db): (&Name, &PartData)) -> bool {
+    let (ta, tb) = (da.tag, db.tag);
+    if is_number(ta) || is_number(tb) {
+        return false;
     }
-
-    /// Whether the comparison may link this part of `a` and part `other`
-    /// of `b`, read off its tests: numbers never link; equal folded forms
-    /// have equal hashes; a part and the same with a nominative ending
-    /// (tested as the alignment does, whatever the parts' roles); two
-    /// patronymics; an initial links only to a part with its first letter
-    /// (two initials never); a legal form only to a legal form and a
-    /// particle only to a particle; a transliteration key needs equal key
-    /// hashes or the same Chinese syllables; a sound match lengths within
-    /// 4, the same firm letters and the same start; a typing slip an edit
-    /// budget, lengths within it and at most two letters of the letter set
-    /// changed per edit; a variant a shared group, a nickname a shared
-    /// nickname group; two given names one of which is a compound of the
-    /// other, its East Slavic full form or carries the pilgrim's honorific;
-    /// the Arabic article glued on (any part that may carry it); a Korean
-    /// family name another romanisation of it.
-    fn may_link(&self, other: &PartKey<'_>, (a, b): (&Name, &Name)) -> bool {
-        let (da, db) = (self.data, other.data);
-        let (ta, tb) = (da.tag, db.tag);
-        if is_number(ta) || is_number(tb) {
-            return false;
-        }
-        if da.hash == db.hash {
-            return true;
-        }
-        let (fa, fb) = (self.fold, other.fold);
-        let flags = self.flags | other.flags;
-        if flags & (S_END | PATRONYMIC_FORM) != 0
-            && (self.flags & S_END != 0 && nominative_s(fa, fb)
-                || other.flags & S_END != 0 && nominative_s(fb, fa)
-                || self.flags & other.flags & PATRONYMIC_FORM != 0)
-        {
-            return true;
-        }
-        if ta == Tag::Initial || tb == Tag::Initial {
-            return ta != tb && fa.as_bytes().first() == fb.as_bytes().first();
-        }
-        if (ta == Tag::Legal) != (tb == Tag::Legal)
-            || (ta == Tag::Particle) != (tb == Tag::Particle)
-        {
-            return false;
-        }
-        if ta == Tag::Particle
-            && tb == Tag::Particle
-            && super::similarity::article_form(fa)
-            && super::similarity::article_form(fb)
-        {
-            return true;
-        }
-        if da.skel_hash == db.skel_hash
-            || (da.sino != 0 || db.sino != 0) && same_syllables(da.sino, db.sino)
-        {
-            return true;
-        }
-        let (la, lb) = (fa.len(), fb.len());
-        let diff = la.abs_diff(lb);
-        if diff <= 4
-            && crate::sound::firm_letters_close(da.mask, db.mask, la.max(lb))
-            && crate::sound::same_start(fa, fb)
-        {
-            return true;
-        }
-        let bud = budget(la.min(lb));
-        if bud > 0 && diff <= bud && (da.mask ^ db.mask).count_ones() as usize <= 2 * bud {
-            return true;
-        }
-        let (pa, pb) = (a.part(self.index as usize), b.part(other.index as usize));
-        if da.group_sig & db.group_sig != 0 && intersects(pa.groups(), pb.groups())
-            || da.nick_sig & db.nick_sig != 0 && intersects(pa.nicknames(), pb.nicknames())
-        {
-            return true;
-        }
-        if ta == Tag::Given
-            && tb == Tag::Given
-            && (flags & PILGRIM != 0
-                || fa.as_bytes().first() == fb.as_bytes().first() && compound_head(fa, fb)
-                || full_form(fa, fb))
-        {
-            return true;
-        }
-        flags & ARTICLE != 0 || super::korean::same_surname(fa, fb)
+    if da.hash == db.hash {
+        return true;
     }
+    let (fa, fb) = (a.fold_of(da), b.fold_of(db));
+    let flags = da.spelling | db.spelling;
+    if flags & (S_END | PATRONYMIC_FORM) != 0
+        && (da.spelling & S_END != 0 && nominative_s(fa, fb)
+            || db.spelling & S_END != 0 && nominative_s(fb, fa)
+            || da.spelling & db.spelling & PATRONYMIC_FORM != 0)
+    {
+        return true;
+    }
+    if ta == Tag::Initial || tb == Tag::Initial {
+        return ta != tb && fa.as_bytes().first() == fb.as_bytes().first();
+    }
+    if (ta == Tag::Legal) != (tb == Tag::Legal) || (ta == Tag::Particle) != (tb == Tag::Particle) {
+        return false;
+    }
+    if ta == Tag::Particle
+        && tb == Tag::Particle
+        && super::similarity::article_form(fa)
+        && super::similarity::article_form(fb)
+    {
+        return true;
+    }
+    if da.skel_hash == db.skel_hash
+        || (da.sino != 0 || db.sino != 0) && same_syllables(da.sino, db.sino)
+    {
+        return true;
+    }
+    let (la, lb) = (fa.len(), fb.len());
+    let diff = la.abs_diff(lb);
+    if diff <= 4
+        && crate::sound::firm_letters_close(da.mask, db.mask, la.max(lb))
+        && crate::sound::same_start(fa, fb)
+    {
+        return true;
+    }
+    let bud = budget(la.min(lb));
+    if bud > 0 && diff <= bud && (da.mask ^ db.mask).count_ones() as usize <= 2 * bud {
+        return true;
+    }
+    let (pa, pb) = (a.part_of(da), b.part_of(db));
+    if da.group_sig & db.group_sig != 0 && intersects(pa.groups(), pb.groups())
+        || da.nick_sig & db.nick_sig != 0 && intersects(pa.nicknames(), pb.nicknames())
+    {
+        return true;
+    }
+    if ta == Tag::Given
+        && tb == Tag::Given
+        && (flags & PILGRIM != 0
+            || fa.as_bytes().first() == fb.as_bytes().first() && compound_head(fa, fb)
+            || full_form(fa, fb))
+    {
+        return true;
+    }
+    flags & ARTICLE != 0 || super::korean::same_surname(fa, fb)
 }
 
 /// A necessary condition for the comparison's `glue` to glue a run of
-/// parts of `a` against a part of `b` (with their keys, as [`part_keys`]
-/// gives them; Chinese syllables aside, which the caller tests): a run
-/// starts at a part that is no number or initial, and is two or three
-/// parts long; a part of `b` takes it only when its length is within two
-/// of the run's, its first letter is of the sound class of the run's, and
-/// it has the same first letter and a key that starts with the first
-/// part's, or the same firm letters as the run.
-fn may_glue((a, ka): (&Name, &[PartKey<'_>]), (b, kb): (&Name, &[PartKey<'_>])) -> bool {
-    let takes = |x: &PartKey<'_>, glen: usize, mask: u32, y: &PartKey<'_>| {
-        let rlen = y.fold.len();
+/// parts of `a` against a part of `b` (Chinese syllables aside, which the
+/// caller tests): a run starts at a part that is no number or initial, and
+/// is two or three parts long; a part of `b` takes it only when its length
+/// is within two of the run's, its first letter is of the sound class of
+/// the run's, and it has the same first letter and a key that starts with
+/// the first part's, or the same firm letters as the run. Most pairs fail
+/// on length alone: a run is longer than any part of `b` by three or more.
+fn may_glue((a, ka): (&Name, &[PartData]), (b, kb): (&Name, &[PartData])) -> bool {
+    let longest = kb.iter().map(PartData::fold_len).max().unwrap_or(0);
+    let takes = |x: &PartData, glen: usize, mask: u32, y: &PartData| {
+        let rlen = y.fold_len();
         rlen + 2 >= glen
             && rlen <= glen + 2
-            && letter_bit(y.first) & kin_letters(x.first) != 0
-            && (y.first == x.first
-                && b.part(y.index as usize)
-                    .skeleton()
-                    .starts_with(a.part(x.index as usize).skeleton())
-                || crate::sound::firm_letters_close(mask, y.data.mask, glen.max(rlen)))
+            && letter_bit(y.head) & kin_letters(x.head) != 0
+            && (y.head == x.head && b.part_of(y).skeleton().starts_with(a.part_of(x).skeleton())
+                || crate::sound::firm_letters_close(mask, y.mask, glen.max(rlen)))
     };
     ka.windows(2).enumerate().any(|(i, w)| {
         let (p, q) = (&w[0], &w[1]);
-        if is_number(p.data.tag) || p.data.tag == Tag::Initial {
+        let glen = p.fold_len() + q.fold_len();
+        // A three-part run is longer still.
+        if glen > longest + 2 || is_number(p.tag) || p.tag == Tag::Initial {
             return false;
         }
-        let (glen, mask) = (p.fold.len() + q.fold.len(), p.data.mask | q.data.mask);
-        let third = ka
-            .get(i + 2)
-            .map(|r| (glen + r.fold.len(), mask | r.data.mask));
+        let mask = p.mask | q.mask;
+        let third = ka.get(i + 2).map(|r| (glen + r.fold_len(), mask | r.mask));
         kb.iter().any(|y| {
             takes(p, glen, mask, y) || third.is_some_and(|(glen, mask)| takes(p, glen, mask, y))
         })
