@@ -425,6 +425,7 @@ pub(crate) fn distance(a: &str, b: &str, max: f32, mode: Mode) -> Option<Distanc
 /// other letter has a cheap stand-in in some romanisation, these do not,
 /// except a t or d against an s or z.
 /// A few bit operations that spare most unrelated pairs the distance.
+#[inline(always)]
 pub(crate) fn firm_letters_close(a: u32, b: u32, len: usize) -> bool {
     const fn bit(c: u8) -> u32 {
         1 << (c - b'a')

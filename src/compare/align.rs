@@ -38,6 +38,11 @@ pub(super) fn align(a: &Name, b: &Name, cfg: &MatchConfig) -> Comparison {
             if is_number(pb.tag()) {
                 continue;
             }
+            // The pre-test's necessary condition spares most pairs of
+            // parts the search for evidence.
+            if !bound::may_link((a, pa.data()), (b, pb.data())) {
+                continue;
+            }
             let lens = (ha.len_of[i] as usize, hb.len_of[j] as usize);
             // Patronymics made from one father's name in two romanisations
             // (Mykolayovych / Nikolayevich), which the table may not join.
@@ -106,8 +111,12 @@ pub(super) fn align(a: &Name, b: &Name, cfg: &MatchConfig) -> Comparison {
     // connector: "Abd al Aziz") on one side against one part on the other
     // ("Abdel Ghani" / "Abdelghani").
     let mut glued = Cands::new();
-    glue(side_a, side_b, false, sino, &mut glued);
-    glue(side_b, side_a, true, sino, &mut glued);
+    if syllabic || bound::may_glue_into(a, b) {
+        glue(side_a, side_b, false, sino, &mut glued);
+    }
+    if syllabic || bound::may_glue_into(b, a) {
+        glue(side_b, side_a, true, sino, &mut glued);
+    }
     let env = Env {
         a,
         b,

@@ -48,6 +48,12 @@ pub(super) fn unlinkable(a: &Name, b: &Name) -> bool {
     !may_glue((a, ka), (b, kb)) && !may_glue((b, kb), (a, ka))
 }
 
+/// Whether some run of parts of `a` may be glued against a part of `b`
+/// (see [`may_glue`]; Chinese syllables aside, which the caller tests).
+pub(super) fn may_glue_into(a: &Name, b: &Name) -> bool {
+    may_glue((a, side(a)), (b, side(b)))
+}
+
 /// The parts of `n` that the comparison aligns.
 #[inline]
 fn side(n: &Name) -> &[PartData] {
@@ -67,12 +73,22 @@ const PILGRIM: u8 = 8;
 /// [`spelling`]: the part ends as a Baltic nominative may (see
 /// `ends_in_s`).
 pub(super) const NOMINATIVE: u8 = 16;
+/// [`spelling`]: the part is a form of the Korean family names table
+/// (see `korean::same_surname`).
+pub(super) const KOREAN: u8 = 32;
+/// [`spelling`]: the part may be an East Slavic full form (it ends in
+/// -ii, -iy, -ij or -yi; see `full_form`).
+pub(super) const FULL_FORM: u8 = 64;
+/// [`spelling`]: the part may be a compound given name (it ends in
+/// Allah or al-Din as romanisations glue them on; see `compound_head`).
+pub(super) const COMPOUND: u8 = 128;
 
 /// What the comparison reads of a part's folded form on every pair it
 /// meets, read once when the name is analysed: the first letter as the
 /// alignment compares first letters (see [`head_letter`]; 0 when empty)
 /// and the spelling facts [`ARTICLE`], [`PATRONYMIC_FORM`], [`S_END`],
-/// [`PILGRIM`] and [`NOMINATIVE`] as bits. They depend on the fold alone.
+/// [`PILGRIM`], [`NOMINATIVE`], [`KOREAN`], [`FULL_FORM`] and [`COMPOUND`]
+/// as bits. They depend on the fold alone.
 pub(crate) fn spelling(fold: &str) -> (u8, u8) {
     let head = fold.as_bytes().first().map_or(0, |&c| head_letter(c));
     let mut flags = 0;
@@ -90,6 +106,15 @@ pub(crate) fn spelling(fold: &str) -> (u8, u8) {
     }
     if ends_in_s(fold) {
         flags |= NOMINATIVE;
+    }
+    if super::korean::listed(fold) {
+        flags |= KOREAN;
+    }
+    if ["ii", "iy", "ij", "yi"].iter().any(|e| fold.ends_with(e)) {
+        flags |= FULL_FORM;
+    }
+    if COMPOUND_TAILS.iter().any(|t| fold.ends_with(t)) {
+        flags |= COMPOUND;
     }
     (head, flags)
 }
@@ -109,7 +134,7 @@ pub(crate) fn spelling(fold: &str) -> (u8, u8) {
 /// other, its East Slavic full form or carries the pilgrim's honorific;
 /// the Arabic article glued on (any part that may carry it); a Korean
 /// family name another romanisation of it.
-fn may_link((a, da): (&Name, &PartData), (b, db): (&Name, &PartData)) -> bool {
+pub(super) fn may_link((a, da): (&Name, &PartData), (b, db): (&Name, &PartData)) -> bool {
     let (ta, tb) = (da.tag, db.tag);
     if is_number(ta) || is_number(tb) {
         return false;
@@ -117,60 +142,71 @@ fn may_link((a, da): (&Name, &PartData), (b, db): (&Name, &PartData)) -> bool {
     if da.hash == db.hash {
         return true;
     }
-    let (fa, fb) = (a.fold_of(da), b.fold_of(db));
+    // The folded forms are read only by the rarer tests.
+    let folds = || (a.fold_of(da), b.fold_of(db));
     let flags = da.spelling | db.spelling;
-    if flags & (S_END | PATRONYMIC_FORM) != 0
-        && (da.spelling & S_END != 0 && nominative_s(fa, fb)
+    if flags & (S_END | PATRONYMIC_FORM) != 0 {
+        let (fa, fb) = folds();
+        if da.spelling & S_END != 0 && nominative_s(fa, fb)
             || db.spelling & S_END != 0 && nominative_s(fb, fa)
-            || da.spelling & db.spelling & PATRONYMIC_FORM != 0)
-    {
-        return true;
+            || da.spelling & db.spelling & PATRONYMIC_FORM != 0
+        {
+            return true;
+        }
     }
     if ta == Tag::Initial || tb == Tag::Initial {
+        let (fa, fb) = folds();
         return ta != tb && fa.as_bytes().first() == fb.as_bytes().first();
     }
     if (ta == Tag::Legal) != (tb == Tag::Legal) || (ta == Tag::Particle) != (tb == Tag::Particle) {
         return false;
     }
-    if ta == Tag::Particle
-        && tb == Tag::Particle
-        && super::similarity::article_form(fa)
-        && super::similarity::article_form(fb)
-    {
-        return true;
+    if ta == Tag::Particle && tb == Tag::Particle {
+        let (fa, fb) = folds();
+        if super::similarity::article_form(fa) && super::similarity::article_form(fb) {
+            return true;
+        }
     }
     if da.skel_hash == db.skel_hash
         || (da.sino != 0 || db.sino != 0) && same_syllables(da.sino, db.sino)
     {
         return true;
     }
-    let (la, lb) = (fa.len(), fb.len());
+    let (la, lb) = (da.fold_len(), db.fold_len());
     let diff = la.abs_diff(lb);
-    if diff <= 4
-        && crate::sound::firm_letters_close(da.mask, db.mask, la.max(lb))
-        && crate::sound::same_start(fa, fb)
-    {
-        return true;
+    if diff <= 4 && crate::sound::firm_letters_close(da.mask, db.mask, la.max(lb)) {
+        let (fa, fb) = folds();
+        if crate::sound::same_start(fa, fb) {
+            return true;
+        }
     }
     let bud = budget(la.min(lb));
     if bud > 0 && diff <= bud && (da.mask ^ db.mask).count_ones() as usize <= 2 * bud {
         return true;
     }
-    let (pa, pb) = (a.part_of(da), b.part_of(db));
-    if da.group_sig & db.group_sig != 0 && intersects(pa.groups(), pb.groups())
-        || da.nick_sig & db.nick_sig != 0 && intersects(pa.nicknames(), pb.nicknames())
+    if da.group_sig & db.group_sig != 0
+        && intersects(a.part_of(da).groups(), b.part_of(db).groups())
+        || da.nick_sig & db.nick_sig != 0
+            && intersects(a.part_of(da).nicknames(), b.part_of(db).nicknames())
     {
         return true;
     }
-    if ta == Tag::Given
-        && tb == Tag::Given
-        && (flags & PILGRIM != 0
-            || fa.as_bytes().first() == fb.as_bytes().first() && compound_head(fa, fb)
-            || full_form(fa, fb))
-    {
-        return true;
+    if ta == Tag::Given && tb == Tag::Given && flags & (PILGRIM | COMPOUND | FULL_FORM) != 0 {
+        let (fa, fb) = folds();
+        if flags & PILGRIM != 0
+            || flags & COMPOUND != 0
+                && fa.as_bytes().first() == fb.as_bytes().first()
+                && compound_head(fa, fb)
+            || flags & FULL_FORM != 0 && full_form(fa, fb)
+        {
+            return true;
+        }
     }
-    flags & ARTICLE != 0 || super::korean::same_surname(fa, fb)
+    flags & ARTICLE != 0
+        || da.spelling & db.spelling & KOREAN != 0 && {
+            let (fa, fb) = folds();
+            super::korean::same_surname(fa, fb)
+        }
 }
 
 /// A necessary condition for the comparison's `glue` to glue a run of

@@ -22,8 +22,9 @@ pub(super) fn given_conflict(a: &Name, b: &Name, mask_a: u16, mask_b: u16) -> bo
     }
     known(a, mask_a).any(|p| {
         known(b, mask_b).any(|q| {
-            !intersects(p.groups(), q.groups())
-                && !intersects(p.nicknames(), q.nicknames())
+            let (dp, dq) = (p.data(), q.data());
+            (dp.group_sig & dq.group_sig == 0 || !intersects(p.groups(), q.groups()))
+                && (dp.nick_sig & dq.nick_sig == 0 || !intersects(p.nicknames(), q.nicknames()))
                 && !sounds_close(&p, &q)
         })
     })

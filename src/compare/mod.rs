@@ -62,7 +62,7 @@ use residue::*;
 use similarity::*;
 
 pub(crate) use bound::{may_score, spelling};
-use bound::{NOMINATIVE, PATRONYMIC_FORM};
+use bound::{COMPOUND, FULL_FORM, KOREAN, NOMINATIVE, PATRONYMIC_FORM};
 pub use model::{Features, Model, FEATURES, FEATURE_NAMES};
 pub(crate) use similarity::budget;
 

@@ -95,13 +95,16 @@ pub(super) fn part_similarity(
     {
         return Some((Evidence::Variant, 0.95));
     }
-    if korean::same_surname(a.fold(), b.fold()) {
+    if da.spelling & db.spelling & KOREAN != 0 && korean::same_surname(a.fold(), b.fold()) {
         return Some((Evidence::Variant, 0.95));
     }
     // Both parts are known names of different groups (Hassan / Hussein,
     // Saad / Said): short keys and small edits prove nothing then.
-    let known_apart =
-        || !a.groups().is_empty() && !b.groups().is_empty() && !intersects(a.groups(), b.groups());
+    let known_apart = || {
+        !a.groups().is_empty()
+            && !b.groups().is_empty()
+            && (da.group_sig & db.group_sig == 0 || !intersects(a.groups(), b.groups()))
+    };
     let skel_equal = da.skel_hash == db.skel_hash && a.skeleton() == b.skeleton();
     let maxlen = la.max(lb);
     let jw = || jaro_winkler(a.fold(), b.fold()) as f32;
@@ -121,10 +124,19 @@ pub(super) fn part_similarity(
     if sino && da.sino != 0 && same_syllables(da.sino, db.sino) && !known_apart() {
         return Some((Evidence::Transliteration, 0.9));
     }
-    if ta == Tag::Given && tb == Tag::Given && full_form(a.fold(), b.fold()) {
+    let flags = da.spelling | db.spelling;
+    if ta == Tag::Given
+        && tb == Tag::Given
+        && flags & FULL_FORM != 0
+        && full_form(a.fold(), b.fold())
+    {
         return Some((Evidence::Variant, 0.9));
     }
-    if ta == Tag::Given && tb == Tag::Given && compound_head(a.fold(), b.fold()) {
+    if ta == Tag::Given
+        && tb == Tag::Given
+        && flags & COMPOUND != 0
+        && compound_head(a.fold(), b.fold())
+    {
         return Some((Evidence::Nickname, COMPOUND_HEAD_SIM));
     }
     if da.nick_sig & db.nick_sig != 0 && intersects(a.nicknames(), b.nicknames()) {
@@ -400,7 +412,7 @@ const COMPOUND_HEAD_SIM: f32 = 0.8;
 
 /// The second elements of Arabic, Persian and Urdu compound given names
 /// (Allah, al-Din) as romanisations glue them on.
-const COMPOUND_TAILS: [&str; 12] = [
+pub(super) const COMPOUND_TAILS: [&str; 12] = [
     "ullah", "ollah", "allah", "ulla", "olla", "uddin", "oddin", "eddin", "eddine", "addin",
     "uddeen", "udin",
 ];
