@@ -355,6 +355,21 @@ fn indel(c: u8, prev: u8, next: u8, mode: Mode) -> f32 {
     }
 }
 
+/// [`substitution`] of every pair of ASCII symbols in each mode (Loose,
+/// then Strict), read once: [`distance`] asks it for every cell.
+static SUBSTITUTIONS: once_cell::sync::Lazy<Box<[[[f32; 128]; 128]; 2]>> =
+    once_cell::sync::Lazy::new(|| {
+        let mut t = Box::new([[[0f32; 128]; 128]; 2]);
+        for (m, mode) in [Mode::Loose, Mode::Strict].into_iter().enumerate() {
+            for x in 0..128u8 {
+                for y in 0..128u8 {
+                    t[m][x as usize][y as usize] = substitution(x, y, mode);
+                }
+            }
+        }
+        t
+    });
+
 /// What [`distance`] found.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct Distance {
@@ -390,16 +405,23 @@ pub(crate) fn distance(a: &str, b: &str, max: f32, mode: Mode) -> Option<Distanc
     for j in 0..lb {
         prev[j + 1] = prev[j] + del_b(j);
     }
+    let table = &SUBSTITUTIONS[(mode == Mode::Strict) as usize];
     for i in 0..la {
         cur[0] = prev[0] + del_a(i);
         let mut row_min = cur[0];
+        let x = sa[i];
+        let row = table.get(x as usize);
         for j in 0..lb {
+            let y = sb[j];
             // A different final vowel is often a different name or form
             // (Mwangi / Mwanga, Hamida / Hamido).
-            let sub = if i + 1 == la && j + 1 == lb && is_vowel(sa[i]) && is_vowel(sb[j]) {
+            let sub = if i + 1 == la && j + 1 == lb && is_vowel(x) && is_vowel(y) {
                 final_vowels(sa, sb, mode)
             } else {
-                substitution(sa[i], sb[j], mode)
+                match row.and_then(|r| r.get(y as usize)) {
+                    Some(&c) => c,
+                    None => substitution(x, y, mode),
+                }
             };
             let v = (prev[j] + sub)
                 .min(prev[j + 1] + del_a(i))

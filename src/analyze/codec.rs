@@ -312,7 +312,7 @@ impl Name {
             };
             let weight = f32::from_le_bytes(r.take(4)?.try_into().ok()?);
             let sino = r.uint()?;
-            let (head, spelling) = crate::compare::spelling(sub(&buf, fold));
+            let (head, spelling) = super::spelling::spelling(sub(&buf, fold));
             parts.push(PartData {
                 text,
                 fold,

@@ -22,12 +22,14 @@ mod chunks;
 #[cfg(feature = "store")]
 pub(crate) mod codec;
 mod kind;
+pub(crate) mod korean;
 mod legal;
 mod name;
 mod numbers;
 mod org_terms;
 mod pieces;
 mod render;
+pub(crate) mod spelling;
 #[cfg(test)]
 mod tests;
 mod titles;

@@ -96,7 +96,7 @@ impl Ctx<'_> {
                     .iter()
                     .fold(0, |m, &g| m | 1u64 << (g % 64))
             };
-            let (head, spelling) = crate::compare::spelling(f);
+            let (head, spelling) = super::spelling::spelling(f);
             parts.push(PartData {
                 text: (ta, tb),
                 fold: (fa as u32, fb as u32),

@@ -1004,13 +1004,6 @@ pub(super) enum Endings {
     All,
 }
 
-/// Whether a folded part ends as a Baltic nominative may: a single s
-/// after four letters or more.
-pub(super) fn ends_in_s(fold: &str) -> bool {
-    let b = fold.as_bytes();
-    b.len() >= 5 && b[b.len() - 1] == b's' && b[b.len() - 2] != b's'
-}
-
 /// The similarity of a name and the same name with the Latvian or
 /// Lithuanian nominative ending (see [`nominative_s`]).
 const NOMINATIVE_SIMILARITY: f32 = 0.9;
@@ -1030,6 +1023,12 @@ pub(super) fn nominative_s(with: &str, without: &str) -> bool {
         return false;
     };
     if without.len() < 4 || !consonant(last) {
+        return false;
+    }
+    // Every ending is an s after the stem's last letter or one vowel more.
+    let w = with.as_bytes();
+    let n = w.len();
+    if n < 2 || w[n - 1] != b's' || w[n - 2] != last && (n < 3 || w[n - 3] != last) {
         return false;
     }
     if matches!(
@@ -1090,17 +1089,6 @@ pub(super) fn heads(n: &Name, len: usize) -> Heads {
 /// The similarity of two patronymics made from one father's name that
 /// only their stems show to be one (see [`same_father`]).
 const FATHER_SIMILARITY: f32 = 0.9;
-
-/// A part's first letter as the alignment compares first letters: a
-/// leading vowel is one class, since the Arabic article is written al, el
-/// or ul, glued or not (al-Sebai / Elsebai).
-pub(super) fn head_letter(c: u8) -> u8 {
-    if matches!(c, b'a' | b'e' | b'i' | b'o' | b'u') {
-        b'a'
-    } else {
-        c
-    }
-}
 
 /// The bit of a first letter in a set of first letters.
 pub(super) fn letter_bit(c: u8) -> u64 {

@@ -61,64 +61,6 @@ fn side(n: &Name) -> &[PartData] {
     &parts[..parts.len().min(MAX_PARTS)]
 }
 
-/// [`spelling`]: the part may carry the Arabic article glued on (al, el
-/// and four letters or more).
-const ARTICLE: u8 = 1;
-/// [`spelling`]: the part reads as a patronymic (see `is_patronymic`).
-pub(super) const PATRONYMIC_FORM: u8 = 2;
-/// [`spelling`]: the part ends in s (a Baltic nominative may).
-const S_END: u8 = 4;
-/// [`spelling`]: the part may start with the pilgrim's honorific.
-const PILGRIM: u8 = 8;
-/// [`spelling`]: the part ends as a Baltic nominative may (see
-/// `ends_in_s`).
-pub(super) const NOMINATIVE: u8 = 16;
-/// [`spelling`]: the part is a form of the Korean family names table
-/// (see `korean::same_surname`).
-pub(super) const KOREAN: u8 = 32;
-/// [`spelling`]: the part may be an East Slavic full form (it ends in
-/// -ii, -iy, -ij or -yi; see `full_form`).
-pub(super) const FULL_FORM: u8 = 64;
-/// [`spelling`]: the part may be a compound given name (it ends in
-/// Allah or al-Din as romanisations glue them on; see `compound_head`).
-pub(super) const COMPOUND: u8 = 128;
-
-/// What the comparison reads of a part's folded form on every pair it
-/// meets, read once when the name is analysed: the first letter as the
-/// alignment compares first letters (see [`head_letter`]; 0 when empty)
-/// and the spelling facts [`ARTICLE`], [`PATRONYMIC_FORM`], [`S_END`],
-/// [`PILGRIM`], [`NOMINATIVE`], [`KOREAN`], [`FULL_FORM`] and [`COMPOUND`]
-/// as bits. They depend on the fold alone.
-pub(crate) fn spelling(fold: &str) -> (u8, u8) {
-    let head = fold.as_bytes().first().map_or(0, |&c| head_letter(c));
-    let mut flags = 0;
-    if fold.len() >= 6 && (fold.starts_with("al") || fold.starts_with("el")) {
-        flags |= ARTICLE;
-    }
-    if is_patronymic(fold) {
-        flags |= PATRONYMIC_FORM;
-    }
-    if fold.ends_with('s') {
-        flags |= S_END;
-    }
-    if pilgrim(fold) {
-        flags |= PILGRIM;
-    }
-    if ends_in_s(fold) {
-        flags |= NOMINATIVE;
-    }
-    if super::korean::listed(fold) {
-        flags |= KOREAN;
-    }
-    if ["ii", "iy", "ij", "yi"].iter().any(|e| fold.ends_with(e)) {
-        flags |= FULL_FORM;
-    }
-    if COMPOUND_TAILS.iter().any(|t| fold.ends_with(t)) {
-        flags |= COMPOUND;
-    }
-    (head, flags)
-}
-
 /// Whether the comparison may link this part of `a` and part `other`
 /// of `b`, read off its tests: numbers never link; equal folded forms
 /// have equal hashes; a part and the same with a nominative ending
@@ -134,6 +76,7 @@ pub(crate) fn spelling(fold: &str) -> (u8, u8) {
 /// other, its East Slavic full form or carries the pilgrim's honorific;
 /// the Arabic article glued on (any part that may carry it); a Korean
 /// family name another romanisation of it.
+#[inline(always)]
 pub(super) fn may_link((a, da): (&Name, &PartData), (b, db): (&Name, &PartData)) -> bool {
     let (ta, tb) = (da.tag, db.tag);
     if is_number(ta) || is_number(tb) {
@@ -205,7 +148,7 @@ pub(super) fn may_link((a, da): (&Name, &PartData), (b, db): (&Name, &PartData))
     flags & ARTICLE != 0
         || da.spelling & db.spelling & KOREAN != 0 && {
             let (fa, fb) = folds();
-            super::korean::same_surname(fa, fb)
+            korean::same_surname(fa, fb)
         }
 }
 
@@ -219,27 +162,37 @@ pub(super) fn may_link((a, da): (&Name, &PartData), (b, db): (&Name, &PartData))
 /// on length alone: a run is longer than any part of `b` by three or more.
 fn may_glue((a, ka): (&Name, &[PartData]), (b, kb): (&Name, &[PartData])) -> bool {
     let longest = kb.iter().map(PartData::fold_len).max().unwrap_or(0);
-    let takes = |x: &PartData, glen: usize, mask: u32, y: &PartData| {
-        let rlen = y.fold_len();
-        rlen + 2 >= glen
-            && rlen <= glen + 2
-            && letter_bit(y.head) & kin_letters(x.head) != 0
-            && (y.head == x.head && b.part_of(y).skeleton().starts_with(a.part_of(x).skeleton())
-                || crate::sound::firm_letters_close(mask, y.mask, glen.max(rlen)))
+    // Lengths and first letters have been checked.
+    let spelt = |x: &PartData, glen: usize, mask: u32, y: &PartData, rlen: usize| {
+        y.head == x.head && b.part_of(y).skeleton().starts_with(a.part_of(x).skeleton())
+            || crate::sound::firm_letters_close(mask, y.mask, glen.max(rlen))
     };
-    ka.windows(2).enumerate().any(|(i, w)| {
+    for (i, w) in ka.windows(2).enumerate() {
         let (p, q) = (&w[0], &w[1]);
         let glen = p.fold_len() + q.fold_len();
         // A three-part run is longer still.
         if glen > longest + 2 || is_number(p.tag) || p.tag == Tag::Initial {
-            return false;
+            continue;
         }
         let mask = p.mask | q.mask;
         let third = ka.get(i + 2).map(|r| (glen + r.fold_len(), mask | r.mask));
-        kb.iter().any(|y| {
-            takes(p, glen, mask, y) || third.is_some_and(|(glen, mask)| takes(p, glen, mask, y))
-        })
-    })
+        let kin = kin_letters(p.head);
+        for y in kb {
+            let rlen = y.fold_len();
+            if rlen + 2 < glen || letter_bit(y.head) & kin == 0 {
+                continue;
+            }
+            if rlen <= glen + 2 && spelt(p, glen, mask, y, rlen) {
+                return true;
+            }
+            if let Some((glen, mask)) = third {
+                if rlen + 2 >= glen && rlen <= glen + 2 && spelt(p, glen, mask, y, rlen) {
+                    return true;
+                }
+            }
+        }
+    }
+    false
 }
 
 #[cfg(test)]

@@ -59,28 +59,6 @@ pub(super) fn lineage_conflict(a: &Name, b: &Name, links: &Links) -> bool {
     })
 }
 
-/// Whether a folded part reads as an East Slavic or South Slavic
-/// patronymic in any common romanisation (Nikolaevich, Mykolayovych,
-/// Petrovna, Arkadiyivna, Konstantinovitj).
-pub(super) fn is_patronymic(fold: &str) -> bool {
-    // The endings all put a v before one of a few tails: -ovich, -evych,
-    // -ovitj, -ovits, -ovic, -ovna, -ivna.
-    let b = fold.as_bytes();
-    let n = b.len();
-    if n < 7 {
-        return false;
-    }
-    let tail = |p: usize| {
-        b[p] == b'v'
-            && matches!(b[p - 1], b'o' | b'e' | b'a' | b'i')
-            && matches!(
-                &b[p + 1..],
-                b"ich" | b"ych" | b"itj" | b"its" | b"ic" | b"na"
-            )
-    };
-    tail(n - 4) || tail(n - 3)
-}
-
 /// The father's name a patronymic is made from, as it is written before
 /// the ending and its linking vowel (Nikolayevich → nikolay, Mykolayovych
 /// → mykolay, Sergeevna → serge, Leonidivna → leonid).

@@ -35,6 +35,8 @@
 
 #![allow(clippy::needless_range_loop)] // alignment indexes parallel arrays
 
+use crate::analyze::korean;
+use crate::analyze::spelling::*;
 use crate::analyze::{Kind, Name, Part, Tag};
 use crate::error::{Error, ErrorKind, Problem};
 use crate::sound;
@@ -48,7 +50,6 @@ mod align;
 mod bound;
 mod conflicts;
 mod glue;
-mod korean;
 mod model;
 mod residue;
 mod similarity;
@@ -61,8 +62,7 @@ use glue::*;
 use residue::*;
 use similarity::*;
 
-pub(crate) use bound::{may_score, spelling};
-use bound::{COMPOUND, FULL_FORM, KOREAN, NOMINATIVE, PATRONYMIC_FORM};
+pub(crate) use bound::may_score;
 pub use model::{Features, Model, FEATURES, FEATURE_NAMES};
 pub(crate) use similarity::budget;
 

@@ -213,12 +213,6 @@ const TITLE_SPELLING: f32 = 0.6;
 /// given name (Hajahmad: Haj Ahmad), folded, longest first.
 pub(super) const GLUED_HONORIFICS: [&str; 6] = ["hadji", "hajji", "haji", "hajj", "hadj", "haj"];
 
-/// Whether a folded part may begin with one of [`GLUED_HONORIFICS`]: a
-/// cheap test before [`glued_honorific`].
-pub(super) fn pilgrim(f: &str) -> bool {
-    f.starts_with("haj") || f.starts_with("hadj")
-}
-
 /// Similarity of two given names one of which carries the pilgrim's
 /// honorific glued on (Hajahmad / Ahmed): the rest compared in sounds, a
 /// little below the same name without it. The rest must keep four letters
@@ -409,13 +403,6 @@ pub(super) fn full_form(a: &str, b: &str) -> bool {
 /// The similarity of a compound given name and its first element: a short
 /// form, weaker than a nickname from the tables.
 const COMPOUND_HEAD_SIM: f32 = 0.8;
-
-/// The second elements of Arabic, Persian and Urdu compound given names
-/// (Allah, al-Din) as romanisations glue them on.
-pub(super) const COMPOUND_TAILS: [&str; 12] = [
-    "ullah", "ollah", "allah", "ulla", "olla", "uddin", "oddin", "eddin", "eddine", "addin",
-    "uddeen", "udin",
-];
 
 /// Whether one name is a compound of the other and Allah or al-Din,
 /// glued (Heshmatollah / Heshmat, Kamaluddin / Kamal, Shafiqullah /

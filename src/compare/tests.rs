@@ -826,7 +826,7 @@ fn family_names_that_differ_in_a_consonant_are_two_families() {
 #[test]
 fn the_pilgrim_test_admits_every_glued_honorific() {
     for h in similarity::GLUED_HONORIFICS {
-        assert!(similarity::pilgrim(&format!("{h}ahmad")), "{h}");
+        assert!(pilgrim(&format!("{h}ahmad")), "{h}");
     }
 }
 

@@ -78,12 +78,12 @@ fn group(fold: &str) -> Option<u16> {
 /// family name.
 /// Whether a folded part is a form of the table (the comparison reads it
 /// once, at analysis, and asks [`same_surname`] only of two such parts).
-pub(super) fn listed(fold: &str) -> bool {
+pub(crate) fn listed(fold: &str) -> bool {
     may_be_listed(fold) && group(fold).is_some()
 }
 
 #[inline]
-pub(super) fn same_surname(fa: &str, fb: &str) -> bool {
+pub(crate) fn same_surname(fa: &str, fb: &str) -> bool {
     may_be_listed(fa) && may_be_listed(fb) && group(fa).is_some_and(|g| group(fb) == Some(g))
 }
 
