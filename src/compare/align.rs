@@ -200,6 +200,7 @@ pub(super) fn unaligned(a: &Name, b: &Name, cfg: &MatchConfig) -> Comparison {
         lineage: false,
         org,
         kind_conflict: kind_conflict(a, b),
+        unlinked: true,
     }
     .conclude(a, b, cfg)
 }
@@ -329,6 +330,7 @@ impl Env<'_> {
             lineage,
             org,
             kind_conflict,
+            unlinked: false,
         };
         tally.conclude(a, b, cfg)
     }
@@ -366,6 +368,8 @@ struct Tally {
     lineage: bool,
     org: bool,
     kind_conflict: bool,
+    /// Whether no two parts of the names may link (`bound::unlinkable`).
+    unlinked: bool,
 }
 
 impl Tally {
@@ -383,6 +387,7 @@ impl Tally {
             lineage,
             org,
             kind_conflict,
+            unlinked,
         } = self;
         let (un_a, un_other_a) = (left_a.main, left_a.other);
         let (un_b, un_other_b) = (left_b.main, left_b.other);
@@ -454,7 +459,17 @@ impl Tally {
         if lineage {
             structure |= LINEAGE;
         }
-        if slots.masks[0] != 0 && given_conflict(a, b, slots.masks[0], slots.masks[1]) {
+        let given = || {
+            if unlinked {
+                // No two parts may link (`bound::may_link`), so no two share
+                // a group or a nickname group or are close in sounds: any
+                // known given name left over on each side conflicts.
+                known_given(a, slots.masks[0]) && known_given(b, slots.masks[1])
+            } else {
+                given_conflict(a, b, slots.masks[0], slots.masks[1])
+            }
+        };
+        if slots.masks[0] != 0 && given() {
             structure |= GIVEN;
         }
         if pa > 0.0 && pb > 0.0 {

@@ -3,6 +3,24 @@
 
 use super::*;
 
+/// The parts of `n` in `mask` that are known given names: tagged given, in
+/// the variant table, and no patronymic.
+fn known(n: &Name, mask: u16) -> impl Iterator<Item = Part<'_>> {
+    (0..n.len().min(MAX_PARTS))
+        .filter(move |&i| mask & (1 << i) != 0)
+        .map(move |i| n.part(i))
+        .filter(|p| {
+            p.tag() == Tag::Given
+                && !p.groups().is_empty()
+                && p.data().spelling & PATRONYMIC_FORM == 0
+        })
+}
+
+/// Whether `mask` holds a known given name of `n` (see [`given_conflict`]).
+pub(super) fn known_given(n: &Name, mask: u16) -> bool {
+    known(n, mask).next().is_some()
+}
+
 /// Whether each name leaves over a known given name (tagged given, in the
 /// variant table) among its conflicting parts (`mask_a`, `mask_b`: those
 /// in the same place between the aligned parts) and two of them belong to
@@ -10,16 +28,6 @@ use super::*;
 /// different names in the given-name role (Omar / Karim Haddad, Rami /
 /// Rima), not a spelling of one.
 pub(super) fn given_conflict(a: &Name, b: &Name, mask_a: u16, mask_b: u16) -> bool {
-    fn known(n: &Name, mask: u16) -> impl Iterator<Item = Part<'_>> {
-        (0..n.len().min(MAX_PARTS))
-            .filter(move |&i| mask & (1 << i) != 0)
-            .map(move |i| n.part(i))
-            .filter(|p| {
-                p.tag() == Tag::Given
-                    && !p.groups().is_empty()
-                    && p.data().spelling & PATRONYMIC_FORM == 0
-            })
-    }
     known(a, mask_a).any(|p| {
         known(b, mask_b).any(|q| {
             let (dp, dq) = (p.data(), q.data());
