@@ -897,3 +897,82 @@ fn an_honorific_written_as_a_given_name_costs_nothing() {
     // A family name is never a title: Charles King is no King Charles.
     assert!(m("Charles King", "King Charles") < DEFAULT_THRESHOLD);
 }
+
+/// The spelling facts read at analysis are what the rules they gate need:
+/// a rule that holds of two parts finds its fact on them, so asking the
+/// fact first never hides a link.
+#[test]
+fn spelling_facts_gate_the_rules_they_guard() {
+    let words = [
+        "yevhen",
+        "yevhenii",
+        "yevgeniy",
+        "evgeniy",
+        "vital",
+        "vitalii",
+        "anatol",
+        "anatoliy",
+        "heshmat",
+        "heshmatollah",
+        "kamal",
+        "kamaluddin",
+        "shafiq",
+        "shafiqullah",
+        "nasr",
+        "nasrallah",
+        "park",
+        "pak",
+        "bak",
+        "lee",
+        "yi",
+        "ri",
+        "rhee",
+        "ryu",
+        "yoo",
+        "choi",
+        "choe",
+        "kim",
+        "smith",
+        "pjotrs",
+        "pjotr",
+        "avens",
+        "aven",
+        "hajahmad",
+        "ahmed",
+        "alsebai",
+        "sebai",
+        "nikolaevich",
+        "mykolayovych",
+        "petrovna",
+        "john",
+        "william",
+    ];
+    let sp = |w: &str| crate::analyze::spelling::spelling(w).1;
+    let (mut full, mut compound, mut korean_pairs) = (0, 0, 0);
+    for a in words {
+        for b in words {
+            let flags = sp(a) | sp(b);
+            if full_form(a, b) {
+                full += 1;
+                assert_ne!(flags & FULL_FORM, 0, "{a} / {b}");
+            }
+            if compound_head(a, b) {
+                compound += 1;
+                assert_ne!(flags & COMPOUND, 0, "{a} / {b}");
+            }
+            if korean::same_surname(a, b) {
+                korean_pairs += 1;
+                assert_ne!(sp(a) & sp(b) & KOREAN, 0, "{a} / {b}");
+            }
+            if nominative_s(a, b) {
+                assert_ne!(sp(a) & S_END, 0, "{a} / {b}");
+            }
+        }
+    }
+    assert!(full >= 4 && compound >= 8 && korean_pairs >= 10);
+    assert_ne!(sp("nikolaevich") & PATRONYMIC_FORM, 0);
+    assert_ne!(sp("hajahmad") & PILGRIM, 0);
+    assert_ne!(sp("alsebai") & ARTICLE, 0);
+    assert_eq!(sp("smith"), 0);
+    assert_eq!(crate::analyze::spelling::spelling("elena").0, b'a');
+}
