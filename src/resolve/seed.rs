@@ -18,7 +18,8 @@ use std::sync::Arc;
 /// A distinct name of a known entity.
 #[derive(Debug, Clone)]
 pub(crate) struct SeedName {
-    /// Its display form.
+    /// Its display form, while it has no analysis (empty once it has one:
+    /// the analysis holds it).
     pub(crate) display: String,
     /// Its comparison key.
     pub(crate) key: String,
@@ -266,7 +267,12 @@ impl SeedState {
     /// state yet, or none complete when `own` is set). Returns `false` when
     /// the state can no longer be kept as [`SeedState::new`] would build it
     /// (a complete name already made by an entity that comes later).
-    fn add_names(&mut self, k: usize, names: Vec<NewName<'_>>, scratch: &mut Vec<u64>) -> bool {
+    fn add_names<'a>(
+        &mut self,
+        k: usize,
+        names: impl IntoIterator<Item = NewName<'a>>,
+        scratch: &mut Vec<u64>,
+    ) -> bool {
         let st = &mut self.st;
         let e = self.ent_of_seed[k];
         let own = self.own[k];
@@ -462,25 +468,24 @@ impl Resolver {
         ss.st.keys.reserve(names);
         ss.first.reserve_exact(names);
         let mut scratch = Vec::new();
+        // (One list of an entity's names, reused for every entity.)
+        let mut names: Vec<NewName> = Vec::new();
         for (k, se) in seed.entities.iter_mut().enumerate() {
-            let names: Vec<NewName> = se
-                .names
-                .iter_mut()
-                .map(|n| {
-                    let group = SeedState::group_of(s, n);
-                    NewName {
-                        key: &n.key,
-                        kind: n.kind,
-                        count: n.count,
-                        group,
-                        keys: None,
-                    }
-                })
-                .collect();
+            names.extend(se.names.iter_mut().map(|n| {
+                let group = SeedState::group_of(s, n);
+                NewName {
+                    key: &n.key,
+                    kind: n.kind,
+                    count: n.count,
+                    group,
+                    keys: None,
+                }
+            }));
             ss.own[k] = !names.iter().any(|n| n.group.is_complete());
-            let kept = ss.add_names(k, names, &mut scratch);
+            let kept = ss.add_names(k, names.drain(..), &mut scratch);
             debug_assert!(kept, "a fresh build enters entities in order");
         }
+        drop(names);
         for (key, kind, i) in &seed.cannot {
             ss.st
                 .cannot

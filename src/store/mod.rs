@@ -214,7 +214,14 @@ pub(crate) fn kind_str(k: Kind) -> &'static str {
 }
 
 pub(crate) fn kind_of(s: &str) -> Kind {
-    s.parse().unwrap_or(Kind::Unknown)
+    // The spellings the store writes first, without the parser's trimming
+    // and case folding (every stored name and entity has one).
+    match s {
+        "person" => Kind::Person,
+        "org" => Kind::Org,
+        "unknown" => Kind::Unknown,
+        _ => s.parse().unwrap_or(Kind::Unknown),
+    }
 }
 
 /// The id of the `seq`-th entity of a store whose id salt is `salt`: `e`,
@@ -1089,19 +1096,25 @@ fn load_seed(c: &Connection, stamp: Option<&str>) -> rusqlite::Result<(Seed, Vec
         let Some(i) = last_i else {
             continue;
         };
-        let name: String = r.get(3)?;
+        let name = text(r, 3)?;
         if r.get::<_, i64>(4)? != 0 {
-            known[i].push(name.clone());
+            known[i].push(name.to_string());
         }
+        let analysed = match r.get_ref(6)? {
+            rusqlite::types::ValueRef::Blob(b) => crate::Name::decode(b).map(SeedAnalysis::new),
+            _ => None,
+        };
         seed.entities[i].names.push(SeedName {
-            display: name,
+            // (Only a name without its analysis needs its display form:
+            // the analysis has it.)
+            display: match analysed {
+                Some(_) => String::new(),
+                None => name.to_string(),
+            },
             key: r.get(1)?,
             kind: kind_of(text(r, 2)?),
             count: r.get::<_, i64>(5)?.clamp(0, u32::MAX as i64) as u32,
-            analysed: match r.get_ref(6)? {
-                rusqlite::types::ValueRef::Blob(b) => crate::Name::decode(b).map(SeedAnalysis::new),
-                _ => None,
-            },
+            analysed,
         });
     }
     // Canonical names are needed for the entities with known names only.
@@ -1248,7 +1261,8 @@ impl Loaded {
                     };
                     fresh.push((k, names.len(), analysed, keys));
                     names.push(SeedName {
-                        display: n.display,
+                        // (The state has its analysis.)
+                        display: String::new(),
                         key: n.key,
                         kind: n.kind,
                         count: n.count,
