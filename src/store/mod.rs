@@ -764,11 +764,22 @@ impl Store {
             }
         };
         let r = resolver.clone().aliases(loaded.table.clone()).build();
-        let mut seeded = r.resolve_seeded(&mut loaded.state, mentions);
-        // New entities get their ids; known ones may get a better name.
-        let mut seq = next_seq(&tx).map_err(e)?;
+        // New entities get their ids as they are named, numbered in the
+        // order of the resolution's entities (nothing is written until the
+        // last number is known to be one the store can hand out).
+        let first = next_seq(&tx).map_err(e)?;
         let salt = id_salt(&tx).map_err(e)?;
-        let mut ids = Vec::new();
+        let mut seq = first;
+        let mut seeded = r.resolve_seeded(&mut loaded.state, mentions, &mut || {
+            let id = id_of(seq, salt);
+            seq += 1;
+            id
+        });
+        if seq > first {
+            new_id(seq - 1, salt, &label)?;
+        }
+        // Known entities may get a better name.
+        let mut seq = first;
         let mut new = 0u64;
         let now: String = tx
             .query_row("SELECT strftime('%Y-%m-%dT%H:%M:%SZ', 'now')", [], |r| {
@@ -781,15 +792,13 @@ impl Store {
                     "UPDATE entities SET canonical = ?2 WHERE id = ?1 AND canonical <> ?2",
                 )
                 .map_err(e)?;
-            let mut rows: Vec<(i64, String, &str, &str)> = Vec::new();
+            let mut rows: Vec<(i64, &str, &str, &str)> = Vec::new();
             for (i, ent) in seeded.resolution.entities().iter().enumerate() {
                 match seeded.origin[i] {
                     None => {
-                        let id = new_id(seq, salt, &label)?;
-                        rows.push((seq, id.clone(), &ent.canonical, kind_str(ent.kind)));
+                        rows.push((seq, &ent.id, &ent.canonical, kind_str(ent.kind)));
                         seq += 1;
                         new += 1;
-                        ids.push((i, id));
                     }
                     Some(k) => {
                         // (Written only when it changed: the kept entities
@@ -817,7 +826,6 @@ impl Store {
             )
             .map_err(e)?;
         }
-        seeded.resolution.relabel(&ids);
         // The names new to their entity are analysed once, here, and kept
         // with them (in the file, and for the next batch).
         let fresh: Vec<bool> = seeded
