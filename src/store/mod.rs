@@ -812,7 +812,7 @@ impl Store {
             }
             insert_rows(
                 &tx,
-                "INSERT INTO entities (seq, id, canonical, kind, created) VALUES ",
+                "INSERT OR FAIL INTO entities (seq, id, canonical, kind, created) VALUES ",
                 "(?, ?, ?, ?, ?)",
                 "",
                 &rows,
@@ -886,29 +886,41 @@ impl Store {
                 spans.push(start..blobs.len());
                 analyses.push((name, keys));
             }
-            let mut rows: Vec<NameRow> = seeded
-                .names
-                .iter()
-                .zip(spans)
-                .map(|(n, span)| {
-                    (
-                        seeded.resolution.entities()[n.entity].id.as_str(),
+            let mut rows: Vec<NameRow> = Vec::new();
+            let mut grown: Vec<(&str, &str, &str, i64, &str)> = Vec::new();
+            for ((n, span), &f) in seeded.names.iter().zip(spans).zip(&fresh) {
+                let id = seeded.resolution.entities()[n.entity].id.as_str();
+                if f {
+                    rows.push((
+                        id,
                         n.key.as_str(),
                         kind_str(n.kind),
                         n.display.as_str(),
                         n.count as i64,
                         (!span.is_empty()).then(|| &blobs[span]),
-                    )
-                })
-                .collect();
+                    ));
+                } else {
+                    grown.push((
+                        id,
+                        n.key.as_str(),
+                        kind_str(n.kind),
+                        n.count as i64,
+                        n.display.as_str(),
+                    ));
+                }
+            }
             // In the order of the table's key, so that each page of it is
-            // visited once.
+            // visited once. New names are plain inserts and known ones
+            // single-row updates: neither needs the statement journal that
+            // a multi-row upsert keeps (a copy of every page it touches).
+            // (A failed statement fails the batch, whose transaction is
+            // rolled back whole.)
             rows.sort_unstable_by(|a, b| (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)));
             insert_rows(
                 &tx,
-                "INSERT INTO names (entity, key, kind, name, alias, count, analysis) VALUES ",
+                "INSERT OR FAIL INTO names (entity, key, kind, name, alias, count, analysis) VALUES ",
                 "(?, ?, ?, ?, 0, ?, ?)",
-                " ON CONFLICT (entity, key, kind) DO UPDATE SET count = count + excluded.count",
+                "",
                 &rows,
                 |r, out| {
                     out.push(&r.0);
@@ -920,6 +932,23 @@ impl Store {
                 },
             )
             .map_err(e)?;
+            grown.sort_unstable();
+            let mut grow = tx
+                .prepare_cached(
+                    "UPDATE names SET count = count + ?4 WHERE entity = ?1 AND key = ?2 AND kind = ?3",
+                )
+                .map_err(e)?;
+            for (id, key, kind, count, display) in grown {
+                if grow.execute(params![id, key, kind, count]).map_err(e)? == 0 {
+                    // (The kept entities said it was there: written as new.)
+                    tx.execute(
+                        "INSERT INTO names (entity, key, kind, name, alias, count) \
+                         VALUES (?1, ?2, ?3, ?5, 0, ?4)",
+                        params![id, key, kind, count, display],
+                    )
+                    .map_err(e)?;
+                }
+            }
         }
         tx.execute(
             "INSERT INTO batches (at, mentions, entities)
