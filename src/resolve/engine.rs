@@ -572,9 +572,14 @@ impl<'s> Engine<'s> {
     /// Steps 2 to 7: places every distinct name, then
     /// [`Engine::finish`]es.
     #[cfg_attr(not(feature = "store"), allow(dead_code))]
-    pub(super) fn run(&mut self, mention_group: &[u32], mention_doc: &[u32]) -> Resolution {
+    pub(super) fn run(
+        &mut self,
+        mention_group: &[u32],
+        mention_doc: &[u32],
+        new_id: Option<&mut dyn FnMut() -> String>,
+    ) -> Resolution {
         self.place_all(mention_group, mention_doc);
-        self.finish(mention_group, mention_doc)
+        self.finish(mention_group, mention_doc, new_id)
     }
 
     /// Frees what only placing names needs (the blocking index and the

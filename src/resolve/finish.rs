@@ -16,13 +16,28 @@ impl Engine<'_> {
     /// entity's distinct names and dropped: nothing per entity outlives
     /// this call but what the resolution returns.
     #[cfg_attr(not(feature = "store"), allow(dead_code))]
-    pub(super) fn finish(&mut self, mention_group: &[u32], mention_doc: &[u32]) -> Resolution {
-        self.label(mention_group, mention_doc).assign(mention_group)
+    pub(super) fn finish(
+        &mut self,
+        mention_group: &[u32],
+        mention_doc: &[u32],
+        new_id: Option<&mut dyn FnMut() -> String>,
+    ) -> Resolution {
+        self.label(mention_group, mention_doc, new_id)
+            .assign(mention_group)
     }
 
     /// Steps 5 to 7 up to the assignments: what [`Labelled::assign`] needs,
     /// so that a batch can drop its state before assigning mentions.
-    pub(super) fn label(&mut self, mention_group: &[u32], mention_doc: &[u32]) -> Labelled {
+    ///
+    /// An entity with neither an alias-table nor a stored id gets the id
+    /// `new_id` gives, in the order of the resolution's entities, or else
+    /// a unique slug of its canonical name.
+    pub(super) fn label(
+        &mut self,
+        mention_group: &[u32],
+        mention_doc: &[u32],
+        mut new_id: Option<&mut dyn FnMut() -> String>,
+    ) -> Labelled {
         let n_ents = self.st.ents.len();
         let placed: Vec<(u32, bool)> = mention_group
             .iter()
@@ -69,13 +84,17 @@ impl Engine<'_> {
         // The score of each pair's distinct name against its entity's
         // canonical name.
         let mut scores = vec![0.0f64; pairs.len()];
-        let mut taken: FxHashSet<String> = self
-            .s
-            .aliases
-            .entities()
-            .iter()
-            .map(|x| x.id.clone())
-            .collect();
+        // (Slugs are unique among the alias table's ids.)
+        let mut taken: FxHashSet<String> = match new_id {
+            Some(_) => FxHashSet::default(),
+            None => self
+                .s
+                .aliases
+                .entities()
+                .iter()
+                .map(|x| x.id.clone())
+                .collect(),
+        };
         let mut labels: Vec<Option<Arc<Label>>> = vec![None; n_ents];
         let mut out_index = vec![NONE; n_ents];
         let mut entities = Vec::new();
@@ -149,7 +168,10 @@ impl Engine<'_> {
             let id = match (self.st.ents[e].alias, stored) {
                 (_, Some(id)) => id.to_string(),
                 (Some(k), None) => self.s.aliases.entities()[k as usize].id.clone(),
-                (None, None) => unique(slug(cname), &mut taken),
+                (None, None) => match new_id.as_mut() {
+                    Some(next) => next(),
+                    None => unique(slug(cname), &mut taken),
+                },
             };
             labels[e] = Some(Label::new(&id, &canonical));
             ents.push(e as u32);

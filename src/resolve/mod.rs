@@ -494,7 +494,7 @@ impl Resolver {
         let mut engine = Engine::new(s, &mut state);
         engine.place_all(&mention_group, &mention_doc);
         engine.release_search();
-        let labelled = engine.label(&mention_group, &mention_doc);
+        let labelled = engine.label(&mention_group, &mention_doc, None);
         // The distinct names are not needed to assign the mentions.
         drop(state);
         labelled.assign(&mention_group)

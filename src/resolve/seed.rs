@@ -8,7 +8,7 @@
 use super::engine::Engine;
 use super::names::{analyse_all, Group, Unmerge};
 use super::state::{Ent, Fate, State};
-use super::{Label, Resolution, Resolver, ResolverBuilder, Settings, NONE};
+use super::{Resolution, Resolver, ResolverBuilder, Settings, NONE};
 use crate::analyze::Kind;
 use crate::index::{blocking_keys, blocking_keys_by_part};
 use crate::Mention;
@@ -18,7 +18,8 @@ use std::sync::Arc;
 /// A distinct name of a known entity.
 #[derive(Debug, Clone)]
 pub(crate) struct SeedName {
-    /// Its display form.
+    /// Its display form, while it has no analysis (empty once it has one:
+    /// the analysis holds it).
     pub(crate) display: String,
     /// Its comparison key.
     pub(crate) key: String,
@@ -109,41 +110,13 @@ pub(crate) fn analysis_of_display(name: &crate::Name, display: &str) -> Option<c
 /// A batch resolved against known entities.
 #[derive(Debug, Clone)]
 pub(crate) struct Seeded {
-    /// The resolution; known entities keep their ids, new ones have
-    /// provisional ids until relabelled.
+    /// The resolution; known entities keep their ids, new ones have those
+    /// handed out as they were named.
     pub(crate) resolution: Resolution,
     /// Per entity of the resolution: the known entity it is, if any.
     pub(crate) origin: Vec<Option<usize>>,
     /// The distinct names of the batch per entity, with their counts.
     pub(crate) names: Vec<BatchName>,
-}
-
-impl Resolution {
-    /// Gives entity `i` of this resolution the id `id`, in its assignments
-    /// too.
-    pub(crate) fn relabel(&mut self, ids: &[(usize, String)]) {
-        if ids.is_empty() {
-            return;
-        }
-        let mut new: Vec<Option<&str>> = vec![None; self.entities.len()];
-        for (i, id) in ids {
-            self.entities[*i].id = id.clone();
-            new[*i] = Some(id);
-        }
-        // One new label per relabelled entity, shared by its assignments
-        // (which carry the canonical name of their own batch).
-        // (The old label is kept with the new one, so that its address
-        // stays its own while the map is in use.)
-        let mut labels: FxHashMap<*const Label, (Arc<Label>, Arc<Label>)> = FxHashMap::default();
-        for a in &mut self.assignments {
-            if let Some(id) = new[a.index()] {
-                let (_, label) = labels
-                    .entry(Arc::as_ptr(&a.label))
-                    .or_insert_with(|| (Arc::clone(&a.label), Label::new(id, &a.label.canonical)));
-                a.label = Arc::clone(label);
-            }
-        }
-    }
 }
 
 impl Resolution {
@@ -266,7 +239,12 @@ impl SeedState {
     /// state yet, or none complete when `own` is set). Returns `false` when
     /// the state can no longer be kept as [`SeedState::new`] would build it
     /// (a complete name already made by an entity that comes later).
-    fn add_names(&mut self, k: usize, names: Vec<NewName<'_>>, scratch: &mut Vec<u64>) -> bool {
+    fn add_names<'a>(
+        &mut self,
+        k: usize,
+        names: impl IntoIterator<Item = NewName<'a>>,
+        scratch: &mut Vec<u64>,
+    ) -> bool {
         let st = &mut self.st;
         let e = self.ent_of_seed[k];
         let own = self.own[k];
@@ -462,25 +440,24 @@ impl Resolver {
         ss.st.keys.reserve(names);
         ss.first.reserve_exact(names);
         let mut scratch = Vec::new();
+        // (One list of an entity's names, reused for every entity.)
+        let mut names: Vec<NewName> = Vec::new();
         for (k, se) in seed.entities.iter_mut().enumerate() {
-            let names: Vec<NewName> = se
-                .names
-                .iter_mut()
-                .map(|n| {
-                    let group = SeedState::group_of(s, n);
-                    NewName {
-                        key: &n.key,
-                        kind: n.kind,
-                        count: n.count,
-                        group,
-                        keys: None,
-                    }
-                })
-                .collect();
+            names.extend(se.names.iter_mut().map(|n| {
+                let group = SeedState::group_of(s, n);
+                NewName {
+                    key: &n.key,
+                    kind: n.kind,
+                    count: n.count,
+                    group,
+                    keys: None,
+                }
+            }));
             ss.own[k] = !names.iter().any(|n| n.group.is_complete());
-            let kept = ss.add_names(k, names, &mut scratch);
+            let kept = ss.add_names(k, names.drain(..), &mut scratch);
             debug_assert!(kept, "a fresh build enters entities in order");
         }
+        drop(names);
         for (key, kind, i) in &seed.cannot {
             ss.st
                 .cannot
@@ -494,8 +471,14 @@ impl Resolver {
     /// Resolves `mentions` against the known entities of `ss` (built by
     /// this resolver, or one with the same settings and alias table). The
     /// state is left as it was: bring it up to date with what was committed
-    /// with [`SeedState::extend`].
-    pub(crate) fn resolve_seeded(&self, ss: &mut SeedState, mentions: &[Mention]) -> Seeded {
+    /// with [`SeedState::extend`]. New entities get their ids from
+    /// `new_id`, called in the order of the resolution's entities.
+    pub(crate) fn resolve_seeded(
+        &self,
+        ss: &mut SeedState,
+        mentions: &[Mention],
+        new_id: &mut dyn FnMut() -> String,
+    ) -> Seeded {
         let s = &*self.settings;
         let an = analyse_all(s, mentions);
         let st = &mut ss.st;
@@ -553,7 +536,8 @@ impl Resolver {
         keys.sort_unstable();
         keys.dedup();
         let index = st.index.save(keys);
-        let resolution = Engine::new(s, &mut *st).run(&mention_group, &an.mention_doc);
+        let resolution =
+            Engine::new(s, &mut *st).run(&mention_group, &an.mention_doc, Some(new_id));
         let origin = resolution
             .ents
             .iter()
@@ -568,6 +552,15 @@ impl Resolver {
         }
         let mut counts: Vec<_> = counts.into_iter().collect();
         counts.sort_unstable();
+        // The batch's distinct names leave the index of names here: the key
+        // of each new one goes with its name (the first listed).
+        let mut new_keys: Vec<Option<Box<str>>> = added
+            .into_iter()
+            .map(|k| {
+                st.keys.remove(&k);
+                Some(k.0)
+            })
+            .collect();
         let names = counts
             .into_iter()
             .map(|((e, g), count)| {
@@ -600,7 +593,13 @@ impl Resolver {
                 };
                 BatchName {
                     entity: e as usize,
-                    key: grp.name.key().to_string(),
+                    key: match (g as usize)
+                        .checked_sub(base_groups)
+                        .and_then(|i| new_keys[i].take())
+                    {
+                        Some(k) => k.into(),
+                        None => grp.name.key().to_string(),
+                    },
                     kind: grp.name.kind(),
                     display,
                     count,
@@ -613,9 +612,6 @@ impl Resolver {
         st.groups.truncate(base_groups);
         for (g, undo) in touched {
             st.groups[g as usize].unmerge(undo);
-        }
-        for k in &added {
-            st.keys.remove(k);
         }
         st.fates = fates;
         st.own = own;

@@ -214,7 +214,14 @@ pub(crate) fn kind_str(k: Kind) -> &'static str {
 }
 
 pub(crate) fn kind_of(s: &str) -> Kind {
-    s.parse().unwrap_or(Kind::Unknown)
+    // The spellings the store writes first, without the parser's trimming
+    // and case folding (every stored name and entity has one).
+    match s {
+        "person" => Kind::Person,
+        "org" => Kind::Org,
+        "unknown" => Kind::Unknown,
+        _ => s.parse().unwrap_or(Kind::Unknown),
+    }
 }
 
 /// The id of the `seq`-th entity of a store whose id salt is `salt`: `e`,
@@ -757,11 +764,22 @@ impl Store {
             }
         };
         let r = resolver.clone().aliases(loaded.table.clone()).build();
-        let mut seeded = r.resolve_seeded(&mut loaded.state, mentions);
-        // New entities get their ids; known ones may get a better name.
-        let mut seq = next_seq(&tx).map_err(e)?;
+        // New entities get their ids as they are named, numbered in the
+        // order of the resolution's entities (nothing is written until the
+        // last number is known to be one the store can hand out).
+        let first = next_seq(&tx).map_err(e)?;
         let salt = id_salt(&tx).map_err(e)?;
-        let mut ids = Vec::new();
+        let mut seq = first;
+        let mut seeded = r.resolve_seeded(&mut loaded.state, mentions, &mut || {
+            let id = id_of(seq, salt);
+            seq += 1;
+            id
+        });
+        if seq > first {
+            new_id(seq - 1, salt, &label)?;
+        }
+        // Known entities may get a better name.
+        let mut seq = first;
         let mut new = 0u64;
         let now: String = tx
             .query_row("SELECT strftime('%Y-%m-%dT%H:%M:%SZ', 'now')", [], |r| {
@@ -774,15 +792,13 @@ impl Store {
                     "UPDATE entities SET canonical = ?2 WHERE id = ?1 AND canonical <> ?2",
                 )
                 .map_err(e)?;
-            let mut rows: Vec<(i64, String, &str, &str)> = Vec::new();
+            let mut rows: Vec<(i64, &str, &str, &str)> = Vec::new();
             for (i, ent) in seeded.resolution.entities().iter().enumerate() {
                 match seeded.origin[i] {
                     None => {
-                        let id = new_id(seq, salt, &label)?;
-                        rows.push((seq, id.clone(), &ent.canonical, kind_str(ent.kind)));
+                        rows.push((seq, &ent.id, &ent.canonical, kind_str(ent.kind)));
                         seq += 1;
                         new += 1;
-                        ids.push((i, id));
                     }
                     Some(k) => {
                         // (Written only when it changed: the kept entities
@@ -796,7 +812,7 @@ impl Store {
             }
             insert_rows(
                 &tx,
-                "INSERT INTO entities (seq, id, canonical, kind, created) VALUES ",
+                "INSERT OR FAIL INTO entities (seq, id, canonical, kind, created) VALUES ",
                 "(?, ?, ?, ?, ?)",
                 "",
                 &rows,
@@ -810,7 +826,6 @@ impl Store {
             )
             .map_err(e)?;
         }
-        seeded.resolution.relabel(&ids);
         // The names new to their entity are analysed once, here, and kept
         // with them (in the file, and for the next batch).
         let fresh: Vec<bool> = seeded
@@ -871,29 +886,41 @@ impl Store {
                 spans.push(start..blobs.len());
                 analyses.push((name, keys));
             }
-            let mut rows: Vec<NameRow> = seeded
-                .names
-                .iter()
-                .zip(spans)
-                .map(|(n, span)| {
-                    (
-                        seeded.resolution.entities()[n.entity].id.as_str(),
+            let mut rows: Vec<NameRow> = Vec::new();
+            let mut grown: Vec<(&str, &str, &str, i64, &str)> = Vec::new();
+            for ((n, span), &f) in seeded.names.iter().zip(spans).zip(&fresh) {
+                let id = seeded.resolution.entities()[n.entity].id.as_str();
+                if f {
+                    rows.push((
+                        id,
                         n.key.as_str(),
                         kind_str(n.kind),
                         n.display.as_str(),
                         n.count as i64,
                         (!span.is_empty()).then(|| &blobs[span]),
-                    )
-                })
-                .collect();
+                    ));
+                } else {
+                    grown.push((
+                        id,
+                        n.key.as_str(),
+                        kind_str(n.kind),
+                        n.count as i64,
+                        n.display.as_str(),
+                    ));
+                }
+            }
             // In the order of the table's key, so that each page of it is
-            // visited once.
+            // visited once. New names are plain inserts and known ones
+            // single-row updates: neither needs the statement journal that
+            // a multi-row upsert keeps (a copy of every page it touches).
+            // (A failed statement fails the batch, whose transaction is
+            // rolled back whole.)
             rows.sort_unstable_by(|a, b| (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)));
             insert_rows(
                 &tx,
-                "INSERT INTO names (entity, key, kind, name, alias, count, analysis) VALUES ",
+                "INSERT OR FAIL INTO names (entity, key, kind, name, alias, count, analysis) VALUES ",
                 "(?, ?, ?, ?, 0, ?, ?)",
-                " ON CONFLICT (entity, key, kind) DO UPDATE SET count = count + excluded.count",
+                "",
                 &rows,
                 |r, out| {
                     out.push(&r.0);
@@ -905,6 +932,23 @@ impl Store {
                 },
             )
             .map_err(e)?;
+            grown.sort_unstable();
+            let mut grow = tx
+                .prepare_cached(
+                    "UPDATE names SET count = count + ?4 WHERE entity = ?1 AND key = ?2 AND kind = ?3",
+                )
+                .map_err(e)?;
+            for (id, key, kind, count, display) in grown {
+                if grow.execute(params![id, key, kind, count]).map_err(e)? == 0 {
+                    // (The kept entities said it was there: written as new.)
+                    tx.execute(
+                        "INSERT INTO names (entity, key, kind, name, alias, count) \
+                         VALUES (?1, ?2, ?3, ?5, 0, ?4)",
+                        params![id, key, kind, count, display],
+                    )
+                    .map_err(e)?;
+                }
+            }
         }
         tx.execute(
             "INSERT INTO batches (at, mentions, entities)
@@ -1089,19 +1133,25 @@ fn load_seed(c: &Connection, stamp: Option<&str>) -> rusqlite::Result<(Seed, Vec
         let Some(i) = last_i else {
             continue;
         };
-        let name: String = r.get(3)?;
+        let name = text(r, 3)?;
         if r.get::<_, i64>(4)? != 0 {
-            known[i].push(name.clone());
+            known[i].push(name.to_string());
         }
+        let analysed = match r.get_ref(6)? {
+            rusqlite::types::ValueRef::Blob(b) => crate::Name::decode(b).map(SeedAnalysis::new),
+            _ => None,
+        };
         seed.entities[i].names.push(SeedName {
-            display: name,
+            // (Only a name without its analysis needs its display form:
+            // the analysis has it.)
+            display: match analysed {
+                Some(_) => String::new(),
+                None => name.to_string(),
+            },
             key: r.get(1)?,
             kind: kind_of(text(r, 2)?),
             count: r.get::<_, i64>(5)?.clamp(0, u32::MAX as i64) as u32,
-            analysed: match r.get_ref(6)? {
-                rusqlite::types::ValueRef::Blob(b) => crate::Name::decode(b).map(SeedAnalysis::new),
-                _ => None,
-            },
+            analysed,
         });
     }
     // Canonical names are needed for the entities with known names only.
@@ -1248,7 +1298,8 @@ impl Loaded {
                     };
                     fresh.push((k, names.len(), analysed, keys));
                     names.push(SeedName {
-                        display: n.display,
+                        // (The state has its analysis.)
+                        display: String::new(),
                         key: n.key,
                         kind: n.kind,
                         count: n.count,
