@@ -74,14 +74,14 @@ fn group(fold: &str) -> Option<u16> {
         .map(|e| e.2)
 }
 
-/// Whether two different folded parts are romanisations of one Korean
-/// family name.
-/// Whether a folded part is a form of the table (the comparison reads it
-/// once, at analysis, and asks [`same_surname`] only of two such parts).
+/// Whether a folded part is a form of the table (read once, at analysis,
+/// so that the comparison asks [`same_surname`] only of two such parts).
 pub(crate) fn listed(fold: &str) -> bool {
     may_be_listed(fold) && group(fold).is_some()
 }
 
+/// Whether two different folded parts are romanisations of one Korean
+/// family name.
 #[inline]
 pub(crate) fn same_surname(fa: &str, fb: &str) -> bool {
     may_be_listed(fa) && may_be_listed(fb) && group(fa).is_some_and(|g| group(fb) == Some(g))

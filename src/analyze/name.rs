@@ -38,7 +38,7 @@ pub(crate) struct PartData {
     pub(crate) sino: u64,
     /// The first letter of the folded form as the comparison reads first
     /// letters, and the spelling facts it tests on every pair, read once
-    /// from the fold (see `compare::spelling`).
+    /// from the fold (see `analyze::spelling`).
     pub(crate) head: u8,
     pub(crate) spelling: u8,
 }

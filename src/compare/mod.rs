@@ -825,8 +825,9 @@ pub fn compare_with(a: &Name, b: &Name, cfg: &MatchConfig) -> Comparison {
 
 /// [`compare_with`] without its pre-test for names that share nothing, for
 /// callers whose pairs nearly always share a part (the resolver's
-/// candidates share a blocking key), where the test costs more than it
-/// saves. The same comparison, bit for bit.
+/// candidates share a blocking key), where the whole-name test costs more
+/// than it saves; the alignment still asks the pre-test's conditions pair
+/// of parts by pair of parts. The same comparison, bit for bit.
 pub(crate) fn compare_searched(a: &Name, b: &Name, cfg: &MatchConfig) -> Comparison {
     ordered(a, b, cfg, align)
 }
