@@ -187,15 +187,9 @@ pub(super) fn unaligned(a: &Name, b: &Name, cfg: &MatchConfig) -> Comparison {
         leftovers(b, nb, &with_mask(&none, titled[1]), org),
     ];
     let slots = if left[0].main > 0.0 && left[1].main > 0.0 {
-        Slots {
-            conflict: left[0].main.min(left[1].main),
-            masks: [left[0].mains, left[1].mains],
-        }
+        Slots::whole(&left[0], &left[1])
     } else {
-        Slots {
-            conflict: 0.0,
-            masks: [0, 0],
-        }
+        Slots::NONE
     };
     let number = |n: &Name, len: usize| n.parts_data()[..len].iter().any(|p| is_number(p.tag));
     Tally {
@@ -305,10 +299,7 @@ impl Env<'_> {
         let slots = if left[0].main > 0.0 && left[1].main > 0.0 {
             slot_conflict(side_a, side_b, &links, &left[0], &left[1], org || syllabic)
         } else {
-            Slots {
-                conflict: 0.0,
-                masks: [0, 0],
-            }
+            Slots::NONE
         };
         // A patronymic on one side only is a missing part, whatever the
         // other side leaves over; two different ones conflict.
@@ -793,6 +784,23 @@ pub(super) struct Slots {
     pub(super) masks: [u16; 2],
 }
 
+impl Slots {
+    /// No conflict.
+    const NONE: Slots = Slots {
+        conflict: 0.0,
+        masks: [0, 0],
+    };
+
+    /// Every left-over main part of each side competes with every one of
+    /// the other's, as when nothing aligned.
+    fn whole(left_a: &Leftovers, left_b: &Leftovers) -> Slots {
+        Slots {
+            conflict: left_a.main.min(left_b.main),
+            masks: [left_a.mains, left_b.mains],
+        }
+    }
+}
+
 /// Where the main parts left over on both sides stand. When the aligned
 /// parts come in the same order in both names, each left-over part sits in
 /// a slot: between two aligned main parts, or after the last. Only parts
@@ -814,10 +822,7 @@ pub(super) fn slot_conflict(
 ) -> Slots {
     let (a, ha) = (x.name, x.heads);
     let (b, hb) = (y.name, y.heads);
-    let whole = Slots {
-        conflict: left_a.main.min(left_b.main),
-        masks: [left_a.mains, left_b.mains],
-    };
+    let whole = Slots::whole(left_a, left_b);
     // Pieces of a hyphenated or glued unit left over on both sides are
     // pieces of one name each ("Kim Jong-un" / "Kim Yo-jong": two given
     // names that share a syllable), whatever slot they stand in.
@@ -871,10 +876,7 @@ pub(super) fn slot_conflict(
             per[side][slot(i, side)] += main_weight(&n.parts_data()[i], false);
         }
     }
-    let mut out = Slots {
-        conflict: 0.0,
-        masks: [0, 0],
-    };
+    let mut out = Slots::NONE;
     for g in 0..=order.len() {
         if per[0][g] > 0.0 && per[1][g] > 0.0 {
             out.conflict += per[0][g].min(per[1][g]);

@@ -65,8 +65,8 @@ fn side(n: &Name) -> &[PartData] {
     &parts[..parts.len().min(MAX_PARTS)]
 }
 
-/// Whether the comparison may link this part of `a` and part `other`
-/// of `b`, read off its tests: numbers never link; equal folded forms
+/// Whether the comparison may link part `da` of `a` and part `db` of
+/// `b`, read off its tests: numbers never link; equal folded forms
 /// have equal hashes; a part and the same with a nominative ending
 /// (tested as the alignment does, whatever the parts' roles); two
 /// patronymics; an initial links only to a part with its first letter
