@@ -5,8 +5,9 @@
 
 use super::korean;
 
-/// [`spelling`]: the part may carry the Arabic article glued on (al, el
-/// and four letters or more).
+/// [`spelling`]: the part may carry the Arabic article glued on: al or el
+/// and four letters or more that start with a consonant other than l, as
+/// the comparison strips it (see [`article_rest`]).
 pub(crate) const ARTICLE: u8 = 1;
 /// [`spelling`]: the part reads as a patronymic (see `is_patronymic`).
 pub(crate) const PATRONYMIC_FORM: u8 = 2;
@@ -36,7 +37,7 @@ pub(crate) const COMPOUND: u8 = 128;
 pub(crate) fn spelling(fold: &str) -> (u8, u8) {
     let head = fold.as_bytes().first().map_or(0, |&c| head_letter(c));
     let mut flags = 0;
-    if fold.len() >= 6 && (fold.starts_with("al") || fold.starts_with("el")) {
+    if article_rest(fold).is_some() {
         flags |= ARTICLE;
     }
     if is_patronymic(fold) {
@@ -61,6 +62,20 @@ pub(crate) fn spelling(fold: &str) -> (u8, u8) {
         flags |= COMPOUND;
     }
     (head, flags)
+}
+
+/// What is left of a folded part without the Arabic article glued on
+/// (Alsaraj, Elsebai: saraj, sebai): `None` unless the part starts with al
+/// or el and the rest keeps four letters or more and starts with a
+/// consonant other than l, so that names that merely begin with al or el
+/// (Alan, Elena, Eleftherios) do not lose them.
+pub(crate) fn article_rest(fold: &str) -> Option<&str> {
+    let rest = fold
+        .strip_prefix("al")
+        .or_else(|| fold.strip_prefix("el"))?;
+    let first = *rest.as_bytes().first()?;
+    (rest.len() >= 4 && !matches!(first, b'a' | b'e' | b'i' | b'o' | b'u' | b'y' | b'l'))
+        .then_some(rest)
 }
 
 /// A part's first letter as the alignment compares first letters: a

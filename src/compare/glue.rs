@@ -208,31 +208,9 @@ fn glued_sounds_close(run: &str, part: &str, cap: f32) -> bool {
 /// different groups are compared strictly. A little below the same
 /// comparison of single parts, and never above two keys that agree.
 fn split_sounds(p: &Part<'_>, q: &Part<'_>, r: &Part<'_>) -> Option<f32> {
-    let piece = |t: &Part<'_>| t.tag() != Tag::Particle && t.fold().len() >= 2;
-    if !piece(p) || !piece(q) || r.tag() == Tag::Particle {
-        return None;
-    }
-    let (pf, qf, rf) = (p.fold(), q.fold(), r.fold());
-    if rf.len() < 4 || !rf.is_ascii() {
-        return None;
-    }
-    // The first piece starts as the part does.
-    if !sound::same_start(pf, rf) {
-        return None;
-    }
-    let lo = pf.len().saturating_sub(SPLIT_SLACK).max(2);
-    let hi = (pf.len() + SPLIT_SLACK).min(rf.len() - 2);
+    let (pf, qf) = (p.fold(), q.fold());
     let mut best: Option<(f32, usize)> = None;
-    for s in lo..=hi {
-        let (r1, r2) = rf.split_at(s);
-        // Firm letters first, as for single parts: a few bit operations
-        // that spare most splits the distance.
-        if !sound::same_start(qf, r2)
-            || !sound::firm_letters_close(q.data().mask, letters(r2), qf.len().max(r2.len()))
-            || !sound::firm_letters_close(p.data().mask, letters(r1), pf.len().max(r1.len()))
-        {
-            continue;
-        }
+    for (r1, r2) in splits(p, q, r) {
         let (Some(x), Some(y)) = (piece_cost(pf, r1), piece_cost(qf, r2)) else {
             continue;
         };
@@ -243,6 +221,46 @@ fn split_sounds(p: &Part<'_>, q: &Part<'_>, r: &Part<'_>) -> Option<f32> {
     }
     let (cost, len) = best?;
     Some(((0.95 - 0.5 * cost / len as f32).max(0.75) - GLUE_DISCOUNT).min(0.88))
+}
+
+/// The splits of part `r` into two pieces that [`split_sounds`] compares
+/// with `p` and `q`: the cheap conditions on the parts, the length of the
+/// first piece near `p`'s, each piece of the start and the firm letters
+/// of its part. Whether a run of two parts may link as a split part at all
+/// is whether there is one (`bound::may_glue`).
+pub(super) fn splits<'r>(
+    p: &Part<'r>,
+    q: &Part<'r>,
+    r: &Part<'r>,
+) -> impl Iterator<Item = (&'r str, &'r str)> + 'r {
+    let piece = |t: &Part<'_>| t.tag() != Tag::Particle && t.fold().len() >= 2;
+    let (pf, qf, rf) = (p.fold(), q.fold(), r.fold());
+    // The first piece starts as the part does.
+    let any = piece(p)
+        && piece(q)
+        && r.tag() != Tag::Particle
+        && rf.len() >= 4
+        && rf.is_ascii()
+        && sound::same_start(pf, rf);
+    let (lo, hi) = if any {
+        (
+            pf.len().saturating_sub(SPLIT_SLACK).max(2),
+            (pf.len() + SPLIT_SLACK).min(rf.len() - 2),
+        )
+    } else {
+        (1, 0)
+    };
+    let (pm, qm) = (p.data().mask, q.data().mask);
+    let (pl, ql) = (pf.len(), qf.len());
+    (lo..=hi)
+        .map(move |s| rf.split_at(s))
+        .filter(move |&(r1, r2)| {
+            // Firm letters first, as for single parts: a few bit operations
+            // that spare most splits the distance.
+            sound::same_start(qf, r2)
+                && sound::firm_letters_close(qm, letters(r2), ql.max(r2.len()))
+                && sound::firm_letters_close(pm, letters(r1), pl.max(r1.len()))
+        })
 }
 
 /// The letters of a piece of a part, one bit each as in a part's data (a

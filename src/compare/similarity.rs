@@ -253,19 +253,15 @@ fn glued_prefix(
 
 /// Similarity of two parts one of which carries the Arabic article glued
 /// on (Alsaraj / Serraj, Elsebai / Sebai, Almortada / Murtaza): the rest
-/// compared in sounds, a little below the same part without the article.
-/// The rest must start with a consonant and keep four letters or more, so
-/// that names that merely begin with al or el (Alan, Elena) do not lose
-/// them.
+/// compared in sounds, a little below the same part without the article
+/// (see [`article_rest`] for what counts as the article).
 pub(super) fn glued_article(fa: &str, fb: &str) -> Option<f32> {
-    fn article(s: &str) -> Option<&str> {
-        let rest = s.strip_prefix("al").or_else(|| s.strip_prefix("el"))?;
-        let first = *rest.as_bytes().first()?;
-        (rest.len() >= 4 && !matches!(first, b'a' | b'e' | b'i' | b'o' | b'u' | b'y' | b'l'))
-            .then_some(rest)
-    }
-    glued_prefix(fa, fb, article, 4)
+    glued_prefix(fa, fb, article_rest, GLUED_ARTICLE_DIFF)
 }
+
+/// How many letters the rest of a part without its glued article may be
+/// longer or shorter than the part it is compared with.
+pub(super) const GLUED_ARTICLE_DIFF: usize = 4;
 
 /// Similarity of two parts that sound alike across romanisations (see
 /// [`crate::sound`]): the cost allowed grows with the length, so that a

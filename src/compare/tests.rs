@@ -973,6 +973,20 @@ fn spelling_facts_gate_the_rules_they_guard() {
     assert_ne!(sp("nikolaevich") & PATRONYMIC_FORM, 0);
     assert_ne!(sp("hajahmad") & PILGRIM, 0);
     assert_ne!(sp("alsebai") & ARTICLE, 0);
+    // The article is stripped only before a consonant other than l, and
+    // four letters or more.
+    for part in [
+        "alsebai",
+        "elsaraj",
+        "almortada",
+        "eleftheria",
+        "alan",
+        "alessio",
+        "allison",
+    ] {
+        let stripped = glued_article(part, &part[2..]).is_some();
+        assert_eq!(sp(part) & ARTICLE != 0, stripped, "{part}");
+    }
     assert_eq!(sp("smith"), 0);
     assert_eq!(crate::analyze::spelling::spelling("elena").0, b'a');
 }
