@@ -35,11 +35,12 @@ pub(crate) fn may_score(a: &Name, b: &Name) -> bool {
 /// for reason, as the full alignment's.
 pub(super) fn unlinkable(a: &Name, b: &Name) -> bool {
     let (ka, kb) = (side(a), side(b));
-    if ka
-        .iter()
-        .any(|x| kb.iter().any(|y| may_link((a, x), (b, y))))
-    {
-        return false;
+    for x in ka {
+        for y in kb {
+            if may_link((a, x), (b, y)) {
+                return false;
+            }
+        }
     }
     // Runs of two parts or more are glued only when a name has them.
     let (na, nb) = (ka.len(), kb.len());

@@ -811,16 +811,16 @@ pub fn compare(a: &Name, b: &Name) -> Comparison {
 
 /// Compares two analysed names with a configuration of your own.
 pub fn compare_with(a: &Name, b: &Name, cfg: &MatchConfig) -> Comparison {
-    ordered(a, b, cfg, |x, y, cfg| {
-        // Most pairs met in a stream or through loose blocking share
-        // nothing: a cheap test proves that no part can link and no run can
-        // glue, and the alignment is then known without searching for it.
-        if bound::unlinkable(x, y) {
-            unaligned(x, y, cfg)
-        } else {
-            align(x, y, cfg)
-        }
-    })
+    // Most pairs met in a stream or through loose blocking share nothing: a
+    // cheap test proves that no part can link and no run can glue, and the
+    // alignment is then known without searching for it. Both are read off
+    // each name alone and summed in an order-free way, so they need no
+    // fixed order of the names (the tests check both orders against the
+    // ordered alignment).
+    if bound::unlinkable(a, b) {
+        return unaligned(a, b, cfg);
+    }
+    ordered(a, b, cfg, align)
 }
 
 /// [`compare_with`] without its pre-test for names that share nothing, for
