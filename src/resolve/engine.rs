@@ -423,19 +423,30 @@ impl<'s> Engine<'s> {
         if let Some(dk) = self.doc_keys.get(&doc) {
             let mut keys = Vec::new();
             doc_lookup_keys(&self.st.groups[g as usize].name, true, &mut keys);
-            let mut cands: Vec<u32> = Vec::new();
+            keys.sort_unstable();
+            keys.dedup();
+            // The entities under each key, read in place: an entity under
+            // several keys is tested once (`memo`), and the search ends at
+            // a second one that fits. Whether an entity fits does not
+            // depend on the order they are met in, so neither does the
+            // answer; gathering and sorting them first cost as much as the
+            // tests in a long document whose every entity shares a key
+            // with the name.
+            let mut found = None;
             for k in keys {
-                if let Some(&(a, b)) = dk.ranges.get(&k) {
-                    cands.extend_from_slice(&dk.ents[a as usize..b as usize]);
+                let Some(&(a, b)) = dk.ranges.get(&k) else {
+                    continue;
+                };
+                for &e in &dk.ents[a as usize..b as usize] {
+                    if found != Some(e) && self.fits_memo(g, e, memo) {
+                        if found.is_some() {
+                            return None;
+                        }
+                        found = Some(e);
+                    }
                 }
             }
-            cands.sort_unstable();
-            cands.dedup();
-            let mut fit = cands.into_iter().filter(|&e| self.fits_memo(g, e, memo));
-            return match (fit.next(), fit.next()) {
-                (Some(e), None) => Some(e),
-                _ => None,
-            };
+            return found;
         }
         let mut fit = ents.iter().copied().filter(|&e| self.fits_memo(g, e, memo));
         match (fit.next(), fit.next()) {
