@@ -139,6 +139,11 @@ pub(super) struct Engine<'s> {
     scratch_hits: Vec<(u32, f32)>,
 }
 
+/// How many representatives of each candidate entity [`Engine::touch`]
+/// reads ahead: the comparison with an entity ends at its first
+/// representative that does not fit, most often the first.
+const TOUCHED_REPS: usize = 2;
+
 impl<'s> Engine<'s> {
     /// An engine working on `st` under the settings `s`.
     pub(super) fn new(s: &'s Settings, st: &'s mut State) -> Engine<'s> {
@@ -297,6 +302,7 @@ impl<'s> Engine<'s> {
     /// one. Returns the entity.
     pub(super) fn place_complete(&mut self, g: u32) -> u32 {
         let cands = self.candidates(g);
+        self.touch(&cands);
         let mut best: Option<(f64, u32)> = None;
         for e in cands {
             if self.st.ents[e as usize].alias.is_some() {
@@ -320,6 +326,34 @@ impl<'s> Engine<'s> {
         // `candidates` left the keys of `g` in the scratch buffer.
         self.st.index.insert_keys(e, &self.scratch_keys);
         e
+    }
+
+    /// Reads what comparing a name with the representatives of `cands`
+    /// reads first (each entity's list of representatives, their names'
+    /// keys and parts), one level for every candidate before the next: in
+    /// a large resolution these are scattered in memory, and the misses
+    /// of one level then overlap instead of each waiting on the last.
+    fn touch(&self, cands: &[u32]) {
+        let ents = &self.st.ents;
+        let groups = &self.st.groups;
+        let mut sum = 0usize;
+        for &e in cands {
+            sum = sum.wrapping_add(ents[e as usize].reps.len());
+        }
+        for &e in cands {
+            for &r in ents[e as usize].reps.iter().take(TOUCHED_REPS) {
+                sum = sum.wrapping_add(groups[r as usize].name.len());
+            }
+        }
+        for &e in cands {
+            for &r in ents[e as usize].reps.iter().take(TOUCHED_REPS) {
+                let name = &groups[r as usize].name;
+                let first = |b: &[u8]| b.first().copied().unwrap_or(0) as usize;
+                sum = sum.wrapping_add(first(name.key().as_bytes()));
+                sum = sum.wrapping_add(name.parts_data().first().map_or(0, |p| p.hash as usize));
+            }
+        }
+        std::hint::black_box(sum);
     }
 
     fn distinctive(&self, g: u32) -> bool {
@@ -350,6 +384,7 @@ impl<'s> Engine<'s> {
         }
         let enough = if self.distinctive(g) { 2 } else { 1 };
         let cands = self.candidates(g);
+        self.touch(&cands);
         let mut out: Vec<u32> = Vec::with_capacity(enough);
         for e in cands {
             // The candidates share a blocking key with `g`, so the
