@@ -6,8 +6,8 @@
 use super::korean;
 
 /// [`spelling`]: the part may carry the Arabic article glued on: al or el
-/// and four letters or more that start with a consonant other than l, as
-/// the comparison strips it (see [`article_rest`]).
+/// and four letters or more that start with no vowel, y or l, as the
+/// comparison strips it (see [`article_rest`]).
 pub(crate) const ARTICLE: u8 = 1;
 /// [`spelling`]: the part reads as a patronymic (see `is_patronymic`).
 pub(crate) const PATRONYMIC_FORM: u8 = 2;
@@ -66,9 +66,9 @@ pub(crate) fn spelling(fold: &str) -> (u8, u8) {
 
 /// What is left of a folded part without the Arabic article glued on
 /// (Alsaraj, Elsebai: saraj, sebai): `None` unless the part starts with al
-/// or el and the rest keeps four letters or more and starts with a
-/// consonant other than l, so that names that merely begin with al or el
-/// (Alan, Elena, Eleftherios) do not lose them.
+/// or el and the rest keeps four letters or more and does not start with
+/// a vowel, y or l (a digit may start it), so that names that merely
+/// begin with al or el (Alan, Elena, Eleftherios) do not lose them.
 pub(crate) fn article_rest(fold: &str) -> Option<&str> {
     let rest = fold
         .strip_prefix("al")

@@ -76,8 +76,9 @@ fn side(n: &Name) -> &[PartData] {
 /// hashes or the same Chinese syllables; a sound match lengths within
 /// 4, the same firm letters and the same start; a typing slip an edit
 /// budget, lengths within it, at most two letters of the letter set
-/// changed per edit, no more letters that one part has more of than the
-/// budget (`letters_within`) and no two known names of different groups;
+/// changed per edit, at most as many surplus letters on either side
+/// (letters one part has more of than the other) as the budget
+/// (`letters_within`) and no two known names of different groups;
 /// a variant a shared group, a nickname a shared nickname group; two
 /// given names one of which is a compound of the other, its East Slavic
 /// full form or carries the pilgrim's honorific; the Arabic article glued
@@ -240,8 +241,9 @@ fn letters_within(a: &str, b: &str, edits: usize) -> bool {
 /// is two or three parts long; a part of `b` takes it only when its length
 /// is within two of the run's, its first letter is of the sound class of
 /// the run's, and it has the same first letter and a key that starts with
-/// the first part's, or the same firm letters as the run and either a
-/// known name that the run glued together is too (`run_known`) or,
+/// the first part's, or the same firm letters as the run and either known
+/// names on both sides (the part has groups and the run glued together is
+/// in the bundled given-name table: `run_known`) or,
 /// against a run of two, a split into two pieces that start and keep the
 /// firm letters as the two parts do. Most pairs fail
 /// on length alone: a run is longer than any part of `b` by three or more.

@@ -813,10 +813,11 @@ pub fn compare(a: &Name, b: &Name) -> Comparison {
 pub fn compare_with(a: &Name, b: &Name, cfg: &MatchConfig) -> Comparison {
     // Most pairs met in a stream or through loose blocking share nothing: a
     // cheap test proves that no part can link and no run can glue, and the
-    // alignment is then known without searching for it. Both are read off
-    // each name alone and summed in an order-free way, so they need no
-    // fixed order of the names (the tests check both orders against the
-    // ordered alignment).
+    // alignment is then known without searching for it. Both are
+    // symmetric in the two names (their tests and sums give the same
+    // answer, mirrored, whichever name comes first), so they need no fixed
+    // order of the names (the tests check both orders against the ordered
+    // alignment).
     if bound::unlinkable(a, b) {
         return unaligned(a, b, cfg);
     }
