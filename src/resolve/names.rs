@@ -67,32 +67,39 @@ impl Group {
     }
 
     /// Counts one more occurrence of the display form of `name`, copying
-    /// the form only when it is new.
-    fn add_occurrence(&mut self, name: &Name) {
+    /// the form only when it is new; returns the index of its variant.
+    fn add_occurrence(&mut self, name: &Name) -> usize {
         self.count += 1;
         let (display, well_cased) = (name.display(), well_cased(name));
-        match self.variants.iter_mut().find(|x| &*x.display == display) {
-            Some(x) => {
+        match self.variants.iter().position(|x| &*x.display == display) {
+            Some(i) => {
+                let x = &mut self.variants[i];
                 x.count += 1;
                 x.well_cased |= well_cased;
+                i
             }
-            None => self.variants.push(Variant {
-                display: display.into(),
-                count: 1,
-                well_cased,
-            }),
+            None => {
+                self.variants.push(Variant {
+                    display: display.into(),
+                    count: 1,
+                    well_cased,
+                });
+                self.variants.len() - 1
+            }
         }
     }
 
-    /// Adds another occurrence (already analysed to the same key and kind).
-    /// Keeps as representative the name that sorts first under a total
-    /// order, so that the choice does not depend on arrival order.
-    fn merge_name(&mut self, name: Name, plain: bool) {
-        self.add_occurrence(&name);
+    /// Adds another occurrence (already analysed to the same key and kind)
+    /// and returns the index of its variant. Keeps as representative the
+    /// name that sorts first under a total order, so that the choice does
+    /// not depend on arrival order.
+    fn merge_name(&mut self, name: Name, plain: bool) -> usize {
+        let v = self.add_occurrence(&name);
         if rep_order(&name, &self.name) == Ordering::Less {
             self.name = name;
             self.plain = plain;
         }
+        v
     }
 
     /// [`Group::merge`], returning what it changed so that
@@ -244,28 +251,58 @@ pub(super) fn analyse_one(analyzer: &Analyzer, m: &Mention) -> Name {
     }
 }
 
+/// Slots of [`analyse_chunk`]'s cache of recent mentions (a power of two).
+const RECENT_SLOTS: usize = 4096;
+
+/// The slot of a mention in [`analyse_chunk`]'s cache: by its name alone,
+/// so that one name given with and without a kind shares a slot.
+fn recent_slot(m: &Mention) -> usize {
+    use std::hash::{Hash, Hasher};
+    let mut h = rustc_hash::FxHasher::default();
+    m.name.hash(&mut h);
+    (h.finish() >> (64 - RECENT_SLOTS.trailing_zeros())) as usize
+}
+
 fn analyse_chunk(analyzer: &Analyzer, mentions: &[Mention]) -> (Vec<Group>, GroupKeys, Vec<u32>) {
     let mut groups: Vec<Group> = Vec::new();
     let mut keys: FxHashMap<(Box<str>, Kind), u32> = FxHashMap::default();
     let mut mg = Vec::with_capacity(mentions.len());
-    for m in mentions {
+    // A name written the same way again (documents repeat their people)
+    // has the same analysis, so it joins the same distinct name as the same
+    // variant and changes nothing but their counts: a small cache of recent
+    // mentions (the first of each, and its variant) spares analysing it
+    // again. An occurrence never replaces a representative equal to it
+    // (`rep_order`), so the result is the same as without the cache.
+    let mut recent = vec![(NONE, 0u32); RECENT_SLOTS.min(mentions.len().next_power_of_two())];
+    for (i, m) in mentions.iter().enumerate() {
+        let slot = recent_slot(m) & (recent.len() - 1);
+        let (first, v) = recent[slot];
+        if first != NONE {
+            let earlier = &mentions[first as usize];
+            if earlier.name == m.name && earlier.kind == m.kind {
+                let g = mg[first as usize];
+                let group = &mut groups[g as usize];
+                group.count += 1;
+                group.variants[v as usize].count += 1;
+                mg.push(g);
+                continue;
+            }
+        }
         let name = analyse_one(analyzer, m);
         let k = (Box::<str>::from(name.key()), name.kind());
         let plain = m.kind.is_none();
-        let g = match keys.get(&k) {
-            Some(&g) => {
-                groups[g as usize].merge_name(name, plain);
-                g
-            }
+        let (g, v) = match keys.get(&k) {
+            Some(&g) => (g, groups[g as usize].merge_name(name, plain)),
             None => {
                 let g = groups.len() as u32;
                 keys.insert(k, g);
                 let mut group = Group::new(name);
                 group.plain = plain;
                 groups.push(group);
-                g
+                (g, 0)
             }
         };
+        recent[slot] = (i as u32, v as u32);
         mg.push(g);
     }
     (groups, keys, mg)
@@ -323,5 +360,114 @@ pub(super) fn analyse_all(s: &Settings, mentions: &[Mention]) -> Analysed {
         keys,
         mention_group,
         mention_doc,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What `analyse_chunk` makes of `mentions`, analysing every mention.
+    fn uncached(analyzer: &Analyzer, mentions: &[Mention]) -> (Vec<Group>, GroupKeys, Vec<u32>) {
+        let mut groups: Vec<Group> = Vec::new();
+        let mut keys = GroupKeys::default();
+        let mut mg = Vec::new();
+        for m in mentions {
+            let name = analyse_one(analyzer, m);
+            let k = (Box::<str>::from(name.key()), name.kind());
+            let plain = m.kind.is_none();
+            let g = match keys.get(&k) {
+                Some(&g) => {
+                    groups[g as usize].merge_name(name, plain);
+                    g
+                }
+                None => {
+                    let g = groups.len() as u32;
+                    keys.insert(k, g);
+                    let mut group = Group::new(name);
+                    group.plain = plain;
+                    groups.push(group);
+                    g
+                }
+            };
+            mg.push(g);
+        }
+        (groups, keys, mg)
+    }
+
+    type Summary = Vec<(String, u32, bool, u8, Vec<(String, u32, bool)>)>;
+
+    fn summary(groups: &[Group]) -> Summary {
+        groups
+            .iter()
+            .map(|g| {
+                (
+                    g.name.original().to_string(),
+                    g.count,
+                    g.plain,
+                    g.complete,
+                    g.variants
+                        .iter()
+                        .map(|v| (v.display.to_string(), v.count, v.well_cased))
+                        .collect(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn repeated_mentions_give_what_analysing_each_gives() {
+        // More distinct names than the cache has slots, each written in
+        // several ways, some with a kind given, and repeated far apart and
+        // close together: slots are shared and overwritten.
+        let word = |mut i: usize| {
+            let mut w = String::new();
+            for _ in 0..3 {
+                w.push(b"aeiou"[i % 5] as char);
+                w.push(b"dklmnrstvz"[(i / 5) % 10] as char);
+                i /= 50;
+            }
+            w
+        };
+        let forms = |i: usize| {
+            let (given, family) = (format!("Od{}a", word(i)), format!("K{}ova", word(i + 1)));
+            [
+                format!("{given} {family}"),
+                format!("{} {}", given.to_uppercase(), family.to_uppercase()),
+                format!("{family}, {given}"),
+                format!("{}á {family}", &given[..given.len() - 1]),
+                format!("Dr. {}á {family}", &given[..given.len() - 1]),
+                family,
+            ]
+        };
+        let n = RECENT_SLOTS + RECENT_SLOTS / 2;
+        let mut mentions = Vec::new();
+        for round in 0..3 {
+            for i in 0..n {
+                let i = (i * 7919 + round * 31) % n;
+                for (k, form) in forms(i).into_iter().enumerate() {
+                    if (i + k + round) % 3 == 0 {
+                        continue;
+                    }
+                    let m = Mention::new(form);
+                    mentions.push(match (k, round) {
+                        (2, 1) => m.kind(Kind::Person),
+                        (5, 1) => m.kind(Kind::Org),
+                        _ => m,
+                    });
+                }
+                if i % 5 == 0 {
+                    mentions.push(Mention::new("Bayer AG"));
+                }
+            }
+        }
+        let analyzer = Analyzer::default();
+        let (groups, keys, mg) = analyse_chunk(&analyzer, &mentions);
+        let (want_groups, want_keys, want_mg) = uncached(&analyzer, &mentions);
+        assert_eq!(mg, want_mg);
+        assert_eq!(keys, want_keys);
+        assert_eq!(summary(&groups), summary(&want_groups));
+        let total: u32 = groups.iter().map(|g| g.count).sum();
+        assert_eq!(total as usize, mentions.len());
     }
 }
