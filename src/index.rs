@@ -243,11 +243,26 @@ impl BlockingIndex {
 
     /// Indexes precomputed keys (from [`blocking_keys`]) under `id`.
     pub fn insert_keys(&mut self, id: u32, keys: &[u64]) {
+        self.insert_keys_noting(id, keys, |_| {});
+    }
+
+    /// [`BlockingIndex::insert_keys`], calling `changed` with each key whose
+    /// posting the insertion may have changed (every key but those whose
+    /// posting certainly stays as it was: `id` already listed last, or the
+    /// list saturated), so that a caller can tell which queries' answers
+    /// it may have changed.
+    pub(crate) fn insert_keys_noting(
+        &mut self,
+        id: u32,
+        keys: &[u64],
+        mut changed: impl FnMut(u64),
+    ) {
         if !keys.is_empty() {
             self.max_id = self.max_id.max(id);
         }
         for &k in keys {
             let Some(l) = self.enter_single(k, id, false) else {
+                changed(k);
                 continue;
             };
             let l = &mut self.lists[l];
@@ -259,6 +274,7 @@ impl BlockingIndex {
             if l.ids.iter().rev().take(4).any(|&x| x == id) {
                 continue;
             }
+            changed(k);
             if l.ids.len() >= self.max_postings {
                 l.saturated = true;
                 l.ids.shrink_to_fit();
@@ -831,6 +847,49 @@ mod tests {
             assert_ne!(lists(&ix), before.0);
             ix.restore(saved);
             assert_eq!((lists(&ix), ix.lists.len(), ix.max_id), before, "cap {cap}");
+        }
+    }
+
+    proptest::proptest! {
+        /// `insert_keys_noting` hears of every key under which a query's
+        /// answer may have changed: a query none of whose keys was heard
+        /// of gets the same candidates, in the same order, with the same
+        /// weights.
+        #[test]
+        fn noted_keys_cover_every_changed_answer(
+            inserts in proptest::collection::vec(
+                (0u32..12, proptest::collection::vec(0u64..6, 1..4)),
+                1..30,
+            ),
+            cap in 1usize..4,
+        ) {
+            let mut ix = BlockingIndex::builder().max_postings(cap).build();
+            let queries: Vec<Vec<(u64, u64)>> = (0..6u64)
+                .flat_map(|a| (a..6).map(move |b| {
+                    if a == b { vec![(a, 1)] } else { vec![(a, 1), (b, 2)] }
+                }))
+                .collect();
+            let answers = |ix: &BlockingIndex| -> Vec<Vec<(u32, f32)>> {
+                queries
+                    .iter()
+                    .map(|q| {
+                        let mut out = Vec::new();
+                        ix.best_candidates(q, 8, &mut out);
+                        out
+                    })
+                    .collect()
+            };
+            for (id, keys) in inserts {
+                let before = answers(&ix);
+                let mut heard = Vec::new();
+                ix.insert_keys_noting(id, &keys, |k| heard.push(k));
+                let after = answers(&ix);
+                for (q, (b, a)) in queries.iter().zip(before.iter().zip(&after)) {
+                    if q.iter().all(|(k, _)| !heard.contains(k)) {
+                        proptest::prop_assert_eq!(b, a, "query {:?}", q);
+                    }
+                }
+            }
         }
     }
 }

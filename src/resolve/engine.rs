@@ -7,7 +7,7 @@ use super::{Resolution, Settings, MAX_COMPARED, MIN_COMPARED, NONE};
 use crate::analyze::{Name, Tag};
 use crate::compare::{compare_searched, may_score};
 use crate::index::{blocking_keys, blocking_keys_by_part};
-use rustc_hash::{FxHashMap, FxHasher};
+use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 use std::hash::Hasher;
 use std::sync::Arc;
 
@@ -54,6 +54,16 @@ const NEAR_BEST: f32 = 0.5;
 /// entity for a short name; a longer one through its key index.
 const DOC_SCAN_MAX: usize = 16;
 
+/// Complete names in one batch of [`Engine::place_ahead`]. A larger batch
+/// spends less on starting threads, but more of its names are placed
+/// again; on a realistic stream of a million names, batches of 64 to 256
+/// took the least time.
+const AHEAD_BATCH: usize = 128;
+
+/// Complete names below which [`Engine::place_all`] places them without
+/// looking ahead on a second thread.
+const AHEAD_MIN: usize = 4 * AHEAD_BATCH;
+
 /// The keys a name and its document's entities are matched on: the
 /// blocking keys, and for each main part its first and last letters and
 /// its length, so that a misspelt family name ("Bakehib" for "Baekhib"),
@@ -85,6 +95,24 @@ fn doc_lookup_keys(name: &Name, query: bool, out: &mut Vec<u64>) {
             out.push(h.finish());
         }
     }
+}
+
+/// The entity that fits best among candidates and their fits (ties to the
+/// smaller entity, so the answer does not depend on their order).
+fn best_of(fits: impl Iterator<Item = (u32, Option<f64>)>) -> Option<u32> {
+    let mut best: Option<(f64, u32)> = None;
+    for (e, fit) in fits {
+        if let Some(s) = fit {
+            let better = match best {
+                None => true,
+                Some((bs, be)) => s > bs || (s == bs && e < be),
+            };
+            if better {
+                best = Some((s, e));
+            }
+        }
+    }
+    best.map(|(_, e)| e)
 }
 
 /// A long document's entities by lookup key: `ents[a..b]` for the range
@@ -134,9 +162,16 @@ pub(super) struct Engine<'s> {
     /// empty while names still arrive one by one, where every entity of
     /// the document is compared.
     doc_keys: FxHashMap<u32, DocKeys>,
-    scratch_keys: Vec<u64>,
-    scratch_parts: Vec<(u64, u64)>,
-    scratch_hits: Vec<(u32, f32)>,
+    scratch: Scratch,
+}
+
+/// Buffers of a name's candidate search ([`Engine::candidates_with`]); its
+/// blocking keys are left in `keys`.
+#[derive(Default)]
+struct Scratch {
+    parts: Vec<(u64, u64)>,
+    keys: Vec<u64>,
+    hits: Vec<(u32, f32)>,
 }
 
 /// How many representatives of each candidate entity [`Engine::touch`]
@@ -151,9 +186,7 @@ impl<'s> Engine<'s> {
             s,
             st,
             doc_keys: FxHashMap::default(),
-            scratch_keys: Vec::new(),
-            scratch_parts: Vec::new(),
-            scratch_hits: Vec::new(),
+            scratch: Scratch::default(),
         }
     }
 
@@ -219,15 +252,22 @@ impl<'s> Engine<'s> {
     /// [`MIN_COMPARED`], then those that share at least [`NEAR_BEST`] of the key weight
     /// of the best one, at most [`MAX_COMPARED`] in all.
     fn candidates(&mut self, g: u32) -> Vec<u32> {
-        blocking_keys_by_part(&self.st.groups[g as usize].name, &mut self.scratch_parts);
-        self.scratch_keys.clear();
-        self.scratch_keys
-            .extend(self.scratch_parts.iter().map(|&(k, _)| k));
+        let mut sc = std::mem::take(&mut self.scratch);
+        let cands = self.candidates_with(g, &mut sc);
+        self.scratch = sc;
+        cands
+    }
+
+    /// [`Engine::candidates`] with buffers of the caller's.
+    fn candidates_with(&self, g: u32, sc: &mut Scratch) -> Vec<u32> {
+        blocking_keys_by_part(&self.st.groups[g as usize].name, &mut sc.parts);
+        sc.keys.clear();
+        sc.keys.extend(sc.parts.iter().map(|&(k, _)| k));
         self.st
             .index
-            .best_candidates(&self.scratch_parts, MAX_COMPARED, &mut self.scratch_hits);
-        let best = self.scratch_hits.first().map_or(0.0, |h| h.1);
-        self.scratch_hits
+            .best_candidates(&sc.parts, MAX_COMPARED, &mut sc.hits);
+        let best = sc.hits.first().map_or(0.0, |h| h.1);
+        sc.hits
             .iter()
             .enumerate()
             .take_while(|(i, h)| *i < MIN_COMPARED || h.1 >= NEAR_BEST * best)
@@ -302,30 +342,121 @@ impl<'s> Engine<'s> {
     /// one. Returns the entity.
     pub(super) fn place_complete(&mut self, g: u32) -> u32 {
         let cands = self.candidates(g);
-        self.touch(&cands);
-        let mut best: Option<(f64, u32)> = None;
-        for e in cands {
-            if self.st.ents[e as usize].alias.is_some() {
-                continue;
-            }
-            if let Some(s) = self.fit(g, e, true) {
-                let better = match best {
-                    None => true,
-                    Some((bs, be)) => s > bs || (s == bs && e < be),
-                };
-                if better {
-                    best = Some((s, e));
-                }
-            }
+        let best = self.best_fit(g, &cands);
+        let keys = std::mem::take(&mut self.scratch.keys);
+        let e = self.settle(g, best, &keys, |_| {});
+        self.scratch.keys = keys;
+        e
+    }
+
+    /// The entity among `cands` that complete name `g` fits best, if any
+    /// (ties to the smaller entity).
+    fn best_fit(&self, g: u32, cands: &[u32]) -> Option<u32> {
+        self.touch(cands);
+        best_of(cands.iter().map(|&e| (e, self.complete_fit(g, e))))
+    }
+
+    /// How complete name `g` fits entity `e` (never an alias entity: those
+    /// claim names in step 2).
+    fn complete_fit(&self, g: u32, e: u32) -> Option<f64> {
+        if self.st.ents[e as usize].alias.is_some() {
+            return None;
         }
+        self.fit(g, e, true)
+    }
+
+    /// Places complete name `g` in entity `best`, or in a new entity, and
+    /// indexes its blocking keys `keys` under it; `changed` hears each key
+    /// whose posting may have changed. Returns the entity.
+    fn settle(&mut self, g: u32, best: Option<u32>, keys: &[u64], changed: impl FnMut(u64)) -> u32 {
         let e = match best {
-            Some((_, e)) => e,
+            Some(e) => e,
             None => self.new_entity(g),
         };
         self.st.ents[e as usize].reps.push(g);
-        // `candidates` left the keys of `g` in the scratch buffer.
-        self.st.index.insert_keys(e, &self.scratch_keys);
+        self.st.index.insert_keys_noting(e, keys, changed);
         e
+    }
+
+    /// Places the complete names `todo`, in order, as [`Engine::place_complete`]
+    /// one after the other would, looking ahead on a second thread, `batch`
+    /// names at a time.
+    ///
+    /// The names go in batches. Each name of a batch finds its candidates
+    /// and the entity it fits best against the state at the start of the
+    /// batch, the batch's two halves on two threads; then, in order, each
+    /// name keeps what it found unless a name placed before it in the
+    /// batch changed what it read: the posting of one of its keys (which
+    /// decides its candidates and their ranks) or the representatives of
+    /// one of its candidates (which decide their fits). Nothing else that
+    /// placing a name reads changes while names are placed, so a name that
+    /// keeps what it found gets what placing it alone would give; the
+    /// others are placed again, alone. The result is the same, bit for
+    /// bit, as placing every name alone.
+    fn place_ahead(&mut self, todo: &[u32], batch: usize) {
+        /// What a name found against the state at the start of its batch:
+        /// its keys, and its candidates with how it fits each.
+        struct Found {
+            keys: Vec<u64>,
+            fits: Vec<(u32, Option<f64>)>,
+        }
+        let look = |eng: &Engine, names: &[u32]| -> Vec<Found> {
+            let mut sc = Scratch::default();
+            names
+                .iter()
+                .map(|&g| {
+                    let cands = eng.candidates_with(g, &mut sc);
+                    eng.touch(&cands);
+                    let fits = cands.iter().map(|&e| (e, eng.complete_fit(g, e))).collect();
+                    Found {
+                        keys: sc.keys.clone(),
+                        fits,
+                    }
+                })
+                .collect()
+        };
+        let mut keys_changed: FxHashSet<u64> = FxHashSet::default();
+        let mut ents_changed: FxHashSet<u32> = FxHashSet::default();
+        let mut sc = Scratch::default();
+        for batch in todo.chunks(batch.max(1)) {
+            let (left, right) = batch.split_at(batch.len() / 2);
+            let found = {
+                let eng = &*self;
+                std::thread::scope(|scope| {
+                    let h = scope.spawn(|| look(eng, right));
+                    let mut found = look(eng, left);
+                    found.extend(h.join().expect("look-ahead thread panicked"));
+                    found
+                })
+            };
+            keys_changed.clear();
+            ents_changed.clear();
+            for (&g, f) in batch.iter().zip(found) {
+                // A fit found ahead holds while its entity's
+                // representatives stay as they were.
+                let fit = |e: u32, ahead: Option<Option<f64>>| match ahead {
+                    Some(fit) if !ents_changed.contains(&e) => (e, fit),
+                    _ => (e, self.complete_fit(g, e)),
+                };
+                let best = if f.keys.iter().any(|k| keys_changed.contains(k)) {
+                    // A posting of its keys changed, so its candidates
+                    // may have too: they are found again.
+                    let cands = self.candidates_with(g, &mut sc);
+                    best_of(
+                        cands
+                            .iter()
+                            .map(|&e| fit(e, f.fits.iter().find(|x| x.0 == e).map(|x| x.1))),
+                    )
+                } else {
+                    best_of(f.fits.iter().map(|&(e, ahead)| fit(e, Some(ahead))))
+                };
+                let e = self.settle(g, best, &f.keys, |k| {
+                    keys_changed.insert(k);
+                });
+                ents_changed.insert(e);
+                self.st.fates[g as usize] = Fate::Entity(e, false);
+            }
+        }
     }
 
     /// Reads what comparing a name with the representatives of `cands`
@@ -378,12 +509,12 @@ impl<'s> Engine<'s> {
     /// Each candidate is tested through `memo`, which belongs to `g`: an
     /// entity already met in one of the name's documents is not compared
     /// again, and what is learnt here serves its later documents.
-    fn compatible(&mut self, g: u32, memo: &mut ShortMemo) -> Vec<u32> {
+    fn compatible(&self, g: u32, memo: &mut ShortMemo, sc: &mut Scratch) -> Vec<u32> {
         if self.st.groups[g as usize].name.is_empty() {
             return Vec::new();
         }
         let enough = if self.distinctive(g) { 2 } else { 1 };
-        let cands = self.candidates(g);
+        let cands = self.candidates_with(g, sc);
         self.touch(&cands);
         let mut out: Vec<u32> = Vec::with_capacity(enough);
         for e in cands {
@@ -549,11 +680,22 @@ impl<'s> Engine<'s> {
     /// for its other documents; it must start empty for each name and be
     /// dropped once the entities change.
     pub(super) fn decide_short(&mut self, g: u32, doc: u32, memo: &mut ShortMemo) -> Short {
+        let mut sc = std::mem::take(&mut self.scratch);
+        let d = self.decide_short_with(g, doc, memo, &mut sc);
+        self.scratch = sc;
+        d
+    }
+
+    /// [`Engine::decide_short`] with buffers of the caller's. It changes
+    /// nothing: what it reads (the entities' representatives, the index,
+    /// the documents' entities) stays as it is while short names are
+    /// decided, so names can be decided in any order or at once.
+    fn decide_short_with(&self, g: u32, doc: u32, memo: &mut ShortMemo, sc: &mut Scratch) -> Short {
         if let Some(e) = self.short_in_doc(g, doc, memo) {
             return Short::Join(e);
         }
         if memo.global.is_none() {
-            memo.global = Some(self.compatible(g, memo));
+            memo.global = Some(self.compatible(g, memo, sc));
         }
         match memo.global.as_deref().unwrap_or_default() {
             [] => Short::Own(false),
@@ -640,7 +782,22 @@ impl<'s> Engine<'s> {
     pub(super) fn place_all(&mut self, mention_group: &[u32], mention_doc: &[u32]) {
         let order = self.order();
         // Steps 2 and 3 (distinct names known from a store keep their
-        // entity).
+        // entity). Without an alias table, step 2 decides nothing and
+        // step 3 places the open complete names in order: a large batch of
+        // them is placed looking ahead on a second thread.
+        if self.s.aliases.is_empty() && self.s.threads >= 2 {
+            let todo: Vec<u32> = order
+                .iter()
+                .copied()
+                .filter(|&g| {
+                    self.st.fates[g as usize] == Fate::Open
+                        && self.st.groups[g as usize].is_complete()
+                })
+                .collect();
+            if todo.len() >= AHEAD_MIN {
+                self.place_ahead(&todo, AHEAD_BATCH);
+            }
+        }
         for &g in &order {
             if self.st.fates[g as usize] != Fate::Open {
                 continue;
@@ -682,18 +839,133 @@ impl<'s> Engine<'s> {
         short_docs.sort_unstable();
         short_docs.dedup();
         self.st.decisions.reserve(short_docs.len());
-        let mut memo = ShortMemo::default();
-        for &g in &order {
-            let start = short_docs.partition_point(|&(x, _)| x < g);
-            let end = start + short_docs[start..].partition_point(|&(x, _)| x == g);
-            memo.clear();
+        // Each name's documents, in the order of the names. Deciding
+        // changes nothing that deciding reads (`decide_short_with`), so
+        // the decisions are made first, on two threads for many, and the
+        // short names' own entities are then founded in order.
+        let runs: Vec<(u32, usize, usize)> = order
+            .iter()
+            .filter_map(|&g| {
+                let start = short_docs.partition_point(|&(x, _)| x < g);
+                let end = start + short_docs[start..].partition_point(|&(x, _)| x == g);
+                (start < end).then_some((g, start, end))
+            })
+            .collect();
+        let decide = |eng: &Engine, runs: &[(u32, usize, usize)]| -> Vec<Short> {
+            let (mut memo, mut sc) = (ShortMemo::default(), Scratch::default());
+            let mut out = Vec::new();
+            for &(g, start, end) in runs {
+                memo.clear();
+                for &(_, d) in &short_docs[start..end] {
+                    out.push(eng.decide_short_with(g, d, &mut memo, &mut sc));
+                }
+            }
+            out
+        };
+        let shorts = if self.s.threads >= 2 && short_docs.len() >= AHEAD_MIN {
+            // Halves of about as many (name, document) pairs.
+            let half = runs.partition_point(|r| r.1 < short_docs.len() / 2);
+            let (left, right) = runs.split_at(half);
+            let eng = &*self;
+            std::thread::scope(|scope| {
+                let h = scope.spawn(|| decide(eng, right));
+                let mut out = decide(eng, left);
+                out.extend(h.join().expect("short-name thread panicked"));
+                out
+            })
+        } else {
+            decide(self, &runs)
+        };
+        let mut shorts = shorts.into_iter();
+        for &(g, start, end) in &runs {
             for &(_, d) in &short_docs[start..end] {
-                let v = match self.decide_short(g, d, &mut memo) {
+                let v = match shorts.next().expect("a decision per pair") {
                     Short::Join(e) => (e, false),
                     Short::Own(amb) => (self.own_entity(g), amb),
                 };
                 self.st.decisions.insert((g, d), v);
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::resolve::names::analyse_all;
+    use crate::resolve::{Mention, Resolver};
+    use proptest::prelude::*;
+
+    /// Complete names that share parts, keys and entities in many ways.
+    const POOL: &[&str] = &[
+        "Aldor Venmarova",
+        "Aldro Venmarova",
+        "Aldor Venmarova Kessler",
+        "Aldor Kessler",
+        "Berta Venmarova",
+        "Berta Kessler Venmarova",
+        "Aldor Venmarov",
+        "Aldor B. Venmarova",
+        "Aldor C. Venmarova",
+        "Odalric Tesmer",
+        "Odalrik Tesmer",
+        "Odalric Tesmer Venmarova",
+        "Odalric Aldor Tesmer",
+        "Tesmer Aldor",
+        "Kessler Tesmer",
+        "Aldor Venmarova II",
+        "Aldor Venmarova III",
+        "Berta Odalric Kessler",
+    ];
+
+    /// The fates and representatives after placing the complete names of
+    /// `names` one by one, or looking ahead `batch` at a time, with posting
+    /// lists that stop growing at `postings` entities.
+    fn placed(names: &[&str], postings: usize, batch: Option<usize>) -> (Vec<Fate>, Vec<Vec<u32>>) {
+        let resolver = Resolver::builder()
+            .threads(2)
+            .max_postings(postings)
+            .build();
+        let s = &*resolver.settings;
+        let mentions: Vec<Mention> = names.iter().map(|&n| Mention::new(n)).collect();
+        let an = analyse_all(s, &mentions);
+        let mut st = State::new(s, an.groups, an.keys);
+        let mut eng = Engine::new(s, &mut st);
+        let todo: Vec<u32> = eng
+            .order()
+            .into_iter()
+            .filter(|&g| eng.st.groups[g as usize].is_complete())
+            .collect();
+        match batch {
+            Some(b) => eng.place_ahead(&todo, b),
+            None => {
+                for &g in &todo {
+                    let e = eng.place_complete(g);
+                    eng.st.fates[g as usize] = Fate::Entity(e, false);
+                }
+            }
+        }
+        let reps = st.ents.iter().map(|e| e.reps.clone()).collect();
+        (st.fates, reps)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+        /// Looking ahead places every name where placing it alone would:
+        /// names found stale by a key or by an entity that changed in
+        /// their batch are placed again.
+        #[test]
+        fn looking_ahead_places_as_one_by_one(
+            picks in proptest::collection::vec(0..POOL.len(), 1..40),
+            batch in 1usize..9,
+            postings in prop_oneof![Just(2usize), Just(3), Just(1024)],
+        ) {
+            let names: Vec<&str> = picks.iter().map(|&i| POOL[i]).collect();
+            let alone = placed(&names, postings, None);
+            let ahead = placed(&names, postings, Some(batch));
+            prop_assert_eq!(alone.0, ahead.0);
+            prop_assert_eq!(alone.1, ahead.1);
         }
     }
 }

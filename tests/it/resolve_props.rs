@@ -2,6 +2,7 @@
 //! input order, stable under re-resolution of its canonical names, and
 //! faithful to exact aliases.
 
+use crate::util::generated;
 use canonym::{
     analyze, compare, AliasTableBuilder, Mention, Resolution, Resolver, DEFAULT_THRESHOLD,
 };
@@ -174,5 +175,41 @@ proptest! {
             let a = &r.assignments()[ms.len() + k];
             prop_assert_eq!(a.entity(), aliases[p].1);
         }
+    }
+}
+
+/// Every mention's entity (id, canonical name, score, ambiguity) and every
+/// entity, as one comparable value.
+fn outcome(r: &Resolution) -> (Vec<(String, String, u64, bool)>, String) {
+    let assigned = r
+        .assignments()
+        .iter()
+        .map(|a| {
+            (
+                a.entity().to_string(),
+                a.canonical().to_string(),
+                a.score().to_bits(),
+                a.is_ambiguous(),
+            )
+        })
+        .collect();
+    (assigned, format!("{:?}", r.entities()))
+}
+
+/// A large batch is placed looking ahead on a second thread (complete
+/// names in batches, short names' decisions at once); the result must be
+/// the one thread's, bit for bit, with and without documents, in two
+/// orders of the input.
+#[test]
+fn two_threads_resolve_as_one() {
+    let with_docs = generated(40_000, 3);
+    let without: Vec<Mention> = with_docs.iter().map(|m| Mention::new(&m.name)).collect();
+    let mut reversed = with_docs.clone();
+    reversed.reverse();
+    for mentions in [with_docs, without, reversed] {
+        let one = Resolver::builder().threads(1).build().resolve(&mentions);
+        let two = Resolver::builder().threads(2).build().resolve(&mentions);
+        assert!(one.entities().len() > 1_000, "{}", one.entities().len());
+        assert!(outcome(&one) == outcome(&two));
     }
 }

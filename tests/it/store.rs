@@ -3,6 +3,7 @@
 
 #![cfg(feature = "store")]
 
+use crate::util::generated;
 use canonym::{ErrorKind, Mention, ResolverBuilder, Store, StoredEntity};
 use proptest::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
@@ -158,18 +159,6 @@ fn kept_entities_between_batches_equal_a_reload() {
             .unwrap();
         assert!(on > 0);
     }
-}
-
-#[allow(dead_code)]
-#[path = "../../examples/gen_mentions.rs"]
-mod gen_mentions;
-
-/// Generated mentions: many people, shared surnames, variants per document.
-fn generated(n: usize, seed: u64) -> Vec<Mention> {
-    gen_mentions::generate(n, seed)
-        .into_iter()
-        .map(|g| Mention::new(g.name).doc(g.doc))
-        .collect()
 }
 
 /// Each mention's entity as the index of the first mention on it, with its

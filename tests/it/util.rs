@@ -1,4 +1,5 @@
-//! What the command-line tests share: one way to run the `canonym` binary.
+//! What the tests share: one way to run the `canonym` binary, and generated
+//! mentions.
 
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
@@ -31,4 +32,16 @@ pub fn run(cmd: &mut Command, stdin: impl AsRef<[u8]>) -> Output {
     // write may then fail, and the exit status tells the rest.
     let _ = writer.join().unwrap();
     out
+}
+
+#[allow(dead_code)]
+#[path = "../../examples/gen_mentions.rs"]
+mod gen_mentions;
+
+/// Generated mentions: many people, shared surnames, variants per document.
+pub fn generated(n: usize, seed: u64) -> Vec<canonym::Mention> {
+    gen_mentions::generate(n, seed)
+        .into_iter()
+        .map(|g| canonym::Mention::new(g.name).doc(g.doc))
+        .collect()
 }
