@@ -115,6 +115,22 @@ fn best_of(fits: impl Iterator<Item = (u32, Option<f64>)>) -> Option<u32> {
     best.map(|(_, e)| e)
 }
 
+/// `work` over `items[..at]` on this thread and over `items[at..]` on a
+/// second one; the results in the order of the items.
+fn on_two_threads<I: Sync, T: Send>(
+    items: &[I],
+    at: usize,
+    work: impl Fn(&[I]) -> Vec<T> + Sync,
+) -> Vec<T> {
+    let (left, right) = items.split_at(at);
+    std::thread::scope(|scope| {
+        let h = scope.spawn(|| work(right));
+        let mut out = work(left);
+        out.extend(h.join().expect("a resolution thread panicked"));
+        out
+    })
+}
+
 /// A long document's entities by lookup key: `ents[a..b]` for the range
 /// `ranges[key]`.
 struct DocKeys {
@@ -419,16 +435,8 @@ impl<'s> Engine<'s> {
         let mut ents_changed: FxHashSet<u32> = FxHashSet::default();
         let mut sc = Scratch::default();
         for batch in todo.chunks(batch.max(1)) {
-            let (left, right) = batch.split_at(batch.len() / 2);
-            let found = {
-                let eng = &*self;
-                std::thread::scope(|scope| {
-                    let h = scope.spawn(|| look(eng, right));
-                    let mut found = look(eng, left);
-                    found.extend(h.join().expect("look-ahead thread panicked"));
-                    found
-                })
-            };
+            let eng = &*self;
+            let found = on_two_threads(batch, batch.len() / 2, |names| look(eng, names));
             keys_changed.clear();
             ents_changed.clear();
             for (&g, f) in batch.iter().zip(found) {
@@ -865,14 +873,8 @@ impl<'s> Engine<'s> {
         let shorts = if self.s.threads >= 2 && short_docs.len() >= AHEAD_MIN {
             // Halves of about as many (name, document) pairs.
             let half = runs.partition_point(|r| r.1 < short_docs.len() / 2);
-            let (left, right) = runs.split_at(half);
             let eng = &*self;
-            std::thread::scope(|scope| {
-                let h = scope.spawn(|| decide(eng, right));
-                let mut out = decide(eng, left);
-                out.extend(h.join().expect("short-name thread panicked"));
-                out
-            })
+            on_two_threads(&runs, half, |runs| decide(eng, runs))
         } else {
             decide(self, &runs)
         };

@@ -263,6 +263,24 @@ fn recent_slot(m: &Mention) -> usize {
     (h.finish() >> (64 - RECENT_SLOTS.trailing_zeros())) as usize
 }
 
+/// Enters an analysed mention (`plain`: analysed with no kind given) into
+/// the distinct names: returns its distinct name and the index of its
+/// display variant.
+fn enter(groups: &mut Vec<Group>, keys: &mut GroupKeys, name: Name, plain: bool) -> (u32, usize) {
+    let k = (Box::<str>::from(name.key()), name.kind());
+    match keys.get(&k) {
+        Some(&g) => (g, groups[g as usize].merge_name(name, plain)),
+        None => {
+            let g = groups.len() as u32;
+            keys.insert(k, g);
+            let mut group = Group::new(name);
+            group.plain = plain;
+            groups.push(group);
+            (g, 0)
+        }
+    }
+}
+
 fn analyse_chunk(analyzer: &Analyzer, mentions: &[Mention]) -> (Vec<Group>, GroupKeys, Vec<u32>) {
     let mut groups: Vec<Group> = Vec::new();
     let mut keys: FxHashMap<(Box<str>, Kind), u32> = FxHashMap::default();
@@ -288,20 +306,12 @@ fn analyse_chunk(analyzer: &Analyzer, mentions: &[Mention]) -> (Vec<Group>, Grou
                 continue;
             }
         }
-        let name = analyse_one(analyzer, m);
-        let k = (Box::<str>::from(name.key()), name.kind());
-        let plain = m.kind.is_none();
-        let (g, v) = match keys.get(&k) {
-            Some(&g) => (g, groups[g as usize].merge_name(name, plain)),
-            None => {
-                let g = groups.len() as u32;
-                keys.insert(k, g);
-                let mut group = Group::new(name);
-                group.plain = plain;
-                groups.push(group);
-                (g, 0)
-            }
-        };
+        let (g, v) = enter(
+            &mut groups,
+            &mut keys,
+            analyse_one(analyzer, m),
+            m.kind.is_none(),
+        );
         recent[slot] = (i as u32, v as u32);
         mg.push(g);
     }
@@ -373,23 +383,12 @@ mod tests {
         let mut keys = GroupKeys::default();
         let mut mg = Vec::new();
         for m in mentions {
-            let name = analyse_one(analyzer, m);
-            let k = (Box::<str>::from(name.key()), name.kind());
-            let plain = m.kind.is_none();
-            let g = match keys.get(&k) {
-                Some(&g) => {
-                    groups[g as usize].merge_name(name, plain);
-                    g
-                }
-                None => {
-                    let g = groups.len() as u32;
-                    keys.insert(k, g);
-                    let mut group = Group::new(name);
-                    group.plain = plain;
-                    groups.push(group);
-                    g
-                }
-            };
+            let (g, _) = enter(
+                &mut groups,
+                &mut keys,
+                analyse_one(analyzer, m),
+                m.kind.is_none(),
+            );
             mg.push(g);
         }
         (groups, keys, mg)
