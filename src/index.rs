@@ -248,9 +248,9 @@ impl BlockingIndex {
 
     /// [`BlockingIndex::insert_keys`], calling `changed` with each key whose
     /// posting the insertion may have changed (every key but those whose
-    /// posting certainly stays as it was: `id` already listed last, or the
-    /// list saturated), so that a caller can tell which queries' answers
-    /// it may have changed.
+    /// posting certainly stays as it was: `id` among the last four of its
+    /// list, or the list saturated), so that a caller can tell which
+    /// queries' answers it may have changed.
     pub(crate) fn insert_keys_noting(
         &mut self,
         id: u32,
@@ -412,19 +412,36 @@ impl BlockingIndex {
     /// of its list, without ranking the rest.
     /// Each candidate is credited once per part of the query, with the
     /// weight of the rarest key of that part it shares, and once per key of
-    /// two parts: `keys` from [`blocking_keys_by_part`].
-    pub(crate) fn best_candidates(&self, keys: &[(u64, u64)], n: usize, out: &mut Vec<(u32, f32)>) {
+    /// two parts: `keys` from [`blocking_keys_by_part`]. `scratch` holds
+    /// the query's buffers: the caller keeps one per thread, since its
+    /// first query sizes it to the index.
+    pub(crate) fn best_candidates(
+        &self,
+        keys: &[(u64, u64)],
+        n: usize,
+        out: &mut Vec<(u32, f32)>,
+        scratch: &mut QueryScratch,
+    ) {
         let cap = self.max_postings as f32;
         self.collect_best(
             keys.iter().copied(),
             |len| (1.0 + cap / len.max(1) as f32).ln(),
             n,
             out,
+            scratch,
         );
     }
 
     fn collect(&self, keys: &[u64], weight: impl Fn(usize) -> f32, out: &mut Vec<(u32, f32)>) {
-        self.collect_best(keys.iter().map(|&k| (k, 0)), weight, usize::MAX, out);
+        SCRATCH.with(|scratch| {
+            self.collect_best(
+                keys.iter().map(|&k| (k, 0)),
+                weight,
+                usize::MAX,
+                out,
+                &mut scratch.borrow_mut(),
+            )
+        });
     }
 
     /// The candidates of `keys` with their weights, best first; only the
@@ -435,17 +452,17 @@ impl BlockingIndex {
         weight: impl Fn(usize) -> f32,
         n: usize,
         out: &mut Vec<(u32, f32)>,
+        scratch: &mut QueryScratch,
     ) {
         out.clear();
-        SCRATCH.with(|scratch| {
-            let mut scratch = scratch.borrow_mut();
-            let Scratch {
+        {
+            let QueryScratch {
                 lists,
                 hits,
                 slots,
                 spill,
                 ranked,
-            } = &mut *scratch;
+            } = scratch;
             lists.clear();
             // Each key's posting, packed as `(id << 32) | list`, so that its
             // ids are found again without hashing the key twice.
@@ -551,7 +568,7 @@ impl BlockingIndex {
                 let h = hits[r as u32 as usize];
                 (h.0, h.1)
             }));
-        });
+        }
     }
 }
 
@@ -568,9 +585,9 @@ fn total_order_key(x: f32) -> u32 {
 /// bytes per id up to the largest id indexed); larger ones in a map.
 const DENSE_IDS: u32 = 1 << 22;
 
-/// Reused buffers of one thread's queries.
+/// Reused buffers of queries ([`BlockingIndex::best_candidates`]).
 #[derive(Default)]
-struct Scratch {
+pub(crate) struct QueryScratch {
     lists: Vec<(bool, usize, u64, u64)>,
     hits: Vec<(u32, f32, u32, u64)>,
     slots: Vec<u32>,
@@ -579,7 +596,7 @@ struct Scratch {
 }
 
 thread_local! {
-    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
+    static SCRATCH: std::cell::RefCell<QueryScratch> = std::cell::RefCell::new(QueryScratch::default());
 }
 
 fn hash_with(seed: u64, s: &[&str]) -> u64 {
@@ -874,7 +891,7 @@ mod tests {
                     .iter()
                     .map(|q| {
                         let mut out = Vec::new();
-                        ix.best_candidates(q, 8, &mut out);
+                        ix.best_candidates(q, 8, &mut out, &mut QueryScratch::default());
                         out
                     })
                     .collect()

@@ -6,7 +6,7 @@ use super::state::{Ent, Fate, State};
 use super::{Resolution, Settings, MAX_COMPARED, MIN_COMPARED, NONE};
 use crate::analyze::{Name, Tag};
 use crate::compare::{compare_searched, may_score};
-use crate::index::{blocking_keys, blocking_keys_by_part};
+use crate::index::{blocking_keys, blocking_keys_by_part, QueryScratch};
 use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 use std::hash::Hasher;
 use std::sync::Arc;
@@ -60,8 +60,8 @@ const DOC_SCAN_MAX: usize = 16;
 /// took the least time.
 const AHEAD_BATCH: usize = 128;
 
-/// Complete names below which [`Engine::place_all`] places them without
-/// looking ahead on a second thread.
+/// Complete names (and (short name, document) pairs) below which
+/// [`Engine::place_all`] places (and decides) them on one thread.
 const AHEAD_MIN: usize = 4 * AHEAD_BATCH;
 
 /// The keys a name and its document's entities are matched on: the
@@ -116,16 +116,20 @@ fn best_of(fits: impl Iterator<Item = (u32, Option<f64>)>) -> Option<u32> {
 }
 
 /// `work` over `items[..at]` on this thread and over `items[at..]` on a
-/// second one; the results in the order of the items.
+/// second one, each with its own of `scratch` (kept from call to call, so
+/// that a thread started for each call does not size its buffers afresh);
+/// the results in the order of the items.
 fn on_two_threads<I: Sync, T: Send>(
     items: &[I],
     at: usize,
-    work: impl Fn(&[I]) -> Vec<T> + Sync,
+    scratch: &mut [Scratch; 2],
+    work: impl Fn(&[I], &mut Scratch) -> Vec<T> + Sync,
 ) -> Vec<T> {
     let (left, right) = items.split_at(at);
+    let [mine, theirs] = scratch;
     std::thread::scope(|scope| {
-        let h = scope.spawn(|| work(right));
-        let mut out = work(left);
+        let h = scope.spawn(|| work(right, theirs));
+        let mut out = work(left, mine);
         out.extend(h.join().expect("a resolution thread panicked"));
         out
     })
@@ -182,12 +186,13 @@ pub(super) struct Engine<'s> {
 }
 
 /// Buffers of a name's candidate search ([`Engine::candidates_with`]); its
-/// blocking keys are left in `keys`.
+/// blocking keys are left in `keys`. Kept by each thread that searches.
 #[derive(Default)]
 struct Scratch {
     parts: Vec<(u64, u64)>,
     keys: Vec<u64>,
     hits: Vec<(u32, f32)>,
+    query: QueryScratch,
 }
 
 /// How many representatives of each candidate entity [`Engine::touch`]
@@ -281,7 +286,7 @@ impl<'s> Engine<'s> {
         sc.keys.extend(sc.parts.iter().map(|&(k, _)| k));
         self.st
             .index
-            .best_candidates(&sc.parts, MAX_COMPARED, &mut sc.hits);
+            .best_candidates(&sc.parts, MAX_COMPARED, &mut sc.hits, &mut sc.query);
         let best = sc.hits.first().map_or(0.0, |h| h.1);
         sc.hits
             .iter()
@@ -416,12 +421,11 @@ impl<'s> Engine<'s> {
             keys: Vec<u64>,
             fits: Vec<(u32, Option<f64>)>,
         }
-        let look = |eng: &Engine, names: &[u32]| -> Vec<Found> {
-            let mut sc = Scratch::default();
+        let look = |eng: &Engine, names: &[u32], sc: &mut Scratch| -> Vec<Found> {
             names
                 .iter()
                 .map(|&g| {
-                    let cands = eng.candidates_with(g, &mut sc);
+                    let cands = eng.candidates_with(g, sc);
                     eng.touch(&cands);
                     let fits = cands.iter().map(|&e| (e, eng.complete_fit(g, e))).collect();
                     Found {
@@ -433,10 +437,12 @@ impl<'s> Engine<'s> {
         };
         let mut keys_changed: FxHashSet<u64> = FxHashSet::default();
         let mut ents_changed: FxHashSet<u32> = FxHashSet::default();
-        let mut sc = Scratch::default();
+        let mut scratch: [Scratch; 2] = Default::default();
         for batch in todo.chunks(batch.max(1)) {
             let eng = &*self;
-            let found = on_two_threads(batch, batch.len() / 2, |names| look(eng, names));
+            let found = on_two_threads(batch, batch.len() / 2, &mut scratch, |names, sc| {
+                look(eng, names, sc)
+            });
             keys_changed.clear();
             ents_changed.clear();
             for (&g, f) in batch.iter().zip(found) {
@@ -449,7 +455,7 @@ impl<'s> Engine<'s> {
                 let best = if f.keys.iter().any(|k| keys_changed.contains(k)) {
                     // A posting of its keys changed, so its candidates
                     // may have too: they are found again.
-                    let cands = self.candidates_with(g, &mut sc);
+                    let cands = self.candidates_with(g, &mut scratch[0]);
                     best_of(
                         cands
                             .iter()
@@ -859,24 +865,36 @@ impl<'s> Engine<'s> {
                 (start < end).then_some((g, start, end))
             })
             .collect();
-        let decide = |eng: &Engine, runs: &[(u32, usize, usize)]| -> Vec<Short> {
-            let (mut memo, mut sc) = (ShortMemo::default(), Scratch::default());
+        let decide = |eng: &Engine, runs: &[(u32, usize, usize)], sc: &mut Scratch| {
+            let mut memo = ShortMemo::default();
             let mut out = Vec::new();
             for &(g, start, end) in runs {
                 memo.clear();
                 for &(_, d) in &short_docs[start..end] {
-                    out.push(eng.decide_short_with(g, d, &mut memo, &mut sc));
+                    out.push(eng.decide_short_with(g, d, &mut memo, sc));
                 }
             }
             out
         };
         let shorts = if self.s.threads >= 2 && short_docs.len() >= AHEAD_MIN {
             // Halves of about as many (name, document) pairs.
-            let half = runs.partition_point(|r| r.1 < short_docs.len() / 2);
+            let mut pairs = 0;
+            let half = runs
+                .iter()
+                .take_while(|r| {
+                    pairs += r.2 - r.1;
+                    pairs <= short_docs.len() / 2
+                })
+                .count();
             let eng = &*self;
-            on_two_threads(&runs, half, |runs| decide(eng, runs))
+            on_two_threads(&runs, half, &mut Default::default(), |runs, sc| {
+                decide(eng, runs, sc)
+            })
         } else {
-            decide(self, &runs)
+            let mut sc = std::mem::take(&mut self.scratch);
+            let shorts = decide(self, &runs, &mut sc);
+            self.scratch = sc;
+            shorts
         };
         let mut shorts = shorts.into_iter();
         for &(g, start, end) in &runs {

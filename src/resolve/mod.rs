@@ -361,11 +361,13 @@ impl ResolverBuilder {
         self
     }
 
-    /// The most threads that analysing a large input may use (default 2).
+    /// The most threads that resolving a large input may use (default 2).
     ///
-    /// Analysis splits a large input in two halves at most, so any value
-    /// above 2 works as 2; 0 counts as 1. Comparison and clustering run
-    /// on the calling thread whatever the value.
+    /// Resolution uses two threads at most, so any value above 2 works as
+    /// 2; 0 counts as 1. With two, a large input is analysed in two halves,
+    /// its complete names are placed looking ahead on the second thread
+    /// (without an alias table) and its short names decided on both; the
+    /// result is the same, bit for bit, as with one.
     pub fn threads(&mut self, n: usize) -> &mut Self {
         self.threads = n.clamp(1, 2);
         self

@@ -289,8 +289,9 @@ fn analyse_chunk(analyzer: &Analyzer, mentions: &[Mention]) -> (Vec<Group>, Grou
     // has the same analysis, so it joins the same distinct name as the same
     // variant and changes nothing but their counts: a small cache of recent
     // mentions (the first of each, and its variant) spares analysing it
-    // again. An occurrence never replaces a representative equal to it
-    // (`rep_order`), so the result is the same as without the cache.
+    // again. The representative already sorts no later than the earlier
+    // occurrence (`rep_order`), so a repeat never replaces it: the result
+    // is the same as without the cache.
     let mut recent = vec![(NONE, 0u32); RECENT_SLOTS.min(mentions.len().next_power_of_two())];
     for (i, m) in mentions.iter().enumerate() {
         let slot = recent_slot(m) & (recent.len() - 1);

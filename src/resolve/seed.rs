@@ -168,8 +168,8 @@ impl ResolverBuilder {
         (self.max_postings, self.max_candidates)
     }
 
-    /// The most threads this builder's resolvers analyse on.
-    pub(crate) fn analysis_threads(&self) -> usize {
+    /// The most threads this builder's resolvers use.
+    pub(crate) fn thread_count(&self) -> usize {
         self.threads
     }
 }

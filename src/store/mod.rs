@@ -736,7 +736,7 @@ impl Store {
                     &tx,
                     stamp.as_deref(),
                     analyzer,
-                    resolver.analysis_threads(),
+                    resolver.thread_count(),
                     &mut seed,
                 )
                 .map_err(e)?;
@@ -854,7 +854,7 @@ impl Store {
             .filter(|((_, &f), o)| f && o.0.is_none())
             .map(|((n, _), _)| (n.display.clone(), n.kind))
             .collect();
-        let threads = resolver.analysis_threads();
+        let threads = resolver.thread_count();
         let mut analysed = analyse_many(analyzer, &texts, threads).into_iter();
         let mut analyses: Vec<(Option<crate::Name>, Option<Vec<u64>>)> =
             Vec::with_capacity(fresh.len());
