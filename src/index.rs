@@ -455,120 +455,118 @@ impl BlockingIndex {
         scratch: &mut QueryScratch,
     ) {
         out.clear();
-        {
-            let QueryScratch {
-                lists,
-                hits,
-                slots,
-                spill,
-                ranked,
-            } = scratch;
-            lists.clear();
-            // Each key's posting, packed as `(id << 32) | list`, so that its
-            // ids are found again without hashing the key twice.
-            lists.extend(keys.filter_map(|(k, parts)| {
-                let p = *self.postings.get(&k)?;
-                let (len, saturated) = if p.list == NO_LIST {
-                    (1, false)
-                } else {
-                    let l = &self.lists[p.list as usize];
-                    (l.ids.len(), l.saturated)
-                };
-                Some((
-                    saturated,
-                    len,
-                    (u64::from(p.id) << 32) | u64::from(p.list),
-                    parts,
-                ))
-            }));
-            // Rarest first: the first key of a part to reach an id is that
-            // part's heaviest for it.
-            lists.sort_unstable_by_key(|&(sat, len, _, _)| (sat, len));
-            // Candidates in order of first appearance: (id, weight, last
-            // list that counted it), so that an id listed twice under one
-            // key still counts once. Small ids find their entry through
-            // `slots` (a sparse set: a slot is trusted only when the entry
-            // it points to holds the id), others through `spill`.
-            hits.clear();
-            spill.clear();
-            let dense = self.max_id < DENSE_IDS;
-            if dense && slots.len() <= self.max_id as usize {
-                slots.resize(self.max_id as usize + 1, 0);
+        let QueryScratch {
+            lists,
+            hits,
+            slots,
+            spill,
+            ranked,
+        } = scratch;
+        lists.clear();
+        // Each key's posting, packed as `(id << 32) | list`, so that its
+        // ids are found again without hashing the key twice.
+        lists.extend(keys.filter_map(|(k, parts)| {
+            let p = *self.postings.get(&k)?;
+            let (len, saturated) = if p.list == NO_LIST {
+                (1, false)
+            } else {
+                let l = &self.lists[p.list as usize];
+                (l.ids.len(), l.saturated)
+            };
+            Some((
+                saturated,
+                len,
+                (u64::from(p.id) << 32) | u64::from(p.list),
+                parts,
+            ))
+        }));
+        // Rarest first: the first key of a part to reach an id is that
+        // part's heaviest for it.
+        lists.sort_unstable_by_key(|&(sat, len, _, _)| (sat, len));
+        // Candidates in order of first appearance: (id, weight, last
+        // list that counted it), so that an id listed twice under one
+        // key still counts once. Small ids find their entry through
+        // `slots` (a sparse set: a slot is trusted only when the entry
+        // it points to holds the id), others through `spill`.
+        hits.clear();
+        spill.clear();
+        let dense = self.max_id < DENSE_IDS;
+        if dense && slots.len() <= self.max_id as usize {
+            slots.resize(self.max_id as usize + 1, 0);
+        }
+        // Once full, longer lists only count hits when they are short
+        // enough to be cheap: the work per query stays bounded by the
+        // caps, not by how common the query's parts are.
+        let mut full = false;
+        for (l, &(saturated, len, posting, parts)) in lists.iter().enumerate() {
+            if full && len > 2 * self.max_candidates {
+                break;
             }
-            // Once full, longer lists only count hits when they are short
-            // enough to be cheap: the work per query stays bounded by the
-            // caps, not by how common the query's parts are.
-            let mut full = false;
-            for (l, &(saturated, len, posting, parts)) in lists.iter().enumerate() {
-                if full && len > 2 * self.max_candidates {
-                    break;
-                }
-                if saturated && !hits.is_empty() {
-                    break;
-                }
-                let (id, list) = ((posting >> 32) as u32, posting as u32);
-                let ids = if list == NO_LIST {
-                    std::slice::from_ref(&id)
+            if saturated && !hits.is_empty() {
+                break;
+            }
+            let (id, list) = ((posting >> 32) as u32, posting as u32);
+            let ids = if list == NO_LIST {
+                std::slice::from_ref(&id)
+            } else {
+                &self.lists[list as usize].ids[..]
+            };
+            let (l, w) = (l as u32, weight(len));
+            for &id in ids {
+                let at = if dense {
+                    let at = slots[id as usize] as usize;
+                    (at < hits.len() && hits[at].0 == id).then_some(at)
                 } else {
-                    &self.lists[list as usize].ids[..]
+                    spill.get(&id).map(|&at| at as usize)
                 };
-                let (l, w) = (l as u32, weight(len));
-                for &id in ids {
-                    let at = if dense {
-                        let at = slots[id as usize] as usize;
-                        (at < hits.len() && hits[at].0 == id).then_some(at)
+                if let Some(at) = at {
+                    let h = &mut hits[at];
+                    let fresh = if parts == 0 {
+                        h.2 != l
                     } else {
-                        spill.get(&id).map(|&at| at as usize)
+                        h.3 & parts == 0
                     };
-                    if let Some(at) = at {
-                        let h = &mut hits[at];
-                        let fresh = if parts == 0 {
-                            h.2 != l
-                        } else {
-                            h.3 & parts == 0
-                        };
-                        if fresh {
-                            h.1 += w;
-                            h.2 = l;
-                            h.3 |= parts;
-                        }
-                    } else if !full {
-                        if dense {
-                            slots[id as usize] = hits.len() as u32;
-                        } else {
-                            spill.insert(id, hits.len() as u32);
-                        }
-                        hits.push((id, w, l, parts));
-                        if hits.len() >= self.max_candidates {
-                            full = true;
-                        }
+                    if fresh {
+                        h.1 += w;
+                        h.2 = l;
+                        h.3 |= parts;
+                    }
+                } else if !full {
+                    if dense {
+                        slots[id as usize] = hits.len() as u32;
+                    } else {
+                        spill.insert(id, hits.len() as u32);
+                    }
+                    hits.push((id, w, l, parts));
+                    if hits.len() >= self.max_candidates {
+                        full = true;
                     }
                 }
             }
-            // Best weight first, then first appearance: a total order, so
-            // ranking only the best `n` gives the head of the full ranking.
-            // Each hit is ranked by one integer: its weight's place in
-            // `f32::total_cmp` order, reversed, above its position.
-            ranked.clear();
-            ranked.extend(
-                hits.iter()
-                    .enumerate()
-                    .map(|(i, h)| (u64::from(!total_order_key(h.1)) << 32) | i as u64),
-            );
-            if n < ranked.len() {
-                if n == 0 {
-                    ranked.clear();
-                } else {
-                    ranked.select_nth_unstable(n - 1);
-                    ranked.truncate(n);
-                }
-            }
-            ranked.sort_unstable();
-            out.extend(ranked.iter().map(|&r| {
-                let h = hits[r as u32 as usize];
-                (h.0, h.1)
-            }));
         }
+        // Best weight first, then first appearance: a total order, so
+        // ranking only the best `n` gives the head of the full ranking.
+        // Each hit is ranked by one integer: its weight's place in
+        // `f32::total_cmp` order, reversed, above its position.
+        ranked.clear();
+        ranked.extend(
+            hits.iter()
+                .enumerate()
+                .map(|(i, h)| (u64::from(!total_order_key(h.1)) << 32) | i as u64),
+        );
+        if n < ranked.len() {
+            if n == 0 {
+                ranked.clear();
+            } else {
+                ranked.select_nth_unstable(n - 1);
+                ranked.truncate(n);
+            }
+        }
+        ranked.sort_unstable();
+        out.extend(ranked.iter().map(|&r| {
+            let h = hits[r as u32 as usize];
+            (h.0, h.1)
+        }));
     }
 }
 
