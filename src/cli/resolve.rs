@@ -324,6 +324,10 @@ pub fn run(args: &ResolveArgs) -> u8 {
     }
     let mut out = Output::stdout();
     let result = write(args, &slots, &mentions, &resolution, &mut out);
+    // The process exits once the output is written: the mentions and the
+    // resolution (millions of small allocations for a large input) are
+    // left to its exit rather than freed one by one.
+    std::mem::forget((slots, mentions, resolution));
     finish(result, &mut out, &mut status)
 }
 

@@ -225,11 +225,26 @@ impl Labelled {
             entities,
             ents,
         } = self;
+        // The pair of each distinct name that has only one (nearly all
+        // do: only short names are placed per document), so that most
+        // mentions find theirs by index rather than by a search of all
+        // the pairs, whose misses dominate on a large input.
+        const MANY: u32 = NONE - 1;
+        let n = pairs.iter().map(|p| p.1 as usize + 1).max().unwrap_or(0);
+        let mut only = vec![NONE; n];
+        for (i, &(_, g)) in pairs.iter().enumerate() {
+            let slot = &mut only[g as usize];
+            *slot = if *slot == NONE { i as u32 } else { MANY };
+        }
         let mut assignments = Vec::with_capacity(placed.len());
         for (&(e, amb), &g) in placed.iter().zip(mention_group) {
-            let at = pairs
-                .binary_search(&(e, g))
-                .expect("every mention's pair is listed");
+            let at = match only[g as usize] {
+                at if at < MANY => at as usize,
+                _ => pairs
+                    .binary_search(&(e, g))
+                    .expect("every mention's pair is listed"),
+            };
+            debug_assert_eq!(pairs[at], (e, g));
             let label = labels[e as usize].as_ref().expect("has mentions");
             assignments.push(Assignment {
                 label: Arc::clone(label),
