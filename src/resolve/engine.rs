@@ -742,33 +742,41 @@ impl<'s> Engine<'s> {
     /// complete names) are not placed again, so they are not sorted.
     fn order(&self) -> Vec<u32> {
         // The leading criteria side by side, so that most comparisons of the
-        // sort stay in one dense array.
-        let mut order: Vec<(u8, u32, u32, u32)> = self
+        // sort stay in one dense array: among keys of one length, the first
+        // eight bytes of the key (zero-padded, read big-endian) order as
+        // the keys do, so only keys that share them are compared in full.
+        let mut order: Vec<(u8, u32, u32, u64, u32)> = self
             .st
             .groups
             .iter()
             .enumerate()
             .filter(|&(g, _)| self.st.fates[g] == Fate::Open)
             .map(|(g, x)| {
-                let len = x.name.key().len() as u32;
+                let key = x.name.key().as_bytes();
+                let mut head = [0u8; 8];
+                let n = key.len().min(8);
+                head[..n].copy_from_slice(&key[..n]);
                 (
                     u8::MAX - x.complete,
-                    u32::MAX - len,
+                    u32::MAX - key.len() as u32,
                     u32::MAX - x.count,
+                    u64::from_be_bytes(head),
                     g as u32,
                 )
             })
             .collect();
         order.sort_unstable_by(|a, b| {
-            (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)).then_with(|| {
-                let (x, y) = (&self.st.groups[a.3 as usize], &self.st.groups[b.3 as usize]);
-                x.name
-                    .key()
-                    .cmp(y.name.key())
-                    .then(x.name.kind().cmp(&y.name.kind()))
-            })
+            (a.0, a.1, a.2, a.3)
+                .cmp(&(b.0, b.1, b.2, b.3))
+                .then_with(|| {
+                    let (x, y) = (&self.st.groups[a.4 as usize], &self.st.groups[b.4 as usize]);
+                    x.name
+                        .key()
+                        .cmp(y.name.key())
+                        .then(x.name.kind().cmp(&y.name.kind()))
+                })
         });
-        order.into_iter().map(|o| o.3).collect()
+        order.into_iter().map(|o| o.4).collect()
     }
 
     /// Steps 2 to 7: places every distinct name, then
@@ -967,6 +975,43 @@ mod tests {
         }
         let reps = st.ents.iter().map(|e| e.reps.clone()).collect();
         (st.fates, reps)
+    }
+
+    proptest! {
+        /// The processing order is the order of completeness, key length
+        /// and count (each descending), then key and kind, however the
+        /// keys' first eight bytes fall: names of one length that share
+        /// them, differ in them, or are shorter than eight.
+        #[test]
+        fn order_sorts_as_its_criteria(
+            names in proptest::collection::vec(
+                (
+                    prop_oneof![Just(""), Just("Ab"), Just("Abcdefgh"), Just("Abcdefgi")],
+                    "[a-c]{1,3}",
+                    prop_oneof![Just(""), Just(" Ltd"), Just(" Bc")],
+                ),
+                1..40,
+            ),
+        ) {
+            let resolver = Resolver::builder().build();
+            let s = &*resolver.settings;
+            let mentions: Vec<Mention> = names
+                .iter()
+                .map(|(a, b, c)| Mention::new(format!("{a}{b}{c}")))
+                .collect();
+            let an = analyse_all(s, &mentions);
+            let mut st = State::new(s, an.groups, an.keys);
+            let eng = Engine::new(s, &mut st);
+            let mut expected: Vec<u32> = (0..eng.st.groups.len() as u32).collect();
+            expected.sort_by(|&a, &b| {
+                let (x, y) = (&eng.st.groups[a as usize], &eng.st.groups[b as usize]);
+                (y.complete, y.name.key().len(), y.count)
+                    .cmp(&(x.complete, x.name.key().len(), x.count))
+                    .then(x.name.key().cmp(y.name.key()))
+                    .then(x.name.kind().cmp(&y.name.kind()))
+            });
+            prop_assert_eq!(eng.order(), expected);
+        }
     }
 
     proptest! {

@@ -95,82 +95,69 @@ impl Engine<'_> {
                 .map(|x| x.id.clone())
                 .collect(),
         };
-        let mut labels: Vec<Option<Arc<Label>>> = vec![None; n_ents];
-        let mut out_index = vec![NONE; n_ents];
-        let mut entities = Vec::new();
-        let mut ents = Vec::new();
+        // Each entity with mentions: its run of pairs.
+        let mut runs: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
         let mut start = 0;
         while start < pairs.len() {
             let e = pairs[start].0 as usize;
             let end = start + pairs[start..].partition_point(|p| p.0 as usize == e);
-            let run = start..end;
+            if counts[e] > 0 {
+                runs.push((e, start..end));
+            }
             start = end;
-            if counts[e] == 0 {
-                continue;
-            }
-            let mut variants: Vec<(u8, &Variant, u32)> = pairs[run.clone()]
-                .iter()
-                .flat_map(|&(_, g)| {
-                    let grp = &self.st.groups[g as usize];
-                    grp.variants.iter().map(move |v| (grp.complete, v, g))
+        }
+        // What each entity's names alone decide (its canonical name, the
+        // scores of its pairs, its names by count), on two threads for
+        // many, each over the pairs of its own entities; then, in order,
+        // the ids, which must be unique.
+        let named = {
+            let eng = &*self;
+            let pairs = &pairs[..];
+            let mentioned = &mentioned[..];
+            let slugs = new_id.is_none();
+            // `scores` holds the scores of the pairs from `base` on.
+            let work =
+                |runs: &[(usize, std::ops::Range<usize>)], scores: &mut [f64], base: usize| {
+                    runs.iter()
+                        .map(|(e, run)| {
+                            let scores = &mut scores[run.start - base..run.end - base];
+                            eng.name_entity(*e, &pairs[run.clone()], mentioned, scores, slugs)
+                        })
+                        .collect::<Vec<_>>()
+                };
+            let half = runs.len() / 2;
+            if self.s.threads >= 2 && runs.len() >= LABEL_PARALLEL_MIN {
+                let at = runs[half].1.start;
+                let (left, right) = scores.split_at_mut(at);
+                let (first, second) = runs.split_at(half);
+                std::thread::scope(|scope| {
+                    let h = scope.spawn(|| work(second, right, at));
+                    let mut named = work(first, left, 0);
+                    named.extend(h.join().expect("a labelling thread panicked"));
+                    named
                 })
-                .collect();
-            // Latin-script forms first (a transliterated Arabic or Cyrillic
-            // name counts its parts differently), then the most complete.
-            variants.sort_by(|a, b| {
-                let latin = |v: &Variant| crate::fold::is_latin_or_common(&v.display);
-                latin(b.1)
-                    .cmp(&latin(a.1))
-                    .then(b.0.cmp(&a.0))
-                    .then(b.1.well_cased.cmp(&a.1.well_cased))
-                    .then(has_diacritics(&b.1.display).cmp(&has_diacritics(&a.1.display)))
-                    .then(b.1.count.cmp(&a.1.count))
-                    .then(a.1.display.cmp(&b.1.display))
-            });
-            let analysed;
-            let (canonical, cname): (String, &Name) = match self.st.ents[e].alias {
-                Some(k) => (
-                    self.s.aliases.entities()[k as usize].canonical.clone(),
-                    &self.s.aliases.names_of(k as usize)[0].name,
-                ),
-                None => {
-                    let d = variants[0].1.display.to_string();
-                    // A form that is its distinct name's original, plainly
-                    // analysed, needs no second analysis.
-                    let grp = &self.st.groups[variants[0].2 as usize];
-                    if grp.plain && grp.name.original() == d {
-                        debug_assert!(self.s.analyzer.analyze(&d) == grp.name);
-                        (d, &grp.name)
-                    } else {
-                        analysed = self.s.analyzer.analyze(&d);
-                        (d, &analysed)
-                    }
-                }
-            };
-            for (i, &(_, g)) in pairs[run.clone()].iter().enumerate() {
-                // (A known name of the entity that the batch does not
-                // mention is in view for the canonical name only.)
-                if (g as usize) < self.st.seeded && mentioned.binary_search(&(e as u32, g)).is_err()
-                {
-                    continue;
-                }
-                scores[run.start + i] = self.score(&self.st.groups[g as usize].name, cname);
+            } else {
+                work(&runs, &mut scores, 0)
             }
-            let mut by_count: FxHashMap<&str, u32> = FxHashMap::default();
-            for (_, v, _) in &variants {
-                *by_count.entry(&v.display).or_default() += v.count;
-            }
-            let mut list: Vec<(&str, u32)> = by_count.into_iter().collect();
-            list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-            let names = list.into_iter().map(|(s, _)| s.to_string()).collect();
-            // Ids.
+        };
+        let mut labels: Vec<Option<Arc<Label>>> = vec![None; n_ents];
+        let mut out_index = vec![NONE; n_ents];
+        let mut entities = Vec::with_capacity(runs.len());
+        let mut ents = Vec::with_capacity(runs.len());
+        for ((e, _), named) in runs.iter().zip(named) {
+            let e = *e;
+            let Named {
+                canonical,
+                names,
+                slug,
+            } = named;
             let stored = self.st.ids.get(e).and_then(Option::as_ref);
             let id = match (self.st.ents[e].alias, stored) {
                 (_, Some(id)) => id.to_string(),
                 (Some(k), None) => self.s.aliases.entities()[k as usize].id.clone(),
                 (None, None) => match new_id.as_mut() {
                     Some(next) => next(),
-                    None => unique(slug(cname), &mut taken),
+                    None => unique(slug, &mut taken),
                 },
             };
             labels[e] = Some(Label::new(&id, &canonical));
@@ -193,6 +180,100 @@ impl Engine<'_> {
             out_index,
             entities,
             ents,
+        }
+    }
+}
+
+/// What an entity's names alone decide.
+struct Named {
+    canonical: String,
+    /// Its names, most mentioned first.
+    names: Vec<String>,
+    /// The slug of its canonical name, when ids are made from slugs (empty
+    /// otherwise).
+    slug: String,
+}
+
+/// At least this many entities are named on two threads.
+const LABEL_PARALLEL_MIN: usize = 4096;
+
+impl Engine<'_> {
+    /// Entity `e`'s canonical name, the scores of its pairs `run` (its
+    /// distinct names, into `scores`) against it, and its names by count;
+    /// the slug of its canonical name too when `slug`. Reads the state
+    /// only, so entities can be named on several threads.
+    fn name_entity(
+        &self,
+        e: usize,
+        run: &[(u32, u32)],
+        mentioned: &[(u32, u32)],
+        scores: &mut [f64],
+        slug: bool,
+    ) -> Named {
+        let mut variants: Vec<(u8, &Variant, u32)> = run
+            .iter()
+            .flat_map(|&(_, g)| {
+                let grp = &self.st.groups[g as usize];
+                grp.variants.iter().map(move |v| (grp.complete, v, g))
+            })
+            .collect();
+        // Latin-script forms first (a transliterated Arabic or Cyrillic
+        // name counts its parts differently), then the most complete.
+        variants.sort_by(|a, b| {
+            let latin = |v: &Variant| crate::fold::is_latin_or_common(&v.display);
+            latin(b.1)
+                .cmp(&latin(a.1))
+                .then(b.0.cmp(&a.0))
+                .then(b.1.well_cased.cmp(&a.1.well_cased))
+                .then(has_diacritics(&b.1.display).cmp(&has_diacritics(&a.1.display)))
+                .then(b.1.count.cmp(&a.1.count))
+                .then(a.1.display.cmp(&b.1.display))
+        });
+        let analysed;
+        let (canonical, cname): (String, &Name) = match self.st.ents[e].alias {
+            Some(k) => (
+                self.s.aliases.entities()[k as usize].canonical.clone(),
+                &self.s.aliases.names_of(k as usize)[0].name,
+            ),
+            None => {
+                let d = variants[0].1.display.to_string();
+                // A form that is its distinct name's original, plainly
+                // analysed, needs no second analysis.
+                let grp = &self.st.groups[variants[0].2 as usize];
+                if grp.plain && grp.name.original() == d {
+                    debug_assert!(self.s.analyzer.analyze(&d) == grp.name);
+                    (d, &grp.name)
+                } else {
+                    analysed = self.s.analyzer.analyze(&d);
+                    (d, &analysed)
+                }
+            }
+        };
+        for (i, &(_, g)) in run.iter().enumerate() {
+            // (A known name of the entity that the batch does not
+            // mention is in view for the canonical name only.)
+            if (g as usize) < self.st.seeded && mentioned.binary_search(&(e as u32, g)).is_err() {
+                continue;
+            }
+            scores[i] = self.score(&self.st.groups[g as usize].name, cname);
+        }
+        let mut by_count: FxHashMap<&str, u32> = FxHashMap::default();
+        for (_, v, _) in &variants {
+            *by_count.entry(&v.display).or_default() += v.count;
+        }
+        let mut list: Vec<(&str, u32)> = by_count.into_iter().collect();
+        list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        let names = list.into_iter().map(|(s, _)| s.to_string()).collect();
+        let stored = self.st.ids.get(e).is_some_and(Option::is_some);
+        let slug = if slug && self.st.ents[e].alias.is_none() && !stored {
+            self::slug(cname)
+        } else {
+            String::new()
+        };
+        Named {
+            canonical,
+            names,
+            slug,
         }
     }
 }

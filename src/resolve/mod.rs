@@ -366,8 +366,9 @@ impl ResolverBuilder {
     /// Resolution uses two threads at most, so any value above 2 works as
     /// 2; 0 counts as 1. With two, a large input is analysed in two halves,
     /// its complete names are placed looking ahead on both threads
-    /// (without an alias table) and its short names decided on both; the
-    /// result is the same, bit for bit, as with one.
+    /// (without an alias table), its short names decided on both and its
+    /// entities named (canonical names, scores) on both; the result is the
+    /// same, bit for bit, as with one.
     pub fn threads(&mut self, n: usize) -> &mut Self {
         self.threads = n.clamp(1, 2);
         self

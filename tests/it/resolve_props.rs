@@ -197,7 +197,8 @@ fn outcome(r: &Resolution) -> (Vec<(String, String, u64, bool)>, String) {
 }
 
 /// A large batch is placed looking ahead on a second thread (complete
-/// names in batches, short names' decisions at once); the result must be
+/// names in batches, short names' decisions at once) and its entities are
+/// named on two (canonical names and scores); the result must be
 /// the one thread's, bit for bit, with and without documents, in two
 /// orders of the input.
 #[test]
