@@ -1,4 +1,4 @@
-//! Analysis and comparison over a realistic stream of names: the
+//! Analysis, comparison and resolution over a realistic stream of names: the
 //! large-vocabulary stream `names_stream_1m.txt` of the shared development
 //! data, read by path (`CANONYM_STREAM`, else `../shared/data/` or
 //! `../../shared/data/`), never copied into the repository. Where the file is missing, a sample of
@@ -84,6 +84,16 @@ fn bench(c: &mut Criterion) {
             }
         })
     });
+    // The whole sample resolved, as `canonym resolve` does, on one thread
+    // and on two.
+    let mentions: Vec<canonym::Mention> = names.iter().map(canonym::Mention::new).collect();
+    group.throughput(Throughput::Elements(mentions.len() as u64));
+    for threads in [1, 2] {
+        let resolver = canonym::Resolver::builder().threads(threads).build();
+        group.bench_function(format!("resolve/{threads}_threads"), |b| {
+            b.iter(|| black_box(resolver.resolve(black_box(&mentions)).entities().len()))
+        });
+    }
     group.finish();
 }
 
