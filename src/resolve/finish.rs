@@ -95,15 +95,15 @@ impl Engine<'_> {
                 .map(|x| x.id.clone())
                 .collect(),
         };
-        // Each entity with mentions: its run of pairs.
+        // Each entity's run of pairs (every pair's entity has mentions:
+        // known names join only entities the batch mentions).
         let mut runs: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
         let mut start = 0;
         while start < pairs.len() {
             let e = pairs[start].0 as usize;
             let end = start + pairs[start..].partition_point(|p| p.0 as usize == e);
-            if counts[e] > 0 {
-                runs.push((e, start..end));
-            }
+            debug_assert!(counts[e] > 0);
+            runs.push((e, start..end));
             start = end;
         }
         // What each entity's names alone decide (its canonical name, the
@@ -189,8 +189,9 @@ struct Named {
     canonical: String,
     /// Its names, most mentioned first.
     names: Vec<String>,
-    /// The slug of its canonical name, when ids are made from slugs (empty
-    /// otherwise).
+    /// The slug of its canonical name when its id is to be made from it
+    /// (no id from the alias table, the store or the caller); empty
+    /// otherwise.
     slug: String,
 }
 

@@ -232,6 +232,34 @@ fn kept_state_on_generated_mentions_equals_a_reload() {
     );
 }
 
+/// A batch that meets many stored entities resolves alike on one thread
+/// and on two (its entities named on two threads, with the stored names
+/// in view for their canonical names), from two copies of one store.
+#[test]
+fn two_threads_resolve_into_a_store_as_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let base = dir.path().join("base.db");
+    let mentions = generated(100_000, 9);
+    let (first, second) = mentions.split_at(50_000);
+    Store::open(&base)
+        .unwrap()
+        .resolve(&ResolverBuilder::new(), first)
+        .unwrap();
+    let mut results = Vec::new();
+    for threads in [1, 2] {
+        let path = dir.path().join(format!("{threads}.db"));
+        std::fs::copy(&base, &path).unwrap();
+        let mut r = ResolverBuilder::new();
+        r.threads(threads);
+        let mut s = Store::open(&path).unwrap();
+        let resolved = s.resolve(&r, second).unwrap();
+        // Enough entities to be named on two threads.
+        assert!(resolved.entities().len() > 4_096);
+        results.push((rows(&resolved), shape(&s)));
+    }
+    assert!(results[0] == results[1]);
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
 
