@@ -137,20 +137,45 @@ fn line(e: &StoredEntity) -> String {
 /// Runs `canonym store`; returns the exit code.
 pub fn run(args: &StoreArgs) -> u8 {
     match run_inner(&args.command) {
-        Ok(()) => 0,
-        Err(()) => 2,
+        // A closed output (`| head`) ends the command quietly.
+        Ok(()) | Err(Stop::Closed) => 0,
+        Err(Stop::Failed) => 2,
     }
 }
 
-fn run_inner(cmd: &StoreCommand) -> Result<(), ()> {
+/// Why a store command stopped early.
+enum Stop {
+    /// An error, reported.
+    Failed,
+    /// Its output was closed.
+    Closed,
+}
+
+/// Whether `e` is a write to an output that was closed.
+fn closed(e: &std::io::Error) -> bool {
+    e.kind() == std::io::ErrorKind::BrokenPipe
+}
+
+fn run_inner(cmd: &StoreCommand) -> Result<(), Stop> {
     let resolver = ResolverBuilder::new();
     let out = std::io::stdout();
     let mut out = out.lock();
     let io = |e: std::io::Error| {
-        if e.kind() != std::io::ErrorKind::BrokenPipe {
-            report(format_args!("output: {e}"));
+        if closed(&e) {
+            return Stop::Closed;
         }
+        report(format_args!("output: {e}"));
+        Stop::Failed
     };
+    let fail = |e: Error| {
+        let source = std::error::Error::source(&e).and_then(|s| s.downcast_ref());
+        if source.is_some_and(closed) {
+            return Stop::Closed;
+        }
+        fail(e);
+        Stop::Failed
+    };
+    let open_writer = |path: &Path, wait: f64| open_writer(path, wait).map_err(|()| Stop::Failed);
     match cmd {
         StoreCommand::List { path } => {
             let s = Store::open_read_only(path).map_err(fail)?;
@@ -167,7 +192,7 @@ fn run_inner(cmd: &StoreCommand) -> Result<(), ()> {
                 }
                 None => {
                     report(format_args!("{}: unknown entity {id:?}", path.display()));
-                    return Err(());
+                    return Err(Stop::Failed);
                 }
             }
         }

@@ -970,9 +970,12 @@ impl Store {
     /// Writes every live entity as one JSON object a line.
     pub fn export_jsonl(&self, out: &mut dyn std::io::Write) -> Result<(), Error> {
         let io = |e: std::io::Error| Error::io("output", e);
+        let mut line = Vec::new();
         for e in self.entities()? {
-            serde_json::to_writer(&mut *out, &e).expect("entities serialise");
-            out.write_all(b"\n").map_err(io)?;
+            line.clear();
+            serde_json::to_writer(&mut line, &e).expect("serialising to memory cannot fail");
+            line.push(b'\n');
+            out.write_all(&line).map_err(io)?;
         }
         Ok(())
     }
@@ -980,7 +983,14 @@ impl Store {
     /// Writes every name of every live entity as CSV: `id, canonical, kind,
     /// name, key, alias, count`, one row per name.
     pub fn export_csv(&self, out: &mut dyn std::io::Write) -> Result<(), Error> {
-        let io = |e: csv::Error| Error::at(ErrorKind::Io, "output", None, e.to_string());
+        // A write error keeps its I/O error as its source.
+        let io = |e: csv::Error| {
+            let message = e.to_string();
+            match e.into_kind() {
+                csv::ErrorKind::Io(e) => Error::io("output", e),
+                _ => Error::at(ErrorKind::Io, "output", None, message),
+            }
+        };
         let mut w = csv::Writer::from_writer(out);
         w.write_record(["id", "canonical", "kind", "name", "key", "alias", "count"])
             .map_err(io)?;

@@ -189,3 +189,46 @@ fn unusable_paths_and_bad_decisions_exit_2() {
     let (code, log, _) = run(&["store", "log"], &db);
     assert_eq!((code, log.as_str()), (0, ""));
 }
+
+/// Reading commands whose output is closed early (`| head`) end quietly,
+/// with status 0, however much they had left to write.
+#[test]
+fn closed_stdout_ends_store_commands_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("m.txt");
+    std::fs::write(&input, mentions(20_000)).unwrap();
+    let store = dir.path().join("s.db");
+    let out = canonym()
+        .args(["resolve", "--store"])
+        .arg(&store)
+        .arg(&input)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let commands: [&[&str]; 3] = [
+        &["store", "list"],
+        &["store", "export", "--format", "jsonl"],
+        &["store", "export", "--format", "csv"],
+    ];
+    for args in commands {
+        let mut child = canonym()
+            .args(args)
+            .arg(&store)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stdout = child.stdout.take().unwrap();
+        let mut first = [0u8; 1];
+        std::io::Read::read_exact(&mut stdout, &mut first).unwrap();
+        drop(stdout);
+        let out = child.wait_with_output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {err}");
+        assert!(err.is_empty(), "{args:?}: {err}");
+    }
+}
