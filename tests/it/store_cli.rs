@@ -23,6 +23,24 @@ fn mentions(n: usize) -> String {
     s
 }
 
+/// `canonym resolve ARGS --store STORE INPUT`, which must succeed.
+fn resolve_into(args: &[&str], store: &Path, input: &Path) -> std::process::Output {
+    let out = canonym()
+        .arg("resolve")
+        .args(args)
+        .arg("--store")
+        .arg(store)
+        .arg(input)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
 fn sum(c: &rusqlite::Connection, sql: &str) -> i64 {
     c.query_row(sql, [], |r| r.get(0)).unwrap()
 }
@@ -72,17 +90,7 @@ fn killed_run_keeps_committed_batches_and_a_rerun_completes() {
     assert_eq!(sum(&c, "SELECT sum(mentions) FROM batches"), 5000 * batches);
     assert_eq!(sum(&c, "SELECT sum(count) FROM names"), 5000 * batches);
     drop(c);
-    let out = canonym()
-        .args(["resolve", "--batch", "20000", "--store"])
-        .arg(&db)
-        .arg(&input)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = resolve_into(&["--batch", "20000"], &db, &input);
     assert_eq!(out.stdout.iter().filter(|&&b| b == b'\n').count(), 60_000);
     let s = canonym::Store::open(&db).unwrap();
     s.check_integrity().unwrap();
@@ -198,17 +206,7 @@ fn closed_stdout_ends_store_commands_quietly() {
     let input = dir.path().join("m.txt");
     std::fs::write(&input, mentions(20_000)).unwrap();
     let store = dir.path().join("s.db");
-    let out = canonym()
-        .args(["resolve", "--store"])
-        .arg(&store)
-        .arg(&input)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    resolve_into(&[], &store, &input);
     let commands: [&[&str]; 3] = [
         &["store", "list"],
         &["store", "export", "--format", "jsonl"],
