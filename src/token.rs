@@ -83,7 +83,7 @@ pub(crate) fn word_end(s: &str, start: usize) -> (usize, bool, bool) {
         if fold::is_apostrophe(d) || d == '.' {
             // Look one further: an inner apostrophe or dot joins.
             let rest = &s[j + d.len_utf8()..];
-            if rest.chars().next().is_some_and(is_word_char) {
+            if goes_on(rest) {
                 it.next();
                 end = j + d.len_utf8();
                 dotted |= d == '.';
@@ -100,6 +100,23 @@ pub(crate) fn word_end(s: &str, start: usize) -> (usize, bool, bool) {
         break;
     }
     (end, dotted, dot)
+}
+
+/// Whether a word goes on after an inner apostrophe or full stop: a word
+/// character follows it, and not only marks and joiners, which fold to
+/// nothing. "a.\u{301}" is "a" and a closing stop, as its display "a."
+/// reads again; "S.\u{301}A" is one dotted word.
+#[inline]
+fn goes_on(rest: &str) -> bool {
+    let folds_away = |c: char| {
+        unicode_normalization::char::is_combining_mark(c) || c == '\u{200C}' || c == '\u{200D}'
+    };
+    let mut chars = rest.chars();
+    match chars.next() {
+        Some(c) if folds_away(c) => chars.find(|&c| !folds_away(c)).is_some_and(is_word_char),
+        Some(c) => is_word_char(c),
+        None => false,
+    }
 }
 
 /// Whether a word may start with `c`, followed by `next`: a word character,
@@ -263,6 +280,18 @@ mod tests {
             };
             assert_eq!(is_word_char(c), expected, "{c:?}");
         }
+    }
+
+    #[test]
+    fn stops_before_marks_alone_close_the_word() {
+        // (end, dotted, dot)
+        assert_eq!(word_end("a.\u{301}", 0), (1, false, true));
+        assert_eq!(word_end("a.\u{313}\u{200D}", 0), (1, false, true));
+        assert_eq!(word_end("a.\u{301} b", 0), (1, false, true));
+        assert_eq!(word_end("S.\u{301}A", 0), ("S.\u{301}A".len(), true, false));
+        assert_eq!(word_end("S.A.", 0), (4, true, true));
+        assert_eq!(word_end("O'\u{301}", 0), (1, false, false));
+        assert_eq!(word_end("O'Neil", 0), (6, false, false));
     }
 
     #[test]
