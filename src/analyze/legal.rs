@@ -23,7 +23,7 @@ impl Ctx<'_> {
     /// name has a legal form or an organisation word.
     pub(super) fn legal_forms(&mut self) -> bool {
         self.split_glued_legal();
-        let (t, toks, sc) = (self.t, &mut self.toks, &mut *self.sc);
+        let (t, s, toks, sc) = (self.t, self.s, &mut self.toks, &mut *self.sc);
         let all_lower = self.case.all_lower;
         let mut org_cue = false;
         {
@@ -38,6 +38,13 @@ impl Ctx<'_> {
                     len == 1
                         || !letters.iter().all(|x| x.fold.1 - x.fold.0 == 1)
                         || letters.iter().all(|x| x.dot)
+                });
+                // A word that opens with an apostrophe is a name's ("'Abd",
+                // an ayn), never a legal form: "'A.S." is not "a.s.".
+                let found = found.filter(|&(len, _)| {
+                    toks[k..k + len]
+                        .iter()
+                        .all(|x| !s[x.start..].starts_with(crate::fold::is_apostrophe))
                 });
                 // Short legal forms are also particles and words ("as-Sisi",
                 // "da"): hyphenated to a neighbour, or a lower-case particle in

@@ -373,8 +373,9 @@ fn push_upper(c: char, out: &mut String) {
 }
 
 /// Title-cases one token into `out`: "marizamunda" → "Marizamunda",
-/// "mcdonald" → "McDonald", "o'brien" → "O'Brien"; particles after the
-/// first word stay lower case; short acronyms of organisations keep capitals.
+/// "mcdonald" → "McDonald", "o'brien" → "O'Brien", "'abd" → "'Abd";
+/// particles after the first word stay lower case; short acronyms of
+/// organisations keep capitals.
 fn recase_into(text: &str, tag: Tag, first: bool, kind: Kind, all_upper: bool, out: &mut String) {
     if tag == Tag::Particle && !first {
         out.extend(text.chars().flat_map(char::to_lowercase));
@@ -395,9 +396,11 @@ fn recase_into(text: &str, tag: Tag, first: bool, kind: Kind, all_upper: bool, o
         // The same as below without an intermediate string.
         let b = text.as_bytes();
         let mc = b.len() > 3 && b[..2].eq_ignore_ascii_case(b"mc");
+        let quoted = b[0] == b'\'' || b[0] == b'`';
         for (k, &c) in b.iter().enumerate() {
             let c = c.to_ascii_lowercase();
-            let upper = k == 0 || (k == 2 && (mc || (b[1] == b'\'' || b[1] == b'`')));
+            let upper =
+                k == 0 || (k == 1 && quoted) || (k == 2 && (mc || (b[1] == b'\'' || b[1] == b'`')));
             out.push(if upper { c.to_ascii_uppercase() } else { c } as char);
         }
         return;
@@ -408,7 +411,8 @@ fn recase_into(text: &str, tag: Tag, first: bool, kind: Kind, all_upper: bool, o
     for c in lower.chars() {
         if upper_next {
             push_upper(c, out);
-            upper_next = false;
+            // A leading apostrophe (an ayn: "'Abd") passes the capital on.
+            upper_next = count == 0 && fold::is_apostrophe(c);
         } else {
             out.push(c);
         }

@@ -102,6 +102,28 @@ fn loose_single_letters_are_not_a_legal_form() {
 }
 
 #[test]
+fn a_word_opening_with_an_apostrophe_is_no_legal_form() {
+    // "'A.S." is an ayn before a dotted run, not the legal form a.s.,
+    // and the display reads as the same name again.
+    for s in ["S.'A.S.", "Bank 'A.S.", "'A.S."] {
+        let n = analyze(s);
+        assert!(n.parts().all(|p| p.tag() != Tag::Legal), "{s}");
+        assert_eq!(analyze(n.display()).key(), n.key(), "{s}");
+    }
+    assert_eq!(analyze("Acme A.S.").kind(), Kind::Org);
+}
+
+#[test]
+fn a_leading_apostrophe_passes_the_capital_on() {
+    assert_eq!(
+        analyze("'ABD AL-RAHMAN HASSAN").display(),
+        "'Abd al-Rahman Hassan"
+    );
+    assert_eq!(analyze("\u{2BF}ABD AL-LAH").display(), "\u{2BF}Abd al-Lah");
+    assert_eq!(analyze("O'BRIEN").display(), "O'Brien");
+}
+
+#[test]
 fn no_stop_is_read_before_a_hyphen() {
     // A lone combining mark between "A." and the hyphen folds to nothing:
     // the display "S. A-v" shows no stop after the A, so neither "S. A."
