@@ -8,7 +8,7 @@
 //! display form, comparison key and per-part comparison features built.
 
 use crate::error::Error;
-use crate::fold::CyrillicStyle;
+use crate::fold::{self, CyrillicStyle};
 use crate::tables::{Table, Tables, Word};
 use crate::token;
 use crate::util::str_enum;
@@ -432,7 +432,7 @@ impl Analyzer {
             east_asian: false,
         };
         if let Some(style) = front.style {
-            cx.refold_cyrillic(style);
+            cx.refold_cyrillic(Some(style));
         }
         if front.brackets {
             mark_brackets(cx.s, &mut cx.toks);
@@ -449,6 +449,9 @@ impl Analyzer {
             cx.case = Case::of(&cx.toks);
         }
         cx.titles_and_list_order();
+        if let Some(style) = front.style {
+            cx.restyle_cyrillic(style);
+        }
         cx.suffixes();
         cx.dotted_runs();
         cx.east_asian();
@@ -528,18 +531,43 @@ impl Case {
 impl Ctx<'_> {
     /// Folds the Cyrillic tokens again in one language's convention for
     /// the whole name (a Ukrainian name may show its Ukrainian letters in
-    /// one word only); chunks come folded in the default convention.
-    fn refold_cyrillic(&mut self, style: CyrillicStyle) {
+    /// one word only); chunks come folded in the default convention
+    /// (`None`).
+    fn refold_cyrillic(&mut self, style: Option<CyrillicStyle>) {
         let (t, s, sc) = (self.t, self.s, &mut *self.sc);
         self.toks.retain_mut(|tok| {
             if s[tok.start..tok.end].bytes().all(|b| b < 0xD0) {
                 return true;
             }
-            fold_tok(t, s, tok, Some(style), &mut sc.folds);
+            fold_tok(t, s, tok, style, &mut sc.folds);
             tok.particle = tok.word.is(Word::PARTICLE);
             tok.lex = NO_LEX;
             tok.fold.1 > tok.fold.0
         });
+    }
+
+    /// Folds the Cyrillic tokens again when the words left in the name
+    /// show another convention than the whole input did (`was`): a
+    /// Serbian letter in a bracketed remark or a title that the name drops
+    /// says nothing of the name, whose display holds its own words only
+    /// and must read as the same name again. Tokens cut from one glued
+    /// word are read together, as the whole input read them.
+    fn restyle_cyrillic(&mut self, was: CyrillicStyle) {
+        let (s, toks) = (self.s, &self.toks);
+        let mut style = None;
+        let mut k = 0;
+        while k < toks.len() {
+            let (a, mut b) = (toks[k].start, toks[k].end);
+            k += 1;
+            while k < toks.len() && toks[k].start == b {
+                b = toks[k].end;
+                k += 1;
+            }
+            style = fold::stronger_style(style, fold::cyrillic_style(&s[a..b]));
+        }
+        if style != Some(was) {
+            self.refold_cyrillic(style);
+        }
     }
 }
 

@@ -114,6 +114,26 @@ fn a_word_opening_with_an_apostrophe_is_no_legal_form() {
 }
 
 #[test]
+fn the_names_own_words_choose_the_cyrillic_convention() {
+    // A Macedonian letter in a dropped remark does not make the name
+    // Serbian: the key is the one its display gives, and the one of the
+    // name alone.
+    for (s, alone) in [
+        ("Yuri (mmed \u{403}) Хан", "Yuri Хан"),
+        ("Григоренко (ѓеорги)", "Григоренко"),
+    ] {
+        let n = analyze(s);
+        assert_eq!(n.display(), alone);
+        assert_eq!(n.key(), analyze(alone).key(), "{s}");
+    }
+    assert_eq!(analyze("Григоренко").key(), "hryhorenko");
+    // Words the name keeps still choose it, a bracketed name too.
+    assert_eq!(analyze("Хан").key(), "khan");
+    assert_eq!(analyze("Ђорђе Хан").key(), "djordje han");
+    assert_eq!(analyze("Хан (Ђорђе)").key(), "djordje han");
+}
+
+#[test]
 fn a_leading_apostrophe_passes_the_capital_on() {
     assert_eq!(
         analyze("'ABD AL-RAHMAN HASSAN").display(),
