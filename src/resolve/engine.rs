@@ -161,12 +161,16 @@ pub(super) enum Short {
 pub(super) struct ShortMemo {
     global: Option<Vec<u32>>,
     fits: FxHashMap<u32, bool>,
+    /// The name's document lookup keys, sorted and without repeats, once
+    /// a document has needed them.
+    doc_keys: Option<Vec<u64>>,
 }
 
 impl ShortMemo {
     fn clear(&mut self) {
         self.global = None;
         self.fits.clear();
+        self.doc_keys = None;
     }
 }
 
@@ -601,31 +605,16 @@ impl<'s> Engine<'s> {
         }
         let ents = self.st.doc_ents.get(&doc)?;
         if let Some(dk) = self.doc_keys.get(&doc) {
-            let mut keys = Vec::new();
-            doc_lookup_keys(&self.st.groups[g as usize].name, true, &mut keys);
-            keys.sort_unstable();
-            keys.dedup();
-            // The entities under each key, read in place: an entity under
-            // several keys is tested once (`memo`), and the search ends at
-            // a second one that fits. Whether an entity fits does not
-            // depend on the order they are met in, so neither does the
-            // answer; gathering and sorting them first cost as much as the
-            // tests in a long document whose every entity shares a key
-            // with the name.
-            let mut found = None;
-            for k in keys {
-                let Some(&(a, b)) = dk.ranges.get(&k) else {
-                    continue;
-                };
-                for &e in &dk.ents[a as usize..b as usize] {
-                    if found != Some(e) && self.fits_memo(g, e, memo) {
-                        if found.is_some() {
-                            return None;
-                        }
-                        found = Some(e);
-                    }
-                }
-            }
+            // The name's keys are the same in each of its documents.
+            let keys = memo.doc_keys.take().unwrap_or_else(|| {
+                let mut keys = Vec::new();
+                doc_lookup_keys(&self.st.groups[g as usize].name, true, &mut keys);
+                keys.sort_unstable();
+                keys.dedup();
+                keys
+            });
+            let found = self.short_under_keys(g, dk, &keys, memo);
+            memo.doc_keys = Some(keys);
             return found;
         }
         let mut fit = ents.iter().copied().filter(|&e| self.fits_memo(g, e, memo));
@@ -633,6 +622,40 @@ impl<'s> Engine<'s> {
             (Some(e), None) => Some(e),
             _ => None,
         }
+    }
+
+    /// [`Engine::short_in_doc`] in a document indexed by key: the only
+    /// entity under `keys` in `dk` that short name `g` fits, if there is
+    /// exactly one.
+    ///
+    /// The entities under each key are read in place: an entity under
+    /// several keys is tested once (`memo`), and the search ends at a
+    /// second one that fits. Whether an entity fits does not depend on the
+    /// order they are met in, so neither does the answer; gathering and
+    /// sorting them first cost as much as the tests in a long document
+    /// whose every entity shares a key with the name.
+    fn short_under_keys(
+        &self,
+        g: u32,
+        dk: &DocKeys,
+        keys: &[u64],
+        memo: &mut ShortMemo,
+    ) -> Option<u32> {
+        let mut found = None;
+        for k in keys {
+            let Some(&(a, b)) = dk.ranges.get(k) else {
+                continue;
+            };
+            for &e in &dk.ents[a as usize..b as usize] {
+                if found != Some(e) && self.fits_memo(g, e, memo) {
+                    if found.is_some() {
+                        return None;
+                    }
+                    found = Some(e);
+                }
+            }
+        }
+        found
     }
 
     /// The blocking keys of entity `e`'s representatives (or alias names),
@@ -663,27 +686,42 @@ impl<'s> Engine<'s> {
             if ents.len() <= DOC_SCAN_MAX {
                 continue;
             }
-            let mut pairs = Vec::new();
+            // A counting sort by key: the entities under each key are
+            // counted, given their range, and written into it in the
+            // document's order (the order within a key is free; see
+            // `short_under_keys`).
+            let mut ranges: FxHashMap<u64, (u32, u32)> = FxHashMap::default();
             for &e in ents {
                 let keys = ent_keys.entry(e).or_insert_with(|| {
                     self.entity_keys(e, &mut buf);
                     buf.clone()
                 });
-                pairs.extend(keys.iter().map(|&k| (k, e)));
+                for &k in keys.iter() {
+                    ranges.entry(k).or_default().1 += 1;
+                }
             }
-            pairs.sort_unstable();
-            let mut dk = DocKeys {
-                ranges: FxHashMap::default(),
-                ents: pairs.iter().map(|p| p.1).collect(),
-            };
-            let mut i = 0;
-            while i < pairs.len() {
-                let k = pairs[i].0;
-                let j = i + pairs[i..].partition_point(|p| p.0 == k);
-                dk.ranges.insert(k, (i as u32, j as u32));
-                i = j;
+            // (start, count) → (start, start): the end grows as it fills.
+            let mut at = 0;
+            for r in ranges.values_mut() {
+                let n = r.1;
+                *r = (at, at);
+                at += n;
             }
-            out.insert(doc, dk);
+            let mut slots = vec![0u32; at as usize];
+            for &e in ents {
+                for k in &ent_keys[&e] {
+                    let r = ranges.get_mut(k).expect("counted above");
+                    slots[r.1 as usize] = e;
+                    r.1 += 1;
+                }
+            }
+            out.insert(
+                doc,
+                DocKeys {
+                    ranges,
+                    ents: slots,
+                },
+            );
         }
         self.doc_keys = out;
     }
