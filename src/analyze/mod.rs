@@ -448,7 +448,11 @@ impl Analyzer {
         if !cx.is_org && cx.strip_remarks() {
             cx.case = Case::of(&cx.toks);
         }
+        let before_titles = cx.toks.len();
         cx.titles_and_list_order();
+        if !cx.is_org && cx.toks.len() != before_titles && cx.strip_birth_clause_after_titles() {
+            cx.case = Case::of(&cx.toks);
+        }
         if let Some(style) = front.style {
             cx.restyle_cyrillic(style);
         }

@@ -134,6 +134,22 @@ fn the_names_own_words_choose_the_cyrillic_convention() {
 }
 
 #[test]
+fn a_birth_clause_behind_a_title_is_dropped() {
+    // Without its title "born maulvi 1950" is the clause "Born 1950", as
+    // the display would read it again.
+    for s in ["Ivo Hendal born maulvi 1950", "Ivo Hendal Born 1950"] {
+        let n = analyze(s);
+        assert_eq!(n.display(), "Ivo Hendal", "{s}");
+        assert_eq!(analyze(n.display()).key(), n.key(), "{s}");
+    }
+    // "Born" that opens no clause stays a name.
+    assert_eq!(
+        analyze("Ivo Born maulvi Hendal").display(),
+        "Ivo Born Hendal"
+    );
+}
+
+#[test]
 fn a_leading_apostrophe_passes_the_capital_on() {
     assert_eq!(
         analyze("'ABD AL-RAHMAN HASSAN").display(),

@@ -295,6 +295,16 @@ impl Ctx<'_> {
         }
     }
 
+    /// Removes a clause of birth that the titles hid: "born maulvi 1950"
+    /// is one once the title is out, as the display "Born 1950" reads.
+    /// Called when the titles pass removed tokens; returns whether
+    /// anything was removed.
+    pub(super) fn strip_birth_clause_after_titles(&mut self) -> bool {
+        let before = self.toks.len();
+        self.strip_birth_clause();
+        self.toks.len() != before
+    }
+
     /// Removes "born" and what follows it when it opens a clause of birth
     /// ("born in", "born on", "born at", a date): to the end of the name,
     /// or, at its front, through the clause's last token with a digit.
