@@ -1511,9 +1511,12 @@ fn role_mark(rest: &str) -> Option<&str> {
 /// and a minute: the name is a substitute ("( 46th Angelov )").
 fn minute_opens(before: &str) -> bool {
     let b = before.trim_end();
+    // The last white space may take more than one byte (U+2005).
     let cut = b
-        .rfind(|c: char| c.is_whitespace() || c == '(')
-        .map_or(0, |i| i + 1);
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_whitespace() || c == '(')
+        .map_or(0, |(i, c)| i + c.len_utf8());
     is_minute(&b[cut..]) && b[..cut].trim_end().ends_with('(')
 }
 

@@ -352,6 +352,16 @@ fn event_names_are_not_persons() {
 }
 
 #[test]
+fn a_wide_space_inside_a_substitutes_bracket() {
+    // U+2005 is white space of three bytes: the minute after it is read
+    // as after an ordinary space, without cutting the character.
+    let narrow = "Levski : Nikolov , Dimitrov , Lazarov ( 60th Ivanchev ) , Slavchev";
+    let wide = narrow.replace("( 60th", "(\u{2005}60th");
+    assert_eq!(persons(&wide), persons(narrow));
+    assert!(persons(narrow).contains(&"Ivanchev".to_string()));
+}
+
+#[test]
 fn team_sheet_substitutes_and_shirt_numbers() {
     let sheet = "Levski : Nikolov ; Dimitrov , Georgiev , Bozhkov ; \
                  Lazarov ( 60th Ivanchev ) , Slavchev , Panayotov";
