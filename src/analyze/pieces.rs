@@ -31,23 +31,30 @@ impl Ctx<'_> {
                     })
                     .filter(|r| r.1 > r.0)
                     .collect();
-                let last = pieces.len().saturating_sub(1);
                 // The first piece kept takes the run's separator, even when
                 // pieces before it fold to nothing (a lone combining mark).
                 let mut first = true;
                 let kept_from = out.len();
-                for (m, &(pa, pb)) in pieces.iter().enumerate() {
+                for &(pa, pb) in &pieces {
                     let sep = if first { tok.sep } else { Sep::Glued };
                     let mut p = new_tok(s, tok.start + pa, tok.start + pb, sep);
-                    p.dot = m < last || tok.dot || text.ends_with('.');
                     p.piece = true;
-                    p.comma = m == last && tok.comma;
                     p.family_hint = tok.family_hint;
                     fold_tok(t, s, &mut p, None, &mut sc.folds);
                     if p.fold.1 > p.fold.0 {
                         first = false;
                         out.push(p);
                     }
+                }
+                // A stop between kept pieces shows in the display; the last
+                // kept piece takes the run's own end, its closing stop and
+                // comma: "A.\u{63E}" (a letter that folds to nothing) is "A",
+                // not "A.", as "A. S." would then read as a legal form.
+                let kept = &mut out[kept_from..];
+                let n = kept.len();
+                for (m, p) in kept.iter_mut().enumerate() {
+                    p.dot = m + 1 < n || tok.dot || text.ends_with('.');
+                    p.comma = m + 1 == n && tok.comma;
                 }
                 // A run left with one piece (the others fold to nothing)
                 // displays as a plain word, which is read as one: glued

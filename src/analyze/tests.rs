@@ -150,6 +150,24 @@ fn a_birth_clause_behind_a_title_is_dropped() {
 }
 
 #[test]
+fn a_dotted_run_ends_where_its_kept_pieces_end() {
+    // U+063E is a letter that folds to nothing: the stop before it does
+    // not close "A", or the display "A. S." would be the legal form AS.
+    for s in [
+        "A.\u{63E}\u{FFFD}S.",
+        "A.\u{63E} S.",
+        "Ivo A.\u{63E}, Hendal",
+    ] {
+        let n = analyze(s);
+        assert!(n.parts().all(|p| p.tag() != Tag::Legal), "{s}");
+        assert_eq!(analyze(n.display()).key(), n.key(), "{s}");
+    }
+    assert_eq!(analyze("A.\u{63E} S.").display(), "A S.");
+    // Stops between kept pieces stay.
+    assert_eq!(analyze("J.R.R. Tolkien").display(), "J.R.R. Tolkien");
+}
+
+#[test]
 fn a_leading_apostrophe_passes_the_capital_on() {
     assert_eq!(
         analyze("'ABD AL-RAHMAN HASSAN").display(),
