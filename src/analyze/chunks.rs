@@ -346,7 +346,7 @@ impl ChunkCache {
             style: if s.bytes().all(|b| b < 0xD0) {
                 None
             } else {
-                fold::cyrillic_style(s)
+                super::tokens_style(s, self.toks[a as usize..].iter().map(|x| &x.0))
             },
             brackets: super::tokens::has_any_byte(s.as_bytes(), b"(["),
         }
@@ -392,8 +392,13 @@ mod tests {
         let mut toks = Vec::new();
         tokenize_into(&n, &mut toks);
         split_camel(&n, &mut toks);
-        let style = fold::cyrillic_style(&n);
+        // The convention that the tokens kept, each read as a word, show.
         let mut folds = String::new();
+        toks.retain_mut(|tok| {
+            fold_tok(&a.tables, &n, tok, None, &mut folds);
+            tok.fold.1 > tok.fold.0
+        });
+        let style = super::super::tokens_style(&n, toks.iter());
         toks.retain_mut(|tok| {
             fold_tok(&a.tables, &n, tok, style, &mut folds);
             tok.particle = tok.word.is(Word::PARTICLE);
@@ -444,6 +449,7 @@ mod tests {
             Just("Володимир".to_string()),
             Just("Лукашэнка".to_string()),
             Just("Путин".to_string()),
+            Just("ГригоренкоИван".to_string()),
             Just("习近平".to_string()),
             Just("김정은".to_string()),
             Just("Jong-un".to_string()),

@@ -430,10 +430,12 @@ impl Analyzer {
             is_org: false,
             list_order: false,
             east_asian: false,
+            style: None,
         };
         if let Some(style) = front.style {
             cx.refold_cyrillic(Some(style));
         }
+        cx.style = front.style;
         if front.brackets {
             mark_brackets(cx.s, &mut cx.toks);
         }
@@ -447,14 +449,15 @@ impl Analyzer {
         };
         if !cx.is_org && cx.strip_remarks() {
             cx.case = Case::of(&cx.toks);
+            cx.restyle_cyrillic();
         }
         let before_titles = cx.toks.len();
         cx.titles_and_list_order();
-        if !cx.is_org && cx.toks.len() != before_titles && cx.strip_birth_clause_after_titles() {
-            cx.case = Case::of(&cx.toks);
-        }
-        if let Some(style) = front.style {
-            cx.restyle_cyrillic(style);
+        if cx.toks.len() != before_titles {
+            if !cx.is_org && cx.strip_birth_clause_after_titles() {
+                cx.case = Case::of(&cx.toks);
+            }
+            cx.restyle_cyrillic();
         }
         cx.suffixes();
         cx.dotted_runs();
@@ -498,6 +501,8 @@ struct Ctx<'a> {
     is_org: bool,
     /// Written "SURNAME, Given" and reordered given-first.
     list_order: bool,
+    /// The Cyrillic convention the name's tokens are folded in.
+    style: Option<CyrillicStyle>,
     /// A Chinese or Korean name written family-first.
     east_asian: bool,
 }
@@ -551,28 +556,35 @@ impl Ctx<'_> {
     }
 
     /// Folds the Cyrillic tokens again when the words left in the name
-    /// show another convention than the whole input did (`was`): a
-    /// Serbian letter in a bracketed remark or a title that the name drops
-    /// says nothing of the name, whose display holds its own words only
-    /// and must read as the same name again. Tokens cut from one glued
-    /// word are read together, as the whole input read them.
-    fn restyle_cyrillic(&mut self, was: CyrillicStyle) {
-        let (s, toks) = (self.s, &self.toks);
-        let mut style = None;
-        let mut k = 0;
-        while k < toks.len() {
-            let (a, mut b) = (toks[k].start, toks[k].end);
-            k += 1;
-            while k < toks.len() && toks[k].start == b {
-                b = toks[k].end;
-                k += 1;
-            }
-            style = fold::stronger_style(style, fold::cyrillic_style(&s[a..b]));
-        }
+    /// show another convention than the name did before a pass removed
+    /// some: a Serbian letter in a bracketed remark or a title that the
+    /// name drops says nothing of the name, whose display holds its own
+    /// words only and must read as the same name again.
+    fn restyle_cyrillic(&mut self) {
+        let Some(was) = self.style else {
+            // Fewer words cannot show a convention that all of them did not.
+            return;
+        };
+        let style = tokens_style(self.s, self.toks.iter());
         if style != Some(was) {
+            self.style = style;
             self.refold_cyrillic(style);
         }
     }
+}
+
+/// The Cyrillic convention that `toks` of `s` show, each read as the word
+/// it is: the display writes the pieces of a glued word apart ("Иван" of
+/// "ГригоренкоИван" has no ending of its own to read).
+fn tokens_style<'a>(s: &str, toks: impl Iterator<Item = &'a Tok>) -> Option<CyrillicStyle> {
+    let mut style = None;
+    for tok in toks {
+        let w = &s[tok.start..tok.end];
+        if w.bytes().any(|b| b >= 0xD0) {
+            style = fold::stronger_style(style, fold::cyrillic_style(w));
+        }
+    }
+    style
 }
 
 /// The first of several names written in one field and separated by

@@ -8,7 +8,7 @@ impl Ctx<'_> {
     /// Splits dotted runs that are not legal forms into pieces.
     pub(super) fn dotted_runs(&mut self) {
         let (t, s, sc) = (self.t, self.s, &mut *self.sc);
-        let is_org = self.is_org;
+        let (is_org, style) = (self.is_org, self.style);
         let mut toks = std::mem::take(&mut self.toks);
         // Dotted runs that are not legal forms become separate pieces
         // ("J.R.R." → J. R. R.).
@@ -40,7 +40,7 @@ impl Ctx<'_> {
                     let mut p = new_tok(s, tok.start + pa, tok.start + pb, sep);
                     p.piece = true;
                     p.family_hint = tok.family_hint;
-                    fold_tok(t, s, &mut p, None, &mut sc.folds);
+                    fold_tok(t, s, &mut p, style, &mut sc.folds);
                     if p.fold.1 > p.fold.0 {
                         first = false;
                         out.push(p);
@@ -67,7 +67,7 @@ impl Ctx<'_> {
                         if split {
                             p.piece = true;
                             p.family_hint = tok.family_hint;
-                            fold_tok(t, s, &mut p, None, &mut sc.folds);
+                            fold_tok(t, s, &mut p, style, &mut sc.folds);
                         }
                         if p.fold.1 > p.fold.0 {
                             out.push(p);

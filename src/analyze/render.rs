@@ -230,8 +230,12 @@ impl Display<'_> {
             }
         }
         let ta = display.len();
+        // Pieces of a dotted run keep their case in a mixed-case name: the
+        // run is read by its case ("a.s" a particle, "a.S" a legal form),
+        // and recasing one piece ("a.σ" → "a.Σ") would read it otherwise.
         let recase = self.recase_all
             || (kind != Kind::Org
+                && !tok.piece
                 && ((tok.lower
                     && tok.sep != Sep::Hyphen
                     && !tok.particle

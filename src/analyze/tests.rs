@@ -127,6 +127,20 @@ fn the_names_own_words_choose_the_cyrillic_convention() {
         assert_eq!(n.key(), analyze(alone).key(), "{s}");
     }
     assert_eq!(analyze("Григоренко").key(), "hryhorenko");
+    // The display writes a glued word's pieces apart, so each piece is
+    // read as a word: "Григоренко" shows the Ukrainian ending in both.
+    let n = analyze("ГригоренкоИван");
+    assert_eq!(n.display(), "Григоренко Иван");
+    assert_eq!(n.key(), analyze(n.display()).key());
+    // A remark's letter does not choose how a title reads either.
+    let n = analyze("Генерал Петров (їжак)");
+    assert_eq!((n.display(), n.key()), ("Петров", "petrov"));
+    // Pieces of a dotted run fold in the name's convention.
+    for s in ["Г.ь Григоренко", "Г.П. Григоренко"] {
+        let n = analyze(s);
+        assert_eq!(n.key(), analyze(n.display()).key(), "{s}");
+        assert!(n.key().starts_with("h "), "{s}");
+    }
     // Words the name keeps still choose it, a bracketed name too.
     assert_eq!(analyze("Хан").key(), "khan");
     assert_eq!(analyze("Ђорђе Хан").key(), "djordje han");
@@ -142,6 +156,10 @@ fn a_birth_clause_behind_a_title_is_dropped() {
         assert_eq!(n.display(), "Ivo Hendal", "{s}");
         assert_eq!(analyze(n.display()).key(), n.key(), "{s}");
     }
+    // In list order the surname, moved to the end, is not in the clause.
+    let n = analyze("HENDAL, Ivo born maulvi 1950");
+    assert_eq!(n.display(), "Ivo Hendal");
+    assert_eq!(n.key(), analyze("HENDAL, Ivo born 1950").key());
     // "Born" that opens no clause stays a name.
     assert_eq!(
         analyze("Ivo Born maulvi Hendal").display(),
@@ -165,6 +183,16 @@ fn a_dotted_run_ends_where_its_kept_pieces_end() {
     assert_eq!(analyze("A.\u{63E} S.").display(), "A S.");
     // Stops between kept pieces stay.
     assert_eq!(analyze("J.R.R. Tolkien").display(), "J.R.R. Tolkien");
+}
+
+#[test]
+fn a_dotted_run_keeps_its_case_in_a_mixed_case_name() {
+    // Recasing the sigma alone would make "a.σ", a particle, read as the
+    // legal form "a.Σ".
+    let n = analyze("S a.\u{3C3}");
+    assert_eq!(n.display(), "S a.\u{3C3}");
+    assert_eq!(analyze(n.display()).key(), n.key());
+    assert_eq!(analyze("JOHN R.R. SMITH").display(), "John R.R. Smith");
 }
 
 #[test]

@@ -298,10 +298,22 @@ impl Ctx<'_> {
     /// Removes a clause of birth that the titles hid: "born maulvi 1950"
     /// is one once the title is out, as the display "Born 1950" reads.
     /// Called when the titles pass removed tokens; returns whether
-    /// anything was removed.
+    /// anything was removed. In list order the surname now stands after
+    /// the given names ("HENDAL, Ivo born maulvi 1950"), and the clause
+    /// ends before it, as it ended at the end of the name as written.
     pub(super) fn strip_birth_clause_after_titles(&mut self) -> bool {
         let before = self.toks.len();
+        let end = if self.list_order {
+            self.toks
+                .iter()
+                .position(|x| x.family_hint)
+                .unwrap_or(before)
+        } else {
+            before
+        };
+        let tail = self.toks.split_off(end);
         self.strip_birth_clause();
+        self.toks.extend(tail);
         self.toks.len() != before
     }
 

@@ -179,7 +179,7 @@ pub(super) struct Engine<'s> {
     pub(super) s: &'s Settings,
     pub(super) st: &'s mut State,
     /// For each document naming more than [`DOC_SCAN_MAX`] entities: its
-    /// entities' lookup keys as sorted (key, entity) pairs. A short name is
+    /// entities by lookup key ([`DocKeys`]). A short name is
     /// compared only with the entities of its document that share a key
     /// with it, so that step 4 stays linear in the mentions of a long
     /// document. Built by a batch run once the complete names are placed;
