@@ -31,7 +31,7 @@
 //! insertion, about a fifth more than analysis without a cache; a chunk
 //! seen again costs a hash, a comparison and a copy.
 
-use super::{fold_tok, fx_hash, split_camel, sub, tokenize_into, Span, Tok};
+use super::{fold_tok, fx_hash, narrow_dotted, split_camel, sub, tokenize_into, Span, Tok};
 use crate::fold;
 use crate::key::skeleton_into;
 use crate::tables::Tables;
@@ -311,6 +311,7 @@ impl ChunkCache {
         let s: &str = &n;
         let mut tmp = std::mem::take(&mut self.tmp);
         tokenize_into(s, &mut tmp);
+        narrow_dotted(s, &mut tmp, &mut self.tmp_folds);
         split_camel(s, &mut tmp);
         let first = tmp.first().map_or(s.len(), |x| x.start);
         let comma_before = first > 0 && s[..first].contains([',', '،', '，']);
@@ -361,7 +362,9 @@ fn push(text: &mut String, s: &str) -> Span {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{fold_tok, split_camel, tokenize_into, Analyzer, Kind, Scratch, Tok};
+    use super::super::{
+        fold_tok, narrow_dotted, split_camel, tokenize_into, Analyzer, Kind, Scratch, Tok,
+    };
     use super::ChunkCache;
     use crate::fold;
     use crate::tables::Word;
@@ -391,6 +394,7 @@ mod tests {
         let n = fold::nfkc(input);
         let mut toks = Vec::new();
         tokenize_into(&n, &mut toks);
+        narrow_dotted(&n, &mut toks, &mut String::new());
         split_camel(&n, &mut toks);
         // The convention that the tokens kept, each read as a word, show.
         let mut folds = String::new();

@@ -41,7 +41,8 @@ pub(crate) use name::PartData;
 use name::{sub, Span};
 pub use name::{Name, Part};
 use tokens::{
-    fold_tok, fx_hash, mark_brackets, new_tok, split_camel, tokenize_into, Sep, Tok, NO_LEX,
+    fold_tok, fx_hash, mark_brackets, narrow_dotted, new_tok, split_camel, tokenize_into, Sep, Tok,
+    NO_LEX,
 };
 
 /// What a name names.

@@ -196,6 +196,18 @@ fn a_dotted_run_keeps_its_case_in_a_mixed_case_name() {
 }
 
 #[test]
+fn a_dotted_word_of_one_audible_piece_is_that_word() {
+    // The hard sign alone folds to nothing: "\u{42A}.mufti" displays as
+    // "mufti", an inner title, and is read as one from the start.
+    for s in ["Ivo \u{42A}.mufti Hendal", "n\u{FFFD}\u{42A}.mufti\u{1}o"] {
+        let n = analyze(s);
+        assert_eq!(analyze(n.display()).key(), n.key(), "{s}");
+        assert_eq!(n.titles(), ["mufti"], "{s}");
+    }
+    assert_eq!(analyze("Ivo \u{42A}.mufti Hendal").display(), "Ivo Hendal");
+}
+
+#[test]
 fn a_leading_apostrophe_passes_the_capital_on() {
     assert_eq!(
         analyze("'ABD AL-RAHMAN HASSAN").display(),

@@ -277,6 +277,42 @@ pub(super) fn tokenize_unicode(s: &str, toks: &mut Vec<Tok>) {
     }
 }
 
+/// Narrows a dotted word whose pieces all fold to nothing but one
+/// ("\u{42A}.mufti": the hard sign alone is silent) to that piece, read
+/// as a plain word from the start, as its display shows it: titles, legal
+/// forms and the other passes then see the word the display holds. The
+/// piece takes the word's end: the closing stop and comma. ASCII pieces
+/// always fold to something, so only other text is looked at; `scratch`
+/// is working space.
+pub(super) fn narrow_dotted(s: &str, toks: &mut [Tok], scratch: &mut String) {
+    if s.is_ascii() {
+        return;
+    }
+    for tok in toks.iter_mut().filter(|x| x.dotted) {
+        let text = &s[tok.start..tok.end];
+        let (mut kept, mut n, mut a) = ((0, 0), 0, 0);
+        for p in text.split('.') {
+            let r = (a, a + p.len());
+            a += p.len() + 1;
+            if r.1 == r.0 {
+                continue;
+            }
+            scratch.clear();
+            fold::fold_token_into_with(p, None, scratch);
+            if !scratch.is_empty() {
+                n += 1;
+                kept = r;
+            }
+        }
+        if n == 1 {
+            let mut w = new_tok(s, tok.start + kept.0, tok.start + kept.1, tok.sep);
+            w.dot = tok.dot || text.ends_with('.');
+            w.comma = tok.comma;
+            *tok = w;
+        }
+    }
+}
+
 /// Splits glued camel-case words ("AbdellatifLoudyi") into tokens, keeping
 /// McDonald, MacArthur, DeShawn, LeBron, DiCaprio whole.
 #[inline]
