@@ -240,7 +240,11 @@ impl Display<'_> {
                     && tok.sep != Sep::Hyphen
                     && !tok.particle
                     && !is_connector(sub(self.folds, tok.fold)))
-                    || (tok.upper && text.chars().count() > 1))
+                    // A word in capitals that opens with a digit ("5Ё") would
+                    // lose them all, and the name its mixed case.
+                    || (tok.upper
+                        && text.chars().count() > 1
+                        && !text.starts_with(|c: char| c.is_numeric())))
                 && tag != Tag::Legal
                 && tag != Tag::Initial);
         if tag == Tag::Regnal

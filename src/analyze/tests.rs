@@ -208,6 +208,16 @@ fn a_dotted_word_of_one_audible_piece_is_that_word() {
 }
 
 #[test]
+fn a_word_in_capitals_after_a_digit_keeps_them() {
+    // Recased, "5\u{401}" had no capital left, and the name read as all
+    // lower case, where "a\u{433}" is a legal form.
+    let n = analyze("k.5 a\u{433} 5\u{401}");
+    assert_eq!(n.display(), "k.5 a\u{433} 5\u{401}");
+    assert_eq!(analyze(n.display()).key(), n.key());
+    assert_eq!(analyze("JOHN SMITH 3RD").display(), "John Smith 3rd");
+}
+
+#[test]
 fn a_leading_apostrophe_passes_the_capital_on() {
     assert_eq!(
         analyze("'ABD AL-RAHMAN HASSAN").display(),
