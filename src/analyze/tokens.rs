@@ -285,7 +285,7 @@ pub(super) fn tokenize_unicode(s: &str, toks: &mut Vec<Tok>) {
 /// always fold to something, so only other text is looked at; `scratch`
 /// is working space.
 pub(super) fn narrow_dotted(s: &str, toks: &mut [Tok], scratch: &mut String) {
-    if s.is_ascii() {
+    if !toks.iter().any(|x| x.dotted) || s.is_ascii() {
         return;
     }
     for tok in toks.iter_mut().filter(|x| x.dotted) {
