@@ -160,6 +160,14 @@ fn a_birth_clause_behind_a_title_is_dropped() {
     let n = analyze("HENDAL, Ivo born maulvi 1950");
     assert_eq!(n.display(), "Ivo Hendal");
     assert_eq!(n.key(), analyze("HENDAL, Ivo born 1950").key());
+    // A clause of birth opens with a date; a word with a digit in it is
+    // none, also when list order brings it after "born".
+    for s in ["Sm1it, born, Jr.", "Ivo Born Sm1it"] {
+        let n = analyze(s);
+        assert!(n.key().contains("born"), "{s}");
+        assert_eq!(analyze(n.display()).key(), n.key(), "{s}");
+    }
+    assert_eq!(analyze("Ivo Hendal born c.1950").display(), "Ivo Hendal");
     // "Born" that opens no clause stays a name.
     assert_eq!(
         analyze("Ivo Born maulvi Hendal").display(),

@@ -323,7 +323,17 @@ impl Ctx<'_> {
     fn strip_birth_clause(&mut self) {
         let (toks, sc) = (&mut self.toks, &*self.sc);
         let fold_at = |toks: &[Tok], k: usize| sub(&sc.folds, toks[k].fold);
-        let digit = |toks: &[Tok], k: usize| fold_at(toks, k).bytes().any(|b| b.is_ascii_digit());
+        // A date's token opens with a digit ("1950", "12th"), or with the
+        // "c" of circa ("c.1950"); "Sm1it" is no date.
+        let digit = |toks: &[Tok], k: usize| {
+            let f = fold_at(toks, k).as_bytes();
+            let from = match f {
+                [b'c', b'a', ..] => 2,
+                [b'c', ..] => 1,
+                _ => 0,
+            };
+            f.get(from).is_some_and(u8::is_ascii_digit)
+        };
         let Some(b) = (0..toks.len().saturating_sub(1)).find(|&k| {
             fold_at(toks, k) == "born"
                 && (matches!(fold_at(toks, k + 1), "in" | "on" | "at") || digit(toks, k + 1))
