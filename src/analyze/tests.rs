@@ -226,6 +226,20 @@ fn a_word_in_capitals_after_a_digit_keeps_them() {
 }
 
 #[test]
+fn a_hyphen_across_the_comma_is_no_list_order() {
+    // A lone mark after the comma folds to nothing, and the hyphen after
+    // it joins "v" to "S.A", as the display "S.A-v" shows: reordered, the
+    // display put "S.A" last, where it read as a legal form.
+    let n = analyze("Ivo S.A,\u{31e}-v Hendal");
+    assert_eq!(n.display(), "Ivo S.A-v Hendal");
+    assert_eq!(analyze(n.display()).key(), n.key());
+    assert_eq!(
+        analyze("LOUDIYI, Abdellatif").display(),
+        "Abdellatif Loudiyi"
+    );
+}
+
+#[test]
 fn a_leading_apostrophe_passes_the_capital_on() {
     assert_eq!(
         analyze("'ABD AL-RAHMAN HASSAN").display(),

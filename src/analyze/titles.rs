@@ -142,6 +142,11 @@ impl Ctx<'_> {
         // The tail after the given names may hold suffixes ("Smith, John, Jr.").
         let given_end = commas.get(k + 1).map_or(toks.len(), |d| d + 1);
         let before = c + 1;
+        // A hyphen after the comma joins across it (a word between them
+        // folded to nothing), as the display shows: not list order.
+        if toks[before].sep == Sep::Hyphen {
+            return false;
+        }
         let after = given_end - before;
         if !(1..=3).contains(&before) || !(1..=5).contains(&after) {
             return false;
