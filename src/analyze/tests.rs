@@ -147,6 +147,39 @@ fn the_names_own_words_choose_the_cyrillic_convention() {
     assert_eq!(analyze("Хан (Ђорђе)").key(), "djordje han");
 }
 
+/// Analyses `s` and checks that its display reads again as the same name
+/// (the invariant of the `analyze` fuzz target).
+fn assert_rereads(s: &str) -> Name {
+    let n = analyze(s);
+    let again = analyze(n.display());
+    assert_eq!(again.key(), n.key(), "{s:?} displays {:?}", n.display());
+    assert_eq!(again.kind(), n.kind(), "{s:?} displays {:?}", n.display());
+    n
+}
+
+#[test]
+fn a_title_hyphenated_to_a_short_legal_form_stays() {
+    // "Ug" alone is the legal form UG; hyphenated, it is a word. Dropping
+    // the title would leave it alone in the display, an organisation's
+    // name, which keeps its titles.
+    for s in ["hh-ug o.s", "mr-ug o.s", "hh-ug\u{1}\u{3bf}.\u{3c2}"] {
+        let n = assert_rereads(s);
+        let d = n.display();
+        assert!(d.starts_with("Hh-Ug") || d.starts_with("Mr-Ug"), "{s}: {d}");
+    }
+    // Other titles go, hyphenated or not.
+    for s in [
+        "Dr-Ivo Smith",
+        "Mr-ivo Smith",
+        "Lt-Gen Ivo Smith",
+        "Lt.-Gen. Ivo Smith",
+        "Mr. Ivo Smith",
+    ] {
+        let n = assert_rereads(s);
+        assert_eq!(n.key(), "ivo smith", "{s}");
+    }
+}
+
 #[test]
 fn a_birth_clause_behind_a_title_is_dropped() {
     // Without its title "born maulvi 1950" is the clause "Born 1950", as

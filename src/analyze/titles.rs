@@ -92,7 +92,20 @@ impl Ctx<'_> {
                     break
                 }
                 Some((len, _)) => {
-                    titles.push(sc.phrase.clone());
+                    // A title joined by a hyphen to a short legal form
+                    // ("Hh-Ug") stays: the hyphen makes "ug" a word, and
+                    // without the title the display would show "Ug" alone,
+                    // the legal form UG, an organisation's name, which
+                    // keeps its titles. Other hyphenated titles go
+                    // ("Dr-Ahmad").
+                    let title = sc.phrase.clone();
+                    if toks.get(k + len).is_some_and(|x| x.sep == Sep::Hyphen)
+                        && match_phrase(&t.legal, Word::LEGAL_FIRST, t.legal_max, toks, k + len, sc)
+                            .is_some()
+                    {
+                        break;
+                    }
+                    titles.push(title);
                     k += len;
                 }
                 None => break,
