@@ -181,6 +181,19 @@ fn a_title_hyphenated_to_a_short_legal_form_stays() {
 }
 
 #[test]
+fn a_title_before_a_name_and_one_number_goes() {
+    // Only the last word is a number: "XX" before "X" is a name, so "He"
+    // is a title before a name ("He Xx X" would read so again).
+    for s in ["he XX\u{fffd}X", "He XX X"] {
+        let n = assert_rereads(s);
+        assert!(!n.key().split(' ').any(|w| w == "he"), "{s}: {}", n.key());
+    }
+    // A title before a number alone stays.
+    assert_eq!(assert_rereads("Emir II").key(), "emir ii");
+    assert_eq!(assert_rereads("Emir Tamim II").display(), "Tamim II");
+}
+
+#[test]
 fn a_birth_clause_behind_a_title_is_dropped() {
     // Without its title "born maulvi 1950" is the clause "Born 1950", as
     // the display would read it again.

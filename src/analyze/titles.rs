@@ -54,18 +54,13 @@ impl Ctx<'_> {
             return;
         }
         // A title leaves a name, not only a number: "Emir II" is a name
-        // with a regnal number, "Emir Tamim II" a title and a name.
-        let mut end = toks.len();
-        while end > 0 && {
-            let x = &toks[end - 1];
-            x.upper && roman_value(sub(&sc.folds, x.fold)).is_some()
-        } {
-            end -= 1;
-        }
-        if end == 0 {
-            // Numbers only: one token left.
-            end = toks.len();
-        }
+        // with a regnal number, "Emir Tamim II" a title and a name. Only
+        // the last word is a number, as the numbers pass reads it ("He XX
+        // X" leaves the name "XX" with the number "X").
+        let end = match toks.last() {
+            Some(x) if x.upper && roman_value(sub(&sc.folds, x.fold)).is_some() => toks.len() - 1,
+            _ => toks.len(),
+        };
         let mut k = 0;
         loop {
             let remaining = end.saturating_sub(k);
