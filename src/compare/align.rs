@@ -322,7 +322,8 @@ impl Env<'_> {
             cfg.missing_cost
         };
         let particles = |h: &Heads| h.tags[..h.len].contains(&Tag::Particle);
-        let lineage = particles(ha) && particles(hb) && lineage_conflict(a, b, &links);
+        let lineage = (particles(ha) && particles(hb) && lineage_conflict(a, b, &links))
+            || ((particles(ha) || particles(hb)) && kunya_conflict(a, b, &links));
         let tally = Tally {
             links,
             lens: [na, nb],

@@ -53,6 +53,52 @@ pub(super) fn lineage(n: &Name) -> Option<[u8; MAX_PARTS]> {
     (g > 0).then_some(place)
 }
 
+/// The parts of `n` that name a child in a kunya, as bits: the name right
+/// after "Abu" or "Umm" ("Abu Usama": the father of Usama).
+pub(super) fn kunya(n: &Name) -> u16 {
+    let mut mask = 0u16;
+    let mut after = false;
+    for (i, p) in n.parts().take(MAX_PARTS).enumerate() {
+        if after && p.tag() != Tag::Particle {
+            mask |= 1 << i;
+        }
+        after = p.tag() == Tag::Particle
+            && matches!(
+                p.fold(),
+                "abu" | "abou" | "abo" | "ebu" | "umm" | "um" | "oum"
+            );
+    }
+    mask
+}
+
+/// Whether the links align a child's name in a kunya with the person's own
+/// given name ("Abu Usama" / "Usama Jaber": the father of a Usama is not
+/// Usama). A kunya on both sides aligns the children's names (Abu
+/// Usama / Abou Oussama), and a family name made of one ("Sami ABU HADID"
+/// / "Sami HADID") is no given name.
+pub(super) fn kunya_conflict(a: &Name, b: &Name, links: &Links) -> bool {
+    let (ka, kb) = (kunya(a), kunya(b));
+    if ka == 0 && kb == 0 {
+        return false;
+    }
+    // The person's own name: the first given name, or a known one standing
+    // alone ("Usama"). A later given name may be the father's, whose name
+    // a first son often bears: the father of Muhammad is often the son of
+    // one ("Tarek Hamid Yusuf AL-NAQIB" / "Abu Hamid AL-NAQIB").
+    let given = |n: &Name, i: usize| {
+        let first = n.parts().position(|p| p.tag() == Tag::Given);
+        first == Some(i) || (n.len() == 1 && !n.part(i).groups().is_empty())
+    };
+    links.iter().any(|l| {
+        let (i, j) = (l.l[0] as usize, l.r[0] as usize);
+        match (ka >> i & 1 != 0, kb >> j & 1 != 0) {
+            (true, false) => given(b, j),
+            (false, true) => given(a, i),
+            _ => false,
+        }
+    })
+}
+
 /// Whether two names that both spell out a lineage align a person's own
 /// name with a father's or grandfather's ("Ahmad bin Khalid al-Harbi" /
 /// "Khalid bin Ahmad al-Harbi": son and father). The family name after

@@ -19,7 +19,8 @@
 //! * different regnal or generational numbers cap the score ("Mohammed VI"
 //!   vs "Mohammed V"), and so do structure conflicts: two different known
 //!   given names left over, different initials, a name in another place of
-//!   an Arabic lineage (bin / ibn); a person never matches an organisation.
+//!   an Arabic lineage (bin / ibn, or the child of a kunya, abu, against
+//!   the person's own name); a person never matches an organisation.
 //!
 //! Parts that are no known variants of each other may still be one name in
 //! two romanisation systems: they are compared by sounds (see the `sound`
@@ -382,7 +383,7 @@ impl Comparison {
         }
         if self.structure & LINEAGE != 0 {
             out.push(Reason::Conflict {
-                detail: "a name in another place of the lineage (bin, ibn)".into(),
+                detail: "a name in another place of the lineage (bin, ibn, abu)".into(),
             });
         }
         if self.structure & GIVEN != 0 {
