@@ -214,6 +214,11 @@ fn a_birth_clause_behind_a_title_is_dropped() {
         assert_eq!(analyze(n.display()).key(), n.key(), "{s}");
     }
     assert_eq!(analyze("Ivo Hendal born c.1950").display(), "Ivo Hendal");
+    // List order that would put a date-like surname behind "born" is none.
+    for s in ["7,n\u{2}born", "7, N Born", "AT, Ivo born"] {
+        let n = assert_rereads(s);
+        assert!(n.key().contains("born"), "{s}: {}", n.key());
+    }
     // "Born" that opens no clause stays a name.
     assert_eq!(
         analyze("Ivo Born maulvi Hendal").display(),

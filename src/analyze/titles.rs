@@ -172,6 +172,14 @@ impl Ctx<'_> {
         if lo >= hi {
             (lo, hi) = (0, after);
         }
+        // Moved behind a last given word "born", the surname would open a
+        // clause of birth ("7, N Born" as "N Born 7"): not list order.
+        if opens_birth_clause(
+            sub(&sc.folds, given[hi - 1].fold),
+            sub(&sc.folds, toks[0].fold),
+        ) {
+            return false;
+        }
         let mut reordered: Vec<Tok> = Vec::with_capacity(toks.len());
         reordered.extend(given[lo..hi].iter().cloned());
         for tok in &toks[..before] {
@@ -336,21 +344,10 @@ impl Ctx<'_> {
     fn strip_birth_clause(&mut self) {
         let (toks, sc) = (&mut self.toks, &*self.sc);
         let fold_at = |toks: &[Tok], k: usize| sub(&sc.folds, toks[k].fold);
-        // A date's token opens with a digit ("1950", "12th"), or with the
-        // "c" of circa ("c.1950"); "Sm1it" is no date.
-        let digit = |toks: &[Tok], k: usize| {
-            let f = fold_at(toks, k).as_bytes();
-            let from = match f {
-                [b'c', b'a', ..] => 2,
-                [b'c', ..] => 1,
-                _ => 0,
-            };
-            f.get(from).is_some_and(u8::is_ascii_digit)
-        };
-        let Some(b) = (0..toks.len().saturating_sub(1)).find(|&k| {
-            fold_at(toks, k) == "born"
-                && (matches!(fold_at(toks, k + 1), "in" | "on" | "at") || digit(toks, k + 1))
-        }) else {
+        let digit = |toks: &[Tok], k: usize| opens_date(fold_at(toks, k));
+        let Some(b) = (0..toks.len().saturating_sub(1))
+            .find(|&k| opens_birth_clause(fold_at(toks, k), fold_at(toks, k + 1)))
+        else {
             return;
         };
         if b > 0 {
@@ -439,6 +436,24 @@ const TERRITORIAL: &[&str] = &[
     "lord",
     "lady",
 ];
+
+/// Whether a token folded to `f` opens a date: with a digit ("1950",
+/// "12th"), or with the "c" of circa ("c.1950"); "Sm1it" is no date.
+fn opens_date(f: &str) -> bool {
+    let f = f.as_bytes();
+    let from = match f {
+        [b'c', b'a', ..] => 2,
+        [b'c', ..] => 1,
+        _ => 0,
+    };
+    f.get(from).is_some_and(u8::is_ascii_digit)
+}
+
+/// Whether "born" (`f`) before `next` opens a clause of birth ("born in",
+/// "born on", "born at", "born 1950").
+fn opens_birth_clause(f: &str, next: &str) -> bool {
+    f == "born" && (matches!(next, "in" | "on" | "at") || opens_date(next))
+}
 
 /// Joins the tokens on both sides of a removed run at `k` with a space.
 fn close_gap(toks: &mut [Tok], k: usize) {
