@@ -475,7 +475,10 @@ impl Tally {
                 given_conflict(a, b, slots.masks[0], slots.masks[1])
             }
         };
-        if slots.masks[0] != 0 && given() {
+        if (slots.masks[0] != 0 && given())
+            || (left_a.mask != 0 || left_b.mask != 0)
+                && own_name_behind_initial(a, b, &links, left_a.mask, left_b.mask)
+        {
             structure |= GIVEN;
         }
         if pa > 0.0 && pb > 0.0 {

@@ -38,6 +38,42 @@ pub(super) fn given_conflict(a: &Name, b: &Name, mask_a: u16, mask_b: u16) -> bo
     })
 }
 
+/// Whether one name's middle initial is all that stands for the other's
+/// first given name, while its own first given name, a known one of
+/// another group, is left over ("Christos G. Pappas" / "Giorgos Pappas":
+/// Christos son of G., not Giorgos). `left_a` and `left_b` are the parts
+/// left unaligned.
+pub(super) fn own_name_behind_initial(
+    a: &Name,
+    b: &Name,
+    links: &Links,
+    left_a: u16,
+    left_b: u16,
+) -> bool {
+    let first_given = |n: &Name| {
+        n.parts()
+            .take(MAX_PARTS)
+            .position(|p| matches!(p.tag(), Tag::Given | Tag::Initial))
+    };
+    let (Some(fa), Some(fb)) = (first_given(a), first_given(b)) else {
+        return false;
+    };
+    links.iter().any(|l| {
+        if l.evidence != Evidence::Initial || l.l[1] != NONE || l.r[1] != NONE {
+            return false;
+        }
+        let (i, j) = (l.l[0] as usize, l.r[0] as usize);
+        // (The side with the initial, its part, its first given name and
+        // what is left of it; the other side and its part.)
+        let (x, ix, fx, left_x, y, jy, fy) = if a.part(i).tag() == Tag::Initial {
+            (a, i, fa, left_a, b, j, fb)
+        } else {
+            (b, j, fb, left_b, a, i, fa)
+        };
+        ix != fx && jy == fy && left_x >> fx & 1 != 0 && given_conflict(x, y, 1 << fx, 1 << fy)
+    })
+}
+
 /// The place of each part in an Arabic lineage: 0 for the person's own
 /// names, 1 after the first `bin` / `ibn` (the father's), 2 after the
 /// second, and so on. `None` when the name has no such particle.
