@@ -1,8 +1,8 @@
 //! Legal forms and organisation words ("S.A.", "GmbH", "Bank"): the cue
 //! that a name is an organisation's.
 
-use super::{fold_tok, match_phrase, new_tok, sub, Ctx, Sep, Tag, Tok};
-use crate::tables::Word;
+use super::{fold_tok, match_phrase, new_tok, sub, Ctx, Scratch, Sep, Tag, Tok};
+use crate::tables::{Tables, Word};
 
 impl Ctx<'_> {
     /// Reads no full stop before a hyphen, as the display shows none there
@@ -29,34 +29,7 @@ impl Ctx<'_> {
         {
             let mut k = 0;
             while k < toks.len() {
-                let found = match_phrase(&t.legal, Word::LEGAL_FIRST, t.legal_max, toks, k, sc);
-                // Loose single letters are initials ("John A S", "A. S"), not
-                // a legal form, unless each is written with a full stop
-                // ("S. A.").
-                let found = found.filter(|&(len, _)| {
-                    let letters = &toks[k..k + len];
-                    len == 1
-                        || !letters.iter().all(|x| x.fold.1 - x.fold.0 == 1)
-                        || letters.iter().all(|x| x.dot)
-                });
-                // A word that opens with an apostrophe is a name's ("'Abd",
-                // an ayn), never a legal form: "'A.S." is not "a.s.".
-                let found = found.filter(|&(len, _)| {
-                    toks[k..k + len]
-                        .iter()
-                        .all(|x| !s[x.start..].starts_with(crate::fold::is_apostrophe))
-                });
-                // Short legal forms are also particles and words ("as-Sisi",
-                // "da"): hyphenated to a neighbour, or a lower-case particle in
-                // a mixed-case name, they are not legal forms.
-                let found = found.filter(|&(len, _)| {
-                    let tok = &toks[k];
-                    let hyphenated = tok.sep == Sep::Hyphen
-                        || toks.get(k + 1).is_some_and(|x| x.sep == Sep::Hyphen);
-                    len > 1
-                        || tok.fold.1 - tok.fold.0 > 3
-                        || !(hyphenated || (tok.lower && tok.particle && !all_lower))
-                });
+                let found = legal_form_at(t, s, toks, k, all_lower, sc);
                 if let Some((len, canon)) = found {
                     let a = sc.folds.len() as u32;
                     sc.folds.push_str(canon);
@@ -173,4 +146,47 @@ impl Ctx<'_> {
             }
         }
     }
+}
+
+/// The legal form that starts at token `k`, if any: its length in tokens
+/// and its canonical form. `all_lower` is whether the whole name is in
+/// lower case. Read the same way by [`Ctx::legal_forms`] and by the passes
+/// that must not leave a name that reads otherwise than it did.
+pub(super) fn legal_form_at<'t>(
+    t: &'t Tables,
+    s: &str,
+    toks: &[Tok],
+    k: usize,
+    all_lower: bool,
+    sc: &mut Scratch,
+) -> Option<(usize, &'t str)> {
+    let found = match_phrase(&t.legal, Word::LEGAL_FIRST, t.legal_max, toks, k, sc);
+    // Loose single letters are initials ("John A S", "A. S"), not a legal
+    // form, unless each is written with a full stop ("S. A.").
+    let found = found.filter(|&(len, _)| {
+        let letters = &toks[k..k + len];
+        len == 1
+            || !letters.iter().all(|x| x.fold.1 - x.fold.0 == 1)
+            || letters.iter().all(|x| x.dot)
+    });
+    // A word that opens with an apostrophe is a name's ("'Abd", an ayn),
+    // never a legal form: "'A.S." is not "a.s.".
+    let found = found.filter(|&(len, _)| {
+        toks[k..k + len]
+            .iter()
+            .all(|x| !s[x.start..].starts_with(crate::fold::is_apostrophe))
+    });
+    // Short legal forms are also particles and words ("as-Sisi", "da"):
+    // hyphenated to a neighbour, or a lower-case particle in a mixed-case
+    // name, they are not legal forms.
+    found
+        .filter(|&(len, _)| {
+            let tok = &toks[k];
+            let hyphenated =
+                tok.sep == Sep::Hyphen || toks.get(k + 1).is_some_and(|x| x.sep == Sep::Hyphen);
+            len > 1
+                || tok.fold.1 - tok.fold.0 > 3
+                || !(hyphenated || (tok.lower && tok.particle && !all_lower))
+        })
+        .map(|(len, canon)| (len, &**canon))
 }

@@ -1,8 +1,10 @@
 //! Titles, ranks and roles ("Brig. Gen.", "Minister of Defense"), and
 //! "SURNAME, Given" list order read given-first.
 
+use super::legal::legal_form_at;
 use super::{match_phrase, sub, Ctx, Scratch, Sep, Tok};
 use crate::fold::{self, Script};
+use crate::tables::Tables;
 use crate::tables::Word;
 use crate::token::roman_value;
 
@@ -48,11 +50,18 @@ impl Ctx<'_> {
     /// left. With `keep_list_surname`, a title-like known name before a
     /// comma is kept as the surname of list order.
     fn strip_titles(&mut self, keep_list_surname: bool) {
-        let (t, toks, sc, titles) = (self.t, &mut self.toks, &mut *self.sc, &mut self.titles);
+        let (t, s, toks, sc, titles) = (
+            self.t,
+            self.s,
+            &mut self.toks,
+            &mut *self.sc,
+            &mut self.titles,
+        );
         // Most names start with no title's first word: nothing to remove.
         if toks.len() < 2 || !toks[0].word.is(Word::TITLE_FIRST) {
             return;
         }
+        let known = titles.len();
         // A title leaves a name, not only a number: "Emir II" is a name
         // with a regnal number, "Emir Tamim II" a title and a name. Only
         // the last word is a number, as the numbers pass reads it ("He XX
@@ -87,24 +96,22 @@ impl Ctx<'_> {
                     break
                 }
                 Some((len, _)) => {
-                    // A title joined by a hyphen to a short legal form
-                    // ("Hh-Ug") stays: the hyphen makes "ug" a word, and
-                    // without the title the display would show "Ug" alone,
-                    // the legal form UG, an organisation's name, which
-                    // keeps its titles. Other hyphenated titles go
-                    // ("Dr-Ahmad").
-                    let title = sc.phrase.clone();
-                    if toks.get(k + len).is_some_and(|x| x.sep == Sep::Hyphen)
-                        && match_phrase(&t.legal, Word::LEGAL_FIRST, t.legal_max, toks, k + len, sc)
-                            .is_some()
-                    {
-                        break;
-                    }
-                    titles.push(title);
+                    titles.push(sc.phrase.clone());
                     k += len;
                 }
                 None => break,
             }
+        }
+        // A name that would read as an organisation's without its titles
+        // keeps them, as an organisation's name does: the display must
+        // read as the name did. Dropping them can free a short legal form
+        // that a hyphen to the title ("Hh-Ug": "ug" is a word there) or the
+        // title's capital ("Dr ad 1st": a lower-case particle in a name in
+        // mixed case) kept a word; "Ug", or "ad 1st" all in lower case,
+        // holds the legal form.
+        if k > 0 && frees_legal_form(t, s, &toks[k..], sc) {
+            titles.truncate(known);
+            return;
         }
         toks.drain(..k);
     }
@@ -436,6 +443,21 @@ const TERRITORIAL: &[&str] = &[
     "lord",
     "lady",
 ];
+
+/// Whether `rest`, the tokens a title leaves, would read as an
+/// organisation's name where they stand first: a legal form in them,
+/// read as the display shows them (no hyphen before the first, in lower
+/// case if all of them are).
+fn frees_legal_form(t: &Tables, s: &str, rest: &[Tok], sc: &mut Scratch) -> bool {
+    // A lone legal-form-looking word is none ("AG").
+    if rest.len() < 2 {
+        return false;
+    }
+    let mut rest = rest.to_vec();
+    rest[0].sep = Sep::Space;
+    let all_lower = rest.iter().all(|x| x.lower || !x.cased);
+    (0..rest.len()).any(|k| legal_form_at(t, s, &rest, k, all_lower, sc).is_some())
+}
 
 /// Whether a token folded to `f` opens a date: with a digit ("1950",
 /// "12th"), or with the "c" of circa ("c.1950"); "Sm1it" is no date.
