@@ -304,7 +304,7 @@ fn sino_keys(parts: &mut [PartData], toks: &[Tok], folds: &str, cache: &mut Chun
 }
 
 /// Connecting words of organisation names that carry no identity.
-fn is_connector(f: &str) -> bool {
+pub(super) fn is_connector(f: &str) -> bool {
     matches!(
         f,
         "of" | "the"

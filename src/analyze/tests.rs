@@ -172,6 +172,9 @@ fn a_title_that_keeps_a_short_legal_form_a_word_stays() {
         assert_eq!(assert_rereads(s).display(), "Dr ad 1st", "{s}");
     }
     assert_eq!(assert_rereads("Dr ad Ivo").display(), "ad Ivo");
+    // A word in lower case the display capitalises keeps the name in mixed
+    // case, the particle a word and the title a title.
+    assert_eq!(assert_rereads("Dr. ivo ad").display(), "Ivo ad");
     // Other titles go, hyphenated or not.
     for s in [
         "Dr-Ivo Smith",

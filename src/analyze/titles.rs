@@ -444,10 +444,12 @@ const TERRITORIAL: &[&str] = &[
     "lady",
 ];
 
-/// Whether `rest`, the tokens a title leaves, would read as an
-/// organisation's name where they stand first: a legal form in them,
-/// read as the display shows them (no hyphen before the first, in lower
-/// case if all of them are).
+/// Whether `rest`, the tokens a title leaves in a name in mixed case,
+/// would read as an organisation's name as the display shows them: no
+/// hyphen before the first, and in lower case only if every word stays so
+/// (the display capitalises a word in lower case unless it is a particle,
+/// a connective, a letter, hyphenated, a piece of a dotted run, or opens
+/// with no letter).
 fn frees_legal_form(t: &Tables, s: &str, rest: &[Tok], sc: &mut Scratch) -> bool {
     // A lone legal-form-looking word is none ("AG").
     if rest.len() < 2 {
@@ -455,7 +457,20 @@ fn frees_legal_form(t: &Tables, s: &str, rest: &[Tok], sc: &mut Scratch) -> bool
     }
     let mut rest = rest.to_vec();
     rest[0].sep = Sep::Space;
-    let all_lower = rest.iter().all(|x| x.lower || !x.cased);
+    let stays_lower = |k: usize, x: &Tok| {
+        let f = sub(&sc.folds, x.fold);
+        x.lower
+            && (x.particle
+                || super::render::is_connector(f)
+                || f.len() == 1
+                || (k > 0 && x.sep == Sep::Hyphen)
+                || x.piece
+                || !s[x.start..x.end].starts_with(char::is_alphabetic))
+    };
+    let all_lower = rest
+        .iter()
+        .enumerate()
+        .all(|(k, x)| !x.cased || stays_lower(k, x));
     (0..rest.len()).any(|k| legal_form_at(t, s, &rest, k, all_lower, sc).is_some())
 }
 
