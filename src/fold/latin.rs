@@ -154,12 +154,15 @@ fn fold_simple(d: char, out: &mut String) {
     } else if d == '\u{1E9E}' {
         out.push_str("ss"); // capital sharp s
     } else {
-        // Capitals outside the table whose small letter is inside it
-        // (Ɐ, Ɑ, Ɱ, Ʞ, …) fold like the small letter.
+        // Capitals outside the table fold like their small letter, in the
+        // table (Ɐ, Ɑ, Ɱ, Ʞ, …) or not: a capital newer than the
+        // transliteration data (U+A7D2, the capital double thorn) would
+        // otherwise fold to nothing while its small letter folds to "thth",
+        // and a name recased for display would read otherwise.
         let mut lower = d.to_lowercase();
         if let (Some(l), None) = (lower.next(), lower.next()) {
-            if l != d && (LATIN_START..LATIN_END).contains(&(l as u32)) {
-                push_latin(l as u32, out);
+            if l != d {
+                fold_simple(l, out);
                 return;
             }
         }
@@ -186,6 +189,18 @@ mod tests {
         assert_eq!(f("3rd"), "3rd");
         assert_eq!(f(""), "");
         assert_eq!(f("..."), "");
+    }
+
+    #[test]
+    fn capitals_fold_like_their_small_letters() {
+        // The capital double thorn (U+A7D2) is newer than the
+        // transliteration data, which knows its small letter only.
+        assert_eq!(f("\u{a7d2}"), f("\u{a7d3}"));
+        assert!(!f("\u{a7d3}").is_empty());
+        for c in ['\u{2c6f}', '\u{2c6d}', '\u{a7b0}', 'Ж', 'É'] {
+            let lower: String = c.to_lowercase().collect();
+            assert_eq!(f(&c.to_string()), f(&lower), "{c}");
+        }
     }
 
     #[test]
