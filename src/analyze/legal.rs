@@ -19,6 +19,44 @@ impl Ctx<'_> {
         }
     }
 
+    /// Whether the tokens, as the display will show them, hold a legal
+    /// form: in a name in mixed case the display capitalises a word in
+    /// lower case unless it is a particle, a connective, a letter,
+    /// hyphenated, a piece of a dotted run, or opens with no letter, and
+    /// the first word shows no hyphen before it. Dropping titles, remarks
+    /// or post-nominals can free a short legal form that a hyphen ("Hh-Ug":
+    /// "ug" is a word there) or a capital elsewhere ("Dr ad 1st": a
+    /// lower-case particle in a name in mixed case) kept a word; "Ug", or
+    /// "ad 1st" all in lower case, holds the legal form.
+    pub(super) fn reads_as_org(&mut self) -> bool {
+        let (t, s, sc) = (self.t, self.s, &mut *self.sc);
+        // A lone legal-form-looking word is none ("AG").
+        if self.toks.len() < 2 {
+            return false;
+        }
+        let mut toks = std::mem::take(&mut self.toks);
+        let sep = std::mem::replace(&mut toks[0].sep, Sep::Space);
+        let stays_lower = |k: usize, x: &Tok| {
+            let f = sub(&sc.folds, x.fold);
+            x.lower
+                && (x.particle
+                    || super::render::is_connector(f)
+                    || f.len() == 1
+                    || (k > 0 && x.sep == Sep::Hyphen)
+                    || x.piece
+                    || !s[x.start..x.end].starts_with(char::is_alphabetic))
+        };
+        let all_lower = self.case.all_lower
+            || toks
+                .iter()
+                .enumerate()
+                .all(|(k, x)| !x.cased || stays_lower(k, x));
+        let found = (0..toks.len()).any(|k| legal_form_at(t, s, &toks, k, all_lower, sc).is_some());
+        toks[0].sep = sep;
+        self.toks = toks;
+        found
+    }
+
     /// Tags legal forms with their canonical forms. Returns whether the
     /// name has a legal form or an organisation word.
     pub(super) fn legal_forms(&mut self) -> bool {

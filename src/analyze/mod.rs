@@ -258,6 +258,8 @@ struct Scratch {
     text: String,
     /// Analysed input chunks.
     cache: ChunkCache,
+    /// The tokens before titles and remarks are dropped, to go back to.
+    saved: Vec<Tok>,
 }
 
 /// Reused buffers for the texts of a name being built.
@@ -448,19 +450,36 @@ impl Analyzer {
             Some(_) => false,
             None => org_cue,
         };
-        if !cx.is_org && cx.strip_remarks() {
+        // What remarks, titles and post-nominals leave must not read as an
+        // organisation's name where the name did not: kept to go back to,
+        // when a word could start a legal form.
+        let person = !cx.is_org;
+        let guard = person && cx.toks.iter().any(|x| x.word.is(Word::LEGAL_FIRST));
+        if guard {
+            cx.sc.saved.clear();
+            cx.sc.saved.extend_from_slice(&cx.toks);
+        }
+        let (case, style) = (cx.case, cx.style);
+        if person && cx.strip_remarks() {
             cx.case = Case::of(&cx.toks);
             cx.restyle_cyrillic();
         }
         let before_titles = cx.toks.len();
         cx.titles_and_list_order();
         if cx.toks.len() != before_titles {
-            if !cx.is_org && cx.strip_birth_clause_after_titles() {
+            if person && cx.strip_birth_clause_after_titles() {
                 cx.case = Case::of(&cx.toks);
             }
             cx.restyle_cyrillic();
         }
         cx.suffixes();
+        if guard && cx.toks.len() != cx.sc.saved.len() && cx.reads_as_org() {
+            cx.toks.clear();
+            cx.toks.extend_from_slice(&cx.sc.saved);
+            cx.titles.clear();
+            // (The saved tokens keep their folds, in that style.)
+            (cx.case, cx.style, cx.list_order) = (case, style, false);
+        }
         cx.dotted_runs();
         cx.east_asian();
         cx.regnal_numbers();

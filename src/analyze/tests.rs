@@ -172,6 +172,11 @@ fn a_title_that_keeps_a_short_legal_form_a_word_stays() {
         assert_eq!(assert_rereads(s).display(), "Dr ad 1st", "{s}");
     }
     assert_eq!(assert_rereads("Dr ad Ivo").display(), "ad Ivo");
+    // So do bracketed and appositive titles, inner titles and post-nominals.
+    for s in ["ad 1st (Dr)", "ad 1st, Dr", "ad Mullah 1st", "ad 1st PhD"] {
+        let n = assert_rereads(s);
+        assert_eq!(n.key().split(' ').count(), 3, "{s}: {}", n.key());
+    }
     // A word in lower case the display capitalises keeps the name in mixed
     // case, the particle a word and the title a title.
     assert_eq!(assert_rereads("Dr. ivo ad").display(), "Ivo ad");

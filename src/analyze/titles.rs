@@ -1,10 +1,8 @@
 //! Titles, ranks and roles ("Brig. Gen.", "Minister of Defense"), and
 //! "SURNAME, Given" list order read given-first.
 
-use super::legal::legal_form_at;
 use super::{match_phrase, sub, Ctx, Scratch, Sep, Tok};
 use crate::fold::{self, Script};
-use crate::tables::Tables;
 use crate::tables::Word;
 use crate::token::roman_value;
 
@@ -50,18 +48,11 @@ impl Ctx<'_> {
     /// left. With `keep_list_surname`, a title-like known name before a
     /// comma is kept as the surname of list order.
     fn strip_titles(&mut self, keep_list_surname: bool) {
-        let (t, s, toks, sc, titles) = (
-            self.t,
-            self.s,
-            &mut self.toks,
-            &mut *self.sc,
-            &mut self.titles,
-        );
+        let (t, toks, sc, titles) = (self.t, &mut self.toks, &mut *self.sc, &mut self.titles);
         // Most names start with no title's first word: nothing to remove.
         if toks.len() < 2 || !toks[0].word.is(Word::TITLE_FIRST) {
             return;
         }
-        let known = titles.len();
         // A title leaves a name, not only a number: "Emir II" is a name
         // with a regnal number, "Emir Tamim II" a title and a name. Only
         // the last word is a number, as the numbers pass reads it ("He XX
@@ -101,17 +92,6 @@ impl Ctx<'_> {
                 }
                 None => break,
             }
-        }
-        // A name that would read as an organisation's without its titles
-        // keeps them, as an organisation's name does: the display must
-        // read as the name did. Dropping them can free a short legal form
-        // that a hyphen to the title ("Hh-Ug": "ug" is a word there) or the
-        // title's capital ("Dr ad 1st": a lower-case particle in a name in
-        // mixed case) kept a word; "Ug", or "ad 1st" all in lower case,
-        // holds the legal form.
-        if k > 0 && frees_legal_form(t, s, &toks[k..], sc) {
-            titles.truncate(known);
-            return;
         }
         toks.drain(..k);
     }
@@ -443,36 +423,6 @@ const TERRITORIAL: &[&str] = &[
     "lord",
     "lady",
 ];
-
-/// Whether `rest`, the tokens a title leaves in a name in mixed case,
-/// would read as an organisation's name as the display shows them: no
-/// hyphen before the first, and in lower case only if every word stays so
-/// (the display capitalises a word in lower case unless it is a particle,
-/// a connective, a letter, hyphenated, a piece of a dotted run, or opens
-/// with no letter).
-fn frees_legal_form(t: &Tables, s: &str, rest: &[Tok], sc: &mut Scratch) -> bool {
-    // A lone legal-form-looking word is none ("AG").
-    if rest.len() < 2 {
-        return false;
-    }
-    let mut rest = rest.to_vec();
-    rest[0].sep = Sep::Space;
-    let stays_lower = |k: usize, x: &Tok| {
-        let f = sub(&sc.folds, x.fold);
-        x.lower
-            && (x.particle
-                || super::render::is_connector(f)
-                || f.len() == 1
-                || (k > 0 && x.sep == Sep::Hyphen)
-                || x.piece
-                || !s[x.start..x.end].starts_with(char::is_alphabetic))
-    };
-    let all_lower = rest
-        .iter()
-        .enumerate()
-        .all(|(k, x)| !x.cased || stays_lower(k, x));
-    (0..rest.len()).any(|k| legal_form_at(t, s, &rest, k, all_lower, sc).is_some())
-}
 
 /// Whether a token folded to `f` opens a date: with a digit ("1950",
 /// "12th"), or with the "c" of circa ("c.1950"); "Sm1it" is no date.
