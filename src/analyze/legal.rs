@@ -38,13 +38,22 @@ impl Ctx<'_> {
         let sep = std::mem::replace(&mut toks[0].sep, Sep::Space);
         let stays_lower = |k: usize, x: &Tok| {
             let f = sub(&sc.folds, x.fold);
+            let text = &s[x.start..x.end];
+            // A Latin letter is an initial, which keeps its case; other
+            // scripts' letters are words.
+            let initial = f.len() == 1
+                && text.chars().all(char::is_alphabetic)
+                && text
+                    .chars()
+                    .next()
+                    .is_some_and(|c| crate::fold::script_of(c) == crate::fold::Script::Latin);
             x.lower
                 && (x.particle
                     || super::render::is_connector(f)
-                    || f.len() == 1
+                    || initial
                     || (k > 0 && x.sep == Sep::Hyphen)
                     || x.piece
-                    || !s[x.start..x.end].starts_with(char::is_alphabetic))
+                    || !text.starts_with(char::is_alphabetic))
         };
         let all_lower = self.case.all_lower
             || toks

@@ -173,6 +173,10 @@ fn a_title_that_keeps_a_short_legal_form_a_word_stays() {
     }
     assert_eq!(assert_rereads("Dr ad Ivo").display(), "ad Ivo");
     // So do bracketed and appositive titles, inner titles and post-nominals.
+    // A Cyrillic letter in lower case is a word the display capitalises,
+    // a Latin one an initial that keeps its case.
+    assert_eq!(assert_rereads("Dr и ad 1st").display(), "И ad 1st");
+    assert_eq!(assert_rereads("Dr j ad 1st").display(), "Dr j ad 1st");
     for s in ["ad 1st (Dr)", "ad 1st, Dr", "ad Mullah 1st", "ad 1st PhD"] {
         let n = assert_rereads(s);
         assert_eq!(n.key().split(' ').count(), 3, "{s}: {}", n.key());
