@@ -23,8 +23,8 @@
 //!   known names of different groups: `th` / `s` and `dh` / `z` (Othman /
 //!   Osman), `g` / `j` (Egyptian Guma / Juma), `s` / `sh` (Turkish Serifi /
 //!   Sharifi); the emphatics `d` / `z` (Mortada / Murtaza) cost more;
-//! * a final `a` or `i` for `e` (Salama / Salameh, Musa / Musse, Nuure /
-//!   Nuuri) or `-ka` for `-ko` (Belarusian Karpenka / Karpenko) costs one
+//! * a final `a` or `i` for `e` (Salama / Salameh, Musa / Musse, Guule /
+//!   Guuli) or `-ka` for `-ko` (Belarusian Sidorenka / Sidorenko) costs one
 //!   vowel, other final vowels two;
 //! * anything else — a consonant for an unrelated one, a consonant gained or
 //!   lost, a digit — costs a full edit.
@@ -60,12 +60,12 @@ const YC: u8 = b'Y';
 /// The Arabic feminine and nisba ending (tāʾ marbūṭa) written with an h:
 /// -ah, -eh or -ih after a consonant, -iyah and -ieh after the i of the
 /// nisba. One vowel however it is spelt, and the same as a bare final a or
-/// e (Salameh / Salama, Atiyah / Atieh, Udih / Ouda).
+/// e (Salameh / Salama, Sabiyah / Sabieh, Nudih / Nouda).
 const END: u8 = b'E';
 
 /// Whether the vowel at `v`, followed by a final h, is the tāʾ marbūṭa: an
-/// a or e after a consonant or the i / y of the nisba (Salameh, Atiyah,
-/// Atieh), or an i after a consonant (Udih, Qafishih).
+/// a or e after a consonant or the i / y of the nisba (Salameh, Sabiyah,
+/// Sabieh), or an i after a consonant (Nudih, Rafishih).
 fn marbuta(b: &[u8], v: usize) -> bool {
     if v == 0 {
         return false;
@@ -122,7 +122,7 @@ fn sounds(fold: &str) -> Option<([u8; MAX_SOUNDS], usize)> {
             b't' if next == b'h' => (TH, 2),
             b'd' if matches!(next, b'h' | b'z') => (DH, 2),
             b'c' if next == b'k' => (b'k', 2),
-            // ts / tz / c: the Slavic affricate (Alexandrovits / -vich).
+            // ts / tz / c: the Slavic affricate (Ivanovits / -vich).
             b't' if matches!(next, b's' | b'z') => (CH, 2),
             // x for kh: Somali, Spanish and Pinyin spellings (Maxamed).
             b'x' => (KH, 1),
@@ -140,7 +140,7 @@ fn sounds(fold: &str) -> Option<([u8; MAX_SOUNDS], usize)> {
             // A final h after a vowel is silent (Salameh / Salame); after
             // the a, e or i that follows a consonant it writes the Arabic
             // tāʾ marbūṭa, one ending however it is spelt (-ah, -eh, -ih:
-            // Odeh / Udih / Ouda, Atiyah / Atieh, Qafisheh / Qafishih).
+            // Nodeh / Nudih / Nouda, Sabiyah / Sabieh, Rafisheh / Rafishih).
             b'h' if i + 1 == n && i > 0 && vowel(b[i - 1]) => {
                 if len >= 3 && marbuta(b, i - 1) && out[len - 1] == b[i - 1] {
                     out[len - 1] = END;
@@ -156,7 +156,7 @@ fn sounds(fold: &str) -> Option<([u8; MAX_SOUNDS], usize)> {
             _ => (c, 1),
         };
         i += used;
-        // Doubled letters are one sound (Moussa / Musa, Wejjang / Wejang),
+        // Doubled letters are one sound (Moussa / Musa, Garrang / Garang),
         // and so are tth and ddh (Matthew / Mathew).
         if len > 0 && out[len - 1] == sym {
             continue;
@@ -293,8 +293,8 @@ fn devoiced(x: u8, y: u8) -> bool {
 /// different ending is often a different name or form (Mwangi / Mwanga,
 /// Hamida / Hamido), except for endings that romanisations spell either
 /// way: the Arabic tāʾ marbūṭa and the Somali and Persian final vowel, a or
-/// e, e or i (Salama / Salame, Musa / Musse, Nuure / Nuuri), and the
-/// Belarusian -ka for the Russian and Ukrainian -ko (Karpenka / Karpenko).
+/// e, e or i (Salama / Salame, Musa / Musse, Guule / Guuli), and the
+/// Belarusian -ka for the Russian and Ukrainian -ko (Sidorenka / Sidorenko).
 /// Both parts end in a vowel.
 fn final_vowels(sa: &[u8], sb: &[u8], mode: Mode) -> f32 {
     let (x, y) = (sa[sa.len() - 1], sb[sb.len() - 1]);
@@ -635,14 +635,14 @@ mod tests {
             ("mouloud", "mawlud"),
             ("siao", "siaw"),
             // Somali and Persian final e / i.
-            ("nuure", "nuuri"),
+            ("guule", "guuli"),
             // Polish sz for sh.
             ("kaszuba", "kashuba"),
             // The tāʾ marbūṭa however it is spelt.
-            ("atiyah", "atieh"),
-            ("odeh", "ouda"),
-            ("udih", "odeh"),
-            ("qafisheh", "qafishih"),
+            ("sabiyah", "sabieh"),
+            ("nodeh", "nouda"),
+            ("nudih", "nodeh"),
+            ("rafisheh", "rafishih"),
         ] {
             let c = cost(a, b);
             assert!(c <= 0.8, "{a} / {b}: {c}");
@@ -683,7 +683,7 @@ mod tests {
             ("sergej", "sergey"),
             ("fazl", "fazel"),
             ("nasr", "nasser"),
-            ("atiyah", "atieh"),
+            ("sabiyah", "sabieh"),
             ("salameh", "salama"),
             ("georges", "george"),
             ("andres", "andre"),
@@ -699,7 +699,7 @@ mod tests {
             ("nabil", "nabila"),
             ("rami", "rima"),
             ("rahmi", "rahmah"),
-            ("odeh", "oudi"),
+            ("nodeh", "noudi"),
         ] {
             let c = strict(a, b);
             assert!(c >= 1.0, "{a} / {b}: {c}");
@@ -800,7 +800,7 @@ mod tests {
         let close = |a: &str, b: &str| firm_letters_close(mask(a), mask(b), a.len().max(b.len()));
         assert!(close("rogov", "rohov"));
         assert!(close("shatrov", "shatrou"));
-        assert!(close("alexandrovits", "aleksandrovich"));
+        assert!(close("ivanovits", "ivanovich"));
         assert!(close("othmani", "osmani"));
         assert!(close("ramadan", "ramazan"));
         assert!(!close("petrov", "pavlov"));

@@ -608,7 +608,7 @@ fn tokens_style<'a>(s: &str, toks: impl Iterator<Item = &'a Tok>) -> Option<Cyri
 }
 
 /// The first of several names written in one field and separated by
-/// semicolons ("Mohammad Bakr Zolqadr; Mohammad Baqer Zolqadir"), as lists
+/// semicolons ("Mohammad Javad Zolfaghari; Mohammad Jawad Zolfaqari"), as lists
 /// write aliases: a name is one name, and the others are the caller's to
 /// split off and analyse. The first part with a letter or digit; the whole
 /// input if none has one. The characters NFKC reads as a semicolon

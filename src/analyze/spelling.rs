@@ -65,7 +65,7 @@ pub(crate) fn spelling(fold: &str) -> (u8, u8) {
 }
 
 /// What is left of a folded part without the Arabic article glued on
-/// (Alsaraj, Elsebai: saraj, sebai): `None` unless the part starts with al
+/// (Alsaraj, Elsabri: saraj, sabri): `None` unless the part starts with al
 /// or el and the rest keeps four letters or more and does not start with
 /// a vowel, y or l (a digit may start it), so that names that merely
 /// begin with al or el (Alan, Elena, Eleftherios) do not lose them.
@@ -80,7 +80,7 @@ pub(crate) fn article_rest(fold: &str) -> Option<&str> {
 
 /// A part's first letter as the alignment compares first letters: a
 /// leading vowel is one class, since the Arabic article is written al, el
-/// or ul, glued or not (al-Sebai / Elsebai).
+/// or ul, glued or not (al-Sabri / Elsabri).
 pub(crate) fn head_letter(c: u8) -> u8 {
     if matches!(c, b'a' | b'e' | b'i' | b'o' | b'u') {
         b'a'
@@ -91,7 +91,7 @@ pub(crate) fn head_letter(c: u8) -> u8 {
 
 /// Whether a folded part reads as an East Slavic or South Slavic
 /// patronymic in any common romanisation (Nikolaevich, Mykolayovych,
-/// Petrovna, Arkadiyivna, Konstantinovitj).
+/// Petrovna, Andriyivna, Aleksandrovitj).
 pub(crate) fn is_patronymic(fold: &str) -> bool {
     // The endings all put a v before one of a few tails: -ovich, -evych,
     // -ovitj, -ovits, -ovic, -ovna, -ivna.

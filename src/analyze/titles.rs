@@ -398,7 +398,7 @@ impl Ctx<'_> {
 /// (Afghan and Pakistani names). Folded. Left out because they are also
 /// names or name parts in that position: Sheikh, Sayyid, Imam, and the
 /// pilgrim's Haji, Hajji, Alhaji, which start family names ("HAJJI
-/// HOSEINI", "Mohamed Omar HAJI").
+/// KARIMI", "Abdi Omar HAJI").
 const INNER_TITLES: &[&str] = &[
     "mullah", "mulla", "mawlana", "maulana", "moulana", "mawlawi", "mawlavi", "mowlawi", "maulvi",
     "maulavi", "molvi", "moulvi", "qari", "mufti",

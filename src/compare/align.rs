@@ -35,7 +35,7 @@ fn search<const GATED: bool>(a: &Name, b: &Name, cfg: &MatchConfig) -> Compariso
     // Candidate single-part links.
     let (ha, hb) = (heads(a, na), heads(b, nb));
     // Which name, if either, writes the Baltic nominative ending on every
-    // part where the other writes none (Pjotrs Avens / Pjotr Aven).
+    // part where the other writes none (Pjotrs Orens / Pjotr Oren).
     let nominative = match (ha.s_endings, hb.s_endings) {
         (Endings::All, Endings::None) => Some(true),
         (Endings::None, Endings::All) => Some(false),
@@ -284,7 +284,7 @@ impl Env<'_> {
         // Parts left over on both sides conflict when they stand in the
         // same place between the aligned parts (two names in one role);
         // in different places they are parts missing on one side each
-        // ("Jesus Alejandro Sanchez" / "Jesus Sanchez Felix": a second
+        // ("Jose Antonio Ramos" / "Jose Ramos Vidal": a second
         // given name and a second family name).
         let side_a = Operand {
             name: a,
@@ -658,12 +658,12 @@ pub(super) const CONTAINED_MISSING_SHARE: f64 = 2.0 / 3.0;
 /// Whether one name is wholly contained in the other, and firmly: only one
 /// name leaves parts over, every aligned pair is a close spelling of one
 /// name, and at least one of them is a family name or a word that is no
-/// known given name ("Ahmad Khadem Danesh Pazhu" holds "Ahmad Khadem";
-/// "Petros Contoguris" holds "Petros Contoguris"). Known given names
-/// alone are how namesakes look ("Mir Rahman" / "Mir Rahman Qalandar
-/// Khan", "Nazar Mohammad" / "Nazar Muhammad Mahmud Awadallah"), so they
-/// do not make a name contained, and neither does one part alone ("Gurg"
-/// within "Dia el Haak George").
+/// known given name ("Ahmad Mokhtari Shahr Babaki" holds "Ahmad
+/// Mokhtari"; "Petros Kalogeris" holds "Petros Kalogeris"). Known given
+/// names alone are how namesakes look ("Mir Ahmad" / "Mir Ahmad Sherzad
+/// Khan", "Nazar Ahmad" / "Nazar Ahmed Mahmud Haddadin"), so they do not
+/// make a name contained, and neither does one part alone ("Gorg" within
+/// "Fadi el Khoury George").
 pub(super) fn contained(links: &Links, mask_a: u16, mask_b: u16) -> bool {
     (mask_a == 0) != (mask_b == 0)
         && links.len() >= 2
@@ -693,15 +693,15 @@ pub(super) const FIRM_ANCHOR: f32 = 0.9;
 
 /// Whether the shorter name is contained in the longer one from the
 /// start, as a record that drops a middle name or ends a lineage or a
-/// double surname early writes it ("Ahmad Kadem" in "Ahmad Khadem Danesh
-/// Pazhu"): only one name leaves parts over, two or more pairs aligned,
+/// double surname early writes it ("Ahmad Moktari" in "Ahmad Mokhtari
+/// Shahr Babaki"): only one name leaves parts over, two or more pairs aligned,
 /// none by an initial and all close, in the same order in both names, the
 /// first main part of each aligned with the other's, and one aligned part,
 /// in its own name, a family name that is no known given name, aligned
 /// closely (see [`FIRM_ANCHOR`]). Known given names
-/// alone do not make it ("Mir Rahman" / "Mir Rahman Qalandar Khan" are
+/// alone do not make it ("Mir Ahmad" / "Mir Ahmad Sherzad Khan" are
 /// namesakes), nor a name whose first part has no counterpart ("Khaled
-/// Khalil" / "Nabil Khaled Khalil Shoman": another man's lineage).
+/// Mansour" / "Nabil Khaled Mansour Dabbagh": another man's lineage).
 pub(super) fn anchored(
     a: Operand<'_>,
     b: Operand<'_>,
@@ -741,8 +741,8 @@ pub(super) const LONE_SLOT_SHARE: f64 = 0.5;
 /// one slot, among three or more aligned main parts (a glued run counts
 /// its parts: Alireza / Ali Reza is two), all close, one of
 /// them a family name or a word that is no known given name: a second
-/// name spelt apart or a nickname in one record ("Hisham Yunis Yahya
-/// Qafisheh" / "Hisham Yunis Lchiyeh Qafisheh"), where two people would
+/// name spelt apart or a nickname in one record ("Marwan Yunis Salim
+/// Rafisheh" / "Marwan Yunis Dabbour Rafisheh"), where two people would
 /// differ in more. Never when the part in conflict is a name's first: the
 /// person's own name, where brothers differ ("Zuheir Ahmad Ali Haddad" /
 /// "Qutaiba Ahmad Ali Haddad").
@@ -851,8 +851,8 @@ pub(super) fn slot_conflict(
         .collect();
     order.sort_unstable();
     // Both names must start alike: a part before the first aligned one is
-    // the person's own name where the other has another ("Hind Ahmad" /
-    // "Ahmad Kadem", "Hasan Ahmed Makled" / "Ryan Hassan Makled").
+    // the person's own name where the other has another ("Rana Ahmad" /
+    // "Ahmad Moktari", "Hasan Ahmed Dabbagh" / "Rami Hassan Dabbagh").
     let first = |h: &Heads| (0..h.len).find(|&i| is_main(h.tags[i]));
     let starts_alike = match (order.first(), first(ha), first(hb)) {
         (Some(&(x, y)), Some(i), Some(j)) => x as usize == i && y as usize == j,
@@ -860,7 +860,7 @@ pub(super) fn slot_conflict(
     };
     // And every aligned main part must be the same name, spelt alike or
     // a known variant: a looser link is too weak an anchor for parts to
-    // stand apart ("Mohammad Ahmad Rezai" / "Mohammad Shafiq Ahmadi").
+    // stand apart ("Mohammad Ahmad Yazdi" / "Mohammad Rafiq Ahmadi").
     let strong = links
         .iter()
         .all(|l| !(main(ha, l.l[0]) && main(hb, l.r[0])) || l.sim >= STRONG_LINK);
@@ -1045,7 +1045,7 @@ const NOMINATIVE_SIMILARITY: f32 = 0.9;
 
 /// Whether `with` is `without` with the Latvian or Lithuanian nominative
 /// ending added to its final consonant: -s, -as, -is, -us or -ys (Pjotrs
-/// / Pjotr, Avens / Aven, Aleksandras / Aleksandr). An inflection of one
+/// / Pjotr, Orens / Oren, Aleksandras / Aleksandr). An inflection of one
 /// name, not another name; only between names one of which carries the
 /// ending on every part and the other on none (see [`Endings`]), so that
 /// English surnames made from given names (Williams / William) stay apart

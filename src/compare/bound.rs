@@ -439,7 +439,7 @@ mod tests {
         let m = |x: &str, y: &str| may_score(&analyze(x), &analyze(y));
         assert!(!m("Tom Mahony", "Karl Lindqvist"));
         assert!(m("John Smith", "John Smith Lindqvist"));
-        assert!(m("Pjotrs Avens", "Pjotr Aven"));
+        assert!(m("Pjotrs Orens", "Pjotr Oren"));
         assert!(!m("Murphy", "Tom Mahony"));
         assert!(m("Murphy", "Tom Murphey"));
         assert!(m("Bill", "William Kerr"));
@@ -477,8 +477,8 @@ mod tests {
         "Novick",
         "Baekhib",
         "Bakehib",
-        "Sebai",
-        "Elsebai",
+        "Sabri",
+        "Elsabri",
         "Serraj",
         "Alsaraj",
         "Mao",
@@ -532,16 +532,16 @@ mod tests {
         "Petrovna",
         "Pjotrs",
         "Pjotr",
-        "Avens",
-        "Aven",
-        "Ghoreiszi",
-        "Qoreishi",
-        "Heshmatollah",
-        "Heshmat",
-        "Kamaluddin",
-        "Kamal",
-        "Hajahmad",
-        "Ahmad",
+        "Orens",
+        "Oren",
+        "Ghobeiszi",
+        "Qobeishi",
+        "Rahmatollah",
+        "Rahmat",
+        "Nizamuddin",
+        "Nizam",
+        "Hajhamid",
+        "Hamid",
         "Yevhen",
         "Yevgeniy",
         "Yevhenii",
@@ -605,8 +605,8 @@ mod tests {
     fn every_gated_rule_links_as_without_the_gates() {
         for (x, y) in [
             (
-                "Andriy Mykolayovych Dolhopolov",
-                "Andrei Nikolaevich Dolgopolov",
+                "Andriy Mykolayovych Hordynets",
+                "Andrei Nikolaevich Gordynets",
             ),
             ("Mykolayovych", "Nikolaevich"),
             // Two patronymics whose letters differ too much for any other
@@ -615,16 +615,16 @@ mod tests {
                 "Organisationovna Olusegun",
                 "Organisationovnaovich Olusgeun",
             ),
-            ("Pjotrs Avens", "Pjotr Aven"),
+            ("Pjotrs Orens", "Pjotr Oren"),
             ("Aleksandras Petrovas", "Aleksandr Petrov"),
             ("Park Chol", "Pak Chol"),
             ("Ri Yong Ho", "Lee Yong Ho"),
             ("Yevhen Marchuk", "Yevgeniy Marchuk"),
             ("Vital Kovalenko", "Vitalii Kovalenko"),
-            ("Shafiqullah Karimi", "Shafiq Karimi"),
-            ("Kamaluddin Ahmadi", "Kamal Ahmadi"),
-            ("Hajahmad Karimi", "Ahmed Karimi"),
-            ("Almortada Haidari", "Mortada Haidari"),
+            ("Rafiqullah Karimi", "Rafiq Karimi"),
+            ("Nizamuddin Ahmadi", "Nizam Ahmadi"),
+            ("Hajhamid Karimi", "Hamed Karimi"),
+            ("Alramadan Haidari", "Ramadan Haidari"),
             ("Abdel Ghani Mouhib", "Abdelghani Mouhib"),
             ("Zia u Rahman", "Ziaurrahman"),
             ("Diya al-Rahman", "Zia ur Rahman"),
@@ -634,8 +634,8 @@ mod tests {
             // A slip of spelling in a long rare name; a known name glued
             // from two parts; a part split in two in another spelling.
             ("Odalric Marizamunda", "Odalric Marizamnda"),
-            ("Akhund Zada", "Akhunzada"),
-            ("Qoli Zadeh", "Gholizadeh"),
+            ("Abdul Latif", "Abdulatif"),
+            ("Qasem Zadeh", "Ghasemzadeh"),
         ] {
             check(x, y);
             assert!(m(x, y) > 0.0, "{x} / {y}");
@@ -721,8 +721,8 @@ mod tests {
         }
         // Rules that link parts far apart in spelling keep the full path.
         for (x, y) in [
-            ("Heshmatollah Karimi", "Heshmat Noori"),
-            ("Hajahmad Rezai", "Ahmad Karimi"),
+            ("Rahmatollah Karimi", "Rahmat Noori"),
+            ("Hajhamid Rezai", "Hamid Karimi"),
             ("Yevhen Kovalenko", "Yevgeniy Shevchenko"),
             ("Rhee Min", "Yi Soon"),
         ] {

@@ -108,7 +108,7 @@ pub(super) fn kunya(n: &Name) -> u16 {
 }
 
 /// Whether the links align a child's name in a kunya with the person's own
-/// given name ("Abu Usama" / "Usama Jaber": the father of a Usama is not
+/// given name ("Abu Usama" / "Usama Haddad": the father of a Usama is not
 /// Usama). A kunya on both sides aligns the children's names (Abu
 /// Usama / Abou Oussama), and a family name made of one ("Sami ABU HADID"
 /// / "Sami HADID") is no given name.

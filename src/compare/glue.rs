@@ -7,8 +7,8 @@ use super::*;
 /// one part of `b` (`swapped`: `a` is really the second name). A run is two
 /// parts, or three when the middle one is a short connector or particle
 /// ("Abd al Aziz" / "Abdelaziz", "Co op" / "Coop") or the run is a long
-/// compound of names (see [`LONG_RUN`]: "Moradi Chegha Marani" /
-/// "Moradichoghamarani"). A run links when it is the part's spelling or
+/// compound of names (see [`LONG_RUN`]: "Rostami Dasht Arani" /
+/// "Rostamidoshtarani"). A run links when it is the part's spelling or
 /// key, when it sounds alike under the conditions below, or, for two
 /// parts, when the part splits into two pieces that are the same names in
 /// another romanisation ([`split_sounds`]).
@@ -34,7 +34,7 @@ pub(super) fn glue(x: Operand<'_>, y: Operand<'_>, swapped: bool, sino: bool, ca
     };
     // Only a part of `b` about the run's length, with the same first
     // letter or, for two parts compared by sounds, one of its sound class
-    // (Qoli Zadeh / Gholizadeh: see [`split_sounds`]), can take a run
+    // (Qasem Zadeh / Ghasemzadeh: see [`split_sounds`]), can take a run
     // (Chinese syllable keys aside).
     if !sino && ha.letters & hb.letters == 0 && kin_mask(ha) & hb.letters == 0 {
         return;
@@ -64,8 +64,8 @@ pub(super) fn glue(x: Operand<'_>, y: Operand<'_>, swapped: bool, sino: bool, ca
             let q = a.part(last);
             if last > i + 1 {
                 let mid = a.part(i + 1);
-                // Three names glued into one long one (Moradi Chegha Marani
-                // / Moradichoghamarani) may have any middle part, when
+                // Three names glued into one long one (Rostami Dasht Arani
+                // / Rostamidoshtarani) may have any middle part, when
                 // each of them is a name of four letters or more.
                 let names = name_like(&mid) && name_like(&q);
                 if !gluable(last)
@@ -117,7 +117,7 @@ pub(super) fn glue(x: Operand<'_>, y: Operand<'_>, swapped: bool, sino: bool, ca
                     }
                 }
                 // The variant table may know the glued run as a form of the
-                // known name the part is (Akhund Zada / Akhunzada).
+                // known name the part is (Abdul Latif / Abdulatif).
                 let variant = || known && same_known_name(&buf, r.fold());
                 if !letters {
                     let sim = if variant() {
@@ -150,8 +150,8 @@ pub(super) fn glue(x: Operand<'_>, y: Operand<'_>, swapped: bool, sino: bool, ca
                         // An article or connective assimilated in one
                         // spelling only (Nasr al-Din / Nasruddin) changes
                         // the key, not the sounds, and so does another
-                        // romanisation of a long compound (Ahmadi Nejad /
-                        // Ahmadinejhad); two short parts alone must agree
+                        // romanisation of a long compound (Saberi Nejad /
+                        // Saberinejhad); two short parts alone must agree
                         // in key (John Chen is no Johnson).
                         0.85
                     } else if let Some(sim) = split() {
@@ -201,8 +201,8 @@ fn glued_sounds_close(run: &str, part: &str, cap: f32) -> bool {
 /// The similarity of two parts glued on one side against one part on the
 /// other that is neither their spelling nor their key: the part splits
 /// into two pieces, each the same name as its part in another
-/// romanisation, as two single parts are compared in sounds (Qolizadeh /
-/// Gholi Zadeh, Unjong / U'n-cho'ng). Each piece is held to its own
+/// romanisation, as two single parts are compared in sounds (Qasemzadeh /
+/// Ghasem Zadeh, Sunjong / Su'n-cho'ng). Each piece is held to its own
 /// allowance, so a different name in one of them stays apart (John Chen
 /// is no Johnson, Abdul Ghani no Abdulbari), and two known names of
 /// different groups are compared strictly. A little below the same
@@ -270,7 +270,7 @@ fn letters(f: &str) -> u32 {
 }
 
 /// How far, in letters, the split of a part may stand from the length of
-/// the first glued part (Akhund / Akhun, Qoli / Gholi).
+/// the first glued part (Abdul / Abdu, Qasem / Ghasem).
 const SPLIT_SLACK: usize = 2;
 
 /// What a glued reading costs in similarity against the same reading of
@@ -399,7 +399,7 @@ pub(super) fn sinitic(n: &Name, len: usize) -> Option<bool> {
             let d = p.data();
             // A Chinese or Korean name part has one or two syllables (a
             // surname, a given name); a part of three or more that happens
-            // to read as syllables is another language's (Kayali, Kakorere).
+            // to read as syllables is another language's (Mayali, Kamorere).
             if d.sino == 0 || crate::sino::count(d.sino) > 2 {
                 return None;
             }

@@ -28,7 +28,7 @@
 //! in a glide, an h, a letter of one sound class or the spelling of a short
 //! vowel. Parts still left over on both sides beside an aligned part may
 //! link at a lower similarity when they sound alike within twice that
-//! allowance (the residue: Daqou / Deqqo). Two patronymics whose
+//! allowance (the residue: Raqou / Reqqo). Two patronymics whose
 //! spellings do not link are compared by their fathers' names
 //! (Mykolayovych / Nikolayevich).
 //!

@@ -166,7 +166,7 @@ pub(super) fn part_similarity(
         (Some(s), Some(f)) if f > s => Some((Evidence::Fuzzy, f)),
         (Some(s), _) => Some((Evidence::Transliteration, s)),
         // A glued article is a closer reading than a slip of spelling
-        // (Almortada / Mortada: a letter pair gained, not two typos).
+        // (Alramadan / Ramadan: a letter pair gained, not two typos).
         (None, Some(f)) => match glued_article(fa, fb) {
             Some(g) if g > f => Some((Evidence::Transliteration, g)),
             _ => Some((Evidence::Fuzzy, f)),
@@ -210,11 +210,11 @@ pub(super) fn spelt_title<'n>(fold: &str, other: &'n Name) -> Option<&'n str> {
 const TITLE_SPELLING: f32 = 0.6;
 
 /// The pilgrim's honorific as Persian and Afghan records glue it to a
-/// given name (Hajahmad: Haj Ahmad), folded, longest first.
+/// given name (Hajhamid: Haj Hamid), folded, longest first.
 pub(super) const GLUED_HONORIFICS: [&str; 6] = ["hadji", "hajji", "haji", "hajj", "hadj", "haj"];
 
 /// Similarity of two given names one of which carries the pilgrim's
-/// honorific glued on (Hajahmad / Ahmed): the rest compared in sounds, a
+/// honorific glued on (Hajhamid / Hamed): the rest compared in sounds, a
 /// little below the same name without it. The rest must keep four letters
 /// or more (Hajira, Hajime keep theirs).
 pub(super) fn glued_honorific(fa: &str, fb: &str) -> Option<f32> {
@@ -252,7 +252,7 @@ fn glued_prefix(
 }
 
 /// Similarity of two parts one of which carries the Arabic article glued
-/// on (Alsaraj / Serraj, Elsebai / Sebai, Almortada / Murtaza): the rest
+/// on (Alsaraj / Serraj, Elsabri / Sabri, Alramadan / Ramazan): the rest
 /// compared in sounds, a little below the same part without the article
 /// (see [`article_rest`] for what counts as the article).
 pub(super) fn glued_article(fa: &str, fb: &str) -> Option<f32> {
@@ -331,8 +331,8 @@ pub(super) fn fuzzy_similarity(
     // any other edit in a short part is a larger share of it: one slip in
     // "Conti" says less than one in "Marizamunda". A letter dropped or
     // added in a long part, the commonest slip of a copied name, costs
-    // less (Fradkov / Frakov, Marizamunda / Marizamnda); a letter for
-    // another may be another name (Khawajah / Khafajah).
+    // less (Grudkov / Grukov, Marizamunda / Marizamnda); a letter for
+    // another may be another name (Khawarah / Khafarah).
     let sim = if d == 1 && levenshtein(fa, fb) == 2 {
         0.85
     } else if maxlen >= LONG_SLIP && la.abs_diff(lb) == d {
@@ -401,8 +401,8 @@ pub(super) fn full_form(a: &str, b: &str) -> bool {
 const COMPOUND_HEAD_SIM: f32 = 0.8;
 
 /// Whether one name is a compound of the other and Allah or al-Din,
-/// glued (Heshmatollah / Heshmat, Kamaluddin / Kamal, Shafiqullah /
-/// Shafiq): the compound is commonly shortened to its first element. The
+/// glued (Rahmatollah / Rahmat, Nizamuddin / Nizam, Rafiqullah /
+/// Rafiq): the compound is commonly shortened to its first element. The
 /// first element keeps four letters or more (not Abd, Ata, Zia). Asked
 /// only when both parts are in the given-name role: as family names,
 /// Nasrallah and Nasr are two families.

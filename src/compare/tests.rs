@@ -123,8 +123,8 @@ fn typos_versus_known_names() {
     // Two different known names in the given-name role are not.
     assert!(m("Mostafa Tehrani Nasab", "Mojtaba Tehrani Nasab") < DEFAULT_THRESHOLD);
     let (a, b) = (
-        analyze("Rami Fuad Yaacoub Haddadin"),
-        analyze("Rima Fuad Yaacoub Haddadin"),
+        analyze("Rami Fuad Elias Haddadin"),
+        analyze("Rima Fuad Elias Haddadin"),
     );
     let c = compare(&a, &b);
     assert!(!c.is_match(), "{}", c.score());
@@ -138,7 +138,7 @@ fn typos_versus_known_names() {
 fn known_names_close_in_sounds_do_not_conflict() {
     // Romanisations of one name that the variant table keeps apart.
     for (x, y) in [
-        ("Aleksej Petrovich Zorin", "Oleksiy Petrovych Zorin"),
+        ("Aleksej Ivanovich Zorin", "Oleksiy Ivanovych Zorin"),
         ("Aleksej Zorin", "Oleksiy Zorin"),
         ("Haydar Salim Nasser", "Heidar Salim Nasser"),
     ] {
@@ -453,7 +453,7 @@ fn a_name_firmly_contained_in_another_costs_less() {
     // Known given names alone stay weak evidence (namesakes look so), and
     // so does one part alone.
     for (x, y) in [
-        ("Nazar Mohammad", "Nazar Mohammad Qaderi Walizada"),
+        ("Nazar Ahmad", "Nazar Ahmad Qaderi Walizada"),
         ("Petrovic", "Goran Vukasin Stanimir Petrovic"),
     ] {
         let plain = with_cost(x, y, cfg.missing_cost());
@@ -537,7 +537,7 @@ fn left_over_parts_far_apart_in_sounds_still_align() {
     // One name in two romanisations farther apart than a close spelling,
     // beside parts that align: a residue link.
     for (x, y) in [
-        ("Tariq Salem Daqou", "Tariq Salem Deqqo"),
+        ("Tariq Salem Raqou", "Tariq Salem Reqqo"),
         ("Nabil Yusuf Musse", "Nabil Yusuf Moosa"),
     ] {
         let (a, b) = (analyze(x), analyze(y));
@@ -553,14 +553,14 @@ fn left_over_parts_far_apart_in_sounds_still_align() {
         )));
     }
     // Alone it never makes a match.
-    assert!(m("Daqou", "Deqqo") < DEFAULT_THRESHOLD);
+    assert!(m("Raqou", "Reqqo") < DEFAULT_THRESHOLD);
     // Different names stay apart: a final vowel of a short part, a leading
     // h against another velar, a firm letter, known names of different
     // groups.
     for (x, y) in [
         ("Peter Mwangi Kamau", "Peter Mwanga Kamau"),
         ("Ismail Haniyeh", "Ismail Qaani"),
-        ("Yusuf Nasrallah", "Yusuf Nazzal"),
+        ("Yusuf Nasrallah", "Yusuf Nassar"),
         ("Thamer Haddad", "Samer Haddad"),
         ("Mariam Haddad", "Marian Haddad"),
         ("Hamza Ali", "Hamda Ali"),
@@ -585,12 +585,12 @@ fn known_names_sharing_a_skeleton_are_not_one_name() {
 fn arabic_endings_are_one_ending() {
     // -ah, -eh, -ih, -a and -e, and the nisba's -iyah / -ieh, are one
     // ending (tāʾ marbūṭa) in every romanisation.
-    assert!(m("Husayn Atiyah", "Hussein Atieh") >= DEFAULT_THRESHOLD);
-    assert!(m("Ahmad Udih", "Ahmed Odeh") >= DEFAULT_THRESHOLD);
-    assert!(m("Ahmad Ouda", "Ahmad Udih") >= DEFAULT_THRESHOLD);
-    assert!(m("Hisham Qafishih", "Hisham Qafisheh") >= DEFAULT_THRESHOLD);
+    assert!(m("Husayn Sabiyah", "Hussein Sabieh") >= DEFAULT_THRESHOLD);
+    assert!(m("Ahmad Nudih", "Ahmed Nodeh") >= DEFAULT_THRESHOLD);
+    assert!(m("Ahmad Nouda", "Ahmad Nudih") >= DEFAULT_THRESHOLD);
+    assert!(m("Hisham Rafishih", "Hisham Rafisheh") >= DEFAULT_THRESHOLD);
     // The ending is no licence for another final vowel.
-    assert!(m("Ali Odeh", "Ali Oudi") < DEFAULT_THRESHOLD);
+    assert!(m("Ali Nodeh", "Ali Noudi") < DEFAULT_THRESHOLD);
     assert!(m("Nadia Salameh", "Nadia Salami") < DEFAULT_THRESHOLD);
     assert!(m("Jamil Haddad", "Jamileh Haddad") < DEFAULT_THRESHOLD);
 }
@@ -598,37 +598,42 @@ fn arabic_endings_are_one_ending() {
 #[test]
 fn patronymics_of_one_father_in_two_romanisations() {
     // Ukrainian and Russian forms of one father's name (Mykola / Nikolay).
-    assert!(m("Yuriy Mykolayovych Hovtvin", "Yuriy Nikolayevich Govtvin") >= DEFAULT_THRESHOLD);
     assert!(
         m(
-            "Mikhailo Mikolaiovich Bilousov",
-            "Mikhail Nikolayevich Belousov"
+            "Yuriy Mykolayovych Hordynets",
+            "Yuriy Nikolayevich Gordynets"
+        ) >= DEFAULT_THRESHOLD
+    );
+    assert!(
+        m(
+            "Vasyl Mikolaiovich Pohorilov",
+            "Vasiliy Nikolayevich Pohorelov"
         ) >= DEFAULT_THRESHOLD
     );
     assert!(m("Anna Sergeyevna Ivanova", "Anna Sergeevna Ivanova") >= DEFAULT_THRESHOLD);
     // Another father is still another father.
-    assert!(m("Tarkhan Ismailovich Gaziev", "Tarkhan Isaevich Gaziev") < DEFAULT_THRESHOLD);
+    assert!(m("Ruslan Ismailovich Temirov", "Ruslan Isaevich Temirov") < DEFAULT_THRESHOLD);
     assert!(m("Pavel Ivanovich Petrov", "Pavel Petrovich Petrov") < DEFAULT_THRESHOLD);
-    assert!(m("Yuriy Mykolayovych Hovtvin", "Yuriy Petrovich Hovtvin") < DEFAULT_THRESHOLD);
+    assert!(m("Yuriy Mykolayovych Hordynets", "Yuriy Petrovich Hordynets") < DEFAULT_THRESHOLD);
 }
 
 #[test]
 fn long_compounds_glued_or_split_in_another_romanisation() {
-    assert!(m("Mahmoud Ahmadi Nejad", "Mahmoud Ahmadinejhad") >= DEFAULT_THRESHOLD);
-    assert!(m("Jamal Shah Karami", "Jamal Shakrami") >= DEFAULT_THRESHOLD);
+    assert!(m("Mahmoud Saberi Nejad", "Mahmoud Saberinejhad") >= DEFAULT_THRESHOLD);
+    assert!(m("Reza Shah Nazari", "Reza Shanazari") >= DEFAULT_THRESHOLD);
     assert!(
         m(
-            "Ali Reza Moradi Chegha-Marani",
-            "Ali Reza Moradichoghamarani"
+            "Hamid Reza Rostami Dasht-Arani",
+            "Hamid Reza Rostamidoshtarani"
         ) >= DEFAULT_THRESHOLD
     );
     // Two short parts must still agree in key, and a part that aligns on
-    // its own is not swallowed by a run (Heshmatollah is no Heshmat Hayat
+    // its own is not swallowed by a run (Rahmatollah is no Rahmat Hayat
     // al-).
     assert!(m("John Chen", "Johnson") < DEFAULT_THRESHOLD);
     let (a, b) = (
-        analyze("Heshmatollah Hayat al-Ghaib"),
-        analyze("Seyyed Heshmat Hayat al-Ghaib"),
+        analyze("Rahmatollah Hayat al-Rawi"),
+        analyze("Seyyed Rahmat Hayat al-Rawi"),
     );
     let c = compare(&a, &b);
     assert!(!c.explain(&a, &b).iter().any(|r| matches!(
@@ -644,13 +649,13 @@ fn long_compounds_glued_or_split_in_another_romanisation() {
 fn two_names_glued_in_another_spelling() {
     // Each glued part against its piece of the other, in sounds: q / gh,
     // and the McCune–Reischauer ch against the j of other romanisations.
-    assert!(m("Reza Qolizadeh", "Reza Gholi Zadeh") >= DEFAULT_THRESHOLD);
-    assert!(m("Pak Unjong", "Pak U'n-cho'ng") >= DEFAULT_THRESHOLD);
+    assert!(m("Reza Qasemzadeh", "Reza Ghasem Zadeh") >= DEFAULT_THRESHOLD);
+    assert!(m("Pak Sunjong", "Pak Su'n-cho'ng") >= DEFAULT_THRESHOLD);
     assert!(m("Ri Chongsu", "Ri Jong-su") >= DEFAULT_THRESHOLD);
     // The variant table knows the glued run as a form of the part's name
-    // (the article assimilated: Abdurrahman; a stop lost: Akhunzada).
+    // (the article assimilated: Abdurrahman; a doubled l lost: Abdulatif).
     assert!(m("Abdul Rahman Karimi", "Abdurrahman Karimi") >= DEFAULT_THRESHOLD);
-    assert!(m("Nasir Akhund Zada", "Nasir Akhunzada") >= DEFAULT_THRESHOLD);
+    assert!(m("Abdul Latif Nasiri", "Abdulatif Nasiri") >= DEFAULT_THRESHOLD);
     // A different name in one piece stays a different name, even when
     // the whole run sounds close.
     assert!(m("John Chen", "Johnson") < DEFAULT_THRESHOLD);
@@ -664,8 +669,8 @@ fn two_names_glued_in_another_spelling() {
 fn a_glued_run_counts_its_parts_among_many() {
     // Alireza is Ali Reza: one part in one slot among three agreeing costs
     // what it costs with the given names written apart.
-    let glued = m("Alireza Moradi SHAMSABADI", "Ali Reza MORADI TABRIZI");
-    let apart = m("Ali Reza Moradi SHAMSABADI", "Ali Reza MORADI TABRIZI");
+    let glued = m("Alireza Sadeghi SHAMSABADI", "Ali Reza SADEGHI TABRIZI");
+    let apart = m("Ali Reza Sadeghi SHAMSABADI", "Ali Reza SADEGHI TABRIZI");
     assert!((glued - apart).abs() < 0.03, "{glued} vs {apart}");
     // Two known given names glued are no family name to anchor the rest.
     let glued = m("Alireza Karimi Shamsabadi", "Ali Reza Karimi Hosseinabadi");
@@ -677,7 +682,7 @@ fn a_glued_run_counts_its_parts_among_many() {
 
 #[test]
 fn the_egyptian_g_spells_one_known_name() {
-    assert!(m("Gibril Ibrahim", "Jibril Ibrahim") >= DEFAULT_THRESHOLD);
+    assert!(m("Gibril Mansour", "Jibril Mansour") >= DEFAULT_THRESHOLD);
     // Two letters are two names, and short names may not differ at all.
     assert!(m("Thamer Haddad", "Samer Haddad") < DEFAULT_THRESHOLD);
     assert!(m("Hamza Ali", "Hamda Ali") < DEFAULT_THRESHOLD);
@@ -688,32 +693,32 @@ fn the_egyptian_g_spells_one_known_name() {
 fn one_part_in_one_slot_among_many_agreeing_costs_less() {
     assert!(
         m(
-            "Hisham Younis Yahya Qafisheh",
-            "Hisham Yunis Lchiyeh Qafisheh"
+            "Marwan Younis Salim Rafisheh",
+            "Marwan Yunis Dabbour Rafisheh"
         ) >= DEFAULT_THRESHOLD
     );
     // Not the person's own name (brothers), nor with only known given
     // names agreeing.
     assert!(m("Zuheir Ahmad Ali Haddad", "Qutaiba Ahmad Ali Haddad") < DEFAULT_THRESHOLD);
-    assert!(m("Mohammed Ahmed Ali Qafisheh", "Mohammed Ahmed Ali Shamlakh") < DEFAULT_THRESHOLD);
+    assert!(m("Mohammed Ahmed Ali Rafisheh", "Mohammed Ahmed Ali Tamimeh") < DEFAULT_THRESHOLD);
 }
 
 #[test]
 fn a_letter_dropped_in_a_long_part_is_a_slip() {
     // One letter lost in a long family name: the same person.
-    assert!(m("Petr FRADKOV", "Pyetr FRAKOV") >= DEFAULT_THRESHOLD);
+    assert!(m("Petr GRUDKOV", "Pyotr GRUKOV") >= DEFAULT_THRESHOLD);
     assert!(m("Juvénal Marizamunda", "Juvenal Marizamnda") >= DEFAULT_THRESHOLD);
     // A letter for another in a long part may be another name: no cheaper
     // than before.
-    let c = compare(&analyze("Khawajah"), &analyze("Khafajah"));
+    let c = compare(&analyze("Khawarah"), &analyze("Khafarah"));
     assert!(c.score() <= 0.75, "{}", c.score());
-    assert!(m("Muhammad KHAWAJAH", "Jamil Mohammed KHAFAJAH") < DEFAULT_THRESHOLD);
+    assert!(m("Muhammad KHAWARAH", "Karim Mohammed KHAFARAH") < DEFAULT_THRESHOLD);
 }
 
 #[test]
 fn baltic_nominative_endings() {
     assert!(nominative_s("pjotrs", "pjotr"));
-    assert!(nominative_s("avens", "aven"));
+    assert!(nominative_s("orens", "oren"));
     assert!(nominative_s("aleksandras", "aleksandr"));
     assert!(nominative_s("kuzminas", "kuzmin"));
     // The stem in another romanisation, a glide or a vowel apart.
@@ -724,26 +729,26 @@ fn baltic_nominative_endings() {
     assert!(!nominative_s("georges", "george"));
     assert!(!nominative_s("idriss", "idris"));
     assert!(!nominative_s("pjotrz", "pjotr"));
-    assert!(m("Pjotrs AVENS", "Pjotr AVEN") >= DEFAULT_THRESHOLD);
+    assert!(m("Pjotrs ORENS", "Pjotr OREN") >= DEFAULT_THRESHOLD);
     assert!(m("Aleksandras Kuzminas", "Aleksandr Kuzmin") >= DEFAULT_THRESHOLD);
     // Only between a name inflected throughout and one not at all: English
     // surnames made from given names stay apart.
     assert!(m("James Williams", "William James") < DEFAULT_THRESHOLD);
-    assert!(m("Pjotrs Aven", "Pjotr Avens") < DEFAULT_THRESHOLD);
+    assert!(m("Pjotrs Oren", "Pjotr Orens") < DEFAULT_THRESHOLD);
 }
 
 #[test]
 fn a_leading_j_is_no_vowel_in_the_residue() {
     // Oussama and Jomeh share sounds once the j reads as a sibilant and the
     // leading vowel is dropped; they are two names.
-    assert!(m("Oussama ALI", "Ali Jomeh Malak SHAHKOUEI") < 0.5);
+    assert!(m("Oussama NASSER", "Nasser Jomeh Karim TAVAKOLI") < 0.5);
 }
 
 #[test]
 fn a_silent_french_s_is_one_name() {
     // Georges and George are groups of their own in the variant table: no
     // conflict of known names for the silent s, and a link of one name.
-    assert!(m("Botros Georges OBEID", "Boutros George OBAID") >= DEFAULT_THRESHOLD);
+    assert!(m("Elias Georges SAADEH", "Elias George SAADA") >= DEFAULT_THRESHOLD);
     assert!(m("Georges Martin", "George Martin") >= DEFAULT_THRESHOLD);
     // Short parts keep their allowance: a final s is more of them.
     assert!(m("Yves Martin", "Yve Martin") < m("Georges Martin", "George Martin"));
@@ -754,7 +759,7 @@ fn a_silent_french_s_is_one_name() {
 fn kin_final_vowels_link_left_over_parts() {
     // A final e or i, o or u, spells one vowel across romanisations: parts
     // left over beside an aligned name link through the residue.
-    assert!(m("Ahmed Warsame GUULE", "Ahmed Warsame GUULI") >= DEFAULT_THRESHOLD);
+    assert!(m("Ahmed Jaamac GUULE", "Ahmed Jaamac GUULI") >= DEFAULT_THRESHOLD);
     // Other final vowels are another name or form, as before.
     assert!(m("John Mwangi", "John Mwanga") < DEFAULT_THRESHOLD);
     assert!(m("Ahmed Hamida", "Ahmed Hamido") < DEFAULT_THRESHOLD);
@@ -797,27 +802,27 @@ fn sz_is_one_sibilant() {
     assert!(m("Piotr KASZUBA", "Piotr KASHUBA") >= DEFAULT_THRESHOLD);
     assert!(m("Istvan SZABO", "Istvan SABO") >= DEFAULT_THRESHOLD);
     // Once a residue link (two sounds for one), now a close spelling.
-    assert!(m("Walid Karim Ghoreiszi", "Walid Karim Qoreishi") >= 0.95);
+    assert!(m("Walid Karim Ghobeiszi", "Walid Karim Qobeishi") >= 0.95);
 }
 
 #[test]
 fn a_compound_given_name_and_its_first_element() {
-    assert!(compound_head("heshmat", "heshmatollah"));
-    assert!(compound_head("kamaluddin", "kamal"));
-    assert!(compound_head("shafiq", "shafiqullah"));
+    assert!(compound_head("rahmat", "rahmatollah"));
+    assert!(compound_head("nizamuddin", "nizam"));
+    assert!(compound_head("rafiq", "rafiqullah"));
     // Too short a first element, or another tail: no short form.
     assert!(!compound_head("zia", "ziaullah"));
-    assert!(!compound_head("kamal", "kamali"));
-    assert!(!compound_head("kamal", "kamal"));
-    assert!(m("Rahim Heshmatollah KARIMI", "Rahim Heshmat KARIMI") >= DEFAULT_THRESHOLD);
+    assert!(!compound_head("nizam", "nizami"));
+    assert!(!compound_head("nizam", "nizam"));
+    assert!(m("Omid Rahmatollah KARIMI", "Omid Rahmat KARIMI") >= DEFAULT_THRESHOLD);
     // Weaker than the full name written alike.
     assert!(
-        m("Rahim Heshmatollah KARIMI", "Rahim Heshmat KARIMI")
-            < m("Rahim Heshmatollah KARIMI", "Rahim Heshmatullah KARIMI")
+        m("Omid Rahmatollah KARIMI", "Omid Rahmat KARIMI")
+            < m("Omid Rahmatollah KARIMI", "Omid Rahmatullah KARIMI")
     );
     // As family names, two families.
-    assert!(m("Hassan NASRALLAH", "Hassan NASR") < DEFAULT_THRESHOLD);
-    assert!(m("Nasrallah HASSAN", "Hassan NASR") < DEFAULT_THRESHOLD);
+    assert!(m("Samir NASRALLAH", "Samir NASR") < DEFAULT_THRESHOLD);
+    assert!(m("Nasrallah SAMIR", "Samir NASR") < DEFAULT_THRESHOLD);
 }
 
 #[test]
@@ -836,7 +841,7 @@ fn family_names_that_differ_in_a_consonant_are_two_families() {
     // One consonant written for another, or a breath or glide written on
     // one side only, is one family name in two romanisations.
     for (x, y) in [
-        ("Tariq Salem Daqou", "Tariq Salem Deqqo"),
+        ("Tariq Salem Raqou", "Tariq Salem Reqqo"),
         ("Walid GHAYUBI", "Walid QIYUBI"),
         ("Yusuf NAFRAH", "Yusuf NAFRAAHU"),
         ("Pavel Olegovich BERGEIKO", "Paval Alehavich BARHEIKA"),
@@ -892,8 +897,8 @@ fn an_honorific_written_as_a_given_name_costs_nothing() {
     // the title table: also a name) as a part, before each name of the
     // lineage.
     let (a, b) = (
-        analyze("Sayed Nurullah Sayed Karimullah"),
-        analyze("Sayyed Nurullah Karimullah"),
+        analyze("Sayed Samiullah Sayed Karimullah"),
+        analyze("Sayyed Samiullah Karimullah"),
     );
     assert_eq!(b.titles(), ["sayyed"]);
     let c = compare(&a, &b);
@@ -915,7 +920,7 @@ fn an_honorific_written_as_a_given_name_costs_nothing() {
         Reason::Aligned { left, right, evidence: Evidence::Title, .. } if left == "sayyed" && right == "Sayed"
     )));
     // Without the title on the other side, the part still counts.
-    assert!(m("Sayed Nurullah Sayed Karimullah", "Nurullah Karimullah") < 0.99);
+    assert!(m("Sayed Samiullah Sayed Karimullah", "Samiullah Karimullah") < 0.99);
     // A family name is never a title: Charles King is no King Charles.
     assert!(m("Charles King", "King Charles") < DEFAULT_THRESHOLD);
 }
@@ -934,12 +939,12 @@ fn spelling_facts_gate_the_rules_they_guard() {
         "vitalii",
         "anatol",
         "anatoliy",
-        "heshmat",
-        "heshmatollah",
-        "kamal",
-        "kamaluddin",
-        "shafiq",
-        "shafiqullah",
+        "rahmat",
+        "rahmatollah",
+        "nizam",
+        "nizamuddin",
+        "rafiq",
+        "rafiqullah",
         "nasr",
         "nasrallah",
         "park",
@@ -957,12 +962,12 @@ fn spelling_facts_gate_the_rules_they_guard() {
         "smith",
         "pjotrs",
         "pjotr",
-        "avens",
-        "aven",
-        "hajahmad",
-        "ahmed",
-        "alsebai",
-        "sebai",
+        "orens",
+        "oren",
+        "hajhamid",
+        "hamed",
+        "alsabri",
+        "sabri",
         "nikolaevich",
         "mykolayovych",
         "petrovna",
@@ -993,14 +998,14 @@ fn spelling_facts_gate_the_rules_they_guard() {
     }
     assert!(full >= 4 && compound >= 8 && korean_pairs >= 10);
     assert_ne!(sp("nikolaevich") & PATRONYMIC_FORM, 0);
-    assert_ne!(sp("hajahmad") & PILGRIM, 0);
-    assert_ne!(sp("alsebai") & ARTICLE, 0);
+    assert_ne!(sp("hajhamid") & PILGRIM, 0);
+    assert_ne!(sp("alsabri") & ARTICLE, 0);
     // The article is stripped only before a consonant other than l, and
     // four letters or more.
     for part in [
-        "alsebai",
+        "alsabri",
         "elsaraj",
-        "almortada",
+        "alramadan",
         "eleftheria",
         "alan",
         "alessio",

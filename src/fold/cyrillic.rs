@@ -319,7 +319,7 @@ mod tests {
         assert_eq!(f("Цой"), "tsoy");
         assert_eq!(f("Жуков"), "zhukov");
         assert_eq!(f("Юлия"), "yuliya");
-        assert_eq!(f("Шойгу"), "shoygu");
+        assert_eq!(f("Шойко"), "shoyko");
         assert_eq!(f("Соловьёв"), "solovyev");
         assert_eq!(f("Эльвира"), "elvira");
         assert_eq!(f("ВЛАДИМИР"), "vladimir");

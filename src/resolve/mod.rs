@@ -574,13 +574,13 @@ mod tests {
 
     #[test]
     fn complete_name_joins_through_one_representative_without_conflict() {
-        // "Alireza Kashani" matches the full name but not the form without
+        // "Alireza Yazdani" matches the full name but not the form without
         // the surname (0.45): it joins, since it conflicts with neither.
         let m = [
-            Mention::new("Ali Reza Moradi Kashani"),
-            Mention::new("Ali Reza Moradi"),
-            Mention::new("Alireza Kashani"),
-            Mention::new("Ahmad Reza Moradi Kashani"),
+            Mention::new("Ali Reza Sadeghi Yazdani"),
+            Mention::new("Ali Reza Sadeghi"),
+            Mention::new("Alireza Yazdani"),
+            Mention::new("Ahmad Reza Sadeghi Yazdani"),
         ];
         let r = Resolver::new().resolve(&m);
         let e: Vec<usize> = r.assignments().iter().map(|a| a.index()).collect();

@@ -28,8 +28,8 @@ fn russian_hypocoristics_match_their_full_names() {
     // data/hypocoristics.tsv: the full name in its romanisations, the
     // hypocoristic in Latin or Cyrillic.
     all_match(&[
-        ("Yelizaveta Peskova", "Liza Peskova"),
-        ("Elizaveta Peskova", "Лиза Пескова"),
+        ("Yelizaveta Gromova", "Liza Gromova"),
+        ("Elizaveta Gromova", "Лиза Громова"),
         ("Dmitry Ivanov", "Dima Ivanov"),
         ("Nikolai Petrov", "Kolya Petrov"),
         ("Yekaterina Orlova", "Katya Orlova"),
@@ -40,19 +40,19 @@ fn russian_hypocoristics_match_their_full_names() {
 fn hypocoristics_join_no_two_full_names() {
     none_match(&[
         // Two full names with hypocoristics of their own.
-        ("Yelizaveta Peskova", "Yekaterina Peskova"),
+        ("Yelizaveta Gromova", "Yekaterina Gromova"),
         ("Kolya Petrov", "Katya Petrov"),
         // A name that a hypocoristic resembles is not it.
         ("Dima Ivanov", "Dina Ivanov"),
         ("Liza Ivanova", "Lena Ivanova"),
-        ("Lisa Peskova", "Yelizaveta Peskova"),
+        ("Lisa Gromova", "Yelizaveta Gromova"),
     ]);
 }
 
 #[test]
 fn spellings_of_the_arabic_dad_are_one_name() {
     all_match(&[
-        ("Osama Rizwan", "Osama Radwan"),
+        ("Tarek Rizwan", "Tarek Radwan"),
         ("Selim Ridvan", "Selim Redouane"),
         ("Karim Ramazan", "Karim Ramadan"),
     ]);
