@@ -416,14 +416,19 @@ fn recase_into(text: &str, tag: Tag, first: bool, kind: Kind, all_upper: bool, o
     let lower: String = text.chars().flat_map(char::to_lowercase).collect();
     let mut upper_next = true;
     let mut count = 0usize;
+    // Leading apostrophes (an ayn: "'Abd") and combining marks (left of a
+    // character NFKC split, "‗" → " ̳") pass the capital on to the first
+    // letter.
+    let mut leading = true;
     for c in lower.chars() {
+        let passes = fold::is_apostrophe(c) || unicode_normalization::char::is_combining_mark(c);
         if upper_next {
             push_upper(c, out);
-            // A leading apostrophe (an ayn: "'Abd") passes the capital on.
-            upper_next = count == 0 && fold::is_apostrophe(c);
+            upper_next = leading && passes;
         } else {
             out.push(c);
         }
+        leading &= passes;
         count += 1;
         if fold::is_apostrophe(c) && count == 2 {
             // O'Brien, D'Angelo: capitalise after a one-letter prefix.

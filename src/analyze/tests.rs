@@ -77,9 +77,10 @@ fn dotted_run_after_a_dropped_piece_keeps_its_separator() {
 
 #[test]
 fn recasing_leaves_combining_marks_alone() {
-    // U+0345 upper-cases to a Greek capital iota, a letter.
+    // U+0345 upper-cases to a Greek capital iota, a letter: it stays a
+    // mark, and passes the capital on to the letter after it.
     let n = analyze("\u{345}ie Marizamunda");
-    assert_eq!(n.display(), "\u{345}ie Marizamunda");
+    assert_eq!(n.display(), "\u{345}Ie Marizamunda");
     assert_eq!(analyze(n.display()).key(), n.key());
     let n = analyze("LU \u{345}IE");
     assert_eq!(analyze(n.display()).key(), n.key());
@@ -315,6 +316,14 @@ fn a_leading_apostrophe_passes_the_capital_on() {
     );
     assert_eq!(analyze("\u{2BF}ABD AL-LAH").display(), "\u{2BF}Abd al-Lah");
     assert_eq!(analyze("O'BRIEN").display(), "O'Brien");
+    // So does a leading combining mark, left where NFKC splits a character
+    // ("\u{2017}" is a space and U+0333): the letter after it keeps the
+    // capital, and the name its mixed case ("as" stays a particle, not the
+    // legal form AS).
+    for s in ["\u{2017}\u{246}\u{fffd}m.m)as", "\u{333}\u{246} IVO"] {
+        let n = assert_rereads(s);
+        assert!(n.display().contains('\u{246}'), "{s}: {}", n.display());
+    }
 }
 
 #[test]
