@@ -18,7 +18,8 @@
 //!   silent in French, half an edit in either mode (Georges / George);
 //! * `th` and `dh` are nearly `t` and `d`, and `dz` (Belarusian) `d`;
 //! * a final voiced consonant after a vowel costs little against its
-//!   voiceless kin, as Turkish writes it (Sait / Said, Vahap / Wahab);
+//!   voiceless kin, as Turkish writes it (Sait / Said, Vahap / Wahab),
+//!   unless both parts are known names of different groups;
 //! * regional spellings of one letter cost little unless both parts are
 //!   known names of different groups: `th` / `s` and `dh` / `z` (Othman /
 //!   Osman), `g` / `j` (Egyptian Guma / Juma), `s` / `sh` (Turkish Serifi /
@@ -267,12 +268,14 @@ fn substitution(x: u8, y: u8, mode: Mode) -> f32 {
     }
 }
 
-/// Cost of a final voiced consonant written voiceless after a vowel:
-/// Turkish writes a final b, d, c (j) or g voiceless where other spellings
-/// of the same Arabic or Persian name keep it voiced (Sait / Said, Vahap /
-/// Wahab, Mehmet / Mehmed, Recep / Rajab), as German, Dutch and the Slavic
-/// languages say it. After a consonant the two are more often two names
-/// (Ward / Wart, Bond / Bont) and cost what they did.
+/// Cost of a final voiced consonant written voiceless after a vowel, when
+/// the tables do not know both parts as different names: Turkish writes a
+/// final b, d, g or c (dj) voiceless where other spellings of the same
+/// Arabic or Persian name keep it voiced (Sait / Said, Vahap / Wahab,
+/// Mehmet / Mehmed, Recep / Rajab), as German, Dutch and the Slavic
+/// languages say it; v / f and z / s are the same pairs (Hafis / Hafiz).
+/// After a consonant the two are more often two names (Ward / Wart, Bond /
+/// Bont) and cost what they did.
 const FINAL_DEVOICING: f32 = 0.15;
 
 /// Whether both sounds strings end in a consonant after a vowel.

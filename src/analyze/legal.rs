@@ -21,9 +21,10 @@ impl Ctx<'_> {
 
     /// Whether the tokens, as the display will show them, hold a legal
     /// form: in a name in mixed case the display capitalises a word in
-    /// lower case unless it is a particle, a connective, a letter,
-    /// hyphenated, a piece of a dotted run, or opens with no letter, and
-    /// the first word shows no hyphen before it. Dropping titles, remarks
+    /// lower case unless it is a particle, a connective, a Latin letter,
+    /// hyphenated, a dotted run (not a suffix), or opens with a digit or a
+    /// sign, and the
+    /// first word shows no hyphen before it. Dropping titles, remarks
     /// or post-nominals can free a short legal form that a hyphen ("Hh-Ug":
     /// "ug" is a word there) or a capital elsewhere ("Dr ad 1st": a
     /// lower-case particle in a name in mixed case) kept a word; "Ug", or
@@ -35,8 +36,7 @@ impl Ctx<'_> {
             return false;
         }
         let mut toks = std::mem::take(&mut self.toks);
-        let sep = std::mem::replace(&mut toks[0].sep, Sep::Space);
-        let stays_lower = |k: usize, x: &Tok| {
+        let stays_lower = |x: &Tok| {
             let f = sub(&sc.folds, x.fold);
             let text = &s[x.start..x.end];
             // A Latin letter is an initial, which keeps its case; other
@@ -47,19 +47,26 @@ impl Ctx<'_> {
                     .chars()
                     .next()
                     .is_some_and(|c| crate::fold::script_of(c) == crate::fold::Script::Latin);
+            // Recasing capitalises the first letter, also after leading
+            // apostrophes and combining marks; a word that opens with a
+            // digit keeps its case.
+            let opens_without_letter = text.chars().next().is_some_and(|c| {
+                !c.is_alphabetic()
+                    && !crate::fold::is_apostrophe(c)
+                    && !unicode_normalization::char::is_combining_mark(c)
+            });
             x.lower
                 && (x.particle
                     || super::render::is_connector(f)
                     || initial
-                    || (k > 0 && x.sep == Sep::Hyphen)
+                    || x.sep == Sep::Hyphen
                     || x.piece
-                    || !text.starts_with(char::is_alphabetic))
+                    || (x.dotted && x.tag != Some(Tag::Suffix))
+                    || opens_without_letter)
         };
-        let all_lower = self.case.all_lower
-            || toks
-                .iter()
-                .enumerate()
-                .all(|(k, x)| !x.cased || stays_lower(k, x));
+        let all_lower = self.case.all_lower || toks.iter().all(|x| !x.cased || stays_lower(x));
+        // The first word shows no hyphen before it.
+        let sep = std::mem::replace(&mut toks[0].sep, Sep::Space);
         let found = (0..toks.len()).any(|k| legal_form_at(t, s, &toks, k, all_lower, sc).is_some());
         toks[0].sep = sep;
         self.toks = toks;
@@ -199,6 +206,7 @@ impl Ctx<'_> {
 /// and its canonical form. `all_lower` is whether the whole name is in
 /// lower case. Read the same way by [`Ctx::legal_forms`] and by the passes
 /// that must not leave a name that reads otherwise than it did.
+#[inline]
 pub(super) fn legal_form_at<'t>(
     t: &'t Tables,
     s: &str,
@@ -207,6 +215,10 @@ pub(super) fn legal_form_at<'t>(
     all_lower: bool,
     sc: &mut Scratch,
 ) -> Option<(usize, &'t str)> {
+    // Most words start no legal form: answered without a lookup.
+    if !toks[k].word.is(Word::LEGAL_FIRST) {
+        return None;
+    }
     let found = match_phrase(&t.legal, Word::LEGAL_FIRST, t.legal_max, toks, k, sc);
     // Loose single letters are initials ("John A S", "A. S"), not a legal
     // form, unless each is written with a full stop ("S. A.").

@@ -454,7 +454,7 @@ impl Analyzer {
         // organisation's name where the name did not: kept to go back to,
         // when a word could start a legal form.
         let person = !cx.is_org;
-        let guard = person && cx.toks.iter().any(|x| x.word.is(Word::LEGAL_FIRST));
+        let guard = person && !org_cue && cx.toks.iter().any(|x| x.word.is(Word::LEGAL_FIRST));
         if guard {
             cx.sc.saved.clear();
             cx.sc.saved.extend_from_slice(&cx.toks);
@@ -472,13 +472,14 @@ impl Analyzer {
             }
             cx.restyle_cyrillic();
         }
-        cx.suffixes();
+        cx.suffixes(true);
         if guard && cx.toks.len() != cx.sc.saved.len() && cx.reads_as_org() {
             cx.toks.clear();
             cx.toks.extend_from_slice(&cx.sc.saved);
             cx.titles.clear();
             // (The saved tokens keep their folds, in that style.)
             (cx.case, cx.style, cx.list_order) = (case, style, false);
+            cx.suffixes(false);
         }
         cx.dotted_runs();
         cx.east_asian();

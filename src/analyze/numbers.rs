@@ -9,7 +9,9 @@ use crate::token::roman_value;
 impl Ctx<'_> {
     /// Trailing suffixes: post-nominals go to the titles, generational
     /// suffixes are tagged with their canonical forms.
-    pub(super) fn suffixes(&mut self) {
+    /// With `pop` false, post-nominals stay (a name that would read
+    /// otherwise without them keeps them) and only the suffixes are tagged.
+    pub(super) fn suffixes(&mut self, pop: bool) {
         let (t, s, toks, sc, titles) = (
             self.t,
             self.s,
@@ -35,7 +37,7 @@ impl Ctx<'_> {
                     cs.next().is_some_and(char::is_uppercase) && cs.all(char::is_lowercase)
                 };
                 match t.suffixes.get(lf) {
-                    Some(None) if !name_like => {
+                    Some(None) if pop && !name_like => {
                         titles.push(lf.to_string());
                         toks.pop();
                         peeled = true;

@@ -178,6 +178,21 @@ fn a_title_that_keeps_a_short_legal_form_a_word_stays() {
     // a Latin one an initial that keeps its case.
     assert_eq!(assert_rereads("Dr и ad 1st").display(), "И ad 1st");
     assert_eq!(assert_rereads("Dr j ad 1st").display(), "Dr j ad 1st");
+    // A hyphen to the title keeps the next word in lower case; a dotted run
+    // stays in lower case unless it is a suffix; a word after an
+    // apostrophe is capitalised.
+    for s in [
+        "Dr-ivo ad 1st",
+        "Dr ad j.k",
+        "Dr ad a.b.c",
+        "Dr ad j.r",
+        "Dr 'ab ad 1st",
+    ] {
+        assert_rereads(s);
+    }
+    // A suffix keeps its tag when the name keeps its titles.
+    let n = assert_rereads("Mr-Ug Ivo Jr.");
+    assert_eq!(n.parts().last().map(|p| p.tag()), Some(Tag::Suffix));
     for s in ["ad 1st (Dr)", "ad 1st, Dr", "ad Mullah 1st", "ad 1st PhD"] {
         let n = assert_rereads(s);
         assert_eq!(n.key().split(' ').count(), 3, "{s}: {}", n.key());

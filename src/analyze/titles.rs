@@ -55,8 +55,9 @@ impl Ctx<'_> {
         }
         // A title leaves a name, not only a number: "Emir II" is a name
         // with a regnal number, "Emir Tamim II" a title and a name. Only
-        // the last word is a number, as the numbers pass reads it ("He XX
-        // X" leaves the name "XX" with the number "X").
+        // the last word can be a number, as in the numbers pass ("He XX X"
+        // leaves the name "XX" with the number "X"); here it is one in
+        // capitals.
         let end = match toks.last() {
             Some(x) if x.upper && roman_value(sub(&sc.folds, x.fold)).is_some() => toks.len() - 1,
             _ => toks.len(),

@@ -370,7 +370,8 @@ struct Tally {
     missing_cost: f64,
     /// Whether either name has a regnal or generational number.
     numbers: bool,
-    /// Whether the links cross the places of an Arabic lineage.
+    /// Whether the links cross the places of an Arabic lineage, or align
+    /// the child named in a kunya with the person's own name.
     lineage: bool,
     org: bool,
     kind_conflict: bool,

@@ -197,7 +197,7 @@ mod tests {
         // transliteration data, which knows its small letter only.
         assert_eq!(f("\u{a7d2}"), f("\u{a7d3}"));
         assert!(!f("\u{a7d3}").is_empty());
-        for c in ['\u{2c6f}', '\u{2c6d}', '\u{a7b0}', 'Ж', 'É'] {
+        for c in ['\u{2c6f}', '\u{2c6d}', '\u{a7b0}'] {
             let lower: String = c.to_lowercase().collect();
             assert_eq!(f(&c.to_string()), f(&lower), "{c}");
         }
