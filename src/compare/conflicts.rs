@@ -50,6 +50,9 @@ pub(super) fn own_name_behind_initial(
     left_a: u16,
     left_b: u16,
 ) -> bool {
+    if !links.iter().any(|l| l.evidence == Evidence::Initial) {
+        return false;
+    }
     let first_given = |n: &Name| {
         n.parts()
             .take(MAX_PARTS)
@@ -98,11 +101,14 @@ pub(super) fn kunya(n: &Name) -> u16 {
         if after && p.tag() != Tag::Particle {
             mask |= 1 << i;
         }
-        after = p.tag() == Tag::Particle
-            && matches!(
-                p.fold(),
-                "abu" | "abou" | "abo" | "ebu" | "umm" | "um" | "oum"
-            );
+        // The article may stand between them ("Abu al-Hasan").
+        let article = after && matches!(p.fold(), "al" | "el" | "ul" | "il");
+        after = article
+            || p.tag() == Tag::Particle
+                && matches!(
+                    p.fold(),
+                    "abu" | "abou" | "abo" | "ebu" | "umm" | "um" | "oum"
+                );
     }
     mask
 }

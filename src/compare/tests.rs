@@ -236,6 +236,7 @@ fn hard_conflicts_cap_the_model() {
         // The child named in a kunya is not the person.
         ("Usama Haddad", "Abu Usama"),
         ("Usama", "Abu Usama"),
+        ("Hasan Haddad", "Abu al-Hasan"),
         ("Abu Karim al-Masri", "Karim Nasser al-Masri"),
         // A middle initial is all that stands for the other's first name,
         // and the first name of its own is another known one.
