@@ -22,8 +22,8 @@ impl Ctx<'_> {
     /// Whether the tokens, as the display will show them, hold a legal
     /// form: in a name in mixed case the display capitalises a word in
     /// lower case unless it is a particle, a connective, a Latin letter,
-    /// hyphenated, a dotted run (not a suffix), or opens with a digit or a
-    /// sign, and the
+    /// hyphenated or a dotted run (not a suffix), and recasing may show a
+    /// capital inside a word ("5`R"), and the
     /// first word shows no hyphen before it. Dropping titles, remarks
     /// or post-nominals can free a short legal form that a hyphen ("Hh-Ug":
     /// "ug" is a word there) or a capital elsewhere ("Dr ad 1st": a
@@ -36,7 +36,7 @@ impl Ctx<'_> {
             return false;
         }
         let mut toks = std::mem::take(&mut self.toks);
-        let stays_lower = |x: &Tok| {
+        let stays_lower = |k: usize, x: &Tok| {
             let f = sub(&sc.folds, x.fold);
             let text = &s[x.start..x.end];
             // A Latin letter is an initial, which keeps its case; other
@@ -47,24 +47,30 @@ impl Ctx<'_> {
                     .chars()
                     .next()
                     .is_some_and(|c| crate::fold::script_of(c) == crate::fold::Script::Latin);
-            // Recasing capitalises the first letter, also after leading
-            // apostrophes and combining marks; a word that opens with a
-            // digit keeps its case.
-            let opens_without_letter = text.chars().next().is_some_and(|c| {
-                !c.is_alphabetic()
-                    && !crate::fold::is_apostrophe(c)
-                    && !unicode_normalization::char::is_combining_mark(c)
-            });
-            x.lower
-                && (x.particle
-                    || super::render::is_connector(f)
-                    || initial
-                    || x.sep == Sep::Hyphen
-                    || x.piece
-                    || (x.dotted && x.tag != Some(Tag::Suffix))
-                    || opens_without_letter)
+            if !x.lower {
+                return false;
+            }
+            if x.particle
+                || super::render::is_connector(f)
+                || initial
+                || x.sep == Sep::Hyphen
+                || x.piece
+                || (x.dotted && x.tag != Some(Tag::Suffix))
+            {
+                return true;
+            }
+            // Recased as the display recases it: a capital after a leading
+            // apostrophe or mark, or after a prefix ("5`R"), shows.
+            let mut shown = String::new();
+            let tag = x.tag.unwrap_or(Tag::Word);
+            super::render::recase_into(text, tag, k == 0, crate::Kind::Person, false, &mut shown);
+            !shown.chars().any(char::is_uppercase)
         };
-        let all_lower = self.case.all_lower || toks.iter().all(|x| !x.cased || stays_lower(x));
+        let all_lower = self.case.all_lower
+            || toks
+                .iter()
+                .enumerate()
+                .all(|(k, x)| !x.cased || stays_lower(k, x));
         // The first word shows no hyphen before it.
         let sep = std::mem::replace(&mut toks[0].sep, Sep::Space);
         let found = (0..toks.len()).any(|k| legal_form_at(t, s, &toks, k, all_lower, sc).is_some());

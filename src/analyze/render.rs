@@ -384,7 +384,14 @@ fn push_upper(c: char, out: &mut String) {
 /// "mcdonald" → "McDonald", "o'brien" → "O'Brien", "'abd" → "'Abd";
 /// particles after the first word stay lower case; short acronyms of
 /// organisations keep capitals.
-fn recase_into(text: &str, tag: Tag, first: bool, kind: Kind, all_upper: bool, out: &mut String) {
+pub(super) fn recase_into(
+    text: &str,
+    tag: Tag,
+    first: bool,
+    kind: Kind,
+    all_upper: bool,
+    out: &mut String,
+) {
     if tag == Tag::Particle && !first {
         out.extend(text.chars().flat_map(char::to_lowercase));
         return;

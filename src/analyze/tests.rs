@@ -187,6 +187,7 @@ fn a_title_that_keeps_a_short_legal_form_a_word_stays() {
         "Dr ad a.b.c",
         "Dr ad j.r",
         "Dr 'ab ad 1st",
+        "Dr\u{fffd}ad\u{fffd}5`r",
     ] {
         assert_rereads(s);
     }
