@@ -20,15 +20,15 @@ impl Ctx<'_> {
     }
 
     /// Whether the tokens, as the display will show them, hold a legal
-    /// form: in a name in mixed case the display capitalises a word in
-    /// lower case unless it is a particle, a connective, a Latin letter,
-    /// hyphenated or a dotted run (not a suffix), and recasing may show a
-    /// capital inside a word ("5`R"), and the
-    /// first word shows no hyphen before it. Dropping titles, remarks
-    /// or post-nominals can free a short legal form that a hyphen ("Hh-Ug":
-    /// "ug" is a word there) or a capital elsewhere ("Dr ad 1st": a
-    /// lower-case particle in a name in mixed case) kept a word; "Ug", or
-    /// "ad 1st" all in lower case, holds the legal form.
+    /// form. In a name in mixed case the display recases a word in lower
+    /// case unless it is a particle, a connective, a Latin letter, a
+    /// hyphenated word or a dotted run that is no suffix; recased, a word
+    /// may show a capital anywhere ("Ivo", "'Ab", "5`R"). The first word
+    /// shows no hyphen before it. Dropping titles, remarks or post-nominals
+    /// can free a short legal form that a hyphen ("Hh-Ug": "ug" is a word
+    /// there) or a capital elsewhere ("Dr ad 1st": a lower-case particle
+    /// in a name in mixed case) kept a word; "Ug", or "ad 1st" all in
+    /// lower case, holds the legal form.
     pub(super) fn reads_as_org(&mut self) -> bool {
         let (t, s, sc) = (self.t, self.s, &mut *self.sc);
         // A lone legal-form-looking word is none ("AG").
