@@ -21,18 +21,20 @@ impl Ctx<'_> {
         );
         let is_org = self.is_org;
         if !is_org {
-            let mut peeled = false;
             while toks.len() >= 2 {
                 let last = toks.last().unwrap();
                 if !last.word.is(Word::SUFFIX) {
                     break;
                 }
                 let lf = sub(&sc.folds, last.fold);
-                // Once a post-nominal has gone, a word written as a name
-                // before it is a name ("Pram Md Sahab" keeps "Md"):
-                // post-nominals in a row are written in capitals, with
-                // inner capitals or with full stops ("MD", "PhD", "M.D.").
-                let name_like = peeled && !last.upper && !last.dot && !last.dotted && {
+                // A two-letter post-nominal written as a name is a name
+                // ("Rahim Md Sahib" keeps "Md", short for Muhammad):
+                // post-nominals are written in capitals, with inner
+                // capitals or with full stops ("MD", "PhD", "M.D.").
+                // The test looks at the word alone, never at what has been
+                // peeled, so the name without its post-nominals reads the
+                // same again.
+                let name_like = lf.len() == 2 && !last.upper && !last.dot && !last.dotted && {
                     let mut cs = s[last.start..last.end].chars();
                     cs.next().is_some_and(char::is_uppercase) && cs.all(char::is_lowercase)
                 };
@@ -40,7 +42,6 @@ impl Ctx<'_> {
                     Some(None) if pop && !name_like => {
                         titles.push(lf.to_string());
                         toks.pop();
-                        peeled = true;
                     }
                     Some(Some(canon)) if last.tag.is_none() => {
                         let a = sc.folds.len() as u32;

@@ -230,6 +230,23 @@ fn a_title_before_a_name_and_one_number_goes() {
 }
 
 #[test]
+fn post_nominals_peel_the_same_however_many_follow() {
+    // Whether a post-nominal written as a name goes depends on the word
+    // alone, never on what has been peeled after it: the display, without
+    // the peeled words, reads the same again.
+    for (s, display) in [
+        ("D Phd FRS", "D"),
+        ("D Phd", "D"),
+        ("Ivo Hendal Phd FRS", "Ivo Hendal"),
+        ("Rahim Md Sahib", "Rahim Md"),
+        ("Rahim Md", "Rahim Md"),
+        ("Ivo Hendal MD", "Ivo Hendal"),
+    ] {
+        assert_eq!(assert_rereads(s).display(), display, "{s}");
+    }
+}
+
+#[test]
 fn a_birth_clause_behind_a_title_is_dropped() {
     // Without its title "born maulvi 1950" is the clause "Born 1950", as
     // the display would read it again.
