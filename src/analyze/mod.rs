@@ -472,7 +472,11 @@ impl Analyzer {
             }
             cx.restyle_cyrillic();
         }
+        let before_suffixes = cx.toks.len();
         cx.suffixes(true);
+        if cx.toks.len() != before_suffixes {
+            cx.restyle_cyrillic();
+        }
         if guard && cx.toks.len() != cx.sc.saved.len() && cx.reads_as_org() {
             cx.toks.clear();
             cx.toks.extend_from_slice(&cx.sc.saved);

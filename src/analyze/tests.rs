@@ -135,6 +135,10 @@ fn the_names_own_words_choose_the_cyrillic_convention() {
     let n = analyze("ГригоренкоИван");
     assert_eq!(n.display(), "Григоренко Иван");
     assert_eq!(n.key(), analyze(n.display()).key());
+    // Nor does a Kazakh letter of a dropped post-nominal ("ҚC" folds to
+    // "kc"): "Є" reads as Ukrainian in the name's own words.
+    let n = assert_rereads("йЄ ҚC");
+    assert_eq!((n.display(), n.key()), ("йЄ", analyze("йЄ").key()));
     // A remark's letter does not choose how a title reads either.
     let n = analyze("Генерал Петров (їжак)");
     assert_eq!((n.display(), n.key()), ("Петров", "petrov"));
