@@ -423,12 +423,15 @@ pub(super) fn recase_into(
     let lower: String = text.chars().flat_map(char::to_lowercase).collect();
     let mut upper_next = true;
     let mut count = 0usize;
-    // Leading apostrophes (an ayn: "'Abd") and combining marks (left of a
-    // character NFKC split, "‗" → " ̳") pass the capital on to the first
-    // letter.
+    // Leading apostrophes (an ayn: "'Abd"), combining marks (left of a
+    // character NFKC split, "‗" → " ̳") and letters of a script without
+    // case (a word that mixes scripts, "بS") pass the capital on to the
+    // first letter that has one.
     let mut leading = true;
     for c in lower.chars() {
-        let passes = fold::is_apostrophe(c) || unicode_normalization::char::is_combining_mark(c);
+        let passes = fold::is_apostrophe(c)
+            || unicode_normalization::char::is_combining_mark(c)
+            || (c.is_alphabetic() && !c.is_lowercase() && !c.is_uppercase());
         if upper_next {
             push_upper(c, out);
             upper_next = leading && passes;

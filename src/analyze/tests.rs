@@ -362,6 +362,14 @@ fn a_leading_apostrophe_passes_the_capital_on() {
         let n = assert_rereads(s);
         assert!(n.display().contains('\u{246}'), "{s}: {}", n.display());
     }
+    // And so do letters of a script without case, in a word that mixes
+    // scripts: "بS" stays so, and the name keeps its capital ("a.σ" in a
+    // name with no capital would read as the legal form A.S.).
+    for s in ["\u{628}S\u{fffd}a.\u{3c3}", "\u{628}S a.\u{3c3}"] {
+        let n = assert_rereads(s);
+        assert!(n.display().starts_with("\u{628}S"), "{s}: {}", n.display());
+        assert_ne!(n.kind(), Kind::Org, "{s}");
+    }
 }
 
 #[test]
