@@ -271,8 +271,15 @@ fn a_birth_clause_behind_a_title_is_dropped() {
         assert_eq!(analyze(n.display()).key(), n.key(), "{s}");
     }
     assert_eq!(analyze("Ivo Hendal born c.1950").display(), "Ivo Hendal");
-    // List order that would put a date-like surname behind "born" is none.
-    for s in ["7,n\u{2}born", "7, N Born", "AT, Ivo born"] {
+    // List order that would put a date-like surname behind "born", or a
+    // surname that opens a clause behind the given names, is none.
+    for s in [
+        "7,n\u{2}born",
+        "7, N Born",
+        "AT, Ivo born",
+        "born\u{fffd}oN,P",
+        "Born On, Ivo",
+    ] {
         let n = assert_rereads(s);
         assert!(n.key().contains("born"), "{s}: {}", n.key());
     }

@@ -160,14 +160,6 @@ impl Ctx<'_> {
         if lo >= hi {
             (lo, hi) = (0, after);
         }
-        // Moved behind a last given word "born", the surname would open a
-        // clause of birth ("7, N Born" as "N Born 7"): not list order.
-        if opens_birth_clause(
-            sub(&sc.folds, given[hi - 1].fold),
-            sub(&sc.folds, toks[0].fold),
-        ) {
-            return false;
-        }
         let mut reordered: Vec<Tok> = Vec::with_capacity(toks.len());
         reordered.extend(given[lo..hi].iter().cloned());
         for tok in &toks[..before] {
@@ -182,6 +174,13 @@ impl Ctx<'_> {
             reordered.push(tok);
         }
         reordered.extend(toks[given_end..].iter().cloned());
+        // Reordered, the words must not read as a clause of birth that the
+        // name as written is not: the surname behind a last given word
+        // "born" ("7, N Born" as "N Born 7"), or a surname "Born On"
+        // behind the given names ("Born On, P" as "P Born On").
+        if birth_clause(&reordered, &sc.folds).is_some() {
+            return false;
+        }
         reordered[0].sep = Sep::Space;
         reordered[family].sep = Sep::Space;
         *toks = reordered;
@@ -330,27 +329,18 @@ impl Ctx<'_> {
     /// ("born in", "born on", "born at", a date): to the end of the name,
     /// or, at its front, through the clause's last token with a digit.
     fn strip_birth_clause(&mut self) {
-        let (toks, sc) = (&mut self.toks, &*self.sc);
-        let fold_at = |toks: &[Tok], k: usize| sub(&sc.folds, toks[k].fold);
-        let digit = |toks: &[Tok], k: usize| opens_date(fold_at(toks, k));
-        let Some(b) = (0..toks.len().saturating_sub(1))
-            .find(|&k| opens_birth_clause(fold_at(toks, k), fold_at(toks, k + 1)))
-        else {
+        let toks = &mut self.toks;
+        let Some(clause) = birth_clause(toks, &self.sc.folds) else {
             return;
         };
-        if b > 0 {
-            toks.truncate(b);
+        if clause.start > 0 {
+            toks.truncate(clause.start);
             if let Some(last) = toks.last_mut() {
                 last.comma = false;
                 last.dot = false;
             }
-            return;
-        }
-        let Some(end) = (1..toks.len()).rev().find(|&k| digit(toks, k)) else {
-            return;
-        };
-        if end + 1 < toks.len() {
-            toks.drain(..=end);
+        } else {
+            toks.drain(clause);
             close_gap(toks, 0);
         }
     }
@@ -435,6 +425,20 @@ fn opens_date(f: &str) -> bool {
         _ => 0,
     };
     f.get(from).is_some_and(u8::is_ascii_digit)
+}
+
+/// The clause of birth in `toks` (folds in `folds`): from a "born" that
+/// opens one to the end of the name, or, at its front, through the
+/// clause's last token with a digit when a word follows it.
+fn birth_clause(toks: &[Tok], folds: &str) -> Option<std::ops::Range<usize>> {
+    let fold_at = |k: usize| sub(folds, toks[k].fold);
+    let b = (0..toks.len().saturating_sub(1))
+        .find(|&k| opens_birth_clause(fold_at(k), fold_at(k + 1)))?;
+    if b > 0 {
+        return Some(b..toks.len());
+    }
+    let end = (1..toks.len()).rev().find(|&k| opens_date(fold_at(k)))?;
+    (end + 1 < toks.len()).then_some(0..end + 1)
 }
 
 /// Whether "born" (`f`) before `next` opens a clause of birth ("born in",
