@@ -429,9 +429,11 @@ pub(super) fn recase_into(
     // first letter that has one.
     let mut leading = true;
     for c in lower.chars() {
-        let passes = fold::is_apostrophe(c)
-            || unicode_normalization::char::is_combining_mark(c)
-            || (c.is_alphabetic() && !c.is_lowercase() && !c.is_uppercase());
+        // (Asked only while the capital is still to place.)
+        let passes = leading
+            && (fold::is_apostrophe(c)
+                || unicode_normalization::char::is_combining_mark(c)
+                || (c.is_alphabetic() && !c.is_lowercase() && !c.is_uppercase()));
         if upper_next {
             push_upper(c, out);
             upper_next = leading && passes;
