@@ -260,6 +260,8 @@ struct Scratch {
     cache: ChunkCache,
     /// The tokens before titles and remarks are dropped, to go back to.
     saved: Vec<Tok>,
+    /// The tokens once remarks are dropped, before titles are.
+    saved_remarkless: Vec<Tok>,
 }
 
 /// Reused buffers for the texts of a name being built.
@@ -460,10 +462,16 @@ impl Analyzer {
             cx.sc.saved.extend_from_slice(&cx.toks);
         }
         let (case, style) = (cx.case, cx.style);
-        if person && cx.strip_remarks() {
+        let remarks = person && cx.strip_remarks();
+        if remarks {
             cx.case = Case::of(&cx.toks);
             cx.restyle_cyrillic();
+            if guard {
+                cx.sc.saved_remarkless.clear();
+                cx.sc.saved_remarkless.extend_from_slice(&cx.toks);
+            }
         }
+        let (remarkless_case, remarkless_style) = (cx.case, cx.style);
         let before_titles = cx.toks.len();
         cx.titles_and_list_order();
         if cx.toks.len() != before_titles {
@@ -478,11 +486,25 @@ impl Analyzer {
             cx.restyle_cyrillic();
         }
         if guard && cx.toks.len() != cx.sc.saved.len() && cx.reads_as_org() {
-            cx.toks.clear();
-            cx.toks.extend_from_slice(&cx.sc.saved);
+            // First the words that titles and post-nominals took, with the
+            // remarks still out: the display shows no brackets, so a remark
+            // given back would read as a word of the name ("Dr ad (an) n").
+            // Only when the name without its remarks reads as an
+            // organisation's too do they come back.
+            let back_to_remarkless = remarks && {
+                cx.toks.clear();
+                cx.toks.extend_from_slice(&cx.sc.saved_remarkless);
+                (cx.case, cx.style) = (remarkless_case, remarkless_style);
+                !cx.reads_as_org()
+            };
+            if !back_to_remarkless {
+                cx.toks.clear();
+                cx.toks.extend_from_slice(&cx.sc.saved);
+                (cx.case, cx.style) = (case, style);
+            }
             cx.titles.clear();
             // (The saved tokens keep their folds, in that style.)
-            (cx.case, cx.style, cx.list_order) = (case, style, false);
+            cx.list_order = false;
             cx.suffixes(false);
         }
         cx.dotted_runs();

@@ -234,6 +234,22 @@ fn a_title_before_a_name_and_one_number_goes() {
 }
 
 #[test]
+fn a_remark_stays_out_when_a_title_comes_back() {
+    // The title keeps "ad" a particle, so it comes back; the remark does
+    // not: the display shows no brackets, and "(an)" given back would read
+    // as a word of the name, and the title then as a title again.
+    for s in ["Dr\u{fffd}ad(an)n", "Dr ad (an) n"] {
+        let n = assert_rereads(s);
+        assert_eq!(n.display(), "Dr ad n", "{s}");
+    }
+    // Without the title the remark goes as in any name.
+    assert_eq!(
+        assert_rereads("Ivo ad (an) Hendal").display(),
+        "Ivo ad Hendal"
+    );
+}
+
+#[test]
 fn post_nominals_peel_the_same_however_many_follow() {
     // Whether a post-nominal written as a name goes depends on the word
     // alone, never on what has been peeled after it: the display, without
