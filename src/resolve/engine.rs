@@ -9,7 +9,6 @@ use crate::compare::{compare_searched, may_score};
 use crate::index::{blocking_keys, blocking_keys_by_part, QueryScratch};
 use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 use std::hash::Hasher;
-use std::sync::Arc;
 
 /// How far below the threshold a short name may score against some of an
 /// entity's representatives and still join it, when it matches at least
@@ -113,6 +112,15 @@ fn best_of(fits: impl Iterator<Item = (u32, Option<f64>)>) -> Option<u32> {
         }
     }
     best.map(|(_, e)| e)
+}
+
+/// What the alias table says of a distinct name.
+enum AliasClaim {
+    /// It is this entity's.
+    Entity(u32),
+    /// Several entities claim it: it founds an entity of its own, marked
+    /// ambiguous.
+    Ambiguous,
 }
 
 /// `work` over `items[..at]` on this thread and over `items[at..]` on a
@@ -240,7 +248,18 @@ impl<'s> Engine<'s> {
     /// Step 2: the alias table. Exact aliases for every name, fuzzy for
     /// complete names.
     pub(super) fn alias_fate(&mut self, g: u32) -> Option<Fate> {
-        let aliases = Arc::clone(&self.s.aliases);
+        Some(match self.alias_claim(g)? {
+            AliasClaim::Entity(e) => Fate::Entity(e, false),
+            AliasClaim::Ambiguous => {
+                let e = self.new_entity(g);
+                Fate::Entity(e, true)
+            }
+        })
+    }
+
+    /// What the alias table says of distinct name `g`, changing nothing.
+    fn alias_claim(&self, g: u32) -> Option<AliasClaim> {
+        let aliases = &self.s.aliases;
         if aliases.is_empty() {
             return None;
         }
@@ -252,11 +271,8 @@ impl<'s> Engine<'s> {
         match claim.len() {
             0 => {}
             1 if self.st.forbidden(g, claim[0]) => return None,
-            1 => return Some(Fate::Entity(claim[0], false)),
-            _ => {
-                let e = self.new_entity(g);
-                return Some(Fate::Entity(e, true));
-            }
+            1 => return Some(AliasClaim::Entity(claim[0])),
+            _ => return Some(AliasClaim::Ambiguous),
         }
         if !self.st.groups[g as usize].is_complete() {
             return None;
@@ -265,12 +281,11 @@ impl<'s> Engine<'s> {
         if self.st.forbidden(g, m.index() as u32) {
             return None;
         }
-        if m.is_ambiguous() {
-            let e = self.new_entity(g);
-            Some(Fate::Entity(e, true))
+        Some(if m.is_ambiguous() {
+            AliasClaim::Ambiguous
         } else {
-            Some(Fate::Entity(m.index() as u32, false))
-        }
+            AliasClaim::Entity(m.index() as u32)
+        })
     }
 
     /// The candidate entities of distinct name `g`: the best
@@ -837,26 +852,51 @@ impl<'s> Engine<'s> {
         self.st.index = self.s.index.build();
     }
 
+    /// Places the complete names of `run` in order (looking ahead when
+    /// there are many) and empties it.
+    fn place_run(&mut self, run: &mut Vec<u32>) {
+        if run.len() >= AHEAD_MIN {
+            self.place_ahead(run, AHEAD_BATCH);
+        } else {
+            for &g in run.iter() {
+                let e = self.place_complete(g);
+                self.st.fates[g as usize] = Fate::Entity(e, false);
+            }
+        }
+        run.clear();
+    }
+
     /// Steps 2 to 4: every distinct name gets its fate, every short name a
     /// decision per document.
     pub(super) fn place_all(&mut self, mention_group: &[u32], mention_doc: &[u32]) {
         let order = self.order();
         // Steps 2 and 3 (distinct names known from a store keep their
-        // entity). Without an alias table, step 2 decides nothing and
-        // step 3 places the open complete names in order: a large batch of
-        // them is placed looking ahead on a second thread.
-        if self.s.aliases.is_empty() && self.s.threads >= 2 {
-            let todo: Vec<u32> = order
-                .iter()
-                .copied()
-                .filter(|&g| {
-                    self.st.fates[g as usize] == Fate::Open
-                        && self.st.groups[g as usize].is_complete()
-                })
-                .collect();
-            if todo.len() >= AHEAD_MIN {
-                self.place_ahead(&todo, AHEAD_BATCH);
+        // entity), in order. A name that the alias table gives an entity
+        // changes nothing that placing another reads, so with two threads
+        // those are decided first and the open complete names between the
+        // ones that found an entity of their own (an ambiguous claim) are
+        // placed in runs, a long run looking ahead on a second thread:
+        // the same entities as one name at a time.
+        if self.s.threads >= 2 {
+            let mut run: Vec<u32> = Vec::new();
+            for &g in &order {
+                if self.st.fates[g as usize] != Fate::Open {
+                    continue;
+                }
+                match self.alias_claim(g) {
+                    Some(AliasClaim::Entity(e)) => {
+                        self.st.fates[g as usize] = Fate::Entity(e, false);
+                    }
+                    Some(AliasClaim::Ambiguous) => {
+                        self.place_run(&mut run);
+                        let e = self.new_entity(g);
+                        self.st.fates[g as usize] = Fate::Entity(e, true);
+                    }
+                    None if self.st.groups[g as usize].is_complete() => run.push(g),
+                    None => {}
+                }
             }
+            self.place_run(&mut run);
         }
         for &g in &order {
             if self.st.fates[g as usize] != Fate::Open {

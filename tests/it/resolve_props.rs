@@ -215,3 +215,47 @@ fn two_threads_resolve_as_one() {
         assert!(outcome(&one) == outcome(&two));
     }
 }
+
+/// With an alias table, the names the table gives an entity are decided
+/// first and the others placed in runs between the names it claims
+/// ambiguously, looking ahead on a second thread: the result must still
+/// be the one thread's, bit for bit.
+#[test]
+fn two_threads_resolve_as_one_with_aliases() {
+    let mentions = generated(40_000, 5);
+    let (known, new) = mentions.split_at(20_000);
+    let first = Resolver::builder().threads(1).build().resolve(known);
+    // Every entity of the first half with its names, and every tenth one
+    // also claiming the canonical name of the entity before it, so that
+    // some names are claimed by two entities.
+    let ents = first.entities();
+    let rows: Vec<serde_json::Value> = ents
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let mut aliases = e.names.clone();
+            if i % 10 == 1 {
+                aliases.push(ents[i - 1].canonical.clone());
+            }
+            serde_json::json!({"id": e.id, "canonical": e.canonical, "aliases": aliases})
+        })
+        .collect();
+    let table = AliasTableBuilder::new()
+        .allow_ambiguous(true)
+        .add_json("known", &serde_json::Value::Array(rows).to_string())
+        .unwrap()
+        .build()
+        .unwrap();
+    let resolve = |threads: usize| {
+        Resolver::builder()
+            .threads(threads)
+            .aliases(table.clone())
+            .build()
+            .resolve(new)
+    };
+    let (one, two) = (resolve(1), resolve(2));
+    // Names of both kinds: given an entity by the table, and claimed by two.
+    assert!(one.assignments().iter().any(|a| a.is_ambiguous()));
+    assert!(one.entities().iter().filter(|e| e.alias.is_some()).count() > 1_000);
+    assert!(outcome(&one) == outcome(&two));
+}
