@@ -41,14 +41,7 @@ impl Ctx<'_> {
         let bundled_ids = t.arena_is_bundled();
         let arena = crate::tables::bundled_arena();
         let mut parts: Vec<PartData> = Vec::with_capacity(toks.len());
-        let look = Display {
-            s,
-            toks,
-            folds: tok_folds,
-            kind,
-            recase_all,
-            all_upper,
-        };
+        let look = Display::new(s, toks, tok_folds, kind, recase_all, all_upper);
         for (k, tok) in toks.iter().enumerate() {
             let tag = tok.tag.unwrap_or(Tag::Word);
             let main = matches!(tag, Tag::Given | Tag::Family | Tag::Word);
@@ -186,14 +179,7 @@ impl Ctx<'_> {
             build_key(words, out);
             return;
         }
-        let look = Display {
-            s: self.s,
-            toks,
-            folds,
-            kind,
-            recase_all: all_upper || all_lower,
-            all_upper,
-        };
+        let look = Display::new(self.s, toks, folds, kind, all_upper || all_lower, all_upper);
         for k in 0..toks.len() {
             look.push(k, out);
         }
@@ -211,9 +197,47 @@ struct Display<'a> {
     /// The name is written in one case: recase every token.
     recase_all: bool,
     all_upper: bool,
+    /// Particles keep their case as written: lowered, they would leave a
+    /// name written with a capital without one, and a name all in lower
+    /// case reads otherwise ("as Uר n.n": "as" is a particle beside a
+    /// capital, the legal form AS in a name with none).
+    keep_particles: bool,
 }
 
-impl Display<'_> {
+impl<'a> Display<'a> {
+    fn new(
+        s: &'a str,
+        toks: &'a [Tok],
+        folds: &'a str,
+        kind: Kind,
+        recase_all: bool,
+        all_upper: bool,
+    ) -> Display<'a> {
+        let mut look = Display {
+            s,
+            toks,
+            folds,
+            kind,
+            recase_all,
+            all_upper,
+            keep_particles: false,
+        };
+        // Asked only of a mixed-case name with a particle written with a
+        // capital after its first word.
+        let capital_particle = !recase_all
+            && toks
+                .iter()
+                .skip(1)
+                .any(|x| x.tag == Some(Tag::Particle) && x.cased && !x.lower);
+        if capital_particle {
+            let mut shown = String::new();
+            for k in 0..toks.len() {
+                look.push(k, &mut shown);
+            }
+            look.keep_particles = !shown.chars().any(char::is_uppercase);
+        }
+        look
+    }
     /// Appends token `k`, with the separator before it and a full stop
     /// after it where the display keeps one, to `display`; returns the span
     /// of the token's own text.
@@ -247,7 +271,9 @@ impl Display<'_> {
                         && !text.starts_with(|c: char| c.is_numeric())))
                 && tag != Tag::Legal
                 && tag != Tag::Initial);
-        if tag == Tag::Regnal
+        if tag == Tag::Particle && self.keep_particles {
+            display.push_str(text);
+        } else if tag == Tag::Regnal
             || (tag == Tag::Suffix && roman_value(sub(self.folds, tok.fold)).is_some())
         {
             text.chars().for_each(|c| push_upper(c, display));

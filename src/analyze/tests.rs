@@ -250,6 +250,20 @@ fn a_remark_stays_out_when_a_title_comes_back() {
 }
 
 #[test]
+fn a_particle_keeps_the_only_capital_of_a_name() {
+    // "Uר" folds to the article "ur": shown in lower case as particles
+    // are, it would leave the name without a capital, in which "as" reads
+    // as the legal form AS. It keeps its case; elsewhere particles are
+    // lowered as before.
+    for s in ["as/U\u{5e8}\u{fffd}n.n", "as U\u{5e8} n.n"] {
+        let n = assert_rereads(s);
+        assert_eq!(n.display(), "as U\u{5e8} n.n", "{s}");
+        assert_ne!(n.kind(), Kind::Org, "{s}");
+    }
+    assert_eq!(assert_rereads("Ivo AL Hendal").display(), "Ivo al Hendal");
+}
+
+#[test]
 fn post_nominals_peel_the_same_however_many_follow() {
     // Whether a post-nominal written as a name goes depends on the word
     // alone, never on what has been peeled after it: the display, without
