@@ -70,7 +70,7 @@ pub type Features = [f32; FEATURES];
 /// * [`Model::logistic`]: a fitted logistic model over all the features;
 ///   [`Model::bundled`] has the coefficients of `data/match_model.tsv`.
 ///   Held out, it does not yet beat the hand score on every labelled set
-///   (see the README's Quality section), so it is not the default.
+///   (see docs/measurements.md, "A fitted model"), so it is not the default.
 ///
 /// ```
 /// use canonym::{analyze, compare_with, MatchConfig, Model};
