@@ -238,6 +238,7 @@ impl<'a> Display<'a> {
         }
         look
     }
+
     /// Appends token `k`, with the separator before it and a full stop
     /// after it where the display keeps one, to `display`; returns the span
     /// of the token's own text.
